@@ -1,0 +1,17 @@
+# The two commands of the README. Both set everything up first (scripts/setup.sh).
+.PHONY: run test lint bench setup
+
+setup:
+	@bash scripts/setup.sh
+
+run: setup
+	.venv/bin/annotator $(ARGS)
+
+test: setup
+	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest $(ARGS)
+	.venv/bin/ruff check annotator tests
+	.venv/bin/mypy
+	.venv/bin/lint-imports
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/run.py $(ARGS)

@@ -1,0 +1,154 @@
+"""The ``annotator`` command: argument parsing only; every command calls a services function."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import STATUSES
+from annotator.core.tags import SCHEMES
+from annotator.core.text import SEGMENT_MODES
+from annotator.services import project as projects
+from annotator.services.importing import ImportOptions, import_paths
+from annotator.store import queries
+from annotator.terminal import ProgressBar
+
+EXIT_ERROR = 1
+
+
+def _db_option() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="project database: a SQLite file or a SQLAlchemy URL (default: $ANNOTATOR_DB, else the default project)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command and option."""
+    db = _db_option()
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Annotate Kazakh news: entities, events and stance, sentence by sentence.",
+        parents=[db],
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", parents=[db], help="open the annotation window (the default command)")
+    gui.add_argument("--annotator", metavar="NAME", help="annotate as NAME (else a dialog asks)")
+
+    init = sub.add_parser("init", parents=[db], help="create a new project")
+    init.add_argument("--schema", metavar="FILE", help="annotation schema TOML (default: resources/schema.toml)")
+    init.add_argument("--seeds", action="store_true", help="also import the seed articles")
+
+    imp = sub.add_parser("import", parents=[db], help="import .txt, CoNLL or JSONL files (one transaction)")
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("--format", dest="fmt", choices=["auto", "txt", "conll", "jsonl"], default="auto")
+    imp.add_argument("--annotator", metavar="NAME", help="owner of the labels in files that name nobody")
+    imp.add_argument("--segment", choices=SEGMENT_MODES, default="lines",
+                     help="text files: one sentence per line (lines) or running text (auto)")
+    imp.add_argument("--scheme", choices=("auto", *SCHEMES), default="auto", help="CoNLL tag scheme")
+    imp.add_argument("--status", choices=STATUSES, default="todo",
+                     help="status given to the imported annotator's sentences (default todo)")
+    imp.add_argument("--rename", action="store_true",
+                     help="import a document whose name is taken by a different one under a new name")
+
+    ann = sub.add_parser("annotators", parents=[db], help="list or add annotators and reviewers")
+    ann_sub = ann.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = ann_sub.add_parser("add", parents=[db], help="add an annotator")
+    add.add_argument("name")
+    add.add_argument("--role", choices=["annotator", "reviewer"], default="annotator")
+    lst = ann_sub.add_parser("list", parents=[db], help="list annotators")
+    lst.add_argument("--json", action="store_true")
+
+    st = sub.add_parser("stats", parents=[db], help="corpus and per-annotator counts")
+    st.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 error, 2 usage)."""
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    db = getattr(args, "db", None)
+    try:
+        return int(_COMMANDS[command](args, db))
+    except AnnotatorError as exc:
+        print(f"annotator: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("annotator: interrupted; nothing was changed by the unfinished command", file=sys.stderr)
+        return 130
+
+
+def _gui(args: argparse.Namespace, db: str | None) -> int:
+    from annotator.gui.app import run
+
+    return run(db, getattr(args, "annotator", None))
+
+
+def _init(args: argparse.Namespace, db: str | None) -> int:
+    project = projects.create(db, args.schema, seeds=args.seeds)
+    with project.transaction() as session:
+        n = queries.count_documents(session)
+    print(f"created project {project.url} with schema {project.schema.name!r} ({n} documents)")
+    project.close()
+    return 0
+
+
+def _import(args: argparse.Namespace, db: str | None) -> int:
+    project = projects.open_or_create(db)
+    options = ImportOptions(args.fmt, args.annotator, args.segment, args.scheme, args.status, args.rename)
+    bar = ProgressBar("importing")
+    try:
+        summary = import_paths(project, args.paths, options, bar)
+    finally:
+        bar.close()
+        project.close()
+    print(summary.describe())
+    return 0
+
+
+def _annotators(args: argparse.Namespace, db: str | None) -> int:
+    if args.action == "add":
+        project = projects.open_or_create(db)
+        with project.transaction() as session:
+            info = queries.add_annotator(session, args.name, args.role)
+        print(f"added {info.role} {info.name!r}")
+    else:
+        project = projects.open_existing(db)
+        with project.transaction() as session:
+            rows = queries.list_annotators(session)
+        if args.json:
+            print(json.dumps([{"name": a.name, "role": a.role} for a in rows], ensure_ascii=False))
+        else:
+            for a in rows:
+                print(f"{a.name}\t{a.role}")
+    project.close()
+    return 0
+
+
+def _stats(args: argparse.Namespace, db: str | None) -> int:
+    project = projects.open_existing(db)
+    with project.transaction() as session:
+        data = queries.stats(session)
+    project.close()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    print(f"documents {data['documents']}  sentences {data['sentences']}  tokens {data['tokens']}")
+    for name, counts in data["annotators"].items():
+        print(f"  {name:<20} entities {counts['entities']:>7}  events {counts['events']:>6}  "
+              f"stance {counts['stance']:>6}  done {counts['done']:>7}")
+    return 0
+
+
+_COMMANDS = {"gui": _gui, "init": _init, "import": _import, "annotators": _annotators, "stats": _stats}

@@ -1,0 +1,1 @@
+"""Plain data, the annotation schema, the text pipeline and errors (standard library only)."""

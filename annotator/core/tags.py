@@ -1,0 +1,121 @@
+"""Token tag schemes IOB1, IOB2 and BIOES: spans to tags and back, strictly.
+
+A span is ``(token_start, token_end, label)`` with ``token_end`` exclusive. Two adjacent spans of
+the same label stay two spans in every scheme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+SCHEMES = ("IOB2", "IOB1", "BIOES")
+Span = tuple[int, int, str]
+
+
+class TagError(ValueError):
+    """A tag that cannot stand where it is; ``index`` is the token's position in the sentence."""
+
+    def __init__(self, index: int, message: str):
+        self.index = index
+        self.message = message
+        super().__init__(message)
+
+
+def split_tag(tag: str, index: int = 0) -> tuple[str, str]:
+    """Split ``B-PERSON`` into ``("B", "PERSON")``; ``O`` gives ``("O", "")``."""
+    if tag == "O":
+        return "O", ""
+    prefix, sep, label = tag.partition("-")
+    if not sep or prefix not in ("B", "I", "E", "S") or not label:
+        raise TagError(index, f"tag {tag!r} is not O or PREFIX-LABEL with a prefix B, I, E or S")
+    return prefix, label
+
+
+def has_bioes_markers(tags: Sequence[str]) -> bool:
+    """True when a tag uses the E- or S- prefix, which only BIOES has."""
+    return any(t[:2] in ("E-", "S-") for t in tags)
+
+
+def decode(tags: Sequence[str], scheme: str = "IOB2") -> list[Span]:
+    """Turn a sentence's tags into spans, raising TagError at the first tag the scheme forbids."""
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown tag scheme {scheme!r}")
+    spans: list[Span] = []
+    start: int | None = None
+    label = ""
+    for i, tag in enumerate(tags):
+        prefix, lab = split_tag(tag, i)
+        if scheme != "BIOES" and prefix in ("E", "S"):
+            raise TagError(i, f"{tag} is a BIOES tag in a {scheme} sentence")
+        if prefix == "O":
+            if start is not None:
+                if scheme == "BIOES":
+                    raise TagError(i, f"O cannot follow {tags[i - 1]} in BIOES: the entity was not closed by E-")
+                spans.append((start, i, label))
+                start = None
+            continue
+        if prefix == "I":
+            if start is not None and lab == label:
+                continue
+            if scheme == "IOB1":
+                if start is not None:
+                    spans.append((start, i, label))
+                start, label = i, lab
+                continue
+            before = tags[i - 1] if i else "the sentence start"
+            hint = "; if the file is IOB1, import it with --scheme IOB1" if scheme == "IOB2" else ""
+            raise TagError(i, f"{tag} cannot follow {before} in {scheme}{hint}")
+        if scheme == "BIOES" and start is not None and prefix in ("B", "S"):
+            raise TagError(i, f"{tag} cannot follow {tags[i - 1]} in BIOES: the entity was not closed by E-")
+        if prefix == "B":
+            if scheme == "IOB1" and (start is None or lab != label):
+                raise TagError(i, f"{tag} in IOB1 may only start an entity right after one of the same label")
+            if start is not None:
+                spans.append((start, i, label))
+            start, label = i, lab
+        elif prefix == "S":
+            spans.append((i, i + 1, lab))
+        elif prefix == "E":
+            if start is None or lab != label:
+                before = tags[i - 1] if i else "the sentence start"
+                raise TagError(i, f"{tag} cannot follow {before} in BIOES")
+            spans.append((start, i + 1, label))
+            start = None
+    if start is not None:
+        if scheme == "BIOES":
+            raise TagError(len(tags) - 1, f"the entity {label} is not closed by E- at the sentence end")
+        spans.append((start, len(tags), label))
+    return spans
+
+
+def encode(spans: Sequence[Span], length: int, scheme: str = "IOB2") -> list[str]:
+    """Tags for ``length`` tokens carrying non-overlapping ``spans``, in ``scheme``."""
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown tag scheme {scheme!r}")
+    tags = ["O"] * length
+    ordered = sorted(spans)
+    previous_end, previous_label = -1, ""
+    for start, end, label in ordered:
+        if not (0 <= start < end <= length):
+            raise ValueError(f"span {start}..{end} lies outside a sentence of {length} tokens")
+        if any(t != "O" for t in tags[start:end]):
+            raise ValueError(f"span {start}..{end} {label} overlaps another span")
+        if scheme == "IOB2":
+            tags[start] = f"B-{label}"
+            for i in range(start + 1, end):
+                tags[i] = f"I-{label}"
+        elif scheme == "IOB1":
+            first = "B" if previous_end == start and previous_label == label else "I"
+            tags[start] = f"{first}-{label}"
+            for i in range(start + 1, end):
+                tags[i] = f"I-{label}"
+        else:
+            if end - start == 1:
+                tags[start] = f"S-{label}"
+            else:
+                tags[start] = f"B-{label}"
+                for i in range(start + 1, end - 1):
+                    tags[i] = f"I-{label}"
+                tags[end - 1] = f"E-{label}"
+        previous_end, previous_label = end, label
+    return tags

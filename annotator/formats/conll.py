@@ -1,0 +1,128 @@
+"""CoNLL reader: token in the first column, tag in the last, blank lines between sentences.
+
+``-DOCSTART-`` lines separate documents. Tags may be IOB1, IOB2 or BIOES; ``auto`` reads a file
+as BIOES when its first tagged sentence uses E- or S-, else as IOB2 (strictly: an I- that does
+not continue an entity is an error that suggests ``--scheme IOB1``). The sentence text is the
+tokens joined by single spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.model import DocumentStart, EntityRecord, Layer, Record, SentenceRecord
+from annotator.core.schema import Schema
+from annotator.core.tags import SCHEMES, TagError, decode, has_bioes_markers
+from annotator.core.text import normalize, tokens_from_words
+from annotator.formats.lines import ProgressFn, read_lines
+
+DOCSTART = "-DOCSTART-"
+
+
+@dataclass
+class _Row:
+    line: int
+    token: str
+    tag: str
+    tag_column: int
+
+
+def read_conll(
+    path: Path,
+    *,
+    schema: Schema | None = None,
+    annotator: str | None = None,
+    scheme: str = "auto",
+    status: str = "todo",
+    progress: ProgressFn | None = None,
+) -> Iterator[Record]:
+    """Stream documents and sentences from a CoNLL file; tags become ``annotator``'s entities."""
+    if scheme != "auto" and scheme not in SCHEMES:
+        raise ValueError(f"unknown tag scheme {scheme!r}")
+    reader = _ConllReader(path, schema, annotator, scheme, status)
+    rows: list[_Row] = []
+    for number, line in read_lines(path, progress):
+        stripped = line.strip()
+        if not stripped:
+            if rows:
+                yield from reader.sentence(rows)
+                rows = []
+            continue
+        columns = stripped.split()
+        if columns[0] == DOCSTART:
+            if rows:
+                yield from reader.sentence(rows)
+                rows = []
+            reader.docstart()
+            continue
+        if len(columns) < 2:
+            raise InputError(path, number, f"expected a token and a tag separated by a space or tab, got {stripped!r}")
+        tag_column = line.rstrip().rfind(columns[-1]) + 1
+        rows.append(_Row(number, normalize(columns[0]), columns[-1], tag_column))
+    if rows:
+        yield from reader.sentence(rows)
+
+
+class _ConllReader:
+    def __init__(self, path: Path, schema: Schema | None, annotator: str | None, scheme: str, status: str):
+        self.path = path
+        self.schema = schema
+        self.annotator = annotator
+        self.scheme = scheme
+        self.status = status
+        self.numbered = False
+        self.documents = 0
+        self.pending_start = True
+        self.seen_any = False
+
+    def docstart(self) -> None:
+        if not self.seen_any:
+            self.numbered = True
+        self.seen_any = True
+        self.pending_start = True
+
+    def _document_name(self) -> str:
+        self.documents += 1
+        if self.numbered:
+            return f"{self.path.stem}-{self.documents:04d}"
+        return self.path.stem if self.documents == 1 else f"{self.path.stem}-{self.documents:04d}"
+
+    def sentence(self, rows: list[_Row]) -> Iterator[Record]:
+        self.seen_any = True
+        if self.pending_start:
+            self.pending_start = False
+            yield DocumentStart(self._document_name(), str(self.path), None, rows[0].line)
+        tags = [r.tag for r in rows]
+        spans = self._decode(rows, tags)
+        layers: tuple[Layer, ...] = ()
+        if spans or self.status != "todo":
+            if self.annotator is None:
+                raise InputError(self.path, rows[0].line, "the file has tags: name their annotator with --annotator")
+            entities = tuple(EntityRecord(label, s, e) for s, e, label in spans)
+            layers = (Layer(self.annotator, self.status, "", entities),)
+        text, tokens = tokens_from_words([r.token for r in rows])
+        yield SentenceRecord(text=text, tokens=tuple(tokens), line=rows[0].line, layers=layers)
+
+    def _decode(self, rows: list[_Row], tags: list[str]) -> list[tuple[int, int, str]]:
+        scheme = self.scheme
+        if scheme == "auto":
+            if any(t != "O" for t in tags):
+                scheme = self.scheme = "BIOES" if has_bioes_markers(tags) else "IOB2"
+            else:
+                scheme = "IOB2"
+        try:
+            spans = decode(tags, scheme)
+        except TagError as exc:
+            row = rows[exc.index]
+            raise InputError(self.path, row.line, exc.message, row.tag_column) from None
+        if self.schema is not None:
+            for row in rows:
+                label = row.tag.partition("-")[2]
+                if row.tag != "O" and self.schema.label(label) is None:
+                    raise InputError(
+                        self.path, row.line, f"label {label!r} is not in the project's schema", row.tag_column
+                    )
+        return spans

@@ -1,0 +1,52 @@
+"""Start the window: the QApplication, the annotator's name, the project."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui.main_window import MainWindow
+from annotator.services import project as projects
+from annotator.store import queries
+
+ORGANISATION = "annotator"
+APPLICATION = "annotator"
+
+
+def settings() -> QSettings:
+    """The user's remembered settings (last annotator, window geometry)."""
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def ask_annotator(parent: object = None) -> str | None:
+    """Ask for the annotator's name, offering the last one used or the system user name."""
+    last = str(settings().value("last_annotator", "") or "") or getpass.getuser()
+    name, ok = QInputDialog.getText(None, "Annotator", "Your name (a new name makes a new annotator):", text=last)
+    return name.strip() if ok and name.strip() else None
+
+
+def run(db: str | None, annotator: str | None) -> int:
+    """Open the project and show the main window; returns the application's exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
+    try:
+        project = projects.open_or_create(db)
+    except AnnotatorError as exc:
+        QMessageBox.critical(None, "annotator", str(exc))
+        raise
+    name = annotator or ask_annotator()
+    if not name:
+        return 0
+    with project.transaction() as session:
+        info = queries.ensure_annotator(session, name)
+    settings().setValue("last_annotator", info.name)
+    window = MainWindow(project, info)
+    window.show()
+    code = int(app.exec())
+    project.close()
+    return code

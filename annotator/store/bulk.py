@@ -1,0 +1,113 @@
+"""Bulk paths through SQLAlchemy Core: ``executemany`` with RETURNING where ids are needed.
+
+Never one ORM object per token: import and export stream rows in batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Table, insert, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from annotator.core.errors import StoreError
+from annotator.store.tables import (
+    Document,
+    DocumentStance,
+    EntityRow,
+    EventArgument,
+    EventAttribute,
+    EventRow,
+    Sentence,
+    SentenceStance,
+    SentenceStatus,
+    TokenRow,
+    utcnow,
+)
+
+Row = dict[str, Any]
+
+
+def _table(model: type) -> Table:
+    table = model.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    return table
+
+
+def insert_document(session: Session, name: str, source: str, text: str, content_hash: str) -> int:
+    """Insert a document row and return its id."""
+    table = _table(Document)
+    stmt = insert(table).values(name=name, source=source, text=text, content_hash=content_hash, created_at=utcnow())
+    return int(session.execute(stmt.returning(table.c.id)).scalar_one())
+
+
+def set_document_text(session: Session, document_id: int, text: str, content_hash: str) -> None:
+    """Set a document's text and hash once all its sentences are in."""
+    table = _table(Document)
+    session.execute(update(table).where(table.c.id == document_id).values(text=text, content_hash=content_hash))
+
+
+def _insert_returning_ids(session: Session, table: Table, rows: Sequence[Row]) -> list[int]:
+    if not rows:
+        return []
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    try:
+        return [int(i) for i in session.execute(stmt, list(rows)).scalars()]
+    except IntegrityError as exc:
+        raise StoreError(f"the database refused {table.name}: {exc.orig}") from None
+
+
+def _insert(session: Session, table: Table, rows: Sequence[Row]) -> None:
+    if rows:
+        try:
+            session.execute(insert(table), list(rows))
+        except IntegrityError as exc:
+            raise StoreError(f"the database refused {table.name}: {exc.orig}") from None
+
+
+def insert_sentences(session: Session, rows: Sequence[Row]) -> list[int]:
+    """Insert sentence rows (document_id, position, paragraph, start_offset, end_offset, text, n_tokens)."""
+    return _insert_returning_ids(session, _table(Sentence), rows)
+
+
+def insert_tokens(session: Session, rows: Sequence[Row]) -> None:
+    """Insert token rows (sentence_id, position, start_offset, end_offset, space_after)."""
+    _insert(session, _table(TokenRow), rows)
+
+
+def insert_entities(session: Session, rows: Sequence[Row]) -> list[int]:
+    """Insert entity rows (sentence_id, annotator_id, token_start, token_last, label); return ids."""
+    return _insert_returning_ids(session, _table(EntityRow), rows)
+
+
+def insert_events(session: Session, rows: Sequence[Row]) -> list[int]:
+    """Insert event rows (sentence_id, annotator_id, token_start, token_last, type); return ids."""
+    return _insert_returning_ids(session, _table(EventRow), rows)
+
+
+def insert_event_attributes(session: Session, rows: Sequence[Row]) -> None:
+    """Insert event attribute rows (event_id, name, value)."""
+    _insert(session, _table(EventAttribute), rows)
+
+
+def insert_event_arguments(session: Session, rows: Sequence[Row]) -> None:
+    """Insert argument rows (event_id, sentence_id, annotator_id, role, entity_id)."""
+    _insert(session, _table(EventArgument), rows)
+
+
+def insert_sentence_stance(session: Session, rows: Sequence[Row]) -> None:
+    """Insert sentence stance rows (sentence_id, annotator_id, target, label, holder_id)."""
+    _insert(session, _table(SentenceStance), rows)
+
+
+def insert_document_stance(session: Session, rows: Sequence[Row]) -> None:
+    """Insert document stance rows (document_id, annotator_id, target, label, holder_id)."""
+    _insert(session, _table(DocumentStance), rows)
+
+
+def insert_statuses(session: Session, rows: Sequence[Row]) -> None:
+    """Insert status rows (sentence_id, annotator_id, status, comment); ``updated_at`` is now."""
+    now = utcnow()
+    _insert(session, _table(SentenceStatus), [{**r, "updated_at": now} for r in rows])

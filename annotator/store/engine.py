@@ -1,0 +1,153 @@
+"""One engine factory for every project: SQLite pragmas, PostgreSQL URLs, sessions, migrations."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from annotator import __version__
+from annotator.core.errors import ProjectError, StoreError
+from annotator.core.model import GOLD
+from annotator.core.schema import Schema, parse_schema
+from annotator.store.tables import Annotator, ProjectMeta
+
+SQLITE_BUSY_TIMEOUT_S = 30
+
+
+def database_url(target: str | Path) -> str:
+    """A SQLAlchemy URL for ``target``: a URL is kept as it is, anything else is a SQLite file path."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event emit BEGIN itself (the pysqlite driver would defer it).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
+    mode = cursor.execute("PRAGMA journal_mode").fetchone()
+    if mode and str(mode[0]).lower() != "wal":
+        cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine for ``url``; SQLite gets foreign keys, WAL, a busy timeout and real BEGINs."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Project:
+    """An open project: its engine, a session factory and the schema stored in it."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    schema: Schema
+
+    @property
+    def name(self) -> str:
+        """A short name for window titles and messages: the file stem, or the database name."""
+        parsed = make_url(self.url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database:
+            return Path(parsed.database).stem
+        return parsed.database or self.url
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One session and one transaction: committed on success, rolled back on any error.
+
+        A constraint the database enforces becomes a StoreError with the database's reason.
+        """
+        try:
+            with self.sessions() as session, session.begin():
+                yield session
+        except IntegrityError as exc:
+            raise StoreError(f"the database refused the change: {exc.orig}") from None
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+
+def schema_fingerprint(schema: Schema) -> str:
+    """SHA-256 of the schema text, to tell schemas apart."""
+    return hashlib.sha256(schema.source.encode("utf-8")).hexdigest()
+
+
+def open_project(target: str | Path, *, create: bool = False, schema: Schema | None = None) -> tuple[Project, bool]:
+    """Open the project at ``target`` (a path or URL); with ``create`` make it if it has no tables yet.
+
+    Returns the project and whether it was created now. A new project gets ``schema`` (required
+    then) and the reserved ``gold`` layer.
+    """
+    from annotator.store.migrate import upgrade
+
+    url = database_url(target)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        path = Path(parsed.database)
+        if not path.exists():
+            if not create:
+                raise ProjectError(f"{path}: no project here (create one with: annotator init --db {path})")
+            path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+    except (DatabaseError, OperationalError) as exc:
+        engine.dispose()
+        reason = str(getattr(exc, "orig", exc)) or type(exc).__name__
+        raise ProjectError(f"{target}: cannot open the project: {reason}") from None
+    created = "project_meta" not in tables
+    if created and tables - {"alembic_version"}:
+        engine.dispose()
+        raise ProjectError(f"{target}: this database holds other tables and is not an annotator project")
+    if created and not create:
+        engine.dispose()
+        raise ProjectError(f"{target}: not an annotator project (create one with: annotator init)")
+    if created and schema is None:
+        engine.dispose()
+        raise ProjectError(f"{target}: a new project needs a schema")
+    upgrade(engine)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    with sessions() as session, session.begin():
+        if created:
+            assert schema is not None
+            session.add_all(
+                [
+                    ProjectMeta(key="schema", value=schema.source),
+                    ProjectMeta(key="created_by", value=f"annotator {__version__}"),
+                    Annotator(name=GOLD, role="gold"),
+                ]
+            )
+        stored = session.scalar(select(ProjectMeta.value).where(ProjectMeta.key == "schema"))
+    if stored is None:
+        engine.dispose()
+        raise ProjectError(f"{target}: the project has no schema stored")
+    project_schema = parse_schema(stored, f"{target} (stored schema)")
+    return Project(url, engine, sessions, project_schema), created

@@ -1,0 +1,213 @@
+"""Read queries and small writes; every function takes the caller's session.
+
+Results are plain tuples and dataclasses, never live ORM objects, so views can cache them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, exists, func, select, union_all
+from sqlalchemy.orm import Session
+
+from annotator.core.errors import StoreError
+from annotator.core.model import GOLD, ROLES
+from annotator.store.tables import (
+    Annotator,
+    Document,
+    DocumentStance,
+    EntityRow,
+    EventRow,
+    ProjectMeta,
+    Sentence,
+    SentenceStance,
+    SentenceStatus,
+    TokenRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatorInfo:
+    """An annotator's id, name and role."""
+
+    id: int
+    name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A document's id and name with its sentence count and, for one annotator, sentences done."""
+
+    id: int
+    name: str
+    sentences: int
+    done: int
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    """A sentence's id, position, text and token count."""
+
+    id: int
+    document_id: int
+    position: int
+    text: str
+    n_tokens: int
+
+
+def find_annotator(session: Session, name: str) -> AnnotatorInfo | None:
+    """The annotator called ``name``, or None."""
+    row = session.execute(select(Annotator.id, Annotator.name, Annotator.role).where(Annotator.name == name)).first()
+    return AnnotatorInfo(*row) if row else None
+
+
+def add_annotator(session: Session, name: str, role: str = "annotator") -> AnnotatorInfo:
+    """Create an annotator; the name must be new, non-empty and not the reserved ``gold``."""
+    clean = name.strip()
+    if not clean:
+        raise StoreError("an annotator needs a name")
+    if clean == GOLD:
+        raise StoreError(f"'{GOLD}' is reserved for the adjudicated layer")
+    if role not in ROLES:
+        raise StoreError(f"role {role!r} is not one of {', '.join(ROLES)}")
+    if find_annotator(session, clean) is not None:
+        raise StoreError(f"annotator {clean!r} already exists")
+    row = Annotator(name=clean, role=role)
+    session.add(row)
+    session.flush()
+    return AnnotatorInfo(row.id, row.name, row.role)
+
+
+def ensure_annotator(session: Session, name: str) -> AnnotatorInfo:
+    """The annotator called ``name`` (``gold`` is the gold layer), created as an annotator if new."""
+    found = find_annotator(session, name.strip())
+    return found if found is not None else add_annotator(session, name)
+
+
+def list_annotators(session: Session) -> list[AnnotatorInfo]:
+    """Every annotator and reviewer, and the gold layer, by name."""
+    rows = session.execute(select(Annotator.id, Annotator.name, Annotator.role).order_by(Annotator.name))
+    return [AnnotatorInfo(*r) for r in rows]
+
+
+def find_document(session: Session, name: str) -> tuple[int, str] | None:
+    """``(id, content_hash)`` of the document called ``name``, or None."""
+    row = session.execute(select(Document.id, Document.content_hash).where(Document.name == name)).first()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def free_document_name(session: Session, base: str) -> str:
+    """``base`` if unused, else ``base-2``, ``base-3``, ... the first free one."""
+    n = 1
+    name = base
+    while find_document(session, name) is not None:
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+def document_sentences(session: Session, document_id: int) -> list[SentenceInfo]:
+    """A document's sentences in order."""
+    rows = session.execute(
+        select(Sentence.id, Sentence.document_id, Sentence.position, Sentence.text, Sentence.n_tokens)
+        .where(Sentence.document_id == document_id)
+        .order_by(Sentence.position)
+    )
+    return [SentenceInfo(*r) for r in rows]
+
+
+def sentence_tokens(session: Session, sentence_id: int) -> list[tuple[int, int, str]]:
+    """``(start, end, space_after)`` of a sentence's tokens in order."""
+    rows = session.execute(
+        select(TokenRow.start_offset, TokenRow.end_offset, TokenRow.space_after)
+        .where(TokenRow.sentence_id == sentence_id)
+        .order_by(TokenRow.position)
+    )
+    return [(int(a), int(b), str(c)) for a, b, c in rows]
+
+
+def layer_in_document(session: Session, document_id: int, annotator_id: int) -> bool:
+    """True when the annotator has any annotation, status or stance in the document."""
+    in_doc = select(Sentence.id).where(Sentence.document_id == document_id)
+    probes = [
+        exists().where(and_(EntityRow.annotator_id == annotator_id, EntityRow.sentence_id.in_(in_doc))),
+        exists().where(and_(EventRow.annotator_id == annotator_id, EventRow.sentence_id.in_(in_doc))),
+        exists().where(and_(SentenceStance.annotator_id == annotator_id, SentenceStance.sentence_id.in_(in_doc))),
+        exists().where(and_(SentenceStatus.annotator_id == annotator_id, SentenceStatus.sentence_id.in_(in_doc))),
+        exists().where(
+            and_(DocumentStance.annotator_id == annotator_id, DocumentStance.document_id == document_id)
+        ),
+    ]
+    return any(session.scalar(select(p)) for p in probes)
+
+
+def documents_overview(session: Session, annotator_id: int | None = None) -> list[DocumentInfo]:
+    """Every document by name with its sentence count and the sentences ``annotator_id`` marked done."""
+    counts = (
+        select(Sentence.document_id, func.count().label("n")).group_by(Sentence.document_id).subquery()
+    )
+    done_q = (
+        select(Sentence.document_id, func.count().label("done"))
+        .join(SentenceStatus, SentenceStatus.sentence_id == Sentence.id)
+        .where(SentenceStatus.annotator_id == (annotator_id if annotator_id is not None else -1))
+        .where(SentenceStatus.status == "done")
+        .group_by(Sentence.document_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Document.id, Document.name, func.coalesce(counts.c.n, 0), func.coalesce(done_q.c.done, 0))
+        .outerjoin(counts, counts.c.document_id == Document.id)
+        .outerjoin(done_q, done_q.c.document_id == Document.id)
+        .order_by(Document.name)
+    )
+    return [DocumentInfo(int(a), str(b), int(c), int(d)) for a, b, c, d in rows]
+
+
+def stats(session: Session) -> dict[str, Any]:
+    """Corpus counts and, per annotator, entities, events, stance (sentence and document) and done."""
+    documents = session.scalar(select(func.count()).select_from(Document)) or 0
+    sentences = session.scalar(select(func.count()).select_from(Sentence)) or 0
+    tokens = session.scalar(select(func.coalesce(func.sum(Sentence.n_tokens), 0))) or 0
+    per: dict[str, dict[str, int]] = {}
+    names = {a.id: a.name for a in list_annotators(session)}
+    for name in names.values():
+        per[name] = {"entities": 0, "events": 0, "stance": 0, "done": 0}
+
+    def add(key: str, query: Any) -> None:
+        for annotator_id, n in session.execute(query):
+            per[names[annotator_id]][key] += int(n)
+
+    add("entities", select(EntityRow.annotator_id, func.count()).group_by(EntityRow.annotator_id))
+    add("events", select(EventRow.annotator_id, func.count()).group_by(EventRow.annotator_id))
+    stance = union_all(
+        select(SentenceStance.annotator_id.label("a")), select(DocumentStance.annotator_id.label("a"))
+    ).subquery()
+    add("stance", select(stance.c.a, func.count()).group_by(stance.c.a))
+    add(
+        "done",
+        select(SentenceStatus.annotator_id, func.count())
+        .where(SentenceStatus.status == "done")
+        .group_by(SentenceStatus.annotator_id),
+    )
+    return {"documents": int(documents), "sentences": int(sentences), "tokens": int(tokens), "annotators": per}
+
+
+def get_meta(session: Session, key: str) -> str | None:
+    """A project fact stored under ``key``, or None."""
+    return session.scalar(select(ProjectMeta.value).where(ProjectMeta.key == key))
+
+
+def set_meta(session: Session, key: str, value: str) -> None:
+    """Store a project fact under ``key``."""
+    row = session.get(ProjectMeta, key)
+    if row is None:
+        session.add(ProjectMeta(key=key, value=value))
+    else:
+        row.value = value
+
+
+def count_documents(session: Session) -> int:
+    """How many documents the project holds."""
+    return int(session.scalar(select(func.count()).select_from(Document)) or 0)

@@ -1,0 +1,231 @@
+"""The project database: SQLAlchemy 2.0 typed declarative tables.
+
+The database enforces what it can: unique keys, foreign keys, token ranges that exist in their
+sentence (an entity's first and last token are foreign keys into ``tokens``), arguments and
+holders in the same sentence and layer as their event (composite foreign keys). The store API
+(``annotations.py``) enforces the rest against the project's schema.
+
+Token ranges are kept as first and *last* token (inclusive) so both ends can be foreign keys; the
+API speaks of ``token_end`` exclusive like the file formats.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    """The current time in UTC, for timestamps."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table."""
+
+
+class ProjectMeta(Base):
+    """Key/value facts about the project: its schema TOML, name, creating version."""
+
+    __tablename__ = "project_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Document(Base):
+    """An article: its full text and a content hash (SHA-256 of the NFC text)."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    source: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Sentence(Base):
+    """A sentence: order in its document, offsets into the document text, its text and token count."""
+
+    __tablename__ = "sentences"
+    __table_args__ = (
+        UniqueConstraint("document_id", "position"),
+        CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="sentence_offsets"),
+        CheckConstraint("n_tokens > 0", name="sentence_has_tokens"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    paragraph: Mapped[int] = mapped_column(Integer, default=0)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    n_tokens: Mapped[int] = mapped_column(Integer)
+
+
+class TokenRow(Base):
+    """A token: offsets into its sentence text and the white space that follows it.
+
+    Joining ``text[start:end] + space_after`` over a sentence's tokens gives the sentence text.
+    """
+
+    __tablename__ = "tokens"
+    __table_args__ = (
+        CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="token_offsets"),
+        {"sqlite_with_rowid": False},
+    )
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    space_after: Mapped[str] = mapped_column(Text, default=" ")
+
+
+class Annotator(Base):
+    """A person who annotates or reviews; the reserved ``gold`` row holds the adjudicated layer."""
+
+    __tablename__ = "annotators"
+    __table_args__ = (CheckConstraint("role IN ('annotator', 'reviewer', 'gold')", name="annotator_role"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="annotator")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def _span_constraints(table: str) -> tuple[object, ...]:
+    return (
+        CheckConstraint("token_last >= token_start AND token_start >= 0", name=f"{table}_token_range"),
+        ForeignKeyConstraint(
+            ["sentence_id", "token_start"], ["tokens.sentence_id", "tokens.position"], ondelete="CASCADE"
+        ),
+        ForeignKeyConstraint(
+            ["sentence_id", "token_last"], ["tokens.sentence_id", "tokens.position"], ondelete="CASCADE"
+        ),
+        UniqueConstraint("id", "sentence_id", "annotator_id", name=f"{table}_layer_key"),
+        Index(f"ix_{table}_sentence_annotator", "sentence_id", "annotator_id"),
+        Index(f"ix_{table}_annotator", "annotator_id"),
+    )
+
+
+class EntityRow(Base):
+    """An entity span of one annotator: tokens ``token_start..token_last`` and a label."""
+
+    __tablename__ = "entities"
+    __table_args__ = _span_constraints("entities")
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    token_start: Mapped[int] = mapped_column(Integer)
+    token_last: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(64))
+
+
+class EventRow(Base):
+    """An event of one annotator: trigger tokens and an event type."""
+
+    __tablename__ = "events"
+    __table_args__ = _span_constraints("events")
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    token_start: Mapped[int] = mapped_column(Integer)
+    token_last: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(64))
+
+
+class EventAttribute(Base):
+    """One attribute value of an event (polarity, modality, tense, ...)."""
+
+    __tablename__ = "event_attributes"
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64))
+
+
+class EventArgument(Base):
+    """A role-labelled link from an event to an entity of the same sentence and annotator."""
+
+    __tablename__ = "event_arguments"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["event_id", "sentence_id", "annotator_id"],
+            ["events.id", "events.sentence_id", "events.annotator_id"],
+            ondelete="CASCADE",
+        ),
+        ForeignKeyConstraint(
+            ["entity_id", "sentence_id", "annotator_id"],
+            ["entities.id", "entities.sentence_id", "entities.annotator_id"],
+            ondelete="CASCADE",
+        ),
+        UniqueConstraint("event_id", "role", "entity_id"),
+        Index("ix_event_arguments_entity", "entity_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(Integer)
+    sentence_id: Mapped[int] = mapped_column(Integer)
+    annotator_id: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[int] = mapped_column(Integer)
+
+
+class SentenceStance(Base):
+    """Stance of one annotator in one sentence toward a target, with an optional holder entity."""
+
+    __tablename__ = "sentence_stance"
+    __table_args__ = (
+        UniqueConstraint("sentence_id", "annotator_id", "target"),
+        ForeignKeyConstraint(
+            ["holder_id", "sentence_id", "annotator_id"],
+            ["entities.id", "entities.sentence_id", "entities.annotator_id"],
+        ),
+        Index("ix_sentence_stance_annotator", "annotator_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    target: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(32))
+    holder_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class DocumentStance(Base):
+    """Stance of one annotator in a whole document toward a target, with an optional holder entity."""
+
+    __tablename__ = "document_stance"
+    __table_args__ = (
+        UniqueConstraint("document_id", "annotator_id", "target"),
+        Index("ix_document_stance_annotator", "annotator_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    target: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(32))
+    holder_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), nullable=True)
+
+
+class SentenceStatus(Base):
+    """Progress of one annotator on one sentence, with a free comment; no row means ``todo``."""
+
+    __tablename__ = "sentence_status"
+    __table_args__ = (
+        CheckConstraint("status IN ('todo', 'done', 'skipped', 'flagged')", name="sentence_status_value"),
+        Index("ix_sentence_status_annotator", "annotator_id", "status"),
+    )
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), default="todo")
+    comment: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,62 @@
+"""Shared fixtures: isolated user directories, fresh projects and a dump of a whole database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from annotator.core.schema import default_schema_path, load_schema
+from annotator.store import Project, open_project
+from annotator.store.tables import Base
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep the default project and Qt settings of every test in a temporary home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("ANNOTATOR_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    """A new, empty project with the default schema."""
+    proj, created = open_project(tmp_path / "project.sqlite", create=True, schema=load_schema(default_schema_path()))
+    assert created
+    yield proj
+    proj.close()
+
+
+def dump(project: Project) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, to show that a failed operation changed nothing."""
+    out = {}
+    with project.engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            rows = conn.execute(text(f"SELECT * FROM {table.name} ORDER BY 1, 2")).all()
+            out[table.name] = [tuple(r) for r in rows]
+    return out
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    """Write a test input file (text as UTF-8) and return its path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Qt tests run on the offscreen platform unless told otherwise."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

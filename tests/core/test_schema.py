@@ -1,0 +1,72 @@
+"""The default schema's content and the messages for broken schema files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import SchemaError
+from annotator.core.schema import default_schema_path, load_schema, parse_schema
+
+KAZNERD = (
+    "PERSON ORGANISATION GPE LOCATION DATE TIME CARDINAL ORDINAL QUANTITY PERCENTAGE MONEY POSITION NORP EVENT "
+    "FACILITY PROJECT LAW LANGUAGE PRODUCT ART DISEASE CONTACT ADAGE NON_HUMAN MISCELLANEOUS"
+).split()
+
+
+def test_default_schema_has_kaznerd_labels_digits_events_and_stance() -> None:
+    schema = load_schema(default_schema_path())
+    assert list(schema.label_names) == KAZNERD
+    assert [lab.shortcut for lab in schema.labels[:10]] == list("1234567890")
+    assert len({lab.shortcut for lab in schema.labels}) == 25
+    assert all(lab.guideline and lab.color.startswith("#") for lab in schema.labels)
+    names = {et.name for et in schema.event_types}
+    assert {
+        "Conflict.Demonstrate", "Justice.Arrest-Jail", "Contact.Meet", "Contact.Statement", "Contact.Appeal",
+        "Movement.Transport", "Policy.Adopt",
+    } <= names
+    assert "Place" in schema.event_type("Conflict.Demonstrate").roles  # type: ignore[union-attr]
+    assert schema.default_attributes() == {"polarity": "positive", "modality": "asserted", "tense": "past"}
+    assert schema.stance_labels == ("favor", "against", "neutral")
+    assert schema.stance_levels == ("sentence", "document")
+    assert [t.name for t in schema.targets] == ["kz-authorities", "eu"]
+    assert schema.allow_overlap is False
+
+
+GOOD = """
+[[entities.label]]
+name = "PERSON"
+color = "#ff0000"
+shortcut = "1"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("[[entities.label]\nname = 1", 1, "invalid TOML"),
+        (GOOD + '\n[[entities.label]]\nname = "PERSON"\ncolor = "#00ff00"\n', 8, "entity label 'PERSON': is defined twice"),
+        ('\n[[entities.label]]\nname = "GPE"\ncolor = "green"\n', 4, "entity label 'GPE': color 'green' is not #rrggbb"),
+        (GOOD + '\n[[entities.label]]\nname = "GPE"\ncolor = "#00ff00"\nshortcut = "1"\n', 10, "shortcut '1' is already used by PERSON"),
+        (GOOD + '\n[[events.type]]\nname = "Meet"\nroles = ["A", "A"]\n', 8, "event type 'Meet': has a duplicate role"),
+        (GOOD + '\n[events.attributes]\npolarity = []\n', 8, "event attribute polarity: must be a non-empty list"),
+        (GOOD + '\n[stance]\nlevels = ["paragraph"]\n', 8, "unknown level 'paragraph'"),
+        ("[entities]\nallow_overlap = false\n", 1, "needs at least one [[entities.label]]"),
+    ],
+)
+def test_broken_schema_is_rejected_naming_the_entry(text: str, line: int | None, fragment: str) -> None:
+    with pytest.raises(SchemaError) as info:
+        parse_schema(text, "my.toml")
+    assert info.value.path == "my.toml"
+    assert info.value.line == line
+    assert fragment in str(info.value)
+
+
+def test_missing_and_non_utf8_schema_files(tmp_path: Path) -> None:
+    with pytest.raises(SchemaError, match="no such file"):
+        load_schema(tmp_path / "absent.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b'name = "\xff"')
+    with pytest.raises(SchemaError, match="not UTF-8"):
+        load_schema(bad)
