@@ -8,10 +8,10 @@ run: setup
 	.venv/bin/annotator $(ARGS)
 
 test: setup
-	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest $(ARGS)
 	.venv/bin/ruff check annotator tests
 	.venv/bin/mypy
-	.venv/bin/lint-imports
+	.venv/bin/lint-imports --no-cache
+	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest $(ARGS)
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/run.py $(ARGS)

@@ -26,7 +26,8 @@ def _db_option() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="project database: a SQLite file or a SQLAlchemy URL (default: $ANNOTATOR_DB, else the default project)",
+        help="project database: a SQLite file or a SQLAlchemy URL "
+        "(default: $ANNOTATOR_DB, else the default project)",
     )
     return parent
 
@@ -46,20 +47,33 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--annotator", metavar="NAME", help="annotate as NAME (else a dialog asks)")
 
     init = sub.add_parser("init", parents=[db], help="create a new project")
-    init.add_argument("--schema", metavar="FILE", help="annotation schema TOML (default: resources/schema.toml)")
+    init.add_argument(
+        "--schema", metavar="FILE", help="annotation schema TOML (default: resources/schema.toml)"
+    )
     init.add_argument("--seeds", action="store_true", help="also import the seed articles")
 
     imp = sub.add_parser("import", parents=[db], help="import .txt, CoNLL or JSONL files (one transaction)")
     imp.add_argument("paths", nargs="+", metavar="PATH")
     imp.add_argument("--format", dest="fmt", choices=["auto", "txt", "conll", "jsonl"], default="auto")
     imp.add_argument("--annotator", metavar="NAME", help="owner of the labels in files that name nobody")
-    imp.add_argument("--segment", choices=SEGMENT_MODES, default="lines",
-                     help="text files: one sentence per line (lines) or running text (auto)")
+    imp.add_argument(
+        "--segment",
+        choices=SEGMENT_MODES,
+        default="lines",
+        help="text files: one sentence per line (lines) or running text (auto)",
+    )
     imp.add_argument("--scheme", choices=("auto", *SCHEMES), default="auto", help="CoNLL tag scheme")
-    imp.add_argument("--status", choices=STATUSES, default="todo",
-                     help="status given to the imported annotator's sentences (default todo)")
-    imp.add_argument("--rename", action="store_true",
-                     help="import a document whose name is taken by a different one under a new name")
+    imp.add_argument(
+        "--status",
+        choices=STATUSES,
+        default="todo",
+        help="status given to the imported annotator's sentences (default todo)",
+    )
+    imp.add_argument(
+        "--rename",
+        action="store_true",
+        help="import a document whose name is taken by a different one under a new name",
+    )
 
     ann = sub.add_parser("annotators", parents=[db], help="list or add annotators and reviewers")
     ann_sub = ann.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -146,8 +160,10 @@ def _stats(args: argparse.Namespace, db: str | None) -> int:
         return 0
     print(f"documents {data['documents']}  sentences {data['sentences']}  tokens {data['tokens']}")
     for name, counts in data["annotators"].items():
-        print(f"  {name:<20} entities {counts['entities']:>7}  events {counts['events']:>6}  "
-              f"stance {counts['stance']:>6}  done {counts['done']:>7}")
+        print(
+            f"  {name:<20} entities {counts['entities']:>7}  events {counts['events']:>6}  "
+            f"stance {counts['stance']:>6}  done {counts['done']:>7}"
+        )
     return 0
 
 

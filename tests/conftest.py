@@ -32,7 +32,9 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[Project]:
     """A new, empty project with the default schema."""
-    proj, created = open_project(tmp_path / "project.sqlite", create=True, schema=load_schema(default_schema_path()))
+    proj, created = open_project(
+        tmp_path / "project.sqlite", create=True, schema=load_schema(default_schema_path())
+    )
     assert created
     yield proj
     proj.close()

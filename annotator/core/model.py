@@ -151,7 +151,9 @@ class ImportSummary:
         if self.documents_reused:
             parts.append(_count(self.documents_reused, "document") + " already present")
         if self.skipped_layers:
-            parts.append(_count(self.skipped_layers, "annotator layer") + " already present and left as it was")
+            parts.append(
+                _count(self.skipped_layers, "annotator layer") + " already present and left as it was"
+            )
         return "imported " + ", ".join(parts)
 
 

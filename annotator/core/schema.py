@@ -151,7 +151,9 @@ class _Builder:
             raise self.fail(entry, "must be a table", f"{key}")
         return value
 
-    def string(self, item: dict[str, Any], key: str, entry: str, needle: str, default: str | None = None) -> str:
+    def string(
+        self, item: dict[str, Any], key: str, entry: str, needle: str, default: str | None = None
+    ) -> str:
         value = item.get(key, default)
         if not isinstance(value, str) or (default is None and not value.strip()):
             raise self.fail(entry, f"'{key}' must be a non-empty string", needle)
@@ -221,7 +223,10 @@ class _Builder:
             shortcut = self.string(item, "shortcut", entry, f'"{name}"', default="")
             if shortcut and shortcut in shortcuts:
                 raise self.fail(
-                    entry, f"shortcut {shortcut!r} is already used by {shortcuts[shortcut]}", f'"{shortcut}"', last=True
+                    entry,
+                    f"shortcut {shortcut!r} is already used by {shortcuts[shortcut]}",
+                    f'"{shortcut}"',
+                    last=True,
                 )
             if shortcut:
                 shortcuts[shortcut] = name

@@ -50,7 +50,9 @@ def decode(tags: Sequence[str], scheme: str = "IOB2") -> list[Span]:
         if prefix == "O":
             if start is not None:
                 if scheme == "BIOES":
-                    raise TagError(i, f"O cannot follow {tags[i - 1]} in BIOES: the entity was not closed by E-")
+                    raise TagError(
+                        i, f"O cannot follow {tags[i - 1]} in BIOES: the entity was not closed by E-"
+                    )
                 spans.append((start, i, label))
                 start = None
             continue

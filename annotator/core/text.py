@@ -63,10 +63,10 @@ def segment_lines(text: str) -> list[Segment]:
 # a name or a number (lower case, without the final dot). List-closing abbreviations such as
 # "т.б." may end a sentence and are not here.
 ABBREVIATIONS = frozenset(
-    """
-    ж жж б.з.д б.з ғ ғғ г гг им ул көш пр обл ауд акад проф доц мыс тел
-    mr mrs ms dr prof st no vs jr sr e.g i.e
-    """.split()
+    (
+        "ж жж б.з.д б.з ғ ғғ г гг им ул көш пр обл ауд акад проф доц мыс тел "
+        "mr mrs ms dr prof st no vs jr sr e.g i.e"
+    ).split()
 )
 
 # Abbreviations with inner full stops that the tokenizer keeps whole: "т.б.", "т.с.с.", "б.з.д.".
@@ -152,7 +152,8 @@ _W = f"(?:{_WORD_CHAR})"
 _TOKEN_RE = re.compile(
     rf"""
     (?P<abbr>{_DOTTED_ABBREVIATION})(?!\w)
-    |(?P<url>(?:https?://)?{_W}+(?:[.-]{_W}+)*\.[a-zA-Z]{{2,}}(?:/[^\s«»“”"]*[^\s«»“”".,;:!?)])?)  # informburo.kz
+    # informburo.kz, https://www.informburo.kz/news/1
+    |(?P<url>(?:https?://)?{_W}+(?:[.-]{_W}+)*\.[a-zA-Z]{{2,}}(?:/[^\s«»“”"]*[^\s«»“”".,;:!?)])?)
     |(?P<word>{_W}+(?:[-‐'’]{_W}+)*)                                   # Нұр-Сұлтан, 22-сіндегі, COVID-19-дың
     |(?P<ellipsis>\.\.\.)
     |(?P<flag>[\U0001f1e6-\U0001f1ff]{{2}})                          # regional-indicator flags

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 from annotator.core.model import STATUSES, Layer
 from annotator.core.schema import Schema
@@ -29,7 +30,7 @@ def check_no_overlap(schema: Schema, spans: Iterable[tuple[int, int, str]]) -> N
     if schema.allow_overlap:
         return
     ordered = sorted(spans)
-    for (s1, e1, l1), (s2, e2, l2) in zip(ordered, ordered[1:], strict=False):
+    for (s1, e1, l1), (s2, e2, l2) in pairwise(ordered):
         if s2 < e1:
             raise LayerError(
                 f"entities {l1} (tokens {s1}..{e1}) and {l2} (tokens {s2}..{e2}) overlap, "
@@ -50,7 +51,9 @@ def check_event(schema: Schema, event_type: str, attributes: dict[str, str], rol
             raise LayerError(f"event attribute {name} cannot be {value!r} (one of {', '.join(attr.values)})")
     for role in roles:
         if role not in et.roles:
-            raise LayerError(f"role {role!r} does not belong to event type {event_type} ({', '.join(et.roles)})")
+            raise LayerError(
+                f"role {role!r} does not belong to event type {event_type} ({', '.join(et.roles)})"
+            )
 
 
 def check_stance(schema: Schema, target: str, label: str, level: str) -> None:
@@ -92,9 +95,13 @@ def check_layer(schema: Schema, layer: Layer, n_tokens: int) -> None:
         seen = set()
         for arg in ev.arguments:
             if arg.entity not in refs:
-                raise LayerError(f"event {ev.ref or ev.type}: argument {arg.role} refers to unknown entity {arg.entity!r}")
+                raise LayerError(
+                    f"event {ev.ref or ev.type}: argument {arg.role} refers to unknown entity {arg.entity!r}"
+                )
             if (arg.role, arg.entity) in seen:
-                raise LayerError(f"event {ev.ref or ev.type}: argument {arg.role} -> {arg.entity} is given twice")
+                raise LayerError(
+                    f"event {ev.ref or ev.type}: argument {arg.role} -> {arg.entity} is given twice"
+                )
             seen.add((arg.role, arg.entity))
     targets: set[str] = set()
     for st in layer.stance:

@@ -59,7 +59,9 @@ def read_conll(
             reader.docstart()
             continue
         if len(columns) < 2:
-            raise InputError(path, number, f"expected a token and a tag separated by a space or tab, got {stripped!r}")
+            raise InputError(
+                path, number, f"expected a token and a tag separated by a space or tab, got {stripped!r}"
+            )
         tag_column = line.rstrip().rfind(columns[-1]) + 1
         rows.append(_Row(number, normalize(columns[0]), columns[-1], tag_column))
     if rows:
@@ -77,6 +79,7 @@ class _ConllReader:
         self.documents = 0
         self.pending_start = True
         self.seen_any = False
+        self.detected_at: int | None = None
 
     def docstart(self) -> None:
         if not self.seen_any:
@@ -100,7 +103,9 @@ class _ConllReader:
         layers: tuple[Layer, ...] = ()
         if spans or self.status != "todo":
             if self.annotator is None:
-                raise InputError(self.path, rows[0].line, "the file has tags: name their annotator with --annotator")
+                raise InputError(
+                    self.path, rows[0].line, "the file has tags: name their annotator with --annotator"
+                )
             entities = tuple(EntityRecord(label, s, e) for s, e, label in spans)
             layers = (Layer(self.annotator, self.status, "", entities),)
         text, tokens = tokens_from_words([r.token for r in rows])
@@ -111,13 +116,21 @@ class _ConllReader:
         if scheme == "auto":
             if any(t != "O" for t in tags):
                 scheme = self.scheme = "BIOES" if has_bioes_markers(tags) else "IOB2"
+                self.detected_at = rows[0].line
             else:
                 scheme = "IOB2"
         try:
             spans = decode(tags, scheme)
         except TagError as exc:
             row = rows[exc.index]
-            raise InputError(self.path, row.line, exc.message, row.tag_column) from None
+            message = exc.message
+            if self.detected_at is not None and self.detected_at != rows[0].line:
+                other = "IOB2" if scheme == "BIOES" else "BIOES"
+                message += (
+                    f" (the file reads as {scheme} from its first tagged sentence at line {self.detected_at};"
+                    f" if it is {other}, import it with --scheme {other})"
+                )
+            raise InputError(self.path, row.line, message, row.tag_column) from None
         if self.schema is not None:
             for row in rows:
                 label = row.tag.partition("-")[2]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -173,7 +174,7 @@ def _normalize_with_offsets(text: str, cuts: list[int]) -> tuple[str, dict[int, 
     if normalize(text) == text:
         return text, {c: c for c in cuts}
     pieces, shift, pos = [], {0: 0}, 0
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         piece = normalize(text[a:b])
         pieces.append(piece)
         pos += len(piece)
@@ -181,7 +182,9 @@ def _normalize_with_offsets(text: str, cuts: list[int]) -> tuple[str, dict[int, 
     return "".join(pieces), shift
 
 
-def _layer(obj: dict[str, Any], owner: str | None, status: str, tokens: list[Token], to_tokens: Any) -> Layer | None:
+def _layer(
+    obj: dict[str, Any], owner: str | None, status: str, tokens: list[Token], to_tokens: Any
+) -> Layer | None:
     line_status = _opt(obj, "status", str, None)
     comment = _opt(obj, "comment", str, "")
     entities = _entities(obj, tokens, to_tokens)
@@ -191,7 +194,7 @@ def _layer(obj: dict[str, Any], owner: str | None, status: str, tokens: list[Tok
     if not (entities or events or stance or comment or final_status != "todo"):
         return None
     if owner is None:
-        raise _Bad("the line has annotations but names no annotator: add \"annotator\" or use --annotator")
+        raise _Bad('the line has annotations but names no annotator: add "annotator" or use --annotator')
     return Layer(owner, final_status, comment, entities, events, stance)
 
 
@@ -200,7 +203,7 @@ def _entities(obj: dict[str, Any], tokens: list[Token], to_tokens: Any) -> tuple
     if "label" in obj and "entities" not in obj:  # doccano: [[start, end, "LABEL"], ...]
         for i, item in enumerate(_opt(obj, "label", list, [])):
             if not (isinstance(item, list) and len(item) == 3 and isinstance(item[2], str)):
-                raise _Bad(f"label[{i}] must be [start, end, \"LABEL\"]")
+                raise _Bad(f'label[{i}] must be [start, end, "LABEL"]')
             s, e = to_tokens(item[0], item[1], f"label[{i}]")
             out.append(EntityRecord(item[2], s, e))
         return tuple(out)
@@ -217,7 +220,9 @@ def _entities(obj: dict[str, Any], tokens: list[Token], to_tokens: Any) -> tuple
         label = _req(item, "label", str, where)
         ref = _opt(item, "id", str, None, where)
         if "start_offset" in item:  # doccano's newer export
-            s, e = to_tokens(_req(item, "start_offset", int, where), _req(item, "end_offset", int, where), where[:-1])
+            s, e = to_tokens(
+                _req(item, "start_offset", int, where), _req(item, "end_offset", int, where), where[:-1]
+            )
         else:
             s, e = _token_range(item, where, tokens, to_tokens)
         out.append(EntityRecord(label, s, e, ref))
@@ -229,7 +234,9 @@ def _token_range(item: dict[str, Any], where: str, tokens: list[Token], to_token
         s, e = to_tokens(_req(item, "start", int, where), _req(item, "end", int, where), where[:-1])
         ts, te = _opt(item, "token_start", int, None, where), _opt(item, "token_end", int, None, where)
         if (ts is not None and ts != s) or (te is not None and te != e):
-            raise _Bad(f"{where[:-1]}: token_start/token_end {ts}..{te} disagree with the offsets (tokens {s}..{e})")
+            raise _Bad(
+                f"{where[:-1]}: token_start/token_end {ts}..{te} disagree with the offsets (tokens {s}..{e})"
+            )
         return s, e
     s, e = _req(item, "token_start", int, where), _req(item, "token_end", int, where)
     if not (0 <= s < e <= len(tokens)):
@@ -256,14 +263,18 @@ def _event(item: Any, i: int, tokens: list[Token], to_tokens: Any) -> EventRecor
 
 def _stance(item: Any, where: str) -> StanceRecord:
     return StanceRecord(
-        _req(item, "target", str, where), _req(item, "label", str, where), _opt(item, "holder", str, None, where)
+        _req(item, "target", str, where),
+        _req(item, "label", str, where),
+        _opt(item, "holder", str, None, where),
     )
 
 
-def _document_stance(obj: dict[str, Any], document: str, annotator: str | None, number: int) -> DocumentStanceRecord:
+def _document_stance(
+    obj: dict[str, Any], document: str, annotator: str | None, number: int
+) -> DocumentStanceRecord:
     owner = _opt(obj, "annotator", str, None) or annotator
     if owner is None:
-        raise _Bad("document stance names no annotator: add \"annotator\" or use --annotator")
+        raise _Bad('document stance names no annotator: add "annotator" or use --annotator')
     items = _opt(obj, "document_stance", list, [])
     stance = tuple(_stance(item, f"document_stance[{i}].") for i, item in enumerate(items))
     return DocumentStanceRecord(document, owner, stance, number)

@@ -48,7 +48,9 @@ def read_lines(path: Path, progress: ProgressFn | None = None) -> Iterator[tuple
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 column = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
-                raise InputError(path, number, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", column) from None
+                raise InputError(
+                    path, number, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", column
+                ) from None
             line = line.rstrip("\r\n")
             nul = line.find("\x00")
             if nul >= 0:

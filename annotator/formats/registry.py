@@ -35,7 +35,12 @@ def _text(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterato
 
 def _conll(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
     return read_conll(
-        path, schema=opts.schema, annotator=opts.annotator, scheme=opts.scheme, status=opts.status, progress=progress
+        path,
+        schema=opts.schema,
+        annotator=opts.annotator,
+        scheme=opts.scheme,
+        status=opts.status,
+        progress=progress,
     )
 
 
@@ -57,8 +62,12 @@ READERS: dict[str, FormatSpec] = {
     spec.name: spec
     for spec in (
         FormatSpec("txt", (".txt", ".text"), _text, "plain text, one document per file"),
-        FormatSpec("conll", (".conll", ".conll03", ".iob", ".iob2", ".bio", ".bioes", ".tsv"), _conll, "CoNLL tags"),
-        FormatSpec("jsonl", (".jsonl", ".ndjson", ".json"), _jsonl, "JSON lines: own format, doccano, plain text"),
+        FormatSpec(
+            "conll", (".conll", ".conll03", ".iob", ".iob2", ".bio", ".bioes", ".tsv"), _conll, "CoNLL tags"
+        ),
+        FormatSpec(
+            "jsonl", (".jsonl", ".ndjson", ".json"), _jsonl, "JSON lines: own format, doccano, plain text"
+        ),
     )
 }
 
@@ -73,7 +82,9 @@ def detect_format(path: Path, requested: str = "auto") -> str:
     for spec in READERS.values():
         if suffix in spec.suffixes:
             return spec.name
-    raise InputError(path, None, f"cannot tell the format from the ending {suffix!r}: use --format txt|conll|jsonl")
+    raise InputError(
+        path, None, f"cannot tell the format from the ending {suffix!r}: use --format txt|conll|jsonl"
+    )
 
 
 def read(path: Path, fmt: str, options: ReadOptions, progress: ProgressFn | None = None) -> Iterator[Record]:

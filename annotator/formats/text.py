@@ -10,7 +10,9 @@ from annotator.core.text import normalize, segment, tokenize
 from annotator.formats.lines import ProgressFn, read_lines
 
 
-def read_text(path: Path, segment_mode: str = "lines", progress: ProgressFn | None = None) -> Iterator[Record]:
+def read_text(
+    path: Path, segment_mode: str = "lines", progress: ProgressFn | None = None
+) -> Iterator[Record]:
     """Read a UTF-8 text file, NFC-normalise it, segment it and tokenize every sentence.
 
     ``segment_mode`` is ``lines`` (one sentence per line, blank lines end paragraphs) or ``auto``

@@ -25,7 +25,9 @@ def settings() -> QSettings:
 def ask_annotator(parent: object = None) -> str | None:
     """Ask for the annotator's name, offering the last one used or the system user name."""
     last = str(settings().value("last_annotator", "") or "") or getpass.getuser()
-    name, ok = QInputDialog.getText(None, "Annotator", "Your name (a new name makes a new annotator):", text=last)
+    name, ok = QInputDialog.getText(
+        None, "Annotator", "Your name (a new name makes a new annotator):", text=last
+    )
     return name.strip() if ok and name.strip() else None
 
 

@@ -49,7 +49,9 @@ def content_hash(text: str) -> str:
 
 
 def import_paths(
-    project: Project, paths: Sequence[str | Path], options: ImportOptions = ImportOptions(),
+    project: Project,
+    paths: Sequence[str | Path],
+    options: ImportOptions = ImportOptions(),
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Import ``paths`` into ``project`` in one transaction and say what was done.
@@ -74,7 +76,9 @@ def import_paths(
         job = _ImportJob(session, project.schema, options, summary)
         done = 0
         for path, size in zip(files, sizes, strict=True):
-            read_opts = ReadOptions(project.schema, options.annotator, options.segment, options.scheme, options.status)
+            read_opts = ReadOptions(
+                project.schema, options.annotator, options.segment, options.scheme, options.status
+            )
 
             def file_progress(n: int, base: int = done) -> None:
                 if progress is not None:
@@ -310,7 +314,9 @@ class _ImportJob:
                 if not self.accepts(doc, aid):
                     continue
                 if (sid, aid) in self.seen_layers:
-                    raise self.fail(record.line, f"the sentence is given twice for annotator {layer.annotator!r}")
+                    raise self.fail(
+                        record.line, f"the sentence is given twice for annotator {layer.annotator!r}"
+                    )
                 self.seen_layers.add((sid, aid))
                 work.append((sid, aid, record, layer))
         if work:
@@ -337,8 +343,15 @@ class _ImportJob:
                     problem = "is ambiguous" if key in doc.ambiguous else "is not an entity of this document"
                     raise self.fail(record.line, f"document stance holder {st.holder!r} {problem}")
                 holder = doc.refs[key]
-            rows.append({"document_id": doc.id, "annotator_id": aid, "target": st.target, "label": st.label,
-                         "holder_id": holder})
+            rows.append(
+                {
+                    "document_id": doc.id,
+                    "annotator_id": aid,
+                    "target": st.target,
+                    "label": st.label,
+                    "holder_id": holder,
+                }
+            )
         if len({r["target"] for r in rows}) != len(rows):
             raise self.fail(record.line, "document stance toward one target is given twice")
         self.store(record.line, bulk.insert_document_stance, rows)
@@ -354,8 +367,13 @@ class _LayerWriter:
     def write(self) -> None:
         job, line = self.job, self.work[0][2].line
         entity_rows = [
-            {"sentence_id": sid, "annotator_id": aid, "token_start": e.token_start, "token_last": e.token_end - 1,
-             "label": e.label}
+            {
+                "sentence_id": sid,
+                "annotator_id": aid,
+                "token_start": e.token_start,
+                "token_last": e.token_end - 1,
+                "label": e.label,
+            }
             for sid, aid, _, layer in self.work
             for e in layer.entities
         ]
@@ -373,32 +391,56 @@ class _LayerWriter:
                     self.doc.refs[key] = eid
             local.append(refs)
         event_rows = [
-            {"sentence_id": sid, "annotator_id": aid, "token_start": ev.token_start, "token_last": ev.token_end - 1,
-             "type": ev.type}
+            {
+                "sentence_id": sid,
+                "annotator_id": aid,
+                "token_start": ev.token_start,
+                "token_last": ev.token_end - 1,
+                "type": ev.type,
+            }
             for sid, aid, _, layer in self.work
             for ev in layer.events
         ]
         event_ids = iter(job.store(line, bulk.insert_events, event_rows))
         defaults = job.schema.default_attributes()
-        attributes, arguments, stance, statuses = [], [], [], []
+        attributes: list[bulk.Row] = []
+        arguments: list[bulk.Row] = []
+        stance: list[bulk.Row] = []
+        statuses: list[bulk.Row] = []
         for (sid, aid, _, layer), refs in zip(self.work, local, strict=True):
             for ev in layer.events:
                 eid = next(event_ids)
                 values = {**defaults, **dict(ev.attributes)}
                 attributes.extend({"event_id": eid, "name": k, "value": v} for k, v in values.items())
                 arguments.extend(
-                    {"event_id": eid, "sentence_id": sid, "annotator_id": aid, "role": a.role,
-                     "entity_id": refs[a.entity]}
+                    {
+                        "event_id": eid,
+                        "sentence_id": sid,
+                        "annotator_id": aid,
+                        "role": a.role,
+                        "entity_id": refs[a.entity],
+                    }
                     for a in ev.arguments
                 )
             stance.extend(
-                {"sentence_id": sid, "annotator_id": aid, "target": s.target, "label": s.label,
-                 "holder_id": refs[s.holder] if s.holder is not None else None}
+                {
+                    "sentence_id": sid,
+                    "annotator_id": aid,
+                    "target": s.target,
+                    "label": s.label,
+                    "holder_id": refs[s.holder] if s.holder is not None else None,
+                }
                 for s in layer.stance
             )
             if layer.status != "todo" or layer.comment:
-                statuses.append({"sentence_id": sid, "annotator_id": aid, "status": layer.status,
-                                 "comment": layer.comment})
+                statuses.append(
+                    {
+                        "sentence_id": sid,
+                        "annotator_id": aid,
+                        "status": layer.status,
+                        "comment": layer.comment,
+                    }
+                )
         job.store(line, bulk.insert_event_attributes, attributes)
         job.store(line, bulk.insert_event_arguments, arguments)
         job.store(line, bulk.insert_sentence_stance, stance)

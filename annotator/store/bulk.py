@@ -39,14 +39,18 @@ def _table(model: type) -> Table:
 def insert_document(session: Session, name: str, source: str, text: str, content_hash: str) -> int:
     """Insert a document row and return its id."""
     table = _table(Document)
-    stmt = insert(table).values(name=name, source=source, text=text, content_hash=content_hash, created_at=utcnow())
+    stmt = insert(table).values(
+        name=name, source=source, text=text, content_hash=content_hash, created_at=utcnow()
+    )
     return int(session.execute(stmt.returning(table.c.id)).scalar_one())
 
 
 def set_document_text(session: Session, document_id: int, text: str, content_hash: str) -> None:
     """Set a document's text and hash once all its sentences are in."""
     table = _table(Document)
-    session.execute(update(table).where(table.c.id == document_id).values(text=text, content_hash=content_hash))
+    session.execute(
+        update(table).where(table.c.id == document_id).values(text=text, content_hash=content_hash)
+    )
 
 
 def _insert_returning_ids(session: Session, table: Table, rows: Sequence[Row]) -> list[int]:

@@ -99,7 +99,9 @@ def schema_fingerprint(schema: Schema) -> str:
     return hashlib.sha256(schema.source.encode("utf-8")).hexdigest()
 
 
-def open_project(target: str | Path, *, create: bool = False, schema: Schema | None = None) -> tuple[Project, bool]:
+def open_project(
+    target: str | Path, *, create: bool = False, schema: Schema | None = None
+) -> tuple[Project, bool]:
     """Open the project at ``target`` (a path or URL); with ``create`` make it if it has no tables yet.
 
     Returns the project and whether it was created now. A new project gets ``schema`` (required

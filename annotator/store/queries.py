@@ -59,7 +59,9 @@ class SentenceInfo:
 
 def find_annotator(session: Session, name: str) -> AnnotatorInfo | None:
     """The annotator called ``name``, or None."""
-    row = session.execute(select(Annotator.id, Annotator.name, Annotator.role).where(Annotator.name == name)).first()
+    row = session.execute(
+        select(Annotator.id, Annotator.name, Annotator.role).where(Annotator.name == name)
+    ).first()
     return AnnotatorInfo(*row) if row else None
 
 
@@ -134,8 +136,12 @@ def layer_in_document(session: Session, document_id: int, annotator_id: int) -> 
     probes = [
         exists().where(and_(EntityRow.annotator_id == annotator_id, EntityRow.sentence_id.in_(in_doc))),
         exists().where(and_(EventRow.annotator_id == annotator_id, EventRow.sentence_id.in_(in_doc))),
-        exists().where(and_(SentenceStance.annotator_id == annotator_id, SentenceStance.sentence_id.in_(in_doc))),
-        exists().where(and_(SentenceStatus.annotator_id == annotator_id, SentenceStatus.sentence_id.in_(in_doc))),
+        exists().where(
+            and_(SentenceStance.annotator_id == annotator_id, SentenceStance.sentence_id.in_(in_doc))
+        ),
+        exists().where(
+            and_(SentenceStatus.annotator_id == annotator_id, SentenceStatus.sentence_id.in_(in_doc))
+        ),
         exists().where(
             and_(DocumentStance.annotator_id == annotator_id, DocumentStance.document_id == document_id)
         ),
@@ -145,9 +151,7 @@ def layer_in_document(session: Session, document_id: int, annotator_id: int) -> 
 
 def documents_overview(session: Session, annotator_id: int | None = None) -> list[DocumentInfo]:
     """Every document by name with its sentence count and the sentences ``annotator_id`` marked done."""
-    counts = (
-        select(Sentence.document_id, func.count().label("n")).group_by(Sentence.document_id).subquery()
-    )
+    counts = select(Sentence.document_id, func.count().label("n")).group_by(Sentence.document_id).subquery()
     done_q = (
         select(Sentence.document_id, func.count().label("done"))
         .join(SentenceStatus, SentenceStatus.sentence_id == Sentence.id)
@@ -191,7 +195,12 @@ def stats(session: Session) -> dict[str, Any]:
         .where(SentenceStatus.status == "done")
         .group_by(SentenceStatus.annotator_id),
     )
-    return {"documents": int(documents), "sentences": int(sentences), "tokens": int(tokens), "annotators": per}
+    return {
+        "documents": int(documents),
+        "sentences": int(sentences),
+        "tokens": int(tokens),
+        "annotators": per,
+    }
 
 
 def get_meta(session: Session, key: str) -> str | None:

@@ -10,8 +10,8 @@ from annotator.core.errors import SchemaError
 from annotator.core.schema import default_schema_path, load_schema, parse_schema
 
 KAZNERD = (
-    "PERSON ORGANISATION GPE LOCATION DATE TIME CARDINAL ORDINAL QUANTITY PERCENTAGE MONEY POSITION NORP EVENT "
-    "FACILITY PROJECT LAW LANGUAGE PRODUCT ART DISEASE CONTACT ADAGE NON_HUMAN MISCELLANEOUS"
+    "PERSON ORGANISATION GPE LOCATION DATE TIME CARDINAL ORDINAL QUANTITY PERCENTAGE MONEY POSITION NORP "
+    "EVENT FACILITY PROJECT LAW LANGUAGE PRODUCT ART DISEASE CONTACT ADAGE NON_HUMAN MISCELLANEOUS"
 ).split()
 
 
@@ -23,8 +23,13 @@ def test_default_schema_has_kaznerd_labels_digits_events_and_stance() -> None:
     assert all(lab.guideline and lab.color.startswith("#") for lab in schema.labels)
     names = {et.name for et in schema.event_types}
     assert {
-        "Conflict.Demonstrate", "Justice.Arrest-Jail", "Contact.Meet", "Contact.Statement", "Contact.Appeal",
-        "Movement.Transport", "Policy.Adopt",
+        "Conflict.Demonstrate",
+        "Justice.Arrest-Jail",
+        "Contact.Meet",
+        "Contact.Statement",
+        "Contact.Appeal",
+        "Movement.Transport",
+        "Policy.Adopt",
     } <= names
     assert "Place" in schema.event_type("Conflict.Demonstrate").roles  # type: ignore[union-attr]
     assert schema.default_attributes() == {"polarity": "positive", "modality": "asserted", "tense": "past"}
@@ -46,11 +51,31 @@ shortcut = "1"
     ("text", "line", "fragment"),
     [
         ("[[entities.label]\nname = 1", 1, "invalid TOML"),
-        (GOOD + '\n[[entities.label]]\nname = "PERSON"\ncolor = "#00ff00"\n', 8, "entity label 'PERSON': is defined twice"),
-        ('\n[[entities.label]]\nname = "GPE"\ncolor = "green"\n', 4, "entity label 'GPE': color 'green' is not #rrggbb"),
-        (GOOD + '\n[[entities.label]]\nname = "GPE"\ncolor = "#00ff00"\nshortcut = "1"\n', 10, "shortcut '1' is already used by PERSON"),
-        (GOOD + '\n[[events.type]]\nname = "Meet"\nroles = ["A", "A"]\n', 8, "event type 'Meet': has a duplicate role"),
-        (GOOD + '\n[events.attributes]\npolarity = []\n', 8, "event attribute polarity: must be a non-empty list"),
+        (
+            GOOD + '\n[[entities.label]]\nname = "PERSON"\ncolor = "#00ff00"\n',
+            8,
+            "entity label 'PERSON': is defined twice",
+        ),
+        (
+            '\n[[entities.label]]\nname = "GPE"\ncolor = "green"\n',
+            4,
+            "entity label 'GPE': color 'green' is not #rrggbb",
+        ),
+        (
+            GOOD + '\n[[entities.label]]\nname = "GPE"\ncolor = "#00ff00"\nshortcut = "1"\n',
+            10,
+            "shortcut '1' is already used by PERSON",
+        ),
+        (
+            GOOD + '\n[[events.type]]\nname = "Meet"\nroles = ["A", "A"]\n',
+            8,
+            "event type 'Meet': has a duplicate role",
+        ),
+        (
+            GOOD + "\n[events.attributes]\npolarity = []\n",
+            8,
+            "event attribute polarity: must be a non-empty list",
+        ),
         (GOOD + '\n[stance]\nlevels = ["paragraph"]\n', 8, "unknown level 'paragraph'"),
         ("[entities]\nallow_overlap = false\n", 1, "needs at least one [[entities.label]]"),
     ],

@@ -35,7 +35,9 @@ def test_decode_inverts_encode(scheme: str) -> None:
         (["B-"], "IOB2", 0, "is not O or PREFIX-LABEL"),
     ],
 )
-def test_decode_refuses_tags_that_cannot_stand(tags: list[str], scheme: str, index: int, fragment: str) -> None:
+def test_decode_refuses_tags_that_cannot_stand(
+    tags: list[str], scheme: str, index: int, fragment: str
+) -> None:
     with pytest.raises(TagError) as info:
         decode(tags, scheme)
     assert info.value.index == index
@@ -44,7 +46,9 @@ def test_decode_refuses_tags_that_cannot_stand(tags: list[str], scheme: str, ind
 
 def test_iob1_reads_leading_i_and_b_between_same_labels() -> None:
     assert decode(["I-PERSON", "I-PERSON", "B-PERSON", "O", "I-GPE"], "IOB1") == [
-        (0, 2, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE"),
+        (0, 2, "PERSON"),
+        (2, 3, "PERSON"),
+        (4, 5, "GPE"),
     ]
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.text import normalize, segment, segment_lines, segment_running_text, tokenize, whitespace_after
+from annotator.core.text import (
+    normalize,
+    segment,
+    segment_lines,
+    segment_running_text,
+    tokenize,
+    whitespace_after,
+)
 from tests.conftest import SEEDS
 
 SEED_A = (SEEDS / "000_5a91e5e761b01553.txt").read_text(encoding="utf-8")
@@ -31,23 +38,75 @@ def test_line_mode_finds_each_line_of_the_seeds_and_paragraphs() -> None:
 def test_tokens_of_seed_sentences_are_exact() -> None:
     lines = SEED_A.splitlines()
     assert words(lines[0]) == [
-        "Бүгін", "Нұр-Сұлтан", "қаласында", "ондаған", "белсенді", "мен", "көп", "балалы", "әйелдер",
-        "Еуродақ", "өкілдігі", "орналасқан", "ғимарат", "алдына", "жиналып", ",", "Еуропарламент",
-        "депутаттарынан", "Қазақстанда", "адам", "құқығы", "бұзылып", "жатқанына", "назар", "аударуды",
-        "сұрады", ".",
+        "Бүгін",
+        "Нұр-Сұлтан",
+        "қаласында",
+        "ондаған",
+        "белсенді",
+        "мен",
+        "көп",
+        "балалы",
+        "әйелдер",
+        "Еуродақ",
+        "өкілдігі",
+        "орналасқан",
+        "ғимарат",
+        "алдына",
+        "жиналып",
+        ",",
+        "Еуропарламент",
+        "депутаттарынан",
+        "Қазақстанда",
+        "адам",
+        "құқығы",
+        "бұзылып",
+        "жатқанына",
+        "назар",
+        "аударуды",
+        "сұрады",
+        ".",
     ]
     assert words(lines[1])[:8] == [
-        "Акцияға", "жиналғандардың", "кейбірі", "ақпанның", "22-сіндегі", "митингіні", "күштеп", "тарату",
+        "Акцияға",
+        "жиналғандардың",
+        "кейбірі",
+        "ақпанның",
+        "22-сіндегі",
+        "митингіні",
+        "күштеп",
+        "тарату",
     ]
     assert words(lines[8]) == [
-        "Құқық", "қорғаушылар", "22", "ақпандағы", "бейбіт", "митинг", "кезінде", '"', "300-ден", "астам",
-        "адам", "ұсталды", '"', "деп", "есептейді", ".",
+        "Құқық",
+        "қорғаушылар",
+        "22",
+        "ақпандағы",
+        "бейбіт",
+        "митинг",
+        "кезінде",
+        '"',
+        "300-ден",
+        "астам",
+        "адам",
+        "ұсталды",
+        '"',
+        "деп",
+        "есептейді",
+        ".",
     ]
     assert words(lines[4])[6:10] == ["Қазақстан", "–", "Еуродақ", "парламент"]
     b = SEED_B.splitlines()
     assert words(b[1]) == [
-        "Бұл", "туралы", "министрлік", "informburo.kz", "агенттігіне", "берген", "ресми", "жауабында",
-        "жазған", ".",
+        "Бұл",
+        "туралы",
+        "министрлік",
+        "informburo.kz",
+        "агенттігіне",
+        "берген",
+        "ресми",
+        "жауабында",
+        "жазған",
+        ".",
     ]
     assert words(b[3])[:6] == ["Әлгі", "құжатта", "Еуропарламент", "Қазақстан", "билігін", '"']
 
@@ -65,7 +124,9 @@ def test_tokens_of_seed_sentences_are_exact() -> None:
         ("👍🏽 жақсы 🇰🇿", ["👍🏽", "жақсы", "🇰🇿"]),
     ],
 )
-def test_tokenizer_keeps_words_numbers_domains_whole_and_splits_punctuation(text: str, expected: list[str]) -> None:
+def test_tokenizer_keeps_words_numbers_domains_whole_and_splits_punctuation(
+    text: str, expected: list[str]
+) -> None:
     assert words(text) == expected
 
 

@@ -1,0 +1,115 @@
+"""The command line: exit codes, one-line errors, stats --json, annotators, init and the default project."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from tests.conftest import FIXTURES, REPO, write
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_default_project_is_created_with_the_seeds(
+    capsys: pytest.CaptureFixture[str], isolated_user_dirs: Path
+) -> None:
+    code, out, _ = run(capsys, "stats", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["documents"], data["sentences"], data["tokens"]) == (2, 35, 615)
+    assert (isolated_user_dirs / "data" / "annotator" / "default.sqlite").exists()
+    # A second start finds the project and does not load the seeds again.
+    assert json.loads(run(capsys, "stats", "--json")[1])["documents"] == 2
+
+
+def test_import_then_stats_json_reports_exact_counts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "p.sqlite")
+    code, out, err = run(capsys, "import", "--db", db, "--annotator", "bob", str(FIXTURES / "example.conll"))
+    assert code == 0, err
+    assert "2 new documents, 3 sentences, 20 tokens, 7 entities" in out
+    code, out, _ = run(capsys, "stats", "--json", "--db", db)
+    assert json.loads(out) == {
+        "documents": 2,
+        "sentences": 3,
+        "tokens": 20,
+        "annotators": {
+            "bob": {"entities": 7, "events": 0, "stance": 0, "done": 0},
+            "gold": {"entities": 0, "events": 0, "stance": 0, "done": 0},
+        },
+    }
+
+
+def test_bad_input_is_one_line_and_non_zero(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "p.sqlite")
+    bad = write(tmp_path / "bad.conll", "Бүгін O\nНұр I-GPE\n")
+    code, _, err = run(capsys, "import", "--db", db, "--annotator", "a", str(bad))
+    assert code == 1
+    hint = "if the file is IOB1, import it with --scheme IOB1"
+    assert err == f"annotator: {bad}:2:5: I-GPE cannot follow O in IOB2; {hint}\n"
+    code, _, err = run(capsys, "import", "--db", db, str(tmp_path / "absent.txt"))
+    assert code == 1 and err.strip().endswith("absent.txt: no such file")
+    assert json.loads(run(capsys, "stats", "--json", "--db", db)[1])["sentences"] == 0
+
+
+def test_annotators_add_and_list(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "p.sqlite")
+    assert run(capsys, "init", "--db", db)[0] == 0
+    assert run(capsys, "annotators", "add", "Айгерім", "--db", db)[0] == 0
+    assert run(capsys, "annotators", "add", "Reviewer", "--role", "reviewer", "--db", db)[0] == 0
+    code, _, err = run(capsys, "annotators", "add", "Айгерім", "--db", db)
+    assert code == 1 and "already exists" in err
+    code, out, _ = run(capsys, "annotators", "list", "--json", "--db", db)
+    assert json.loads(out) == [
+        {"name": "Reviewer", "role": "reviewer"},
+        {"name": "gold", "role": "gold"},
+        {"name": "Айгерім", "role": "annotator"},
+    ]
+
+
+def test_init_with_another_schema_and_refusals(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    schema = write(
+        tmp_path / "s.toml", '[[entities.label]]\nname = "CITY"\ncolor = "#123456"\nshortcut = "1"\n'
+    )
+    db = str(tmp_path / "p.sqlite")
+    assert run(capsys, "init", "--db", db, "--schema", str(schema))[0] == 0
+    code, _, err = run(capsys, "init", "--db", db)
+    assert code == 1 and "a project already exists" in err
+    ok = write(tmp_path / "c.conll", "Алматы B-CITY\n")
+    assert run(capsys, "import", "--db", db, "--annotator", "a", str(ok))[0] == 0
+    gpe = write(tmp_path / "g.conll", "Алматы B-GPE\n")
+    code, _, err = run(capsys, "import", "--db", db, "--annotator", "a", str(gpe))
+    assert code == 1 and "label 'GPE' is not in the project's schema" in err
+    broken = write(tmp_path / "b.toml", '[[entities.label]]\nname = "X"\ncolor = "red"\n')
+    code, _, err = run(capsys, "init", "--db", str(tmp_path / "q.sqlite"), "--schema", str(broken))
+    assert code == 1 and f"{broken}:3: entity label 'X': color 'red' is not #rrggbb" in err
+    code, _, err = run(capsys, "stats", "--db", str(tmp_path / "none.sqlite"))
+    assert code == 1 and "no project here" in err
+
+
+def test_python_dash_m_and_env_variable(tmp_path: Path) -> None:
+    env = {**os.environ, "ANNOTATOR_DB": str(tmp_path / "env.sqlite"), "XDG_DATA_HOME": str(tmp_path)}
+    subprocess.run(
+        [sys.executable, "-m", "annotator", "init"], env=env, check=True, cwd=REPO, capture_output=True
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "stats", "--json"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout)["documents"] == 0
+    assert (tmp_path / "env.sqlite").exists()

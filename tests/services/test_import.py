@@ -1,0 +1,332 @@
+"""Importers end to end: what lands in the store, and bad input that leaves it untouched."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from annotator.core.errors import InputError
+from annotator.services.importing import ImportOptions, import_paths
+from annotator.store import Project, queries
+from tests.conftest import FIXTURES, SEEDS, dump, write
+
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def rows(project: Project, sql: str) -> list[tuple]:
+    with project.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(sql))]
+
+
+def entities(project: Project, annotator: str) -> list[tuple]:
+    return rows(
+        project,
+        "SELECT d.name, s.position, e.token_start, e.token_last, e.label FROM entities e "
+        "JOIN sentences s ON s.id = e.sentence_id JOIN documents d ON d.id = s.document_id "
+        f"JOIN annotators a ON a.id = e.annotator_id WHERE a.name = '{annotator}' ORDER BY 1, 2, 3",
+    )
+
+
+def test_seeds_import_as_two_documents_and_again_as_a_no_op(project: Project) -> None:
+    summary = import_paths(project, SEED_FILES)
+    assert (summary.documents_added, summary.sentences, summary.tokens) == (2, 35, 615)
+    before = dump(project)
+    again = import_paths(project, SEED_FILES)
+    assert (again.documents_added, again.documents_reused, again.sentences) == (0, 2, 0)
+    assert dump(project) == before
+    names = [r[0] for r in rows(project, "SELECT name FROM documents ORDER BY name")]
+    assert names == ["000_5a91e5e761b01553", "002_de800ccdcc165eec"]
+    stored = rows(project, "SELECT text FROM documents WHERE name = '000_5a91e5e761b01553'")[0][0]
+    assert stored == SEED_FILES[0].read_text(encoding="utf-8")
+
+
+def test_a_different_document_under_a_taken_name_is_an_error_or_renamed(
+    project: Project, tmp_path: Path
+) -> None:
+    import_paths(project, SEED_FILES)
+    other = write(tmp_path / "000_5a91e5e761b01553.txt", "Басқа мәтін.\n")
+    before = dump(project)
+    with pytest.raises(InputError, match=r"a different document named '000_5a91e5e761b01553'.*--rename"):
+        import_paths(project, [other])
+    assert dump(project) == before
+    import_paths(project, [other], ImportOptions(rename=True))
+    assert ("000_5a91e5e761b01553-2",) in rows(project, "SELECT name FROM documents")
+
+
+def test_conll_tags_become_the_named_annotators_entities(project: Project) -> None:
+    summary = import_paths(project, [FIXTURES / "example.conll"], ImportOptions(annotator="bob"))
+    assert (summary.documents_added, summary.sentences, summary.tokens, summary.entities) == (2, 3, 20, 7)
+    assert entities(project, "bob") == [
+        ("example-0001", 0, 0, 0, "DATE"),
+        ("example-0001", 0, 1, 1, "GPE"),
+        ("example-0001", 0, 3, 4, "ORGANISATION"),
+        ("example-0001", 1, 0, 2, "POSITION"),
+        ("example-0001", 1, 3, 3, "CARDINAL"),
+        ("example-0002", 0, 0, 1, "PERSON"),
+        ("example-0002", 0, 2, 3, "PERSON"),
+    ]
+    texts = rows(project, "SELECT text FROM sentences ORDER BY id")
+    assert texts[0][0] == "Бүгін Нұр-Сұлтан қаласында Еуродақ өкілдігі алдына жиналды ."
+
+
+@pytest.mark.parametrize(
+    ("scheme", "tags"),
+    [
+        ("IOB1", ["I-PERSON", "I-PERSON", "B-PERSON", "O", "I-GPE"]),
+        ("BIOES", ["B-PERSON", "E-PERSON", "S-PERSON", "O", "S-GPE"]),
+        ("IOB2", ["B-PERSON", "I-PERSON", "B-PERSON", "O", "B-GPE"]),
+    ],
+)
+def test_conll_schemes_read_alike(project: Project, tmp_path: Path, scheme: str, tags: list[str]) -> None:
+    words = ["Хайди", "Хаутала", "Клинц", "және", "Қазақстан"]
+    path = write(tmp_path / "s.conll", "".join(f"{w} {t}\n" for w, t in zip(words, tags, strict=True)))
+    opts = ImportOptions(annotator="a", scheme=scheme if scheme == "IOB1" else "auto")
+    import_paths(project, [path], opts)
+    assert entities(project, "a") == [
+        ("s", 0, 0, 1, "PERSON"),
+        ("s", 0, 2, 2, "PERSON"),
+        ("s", 0, 4, 4, "GPE"),
+    ]
+
+
+def test_jsonl_own_format_brings_events_stance_status_and_comments(project: Project) -> None:
+    summary = import_paths(project, [FIXTURES / "example.jsonl"])
+    assert (summary.entities, summary.events, summary.stance) == (3, 1, 3)
+    assert entities(project, "aigerim") == [
+        ("example", 0, 0, 0, "DATE"),
+        ("example", 0, 1, 1, "GPE"),
+        ("example", 1, 0, 0, "ORGANISATION"),
+    ]
+    assert rows(project, "SELECT type, token_start, token_last FROM events") == [
+        ("Conflict.Demonstrate", 4, 4)
+    ]
+    assert rows(project, "SELECT name, value FROM event_attributes ORDER BY name") == [
+        ("modality", "asserted"),
+        ("polarity", "positive"),
+        ("tense", "past"),
+    ]
+    args = rows(
+        project,
+        "SELECT a.role, e.label FROM event_arguments a JOIN entities e ON e.id = a.entity_id ORDER BY a.role",
+    )
+    assert args == [("Place", "GPE"), ("Time", "DATE")]
+    assert rows(project, "SELECT status, comment FROM sentence_status ORDER BY sentence_id") == [
+        ("done", ""),
+        ("flagged", "тексеру керек"),
+    ]
+    holder = rows(
+        project,
+        "SELECT st.target, st.label, e.label FROM sentence_stance st "
+        "LEFT JOIN entities e ON e.id = st.holder_id ORDER BY st.target",
+    )
+    assert holder == [("eu", "neutral", "ORGANISATION"), ("kz-authorities", "against", None)]
+    doc = rows(
+        project,
+        "SELECT ds.target, ds.label, e.label FROM document_stance ds JOIN entities e ON e.id = ds.holder_id",
+    )
+    assert doc == [("kz-authorities", "against", "ORGANISATION")]
+
+
+def test_second_annotator_attaches_to_the_same_document_and_a_repeat_is_a_no_op(
+    project: Project, tmp_path: Path
+) -> None:
+    import_paths(project, [FIXTURES / "example.jsonl"])
+    lines = (FIXTURES / "example.jsonl").read_text(encoding="utf-8").splitlines()
+    second = write(
+        tmp_path / "second.jsonl", "\n".join(line.replace('"aigerim"', '"daulet"') for line in lines)
+    )
+    import_paths(project, [second])
+    assert len(entities(project, "daulet")) == 3
+    assert rows(project, "SELECT COUNT(*) FROM sentences") == [(2,)]
+    before = dump(project)
+    again = import_paths(project, [second])
+    assert again.skipped_layers == 1
+    assert dump(project) == before
+
+
+def test_doccano_and_plain_lines(project: Project, tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "doccano.jsonl",
+        "\n".join(
+            [
+                json.dumps(
+                    {
+                        "text": "Астана Еуропарламентті шақырды.",
+                        "label": [[0, 6, "GPE"], [7, 22, "ORGANISATION"]],
+                    },
+                    ensure_ascii=False,
+                ),
+                json.dumps({"text": "Жай мәтін."}, ensure_ascii=False),
+                json.dumps(
+                    {
+                        "text": "Алматы қаласы.",
+                        "entities": [{"start_offset": 0, "end_offset": 6, "label": "GPE"}],
+                    },
+                    ensure_ascii=False,
+                ),
+            ]
+        ),
+    )
+    import_paths(project, [path], ImportOptions(annotator="d"))
+    assert entities(project, "d") == [
+        ("doccano", 0, 0, 0, "GPE"),
+        ("doccano", 0, 1, 1, "ORGANISATION"),
+        ("doccano", 2, 0, 0, "GPE"),
+    ]
+
+
+def test_bom_crlf_and_decomposed_letters_are_accepted(project: Project, tmp_path: Path) -> None:
+    path = write(tmp_path / "crlf.conll", b"\xef\xbb\xbf" + "Қази\u0306қ B-GPE\r\nелі O\r\n".encode())
+    import_paths(project, [path], ImportOptions(annotator="x"))
+    assert rows(project, "SELECT text FROM sentences") == [("Қазйқ елі",)]
+    doc = write(
+        tmp_path / "nfd.jsonl",
+        json.dumps({"text": "Ә\u0306лем Астана", "label": [[6, 12, "GPE"]]}, ensure_ascii=False),
+    )
+    import_paths(project, [doc], ImportOptions(annotator="x"))
+    assert ("nfd", 0, 1, 1, "GPE") in entities(project, "x")
+
+
+BAD = [
+    ("i-tag.conll", "Бүгін O\nНұр I-GPE\n", {"annotator": "a"}, 2, "I-GPE cannot follow O in IOB2"),
+    ("no-tag.conll", "Бүгін O\nНұр-Сұлтан\n", {"annotator": "a"}, 2, "expected a token and a tag"),
+    (
+        "label.conll",
+        "Бүгін O\nНұр B-CITY\n",
+        {"annotator": "a"},
+        2,
+        "label 'CITY' is not in the project's schema",
+    ),
+    ("who.conll", "Нұр B-GPE\n", {}, 1, "name their annotator with --annotator"),
+    ("bioes.conll", "А S-GPE\n\nХайди B-PERSON\nХаутала O\n", {"annotator": "a"}, 4, "not closed by E-"),
+    ("mixed.conll", "Хайди B-PERSON\nХаутала O\n\nА S-GPE\n", {"annotator": "a"}, 4, "--scheme BIOES"),
+    ("json.jsonl", '{"text": "ok"}\n{"text": "broken"\n', {}, 2, "invalid JSON"),
+    ("array.jsonl", "[1, 2]\n", {}, 1, "expected a JSON object"),
+    ("type.jsonl", '{"text": 5}\n', {}, 1, "'text' must be a string"),
+    ("deep.jsonl", "[" * 100_000 + "]" * 100_000 + "\n", {}, 1, "invalid JSON"),
+    (
+        "outside.jsonl",
+        '{"text": "Алматы", "label": [[0, 60, "GPE"]]}\n',
+        {"annotator": "a"},
+        1,
+        "lies outside the text",
+    ),
+    (
+        "boundary.jsonl",
+        '{"text": "Алматы қаласы", "label": [[0, 3, "GPE"]]}\n',
+        {"annotator": "a"},
+        1,
+        "not on token boundaries",
+    ),
+    (
+        "label.jsonl",
+        '{"text": "Алматы", "label": [[0, 6, "CITY"]]}\n',
+        {"annotator": "a"},
+        1,
+        "entity label 'CITY' is not in the project's schema",
+    ),
+    (
+        "role.jsonl",
+        json.dumps(
+            {
+                "text": "Ол келді",
+                "annotator": "a",
+                "entities": [{"id": "T1", "label": "PERSON", "token_start": 0, "token_end": 1}],
+                "events": [
+                    {
+                        "type": "Contact.Meet",
+                        "trigger": {"token_start": 1, "token_end": 2},
+                        "arguments": [{"role": "Speaker", "entity": "T1"}],
+                    }
+                ],
+            }
+        )
+        + "\n",
+        {},
+        1,
+        "role 'Speaker' does not belong to event type Contact.Meet",
+    ),
+    (
+        "dup.jsonl",
+        json.dumps(
+            {
+                "text": "Ол келді",
+                "annotator": "a",
+                "entities": [
+                    {"id": "T1", "label": "PERSON", "token_start": 0, "token_end": 1},
+                    {"id": "T1", "label": "GPE", "token_start": 1, "token_end": 2},
+                ],
+            }
+        )
+        + "\n",
+        {},
+        1,
+        "entity id 'T1' is used twice",
+    ),
+    (
+        "overlap.jsonl",
+        json.dumps(
+            {
+                "text": "Ол келді",
+                "annotator": "a",
+                "entities": [
+                    {"label": "PERSON", "token_start": 0, "token_end": 2},
+                    {"label": "GPE", "token_start": 1, "token_end": 2},
+                ],
+            }
+        )
+        + "\n",
+        {},
+        1,
+        "overlap, which the schema forbids",
+    ),
+    ("latin1.txt", "Алматы\nқала\n".encode() + b"caf\xe9\n", {}, 3, "not valid UTF-8"),
+    ("nul.txt", "Алматы\x00\n", {}, 1, "NUL character"),
+    ("empty.txt", b"", {}, None, "the file is empty"),
+    ("blank.conll", "\n\n  \n", {}, None, "the file is empty"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "options", "line", "fragment"), BAD, ids=[b[0] for b in BAD])
+def test_bad_input_names_file_and_line_and_changes_nothing(
+    project: Project,
+    tmp_path: Path,
+    name: str,
+    content: str | bytes,
+    options: dict,
+    line: int | None,
+    fragment: str,
+) -> None:
+    import_paths(project, SEED_FILES)
+    good = write(tmp_path / "good.txt", "Жақсы мәтін бар.\n")
+    bad = write(tmp_path / name, content)
+    before = dump(project)
+    with pytest.raises(InputError) as info:
+        import_paths(project, [good, bad], ImportOptions(**{"annotator": None, **options}))
+    error = info.value
+    assert error.path == str(bad)
+    assert error.line == line
+    assert fragment in str(error)
+    assert "\n" not in str(error)
+    assert dump(project) == before
+
+
+def test_missing_path_and_unknown_ending(project: Project, tmp_path: Path) -> None:
+    before = dump(project)
+    with pytest.raises(InputError, match="no such file"):
+        import_paths(project, [tmp_path / "absent.conll"])
+    odd = write(tmp_path / "data.xyz", "text")
+    with pytest.raises(InputError, match="cannot tell the format"):
+        import_paths(project, [odd])
+    assert dump(project) == before
+
+
+def test_stats_count_what_was_imported(project: Project) -> None:
+    import_paths(project, [FIXTURES / "example.conll"], ImportOptions(annotator="bob", status="done"))
+    with project.transaction() as s:
+        data = queries.stats(s)
+    assert data["documents"] == 2 and data["sentences"] == 3 and data["tokens"] == 20
+    assert data["annotators"]["bob"] == {"entities": 7, "events": 0, "stance": 0, "done": 3}

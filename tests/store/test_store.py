@@ -1,0 +1,130 @@
+"""What the database itself enforces, the engine's settings and the initial migration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import insert, text
+
+from annotator.core.errors import ProjectError, StoreError
+from annotator.core.schema import default_schema_path, load_schema
+from annotator.services.importing import import_paths
+from annotator.store import Project, open_project, queries
+from annotator.store.migrate import current_revision, head_revision
+from annotator.store.tables import Base, EntityRow, EventArgument, EventRow, SentenceStatus
+from tests.conftest import SEEDS
+
+
+@pytest.fixture
+def seeded(project: Project) -> Project:
+    import_paths(project, sorted(SEEDS.glob("*.txt")))
+    return project
+
+
+def ids(project: Project) -> tuple[int, int, int]:
+    with project.transaction() as s:
+        sid = s.execute(text("SELECT id, n_tokens FROM sentences ORDER BY id LIMIT 1")).one()
+        a = queries.ensure_annotator(s, "ann").id
+    return int(sid[0]), int(sid[1]), a
+
+
+def test_engine_turns_on_foreign_keys_and_wal(project: Project) -> None:
+    with project.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_migration_builds_exactly_the_declared_tables(project: Project) -> None:
+    assert current_revision(project.engine) == head_revision()
+    with project.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_new_project_stores_its_schema_and_the_gold_layer(project: Project) -> None:
+    with project.transaction() as s:
+        assert queries.get_meta(s, "schema") == load_schema(default_schema_path()).source
+        assert [(a.name, a.role) for a in queries.list_annotators(s)] == [("gold", "gold")]
+
+
+@pytest.mark.parametrize(
+    ("row", "why"),
+    [
+        ({"token_start": 0, "token_last": 10_000, "label": "GPE"}, "token range past the sentence end"),
+        ({"token_start": 3, "token_last": 1, "label": "GPE"}, "range ends before it starts"),
+        ({"token_start": -1, "token_last": 0, "label": "GPE"}, "negative start"),
+    ],
+)
+def test_database_refuses_entity_ranges_outside_the_sentence(seeded: Project, row: dict, why: str) -> None:
+    sid, _, aid = ids(seeded)
+    with pytest.raises(StoreError, match="refused"), seeded.transaction() as s:
+        s.execute(insert(EntityRow), [{"sentence_id": sid, "annotator_id": aid, **row}])
+
+
+def test_database_refuses_an_argument_from_another_annotators_entity(seeded: Project) -> None:
+    sid, _, a = ids(seeded)
+    with seeded.transaction() as s:
+        b = queries.ensure_annotator(s, "other").id
+        ent = s.execute(
+            insert(EntityRow).returning(EntityRow.id),
+            [{"sentence_id": sid, "annotator_id": b, "token_start": 0, "token_last": 0, "label": "DATE"}],
+        ).scalar_one()
+        ev = s.execute(
+            insert(EventRow).returning(EventRow.id),
+            [
+                {
+                    "sentence_id": sid,
+                    "annotator_id": a,
+                    "token_start": 1,
+                    "token_last": 1,
+                    "type": "Contact.Meet",
+                }
+            ],
+        ).scalar_one()
+    with pytest.raises(StoreError, match="refused"), seeded.transaction() as s:
+        s.execute(
+            insert(EventArgument),
+            [{"event_id": ev, "sentence_id": sid, "annotator_id": a, "role": "Time", "entity_id": ent}],
+        )
+
+
+def test_database_refuses_unknown_status_and_duplicate_names(seeded: Project) -> None:
+    sid, _, a = ids(seeded)
+    with pytest.raises(StoreError, match="refused"), seeded.transaction() as s:
+        s.execute(
+            insert(SentenceStatus),
+            [{"sentence_id": sid, "annotator_id": a, "status": "finished", "comment": ""}],
+        )
+    with pytest.raises(StoreError, match="already exists"), seeded.transaction() as s:
+        queries.add_annotator(s, "ann")
+    with pytest.raises(StoreError, match="reserved"), seeded.transaction() as s:
+        queries.add_annotator(s, "gold", "reviewer")
+
+
+def test_tokens_and_recorded_whitespace_rebuild_every_sentence(seeded: Project) -> None:
+    with seeded.transaction() as s:
+        for doc in queries.documents_overview(s):
+            full = s.execute(text("SELECT text FROM documents WHERE id = :i"), {"i": doc.id}).scalar_one()
+            for sent in queries.document_sentences(s, doc.id):
+                toks = queries.sentence_tokens(s, sent.id)
+                rebuilt = "".join(sent.text[a:b] + ws for a, b, ws in toks)
+                assert rebuilt == sent.text
+                start, end = s.execute(
+                    text("SELECT start_offset, end_offset FROM sentences WHERE id = :i"), {"i": sent.id}
+                ).one()
+                assert full[start:end] == sent.text
+
+
+def test_opening_something_that_is_not_a_project(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.sqlite"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    before = junk.read_bytes()
+    with pytest.raises(ProjectError, match="cannot open the project"):
+        open_project(junk)
+    assert junk.read_bytes() == before
+    with pytest.raises(ProjectError, match="no project here"):
+        open_project(tmp_path / "absent.sqlite")
+    assert not (tmp_path / "absent.sqlite").exists()
