@@ -1,0 +1,310 @@
+"""Single annotation edits, checked against the project's schema before the database sees them.
+
+These are what the window's undoable commands and the tests call; each takes the caller's session
+(one transaction per user action). Refusals raise StoreError with a sentence for people.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from annotator.core.errors import StoreError
+from annotator.core.schema import Schema
+from annotator.core.validate import (
+    LayerError,
+    check_event,
+    check_label,
+    check_no_overlap,
+    check_span,
+    check_stance,
+    check_status,
+)
+from annotator.store.tables import (
+    DocumentStance,
+    EntityRow,
+    EventArgument,
+    EventAttribute,
+    EventRow,
+    Sentence,
+    SentenceStance,
+    SentenceStatus,
+    utcnow,
+)
+
+
+def _refuse(exc: LayerError) -> StoreError:
+    return StoreError(str(exc))
+
+
+def _sentence(session: Session, sentence_id: int) -> Sentence:
+    row = session.get(Sentence, sentence_id)
+    if row is None:
+        raise StoreError(f"there is no sentence {sentence_id}")
+    return row
+
+
+def add_entity(
+    session: Session,
+    schema: Schema,
+    sentence_id: int,
+    annotator_id: int,
+    token_start: int,
+    token_end: int,
+    label: str,
+) -> int:
+    """Add an entity over tokens ``token_start..token_end`` (end exclusive) and return its id."""
+    sentence = _sentence(session, sentence_id)
+    try:
+        check_label(schema, label)
+        check_span(token_start, token_end, sentence.n_tokens, f"entity {label}")
+        spans = session.execute(
+            select(EntityRow.token_start, EntityRow.token_last, EntityRow.label).where(
+                EntityRow.sentence_id == sentence_id, EntityRow.annotator_id == annotator_id
+            )
+        ).all()
+        existing = [(s, last + 1, lab) for s, last, lab in spans]
+        if (token_start, token_end, label) in existing:
+            raise LayerError(f"the same {label} entity is already there")
+        check_no_overlap(schema, [*existing, (token_start, token_end, label)])
+    except LayerError as exc:
+        raise _refuse(exc) from None
+    row = EntityRow(
+        sentence_id=sentence_id,
+        annotator_id=annotator_id,
+        token_start=token_start,
+        token_last=token_end - 1,
+        label=label,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def relabel_entity(session: Session, schema: Schema, entity_id: int, label: str) -> str:
+    """Give an entity another label; returns the label it had."""
+    row = session.get(EntityRow, entity_id)
+    if row is None:
+        raise StoreError(f"there is no entity {entity_id}")
+    try:
+        check_label(schema, label)
+    except LayerError as exc:
+        raise _refuse(exc) from None
+    old, row.label = row.label, label
+    session.flush()
+    return old
+
+
+def delete_entity(session: Session, entity_id: int) -> None:
+    """Delete an entity, its arguments, and its role as holder of any stance."""
+    row = session.get(EntityRow, entity_id)
+    if row is None:
+        raise StoreError(f"there is no entity {entity_id}")
+    for model in (SentenceStance, DocumentStance):
+        for stance in session.scalars(select(model).where(model.holder_id == entity_id)):
+            stance.holder_id = None
+    session.flush()
+    session.execute(delete(EventArgument).where(EventArgument.entity_id == entity_id))
+    session.delete(row)
+    session.flush()
+
+
+def add_event(
+    session: Session,
+    schema: Schema,
+    sentence_id: int,
+    annotator_id: int,
+    token_start: int,
+    token_end: int,
+    event_type: str,
+    attributes: dict[str, str] | None = None,
+) -> int:
+    """Add an event with its trigger tokens; attributes not given take the schema's defaults."""
+    sentence = _sentence(session, sentence_id)
+    values = {**schema.default_attributes(), **(attributes or {})}
+    try:
+        check_span(token_start, token_end, sentence.n_tokens, f"event {event_type} trigger")
+        check_event(schema, event_type, values, ())
+    except LayerError as exc:
+        raise _refuse(exc) from None
+    row = EventRow(
+        sentence_id=sentence_id,
+        annotator_id=annotator_id,
+        token_start=token_start,
+        token_last=token_end - 1,
+        type=event_type,
+    )
+    session.add(row)
+    session.flush()
+    session.add_all(EventAttribute(event_id=row.id, name=k, value=v) for k, v in values.items())
+    session.flush()
+    return row.id
+
+
+def set_event_attribute(session: Session, schema: Schema, event_id: int, name: str, value: str) -> str | None:
+    """Set one attribute of an event; returns the value it had (None if it had none)."""
+    event = session.get(EventRow, event_id)
+    if event is None:
+        raise StoreError(f"there is no event {event_id}")
+    try:
+        check_event(schema, event.type, {name: value}, ())
+    except LayerError as exc:
+        raise _refuse(exc) from None
+    row = session.get(EventAttribute, (event_id, name))
+    old = row.value if row else None
+    if row is None:
+        session.add(EventAttribute(event_id=event_id, name=name, value=value))
+    else:
+        row.value = value
+    session.flush()
+    return old
+
+
+def add_argument(session: Session, schema: Schema, event_id: int, role: str, entity_id: int) -> int:
+    """Link an entity of the event's sentence and annotator to the event in ``role``."""
+    event = session.get(EventRow, event_id)
+    entity = session.get(EntityRow, entity_id)
+    if event is None or entity is None:
+        raise StoreError("the event or the entity no longer exists")
+    try:
+        check_event(schema, event.type, {}, (role,))
+    except LayerError as exc:
+        raise _refuse(exc) from None
+    if (entity.sentence_id, entity.annotator_id) != (event.sentence_id, event.annotator_id):
+        raise StoreError("an argument must be an entity of the same sentence and annotator as its event")
+    row = EventArgument(
+        event_id=event_id,
+        sentence_id=event.sentence_id,
+        annotator_id=event.annotator_id,
+        role=role,
+        entity_id=entity_id,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def delete_event(session: Session, event_id: int) -> None:
+    """Delete an event with its attributes and arguments."""
+    row = session.get(EventRow, event_id)
+    if row is None:
+        raise StoreError(f"there is no event {event_id}")
+    session.execute(delete(EventArgument).where(EventArgument.event_id == event_id))
+    session.execute(delete(EventAttribute).where(EventAttribute.event_id == event_id))
+    session.delete(row)
+    session.flush()
+
+
+def set_sentence_stance(
+    session: Session,
+    schema: Schema,
+    sentence_id: int,
+    annotator_id: int,
+    target: str,
+    label: str | None,
+    holder_id: int | None = None,
+) -> None:
+    """Set (or with ``label=None`` clear) an annotator's stance in a sentence toward ``target``."""
+    _sentence(session, sentence_id)
+    row = session.scalar(
+        select(SentenceStance).where(
+            SentenceStance.sentence_id == sentence_id,
+            SentenceStance.annotator_id == annotator_id,
+            SentenceStance.target == target,
+        )
+    )
+    if label is None:
+        if row is not None:
+            session.delete(row)
+            session.flush()
+        return
+    try:
+        check_stance(schema, target, label, "sentence")
+    except LayerError as exc:
+        raise _refuse(exc) from None
+    if holder_id is not None:
+        holder = session.get(EntityRow, holder_id)
+        if holder is None or (holder.sentence_id, holder.annotator_id) != (sentence_id, annotator_id):
+            raise StoreError("a stance holder must be an entity of the same sentence and annotator")
+    if row is None:
+        session.add(
+            SentenceStance(
+                sentence_id=sentence_id,
+                annotator_id=annotator_id,
+                target=target,
+                label=label,
+                holder_id=holder_id,
+            )
+        )
+    else:
+        row.label, row.holder_id = label, holder_id
+    session.flush()
+
+
+def set_document_stance(
+    session: Session,
+    schema: Schema,
+    document_id: int,
+    annotator_id: int,
+    target: str,
+    label: str | None,
+    holder_id: int | None = None,
+) -> None:
+    """Set (or with ``label=None`` clear) an annotator's stance in a whole document toward ``target``."""
+    row = session.scalar(
+        select(DocumentStance).where(
+            DocumentStance.document_id == document_id,
+            DocumentStance.annotator_id == annotator_id,
+            DocumentStance.target == target,
+        )
+    )
+    if label is None:
+        if row is not None:
+            session.delete(row)
+            session.flush()
+        return
+    try:
+        check_stance(schema, target, label, "document")
+    except LayerError as exc:
+        raise _refuse(exc) from None
+    if holder_id is not None:
+        holder = session.get(EntityRow, holder_id)
+        owner_doc = session.get(Sentence, holder.sentence_id).document_id if holder else None  # type: ignore[union-attr]
+        if holder is None or holder.annotator_id != annotator_id or owner_doc != document_id:
+            raise StoreError("a stance holder must be an entity of the same document and annotator")
+    if row is None:
+        session.add(
+            DocumentStance(
+                document_id=document_id,
+                annotator_id=annotator_id,
+                target=target,
+                label=label,
+                holder_id=holder_id,
+            )
+        )
+    else:
+        row.label, row.holder_id = label, holder_id
+    session.flush()
+
+
+def set_status(
+    session: Session, sentence_id: int, annotator_id: int, status: str, comment: str | None = None
+) -> None:
+    """Set an annotator's status of a sentence (and its comment, when given)."""
+    try:
+        check_status(status)
+    except LayerError as exc:
+        raise _refuse(exc) from None
+    _sentence(session, sentence_id)
+    row = session.get(SentenceStatus, (sentence_id, annotator_id))
+    if row is None:
+        row = SentenceStatus(
+            sentence_id=sentence_id, annotator_id=annotator_id, status=status, comment=comment or ""
+        )
+        session.add(row)
+    else:
+        row.status = status
+        if comment is not None:
+            row.comment = comment
+    row.updated_at = utcnow()
+    session.flush()
