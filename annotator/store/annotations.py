@@ -6,7 +6,7 @@ These are what the window's undoable commands and the tests call; each takes the
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
@@ -100,10 +100,8 @@ def delete_entity(session: Session, entity_id: int) -> None:
     row = session.get(EntityRow, entity_id)
     if row is None:
         raise StoreError(f"there is no entity {entity_id}")
-    for model in (SentenceStance, DocumentStance):
-        for stance in session.scalars(select(model).where(model.holder_id == entity_id)):
-            stance.holder_id = None
-    session.flush()
+    session.execute(update(SentenceStance).where(SentenceStance.holder_id == entity_id).values(holder_id=None))
+    session.execute(update(DocumentStance).where(DocumentStance.holder_id == entity_id).values(holder_id=None))
     session.execute(delete(EventArgument).where(EventArgument.entity_id == entity_id))
     session.delete(row)
     session.flush()
