@@ -100,8 +100,8 @@ def delete_entity(session: Session, entity_id: int) -> None:
     row = session.get(EntityRow, entity_id)
     if row is None:
         raise StoreError(f"there is no entity {entity_id}")
-    session.execute(update(SentenceStance).where(SentenceStance.holder_id == entity_id).values(holder_id=None))
-    session.execute(update(DocumentStance).where(DocumentStance.holder_id == entity_id).values(holder_id=None))
+    for model in (SentenceStance, DocumentStance):
+        session.execute(update(model).where(model.holder_id == entity_id).values(holder_id=None))
     session.execute(delete(EventArgument).where(EventArgument.entity_id == entity_id))
     session.delete(row)
     session.flush()
