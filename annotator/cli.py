@@ -13,6 +13,7 @@ from annotator.core.model import STATUSES
 from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
 from annotator.services import project as projects
+from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import queries
 from annotator.terminal import ProgressBar
@@ -75,6 +76,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="import a document whose name is taken by a different one under a new name",
     )
 
+    exp = sub.add_parser("export", parents=[db], help="export a layer to CoNLL, JSONL or brat standoff")
+    exp.add_argument("--format", dest="fmt", choices=["conll", "jsonl", "brat"], required=True)
+    who = exp.add_mutually_exclusive_group()
+    who.add_argument("--annotator", metavar="NAME", help="the annotator whose layer to export")
+    who.add_argument("--gold", action="store_true", help="export the adjudicated gold layer")
+    exp.add_argument(
+        "--status",
+        choices=["done", "all"],
+        default="done",
+        help="only sentences marked done (default) or all sentences",
+    )
+    exp.add_argument("--scheme", choices=SCHEMES, default="IOB2", help="CoNLL tag scheme (default IOB2)")
+    exp.add_argument(
+        "--out", metavar="PATH", help="destination (default under exports/); - for standard output"
+    )
+    exp.add_argument(
+        "--no-docstart", dest="docstart", action="store_false", help="CoNLL: no -DOCSTART- lines"
+    )
+    exp.add_argument("--events", action="store_true", help="CoNLL: a third column with event trigger tags")
+    exp.add_argument(
+        "--per",
+        choices=["sentence", "document"],
+        default="sentence",
+        help="JSONL: one object per sentence (default) or per document",
+    )
+
     ann = sub.add_parser("annotators", parents=[db], help="list or add annotators and reviewers")
     ann_sub = ann.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = ann_sub.add_parser("add", parents=[db], help="add an annotator")
@@ -131,6 +158,31 @@ def _import(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace, db: str | None) -> int:
+    project = projects.open_existing(db)
+    options = ExportOptions(
+        fmt=args.fmt,
+        annotator=args.annotator,
+        gold=args.gold,
+        status=args.status,
+        scheme=args.scheme,
+        out=args.out,
+        docstart=args.docstart,
+        events=args.events,
+        per_document=args.per == "document",
+    )
+    bar = ProgressBar("exporting")
+    try:
+        summary = export_layer(project, options, bar)
+    finally:
+        bar.close()
+        project.close()
+    for note in summary.notes():
+        print(f"annotator: note: {note}", file=sys.stderr)
+    print(summary.describe(), file=sys.stderr if args.out == "-" else sys.stdout)
+    return 0
+
+
 def _annotators(args: argparse.Namespace, db: str | None) -> int:
     if args.action == "add":
         project = projects.open_or_create(db)
@@ -167,4 +219,11 @@ def _stats(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
-_COMMANDS = {"gui": _gui, "init": _init, "import": _import, "annotators": _annotators, "stats": _stats}
+_COMMANDS = {
+    "gui": _gui,
+    "init": _init,
+    "import": _import,
+    "export": _export,
+    "annotators": _annotators,
+    "stats": _stats,
+}

@@ -121,3 +121,16 @@ def encode(spans: Sequence[Span], length: int, scheme: str = "IOB2") -> list[str
                 tags[end - 1] = f"E-{label}"
         previous_end, previous_label = end, label
     return tags
+
+
+def flatten(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
+    """Resolve overlaps for flat tags: keep the longest span (then the earliest); return kept and dropped."""
+    ranked = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0], s[2]))
+    kept: list[Span] = []
+    dropped: list[Span] = []
+    for span in ranked:
+        if any(span[0] < k[1] and k[0] < span[1] for k in kept):
+            dropped.append(span)
+        else:
+            kept.append(span)
+    return sorted(kept), dropped

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from annotator.core.errors import InputError
 from annotator.core.model import DocumentStart, EntityRecord, Layer, Record, SentenceRecord
 from annotator.core.schema import Schema
-from annotator.core.tags import SCHEMES, TagError, decode, has_bioes_markers
+from annotator.core.tags import SCHEMES, TagError, decode, encode, flatten, has_bioes_markers
 from annotator.core.text import normalize, tokens_from_words
 from annotator.formats.lines import ProgressFn, read_lines
 
@@ -139,3 +140,53 @@ class _ConllReader:
                         self.path, row.line, f"label {label!r} is not in the project's schema", row.tag_column
                     )
         return spans
+
+
+class ConllWriter:
+    """Writes ``TOKEN<TAB>TAG[<TAB>EVENT_TAG]`` lines, a blank line after each sentence.
+
+    A ``-DOCSTART-<TAB>O`` line and a blank line precede each document unless ``docstart`` is
+    False. Overlapping spans keep the longest; ``dropped`` counts what that policy removed.
+    """
+
+    def __init__(self, out: TextIO, scheme: str = "IOB2", docstart: bool = True, events: bool = False):
+        if scheme not in SCHEMES:
+            raise ValueError(f"unknown tag scheme {scheme!r}")
+        self.out, self.scheme, self.docstart, self.events = out, scheme, docstart, events
+        self.dropped_entities = 0
+        self.dropped_triggers = 0
+        self.document = ""
+
+    def write(self, record: Record) -> None:
+        """Write one record; document stance has no place in CoNLL and is skipped."""
+        if isinstance(record, DocumentStart):
+            self.document = record.name
+            if self.docstart:
+                self.out.write(f"{DOCSTART}\tO\n\n")
+        elif isinstance(record, SentenceRecord):
+            self._sentence(record)
+
+    def _sentence(self, record: SentenceRecord) -> None:
+        layer = record.layers[0] if record.layers else None
+        n = len(record.tokens)
+        spans, dropped = flatten(
+            [(e.token_start, e.token_end, e.label) for e in layer.entities] if layer else []
+        )
+        self.dropped_entities += len(dropped)
+        columns = [encode(spans, n, self.scheme)]
+        if self.events:
+            triggers, dropped = flatten(
+                [(e.token_start, e.token_end, e.type) for e in layer.events] if layer else []
+            )
+            self.dropped_triggers += len(dropped)
+            columns.append(encode(triggers, n, self.scheme))
+        lines = []
+        for i, tok in enumerate(record.tokens):
+            if not tok.text or any(ch.isspace() for ch in tok.text) or tok.text == DOCSTART:
+                raise InputError(
+                    None,
+                    None,
+                    f"document {self.document!r} sentence {record.index}: token {i} {tok.text!r} would break CoNLL",
+                )
+            lines.append("\t".join([tok.text, *(c[i] for c in columns)]))
+        self.out.write("\n".join(lines) + "\n\n")

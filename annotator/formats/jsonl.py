@@ -48,6 +48,10 @@ def read_jsonl(
             document = _opt(obj, "document", str, path.stem)
             if not document.strip():
                 raise _Bad("'document' must not be empty")
+            if "sentences" in obj:
+                current = document
+                yield from _whole_document(obj, document, annotator, status, number, str(path))
+                continue
             if "document_stance" in obj:
                 yield _document_stance(obj, document, annotator, number)
                 continue
@@ -267,6 +271,55 @@ def _stance(item: Any, where: str) -> StanceRecord:
         _req(item, "label", str, where),
         _opt(item, "holder", str, None, where),
     )
+
+
+def _whole_document(
+    obj: dict[str, Any], document: str, annotator: str | None, status: str, number: int, source: str
+) -> Iterator[Record]:
+    """A per-document object: the document text and sentences whose offsets point into it."""
+    text = _req(obj, "text", str)
+    owner = _opt(obj, "annotator", str, None) or annotator
+    yield DocumentStart(document, source, text, number)
+    for i, item in enumerate(_req(obj, "sentences", list)):
+        where = f"sentences[{i}]."
+        start, end = _req(item, "start", int, where), _req(item, "end", int, where)
+        if not (0 <= start < end <= len(text)):
+            raise _Bad(f"{where}start/end {start}..{end} lie outside the document text")
+        local = {**item, "text": text[start:end], "annotator": owner}
+        local["tokens"] = [
+            _moved(t, -start, f"{where}tokens[{j}].") for j, t in enumerate(item.get("tokens", []))
+        ]
+        local["entities"] = [
+            _moved(e, -start, f"{where}entities[{j}].") for j, e in enumerate(item.get("entities", []))
+        ]
+        local["events"] = [
+            {
+                **ev,
+                "trigger": _moved(
+                    _req(ev, "trigger", dict, f"{where}events[{j}]."), -start, f"{where}events[{j}]."
+                ),
+            }
+            for j, ev in enumerate(_opt(item, "events", list, [], where))
+        ]
+        try:
+            record = _sentence(local, owner, status, number)
+        except _Bad as exc:
+            raise _Bad(f"{where[:-1]}: {exc}") from None
+        yield SentenceRecord(
+            record.text, record.tokens, record.paragraph, record.index, start, number, record.layers
+        )
+    if obj.get("document_stance"):
+        yield _document_stance(obj, document, owner, number)
+
+
+def _moved(item: Any, shift: int, where: str) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise _Bad(f"{where[:-1]} must be an object")
+    out = dict(item)
+    for key in ("start", "end"):
+        if key in out:
+            out[key] = _req(item, key, int, where) + shift
+    return out
 
 
 def _document_stance(

@@ -1,0 +1,144 @@
+"""brat standoff writer: ``NAME.txt`` and ``NAME.ann`` per document plus ``annotation.conf`` and
+``visual.conf`` generated from the schema, so the folder opens in brat.
+
+In ``.ann``: ``T`` lines for entities and event triggers, ``E`` lines for events with ``Role:T``
+arguments, ``A`` lines for event attributes. Stance lives on a text-bound ``Sentence`` annotation
+over the sentence (``Stance_TARGET`` attributes, ``Holder_TARGET`` relations to the holder
+entity); document stance lives on a ``Document`` annotation over the document's first sentence.
+Offsets are into ``NAME.txt``, which is the document's text. brat type names cannot hold ``.``,
+so event types are written with ``_`` (``Conflict_Demonstrate``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.model import DocumentStanceRecord, DocumentStart, Record, SentenceRecord, StanceRecord
+from annotator.core.schema import Schema
+
+
+def brat_type(name: str) -> str:
+    """A schema name as brat accepts it: letters, digits, ``_`` and ``-``."""
+    return "".join(ch if ch.isalnum() or ch in "_-" else "_" for ch in name)
+
+
+class BratWriter:
+    """Writes one ``.txt``/``.ann`` pair per document into ``folder``."""
+
+    def __init__(self, folder: Path, schema: Schema):
+        self.folder = folder
+        self.schema = schema
+        self.lines: list[str] = []
+        self.name = ""
+        self.text = ""
+        self.counts = {"T": 0, "E": 0, "A": 0, "R": 0}
+        self.first_sentence: tuple[int, int] | None = None
+        self.refs: dict[str, str] = {}
+        self.dropped_entities = 0
+        self.dropped_triggers = 0
+
+    def _next(self, kind: str) -> str:
+        self.counts[kind] += 1
+        return f"{kind}{self.counts[kind]}"
+
+    def write(self, record: Record) -> None:
+        """Write one record; a new document closes the previous one's files."""
+        if isinstance(record, DocumentStart):
+            self.flush()
+            self.name, self.text = record.name, record.text or ""
+            self.lines, self.refs, self.first_sentence = [], {}, None
+            self.counts = dict.fromkeys(self.counts, 0)
+        elif isinstance(record, SentenceRecord):
+            self._sentence(record)
+        elif isinstance(record, DocumentStanceRecord) and self.first_sentence is not None:
+            self._stance("Document", self.first_sentence, record.stance)
+
+    def _textbound(self, label: str, start: int, end: int) -> str:
+        tid = self._next("T")
+        self.lines.append(f"{tid}\t{label} {start} {end}\t{self.text[start:end]}")
+        return tid
+
+    def _sentence(self, record: SentenceRecord) -> None:
+        base = record.start or 0
+        toks = record.tokens
+        if self.first_sentence is None:
+            self.first_sentence = (base, base + len(record.text))
+        layer = record.layers[0]
+        for ent in layer.entities:
+            tid = self._textbound(
+                ent.label, base + toks[ent.token_start].start, base + toks[ent.token_end - 1].end
+            )
+            if ent.ref:
+                self.refs[ent.ref] = tid
+        for ev in layer.events:
+            etype = brat_type(ev.type)
+            trigger = self._textbound(
+                etype, base + toks[ev.token_start].start, base + toks[ev.token_end - 1].end
+            )
+            eid = self._next("E")
+            args = "".join(f" {a.role}:{self.refs[a.entity]}" for a in ev.arguments if a.entity in self.refs)
+            self.lines.append(f"{eid}\t{etype}:{trigger}{args}")
+            for name, value in ev.attributes:
+                self.lines.append(f"{self._next('A')}\t{name} {eid} {value}")
+        if layer.stance:
+            self._stance("Sentence", (base, base + len(record.text)), layer.stance)
+
+    def _stance(self, kind: str, span: tuple[int, int], stance: tuple[StanceRecord, ...]) -> None:
+        anchor = self._textbound(kind, *span)
+        for st in stance:
+            target = brat_type(st.target)
+            self.lines.append(f"{self._next('A')}\tStance_{target} {anchor} {st.label}")
+            if st.holder is not None and st.holder in self.refs:
+                self.lines.append(
+                    f"{self._next('R')}\tHolder_{target} Arg1:{anchor} Arg2:{self.refs[st.holder]}"
+                )
+
+    def flush(self) -> None:
+        """Write the current document's files."""
+        if not self.name:
+            return
+        (self.folder / f"{self.name}.txt").write_text(self.text, encoding="utf-8", newline="")
+        body = "".join(line + "\n" for line in self.lines)
+        (self.folder / f"{self.name}.ann").write_text(body, encoding="utf-8", newline="")
+        self.name = ""
+
+    def finish(self) -> None:
+        """Write the last document and the brat configuration files."""
+        self.flush()
+        (self.folder / "annotation.conf").write_text(annotation_conf(self.schema), encoding="utf-8")
+        (self.folder / "visual.conf").write_text(visual_conf(self.schema), encoding="utf-8")
+
+
+def annotation_conf(schema: Schema) -> str:
+    """brat's ``annotation.conf`` for ``schema``."""
+    labels = [lab.name for lab in schema.labels]
+    any_entity = "|".join(labels)
+    lines = ["[entities]", *labels, "Sentence", "Document", "", "[relations]"]
+    lines += [
+        f"Holder_{brat_type(t.name)}\tArg1:Sentence|Document, Arg2:{any_entity}" for t in schema.targets
+    ]
+    lines += ["<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>", "", "[events]"]
+    for et in schema.event_types:
+        roles = ", ".join(f"{role}*:{any_entity}" for role in et.roles)
+        lines.append(f"{brat_type(et.name)}\t{roles}" if roles else brat_type(et.name))
+    lines += ["", "[attributes]"]
+    events = "|".join(brat_type(et.name) for et in schema.event_types) or "<EVENT>"
+    lines += [f"{a.name}\tArg:{events}, Value:{'|'.join(a.values)}" for a in schema.attributes]
+    stance_values = "|".join(schema.stance_labels)
+    lines += [
+        f"Stance_{brat_type(t.name)}\tArg:Sentence|Document, Value:{stance_values}" for t in schema.targets
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def visual_conf(schema: Schema) -> str:
+    """brat's ``visual.conf``: the schema's label colours."""
+    lines = ["[labels]"]
+    lines += [f"{lab.name} | {lab.name}" for lab in schema.labels]
+    lines += [f"{brat_type(et.name)} | {et.name}" for et in schema.event_types]
+    lines += ["", "[drawing]", "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken"]
+    lines += ["ARC_DEFAULT\tcolor:black, arrowHead:triangle-5"]
+    lines += [f"{lab.name}\tbgColor:{lab.color}" for lab in schema.labels]
+    lines += [f"{brat_type(et.name)}\tbgColor:#ffffff, borderColor:#333333" for et in schema.event_types]
+    lines += ["Sentence\tbgColor:#f5f5f5", "Document\tbgColor:#e0e0e0"]
+    return "\n".join(lines) + "\n"

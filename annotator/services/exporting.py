@@ -1,0 +1,230 @@
+"""Export use case: one layer (an annotator or gold) to CoNLL, JSONL or brat, written atomically.
+
+A file is written to a temporary name beside its destination and renamed into place only when
+complete, so a crash or an error never leaves a half-written export and an existing file is only
+ever replaced by a whole one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import GOLD, SentenceRecord
+from annotator.core.paths import exports_dir
+from annotator.core.tags import SCHEMES
+from annotator.formats.brat import BratWriter
+from annotator.formats.conll import ConllWriter
+from annotator.formats.jsonl_write import JsonlWriter
+from annotator.store import Project, Session, queries
+from annotator.store.export import Selection, count_selected, iter_layer
+
+FORMATS = {"conll": ".conll", "jsonl": ".jsonl", "brat": ""}
+Progress = Callable[[int, int], None]
+
+
+class ExportError(AnnotatorError):
+    """An export that cannot be made: unknown layer, empty selection, unwritable destination."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Choices for an export; see ``annotator export --help``."""
+
+    fmt: str = "jsonl"
+    annotator: str | None = None
+    gold: bool = False
+    status: str = "done"
+    scheme: str = "IOB2"
+    out: str | None = None
+    docstart: bool = True
+    events: bool = False
+    per_document: bool = False
+
+
+@dataclass
+class ExportSummary:
+    """What an export wrote, and what the overlap policy left out of flat tags."""
+
+    destination: str
+    layer: str
+    documents: int = 0
+    sentences: int = 0
+    dropped_entities: int = 0
+    dropped_triggers: int = 0
+
+    def describe(self) -> str:
+        """One line for people."""
+        sentences = f"{self.sentences} sentence{'s' if self.sentences != 1 else ''}"
+        documents = f"{self.documents} document{'s' if self.documents != 1 else ''}"
+        return f"wrote {sentences} of {documents} ({self.layer}) to {self.destination}"
+
+    def notes(self) -> list[str]:
+        """Lines about overlapping spans the flat tags could not hold."""
+        out = []
+        if self.dropped_entities:
+            out.append(
+                f"{self.dropped_entities} overlapping entities left out of the tags (policy: longest span kept)"
+            )
+        if self.dropped_triggers:
+            out.append(
+                f"{self.dropped_triggers} overlapping triggers left out of the tags (policy: longest span kept)"
+            )
+        return out
+
+
+def resolve_layer(session: Session, annotator: str | None, gold: bool) -> queries.AnnotatorInfo:
+    """The annotator (or gold layer) to export; with neither given, the only annotator there is."""
+    if gold:
+        name: str | None = GOLD
+    else:
+        name = annotator
+    people = queries.list_annotators(session)
+    if name is None:
+        candidates = [a for a in people if a.role != "gold"]
+        if len(candidates) != 1:
+            known = ", ".join(a.name for a in candidates) or "none yet"
+            raise ExportError(
+                f"name the layer to export with --annotator NAME or --gold (annotators: {known})"
+            )
+        return candidates[0]
+    found = queries.find_annotator(session, name)
+    if found is None:
+        known = ", ".join(a.name for a in people if a.role != "gold") or "none yet"
+        raise ExportError(f"unknown annotator {name!r} (annotators: {known})")
+    return found
+
+
+def default_destination(project: Project, layer: str, fmt: str) -> Path:
+    """``exports/PROJECT-LAYER-FORMAT.ext`` (a folder for brat)."""
+    return exports_dir() / f"{project.name}-{layer}-{fmt}{FORMATS[fmt]}"
+
+
+def export_layer(
+    project: Project, options: ExportOptions, progress: Progress | None = None, stdout: TextIO | None = None
+) -> ExportSummary:
+    """Export one layer as ``options`` say; raises ExportError and writes nothing on a problem."""
+    if options.fmt not in FORMATS:
+        raise ExportError(f"unknown export format {options.fmt!r} (one of {', '.join(FORMATS)})")
+    if options.scheme not in SCHEMES:
+        raise ExportError(f"unknown tag scheme {options.scheme!r} (one of {', '.join(SCHEMES)})")
+    if options.status not in ("done", "all"):
+        raise ExportError(f"--status must be done or all, not {options.status!r}")
+    if options.out == "-" and options.fmt == "brat":
+        raise ExportError("brat standoff is a folder of files; give --out FOLDER, not -")
+    with project.transaction() as session:
+        layer = resolve_layer(session, options.annotator, options.gold)
+        selection = Selection(layer.id, options.status)
+        total = count_selected(session, selection)
+        if total == 0:
+            what = "marked done" if options.status == "done" else "in the project"
+            hint = " (use --status all to export unfinished sentences)" if options.status == "done" else ""
+            raise ExportError(f"nothing to export: {layer.name} has no sentences {what}{hint}")
+        schema = project.schema
+        records = iter_layer(
+            session, selection, [a.name for a in schema.attributes], [t.name for t in schema.targets]
+        )
+        if options.out == "-":
+            summary = ExportSummary("standard output", layer.name)
+            _write(records, _stream_writer(stdout or sys.stdout, options), summary, total, progress)
+            return summary
+        target = Path(options.out) if options.out else default_destination(project, layer.name, options.fmt)
+        summary = ExportSummary(str(target), layer.name)
+        if options.fmt == "brat":
+            with _atomic_folder(target) as folder:
+                writer = BratWriter(folder, schema)
+                _write(records, writer, summary, total, progress)
+                writer.finish()
+        else:
+            with _atomic_file(target) as handle:
+                _write(records, _stream_writer(handle, options), summary, total, progress)
+        return summary
+
+
+def _stream_writer(out: TextIO, options: ExportOptions) -> ConllWriter | JsonlWriter:
+    if options.fmt == "conll":
+        return ConllWriter(out, options.scheme, options.docstart, options.events)
+    return JsonlWriter(out, options.per_document)
+
+
+def _write(
+    records: Iterator[object],
+    writer: ConllWriter | JsonlWriter | BratWriter,
+    summary: ExportSummary,
+    total: int,
+    progress: Progress | None,
+) -> None:
+    from annotator.core.model import DocumentStart
+
+    for record in records:
+        writer.write(record)  # type: ignore[arg-type]
+        if isinstance(record, DocumentStart):
+            summary.documents += 1
+        elif isinstance(record, SentenceRecord):
+            summary.sentences += 1
+            if progress is not None and (summary.sentences % 500 == 0 or summary.sentences == total):
+                progress(summary.sentences, total)
+    if isinstance(writer, JsonlWriter):
+        writer.flush()
+    summary.dropped_entities = writer.dropped_entities
+    summary.dropped_triggers = writer.dropped_triggers
+
+
+def _unwritable(path: Path, exc: OSError) -> ExportError:
+    return ExportError(f"{path}: cannot write the export ({exc.strerror or exc})")
+
+
+@contextmanager
+def _atomic_file(path: Path) -> Iterator[TextIO]:
+    """Write to a temporary file beside ``path`` and rename it into place when the block succeeds."""
+    tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = tmp.open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
+    try:
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _unwritable(path, exc) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def _atomic_folder(path: Path) -> Iterator[Path]:
+    """Fill a temporary folder beside ``path`` and swap it into place when the block succeeds."""
+    tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
+    old = path.parent / f".{path.name}.{os.getpid()}.old"
+    try:
+        if path.exists() and not path.is_dir():
+            raise ExportError(f"{path}: exists and is not a folder")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
+    try:
+        yield tmp
+        if path.exists():
+            path.rename(old)
+        tmp.rename(path)
+        shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise _unwritable(path, exc) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
