@@ -186,7 +186,8 @@ class ConllWriter:
                 raise InputError(
                     None,
                     None,
-                    f"document {self.document!r} sentence {record.index}: token {i} {tok.text!r} would break CoNLL",
+                    f"document {self.document!r} sentence {record.index}: "
+                    f"token {i} {tok.text!r} would break the CoNLL format",
                 )
             lines.append("\t".join([tok.text, *(c[i] for c in columns)]))
         self.out.write("\n".join(lines) + "\n\n")

@@ -28,6 +28,7 @@ from annotator.store.export import Selection, count_selected, iter_layer
 
 FORMATS = {"conll": ".conll", "jsonl": ".jsonl", "brat": ""}
 Progress = Callable[[int, int], None]
+POLICY = "policy: longest span kept"
 
 
 class ExportError(AnnotatorError):
@@ -70,13 +71,9 @@ class ExportSummary:
         """Lines about overlapping spans the flat tags could not hold."""
         out = []
         if self.dropped_entities:
-            out.append(
-                f"{self.dropped_entities} overlapping entities left out of the tags (policy: longest span kept)"
-            )
+            out.append(f"{self.dropped_entities} overlapping entities left out of the tags ({POLICY})")
         if self.dropped_triggers:
-            out.append(
-                f"{self.dropped_triggers} overlapping triggers left out of the tags (policy: longest span kept)"
-            )
+            out.append(f"{self.dropped_triggers} overlapping triggers left out of the tags ({POLICY})")
         return out
 
 

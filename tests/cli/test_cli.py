@@ -113,3 +113,39 @@ def test_python_dash_m_and_env_variable(tmp_path: Path) -> None:
     )
     assert json.loads(done.stdout)["documents"] == 0
     assert (tmp_path / "env.sqlite").exists()
+
+
+def test_export_to_stdout_default_folder_and_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(tmp_path / "p.sqlite")
+    run(capsys, "import", "--db", db, "--annotator", "bob", "--status", "done", str(FIXTURES / "example.conll"))
+    code, out, err = run(capsys, "export", "--db", db, "--format", "conll", "--out", "-")
+    assert code == 0
+    assert out.startswith("-DOCSTART-\tO\n\nБүгін\tB-DATE\nНұр-Сұлтан\tB-GPE\n")
+    assert "wrote 3 sentences of 2 documents (bob) to standard output" in err
+    monkeypatch.setattr("annotator.services.exporting.exports_dir", lambda: tmp_path / "exports")
+    code, out, _ = run(capsys, "export", "--db", db, "--format", "jsonl", "--annotator", "bob")
+    assert code == 0 and (tmp_path / "exports" / "p-bob-jsonl.jsonl").exists()
+    code, _, err = run(capsys, "export", "--db", db, "--format", "conll", "--annotator", "nobody")
+    assert code == 1 and err == "annotator: unknown annotator 'nobody' (annotators: bob)\n"
+    code, _, err = run(capsys, "export", "--db", db, "--format", "conll", "--gold")
+    assert code == 1 and "nothing to export: gold has no sentences marked done" in err
+
+
+def test_overlaps_are_reported_with_the_policy(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    schema = write(
+        tmp_path / "s.toml",
+        '[entities]\nallow_overlap = true\n[[entities.label]]\nname = "ORG"\ncolor = "#123456"\n'
+        '[[entities.label]]\nname = "GPE"\ncolor = "#654321"\n',
+    )
+    db = str(tmp_path / "p.sqlite")
+    run(capsys, "init", "--db", db, "--schema", str(schema))
+    line = {"text": "Қазақстан парламенті", "annotator": "a", "status": "done",
+            "label": [[0, 20, "ORG"], [0, 9, "GPE"]]}
+    src = write(tmp_path / "o.jsonl", json.dumps(line, ensure_ascii=False))
+    assert run(capsys, "import", "--db", db, str(src))[0] == 0
+    code, out, err = run(capsys, "export", "--db", db, "--format", "conll", "--out", "-", "--no-docstart")
+    assert code == 0
+    assert out == "Қазақстан\tB-ORG\nпарламенті\tI-ORG\n\n"
+    assert "note: 1 overlapping entities left out of the tags (policy: longest span kept)" in err

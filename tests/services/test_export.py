@@ -1,0 +1,225 @@
+"""Exports: exact tags, exact offsets, byte-identical round trips, atomic files, clear refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.core.schema import default_schema_path, load_schema
+from annotator.core.text import tokenize
+from annotator.services.exporting import ExportError, ExportOptions, export_layer
+from annotator.services.importing import ImportOptions, import_paths
+from annotator.store import Project, annotations, open_project, queries
+from tests.benchmarks.synth import write_conll
+from tests.conftest import FIXTURES, SEEDS, write
+
+
+def new_project(path: Path) -> Project:
+    proj, _ = open_project(path, create=True, schema=load_schema(default_schema_path()))
+    return proj
+
+
+def export(project: Project, out: Path, **kw: object) -> Path:
+    export_layer(project, ExportOptions(out=str(out), **kw))  # type: ignore[arg-type]
+    return out
+
+
+def test_conll_tags_checked_tag_by_tag(project: Project, tmp_path: Path) -> None:
+    # Adjacent same-label entities, a one-token entity at the end, an entity over a hyphenated token.
+    src = write(
+        tmp_path / "t.jsonl",
+        json.dumps(
+            {
+                "text": "Хайди Хаутала Вольф Клинц Нұр-Сұлтан қаласында Астана",
+                "annotator": "a",
+                "status": "done",
+                "label": [[0, 13, "PERSON"], [14, 25, "PERSON"], [26, 36, "GPE"], [47, 53, "GPE"]],
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+    )
+    import_paths(project, [src])
+    expected = {
+        "IOB2": ["B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "B-GPE", "O", "B-GPE"],
+        "IOB1": ["I-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "I-GPE", "O", "I-GPE"],
+        "BIOES": ["B-PERSON", "E-PERSON", "B-PERSON", "E-PERSON", "S-GPE", "O", "S-GPE"],
+    }
+    for scheme, tags in expected.items():
+        out = export(project, tmp_path / f"{scheme}.conll", fmt="conll", scheme=scheme)
+        lines = out.read_text(encoding="utf-8").split("\n")
+        assert lines[:2] == ["-DOCSTART-\tO", ""]
+        body = [line.split("\t") for line in lines[2:] if line]
+        assert [t for _, t in body] == tags
+        assert [w for w, _ in body][4] == "Нұр-Сұлтан"
+    plain = export(project, tmp_path / "no.conll", fmt="conll", docstart=False)
+    assert plain.read_text(encoding="utf-8").startswith("Хайди\tB-PERSON\n")
+
+
+def test_offsets_survive_emoji_combining_marks_lookalikes_quotes_and_hyphens(
+    project: Project, tmp_path: Path
+) -> None:
+    text = "😀 «Aлматы» 👍🏽 ә\u0301лем COVID-19-дың Нұр-Сұлтан"  # Latin A in Aлматы; a combining acute
+    doc = write(tmp_path / "emoji.txt", text + "\n")
+    import_paths(project, [doc])
+    with project.transaction() as s:
+        sid = queries.documents_overview(s)[0].id
+        sid = queries.document_sentences(s, sid)[0].id
+        a = queries.ensure_annotator(s, "a").id
+        toks = [t.text for t in tokenize(text)]
+        for label, word in (
+            ("GPE", "Aлматы"),
+            ("MISCELLANEOUS", "ә\u0301лем"),
+            ("DISEASE", "COVID-19-дың"),
+            ("GPE", "Нұр-Сұлтан"),
+        ):
+            i = toks.index(word)
+            annotations.add_entity(s, project.schema, sid, a, i, i + 1, label)
+        annotations.set_status(s, sid, a, "done")
+    line = json.loads(export(project, tmp_path / "e.jsonl", fmt="jsonl").read_text(encoding="utf-8"))
+    assert line["text"] == text
+    for ent in line["entities"]:
+        assert line["text"][ent["start"] : ent["end"]] == ent["text"]
+    assert [e["text"] for e in line["entities"]] == ["Aлматы", "ә\u0301лем", "COVID-19-дың", "Нұр-Сұлтан"]
+    for tok in line["tokens"]:
+        assert text[tok["start"] : tok["end"]] == tok["text"]
+    export(project, tmp_path / "b", fmt="brat")
+    ann = (tmp_path / "b" / "emoji.ann").read_text(encoding="utf-8")
+    txt = (tmp_path / "b" / "emoji.txt").read_text(encoding="utf-8")
+    for row in ann.splitlines():
+        _, span, covered = row.split("\t")
+        _, start, end = span.split()
+        assert txt[int(start) : int(end)] == covered
+
+
+def test_jsonl_round_trip_is_byte_identical_for_every_annotator_and_gold(
+    project: Project, tmp_path: Path
+) -> None:
+    import_paths(project, [FIXTURES / "example.jsonl"])
+    lines = (FIXTURES / "example.jsonl").read_text(encoding="utf-8")
+    import_paths(project, [write(tmp_path / "b.jsonl", lines.replace('"aigerim"', '"daulet"'))])
+    import_paths(project, [write(tmp_path / "g.jsonl", lines.replace('"aigerim"', '"gold"'))])
+    second = new_project(tmp_path / "second.sqlite")
+    try:
+        for who in ("aigerim", "daulet", "gold"):
+            kw = {"gold": True} if who == "gold" else {"annotator": who}
+            first = export(project, tmp_path / f"1-{who}.jsonl", fmt="jsonl", status="all", **kw)
+            import_paths(second, [first])
+            again = export(second, tmp_path / f"2-{who}.jsonl", fmt="jsonl", status="all", **kw)
+            assert again.read_bytes() == first.read_bytes()
+            assert "document_stance" in first.read_text(encoding="utf-8")
+        per_doc = export(
+            project, tmp_path / "doc.jsonl", fmt="jsonl", status="all", annotator="aigerim", per_document=True
+        )
+        third = new_project(tmp_path / "third.sqlite")
+        import_paths(third, [per_doc])
+        assert (
+            export(third, tmp_path / "3.jsonl", fmt="jsonl", status="all", annotator="aigerim").read_bytes()
+            == (tmp_path / "1-aigerim.jsonl").read_bytes()
+        )
+        third.close()
+    finally:
+        second.close()
+
+
+@pytest.mark.parametrize("scheme", ["IOB2", "IOB1", "BIOES"])
+def test_conll_round_trip_is_byte_identical(project: Project, tmp_path: Path, scheme: str) -> None:
+    import_paths(project, [FIXTURES / "example.conll"], ImportOptions(annotator="bob"))
+    first = export(project, tmp_path / "example.conll", fmt="conll", status="all", scheme=scheme)
+    second = new_project(tmp_path / "second.sqlite")
+    import_paths(
+        second, [first], ImportOptions(annotator="bob", scheme="IOB1" if scheme == "IOB1" else "auto")
+    )
+    again = export(second, tmp_path / "again.conll", fmt="conll", status="all", scheme=scheme)
+    assert again.read_bytes() == first.read_bytes()
+    second.close()
+
+
+@pytest.mark.slow
+def test_twenty_thousand_sentences_come_back_out_exactly(project: Project, tmp_path: Path) -> None:
+    src = tmp_path / "big.conll"
+    counts = write_conll(src, 20_000)
+    import_paths(project, [src], ImportOptions(annotator="k"))
+    out = export(project, tmp_path / "out.conll", fmt="conll", status="all")
+    assert out.read_text(encoding="utf-8") == src.read_text(encoding="utf-8")
+    with project.transaction() as s:
+        stats = queries.stats(s)
+    assert (stats["sentences"], stats["tokens"], stats["annotators"]["k"]["entities"]) == (
+        counts["sentences"],
+        counts["tokens"],
+        counts["entities"],
+    )
+    first = export(project, tmp_path / "a.jsonl", fmt="jsonl", status="all")
+    second = new_project(tmp_path / "second.sqlite")
+    import_paths(second, [first])
+    assert export(second, tmp_path / "b.jsonl", fmt="jsonl", status="all").read_bytes() == first.read_bytes()
+    second.close()
+
+
+def test_brat_folder_has_config_events_attributes_and_stance(project: Project, tmp_path: Path) -> None:
+    import_paths(project, [FIXTURES / "example.jsonl"])
+    folder = export(project, tmp_path / "brat", fmt="brat", status="all")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "annotation.conf",
+        "example.ann",
+        "example.txt",
+        "visual.conf",
+    ]
+    ann = (folder / "example.ann").read_text(encoding="utf-8").splitlines()
+    assert "T3\tConflict_Demonstrate 39 46\tжиналды" in ann
+    assert "E1\tConflict_Demonstrate:T3 Place:T2 Time:T1" in ann
+    assert "A1\tpolarity E1 positive" in ann
+    assert any(line.startswith("R1\tHolder_eu Arg1:") for line in ann)
+    assert any("Stance_kz-authorities" in line and "against" in line for line in ann)
+    conf = (folder / "annotation.conf").read_text(encoding="utf-8")
+    assert "Conflict_Demonstrate\tEntity*:PERSON|" in conf and "Stance_eu\tArg:Sentence|Document" in conf
+    assert "PERSON\tbgColor:#ff8a80" in (folder / "visual.conf").read_text(encoding="utf-8")
+
+
+def test_refusals_write_nothing_and_a_good_file_is_replaced_only_whole(
+    project: Project, tmp_path: Path
+) -> None:
+    import_paths(project, sorted(SEEDS.glob("*.txt")))
+    with project.transaction() as s:
+        queries.ensure_annotator(s, "a")
+        queries.ensure_annotator(s, "b")
+    out = tmp_path / "x.conll"
+    with pytest.raises(ExportError, match="unknown annotator 'zed'"):
+        export(project, out, fmt="conll", annotator="zed")
+    with pytest.raises(ExportError, match="name the layer"):
+        export(project, out, fmt="conll")
+    with pytest.raises(ExportError, match="nothing to export: a has no sentences marked done"):
+        export(project, out, fmt="conll", annotator="a")
+    assert not out.exists()
+    export(project, out, fmt="conll", annotator="a", status="all")
+    good = out.read_bytes()
+    blocker = write(tmp_path / "a-file", "not a folder")  # tests run as root, so no chmod trick
+    with pytest.raises(ExportError, match="cannot write"):
+        export(project, blocker / "x.conll", fmt="conll", annotator="a", status="all")
+    assert out.read_bytes() == good
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_failing_export_leaves_the_old_file(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_paths(project, [FIXTURES / "example.conll"], ImportOptions(annotator="bob"))
+    out = export(project, tmp_path / "x.conll", fmt="conll", status="all")
+    good = out.read_bytes()
+    from annotator.formats import conll
+
+    def boom(self: object, record: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(conll.ConllWriter, "_sentence", boom)
+    with pytest.raises(RuntimeError):
+        export(project, out, fmt="conll", status="all")
+    assert out.read_bytes() == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "project.sqlite",
+        "project.sqlite-shm",
+        "project.sqlite-wal",
+        "x.conll",
+    ]
