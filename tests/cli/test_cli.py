@@ -119,7 +119,17 @@ def test_export_to_stdout_default_folder_and_errors(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = str(tmp_path / "p.sqlite")
-    run(capsys, "import", "--db", db, "--annotator", "bob", "--status", "done", str(FIXTURES / "example.conll"))
+    run(
+        capsys,
+        "import",
+        "--db",
+        db,
+        "--annotator",
+        "bob",
+        "--status",
+        "done",
+        str(FIXTURES / "example.conll"),
+    )
     code, out, err = run(capsys, "export", "--db", db, "--format", "conll", "--out", "-")
     assert code == 0
     assert out.startswith("-DOCSTART-\tO\n\nБүгін\tB-DATE\nНұр-Сұлтан\tB-GPE\n")
@@ -141,8 +151,12 @@ def test_overlaps_are_reported_with_the_policy(capsys: pytest.CaptureFixture[str
     )
     db = str(tmp_path / "p.sqlite")
     run(capsys, "init", "--db", db, "--schema", str(schema))
-    line = {"text": "Қазақстан парламенті", "annotator": "a", "status": "done",
-            "label": [[0, 20, "ORG"], [0, 9, "GPE"]]}
+    line = {
+        "text": "Қазақстан парламенті",
+        "annotator": "a",
+        "status": "done",
+        "label": [[0, 20, "ORG"], [0, 9, "GPE"]],
+    }
     src = write(tmp_path / "o.jsonl", json.dumps(line, ensure_ascii=False))
     assert run(capsys, "import", "--db", db, str(src))[0] == 0
     code, out, err = run(capsys, "export", "--db", db, "--format", "conll", "--out", "-", "--no-docstart")
