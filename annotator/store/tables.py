@@ -3,7 +3,7 @@
 The database enforces what it can: unique keys, foreign keys, token ranges that exist in their
 sentence (an entity's first and last token are foreign keys into ``tokens``), arguments and
 holders in the same sentence and layer as their event (composite foreign keys). The store API
-(``annotations.py``) enforces the rest against the project's schema.
+(``edits.py``) enforces the rest against the project's schema.
 
 Token ranges are kept as first and *last* token (inclusive) so both ends can be foreign keys; the
 API speaks of ``token_end`` exclusive like the file formats.

@@ -11,7 +11,7 @@ from annotator.core.schema import default_schema_path, load_schema
 from annotator.core.text import tokenize
 from annotator.services.exporting import ExportError, ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
-from annotator.store import Project, annotations, open_project, queries
+from annotator.store import Project, edits, open_project, queries
 from tests.benchmarks.synth import write_conll
 from tests.conftest import FIXTURES, SEEDS, write
 
@@ -76,8 +76,8 @@ def test_offsets_survive_emoji_combining_marks_lookalikes_quotes_and_hyphens(
             ("GPE", "Нұр-Сұлтан"),
         ):
             i = toks.index(word)
-            annotations.add_entity(s, project.schema, sid, a, i, i + 1, label)
-        annotations.set_status(s, sid, a, "done")
+            edits.add_entity(s, project.schema, sid, a, i, i + 1, label)
+        edits.set_status(s, sid, a, "done")
     line = json.loads(export(project, tmp_path / "e.jsonl", fmt="jsonl").read_text(encoding="utf-8"))
     assert line["text"] == text
     for ent in line["entities"]:

@@ -6,7 +6,10 @@ These are what the window's undoable commands and the tests call; each takes the
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
@@ -286,9 +289,14 @@ def set_document_stance(
 
 
 def set_status(
-    session: Session, sentence_id: int, annotator_id: int, status: str, comment: str | None = None
+    session: Session,
+    sentence_id: int,
+    annotator_id: int,
+    status: str,
+    comment: str | None = None,
+    updated_at: datetime | None = None,
 ) -> None:
-    """Set an annotator's status of a sentence (and its comment, when given)."""
+    """Set an annotator's status of a sentence (and its comment when given); ``updated_at`` is now by default."""
     try:
         check_status(status)
     except LayerError as exc:
@@ -304,5 +312,135 @@ def set_status(
         row.status = status
         if comment is not None:
             row.comment = comment
-    row.updated_at = utcnow()
+    row.updated_at = updated_at or utcnow()
     session.flush()
+
+
+# -- exact snapshots and restores, so that undo and redo bring back the same rows --------------------
+
+
+def entity_snapshot(session: Session, entity_id: int) -> dict[str, Any]:
+    """Everything deleting an entity removes: its row, its arguments and the stances it holds."""
+    row = session.get(EntityRow, entity_id)
+    if row is None:
+        raise StoreError(f"there is no entity {entity_id}")
+    return {
+        "row": _columns(row),
+        "arguments": [
+            _columns(a)
+            for a in session.scalars(select(EventArgument).where(EventArgument.entity_id == entity_id))
+        ],
+        "sentence_holders": list(
+            session.scalars(select(SentenceStance.id).where(SentenceStance.holder_id == entity_id))
+        ),
+        "document_holders": list(
+            session.scalars(select(DocumentStance.id).where(DocumentStance.holder_id == entity_id))
+        ),
+    }
+
+
+def restore_entity(session: Session, snapshot: dict[str, Any]) -> None:
+    """Put back an entity exactly as :func:`entity_snapshot` saw it."""
+    session.execute(insert(EntityRow), [snapshot["row"]])
+    if snapshot["arguments"]:
+        session.execute(insert(EventArgument), snapshot["arguments"])
+    entity_id = snapshot["row"]["id"]
+    for model, key in ((SentenceStance, "sentence_holders"), (DocumentStance, "document_holders")):
+        if snapshot[key]:
+            session.execute(update(model).where(model.id.in_(snapshot[key])).values(holder_id=entity_id))
+    session.flush()
+
+
+def event_snapshot(session: Session, event_id: int) -> dict[str, Any]:
+    """An event's row, attributes and arguments."""
+    row = session.get(EventRow, event_id)
+    if row is None:
+        raise StoreError(f"there is no event {event_id}")
+    return {
+        "row": _columns(row),
+        "attributes": [
+            _columns(a)
+            for a in session.scalars(select(EventAttribute).where(EventAttribute.event_id == event_id))
+        ],
+        "arguments": [
+            _columns(a)
+            for a in session.scalars(select(EventArgument).where(EventArgument.event_id == event_id))
+        ],
+    }
+
+
+def restore_event(session: Session, snapshot: dict[str, Any]) -> None:
+    """Put back an event exactly as :func:`event_snapshot` saw it."""
+    session.execute(insert(EventRow), [snapshot["row"]])
+    for model, key in ((EventAttribute, "attributes"), (EventArgument, "arguments")):
+        if snapshot[key]:
+            session.execute(insert(model), snapshot[key])
+    session.flush()
+
+
+def argument_snapshot(session: Session, argument_id: int) -> dict[str, Any]:
+    """An argument's row."""
+    row = session.get(EventArgument, argument_id)
+    if row is None:
+        raise StoreError(f"there is no argument {argument_id}")
+    return _columns(row)
+
+
+def restore_argument(session: Session, snapshot: dict[str, Any]) -> None:
+    """Put back an argument with its id."""
+    session.execute(insert(EventArgument), [snapshot])
+    session.flush()
+
+
+def delete_argument(session: Session, argument_id: int) -> None:
+    """Remove one argument of an event."""
+    session.execute(delete(EventArgument).where(EventArgument.id == argument_id))
+    session.flush()
+
+
+def sentence_stance_state(
+    session: Session, sentence_id: int, annotator_id: int, target: str
+) -> tuple[str, int | None] | None:
+    """``(label, holder_id)`` of a sentence stance, or None."""
+    row = session.execute(
+        select(SentenceStance.label, SentenceStance.holder_id).where(
+            SentenceStance.sentence_id == sentence_id,
+            SentenceStance.annotator_id == annotator_id,
+            SentenceStance.target == target,
+        )
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def document_stance_state(
+    session: Session, document_id: int, annotator_id: int, target: str
+) -> tuple[str, int | None] | None:
+    """``(label, holder_id)`` of a document stance, or None."""
+    row = session.execute(
+        select(DocumentStance.label, DocumentStance.holder_id).where(
+            DocumentStance.document_id == document_id,
+            DocumentStance.annotator_id == annotator_id,
+            DocumentStance.target == target,
+        )
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def status_state(session: Session, sentence_id: int, annotator_id: int) -> tuple[str, str, datetime] | None:
+    """``(status, comment, updated_at)`` of a sentence for an annotator, or None when it has no row (todo)."""
+    row = session.get(SentenceStatus, (sentence_id, annotator_id))
+    return (row.status, row.comment, row.updated_at) if row else None
+
+
+def clear_status(session: Session, sentence_id: int, annotator_id: int) -> None:
+    """Forget the status row, so the sentence is todo with no comment again."""
+    session.execute(
+        delete(SentenceStatus).where(
+            SentenceStatus.sentence_id == sentence_id, SentenceStatus.annotator_id == annotator_id
+        )
+    )
+    session.flush()
+
+
+def _columns(row: Any) -> dict[str, Any]:
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns}

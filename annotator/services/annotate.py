@@ -1,0 +1,108 @@
+"""What the annotation window reads: one sentence with one annotator's layer, navigation, progress
+and search. Everything returns plain snapshots; nothing loads the whole corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.core.views import ArgumentView, EntityView, EventView, SentenceView
+from annotator.store import Project, reading
+
+__all__ = [
+    "ArgumentView",
+    "EntityView",
+    "EventView",
+    "Navigator",
+    "SentenceView",
+    "load_sentence",
+    "progress",
+    "search",
+]
+
+
+def load_sentence(project: Project, sentence_id: int, annotator_id: int) -> SentenceView:
+    """Read one sentence with the annotator's layer (and nobody else's)."""
+    with project.transaction() as s:
+        return reading.sentence_view(s, sentence_id, annotator_id)
+
+
+class Navigator:
+    """Sentence order across the corpus: documents by name, sentences by position.
+
+    Holds document ids and, per visited document, its sentence ids: never the corpus text.
+    """
+
+    def __init__(self, project: Project):
+        self.project = project
+        with project.transaction() as s:
+            self.documents = reading.document_ids(s)
+        self._sentences: dict[int, list[int]] = {}
+
+    def sentences(self, document_id: int) -> list[int]:
+        """Sentence ids of a document in order (cached)."""
+        if document_id not in self._sentences:
+            with self.project.transaction() as s:
+                self._sentences[document_id] = reading.sentence_ids(s, document_id)
+        return self._sentences[document_id]
+
+    def first(self) -> int | None:
+        """The first sentence of the first document by name."""
+        for doc in self.documents:
+            ids = self.sentences(doc)
+            if ids:
+                return ids[0]
+        return None
+
+    def locate(self, sentence_id: int) -> tuple[int, int] | None:
+        """``(document_id, index in document)`` of a sentence, or None if it is gone."""
+        with self.project.transaction() as s:
+            doc = reading.document_of(s, sentence_id)
+        if doc is None or doc not in self.documents:
+            return None
+        ids = self.sentences(doc)
+        return (doc, ids.index(sentence_id)) if sentence_id in ids else None
+
+    def step(self, sentence_id: int, delta: int) -> int | None:
+        """The sentence ``delta`` (+1 or -1) away, crossing into the next or previous document."""
+        where = self.locate(sentence_id)
+        if where is None:
+            return self.first()
+        doc, index = where
+        ids = self.sentences(doc)
+        if 0 <= index + delta < len(ids):
+            return ids[index + delta]
+        d = self.documents.index(doc) + delta
+        while 0 <= d < len(self.documents):
+            ids = self.sentences(self.documents[d])
+            if ids:
+                return ids[0] if delta > 0 else ids[-1]
+            d += delta
+        return None
+
+    def next_not_done(self, sentence_id: int, annotator_id: int) -> int | None:
+        """The next sentence (wrapping round the corpus) the annotator has not marked done."""
+        with self.project.transaction() as s:
+            return reading.next_not_done(s, sentence_id, annotator_id)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Done and total sentences in the current document and in the corpus."""
+
+    document_done: int
+    document_total: int
+    corpus_done: int
+    corpus_total: int
+
+
+def progress(project: Project, annotator_id: int, document_id: int) -> Progress:
+    """The annotator's progress in a document and in the corpus."""
+    with project.transaction() as s:
+        return Progress(*reading.progress(s, annotator_id, document_id))
+
+
+def search(project: Project, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
+    """Sentences containing ``query``, ignoring case in any script: id, document, position, text."""
+    with project.transaction() as s:
+        return reading.search(s, query, limit)

@@ -1,0 +1,210 @@
+"""Queries behind the annotation window: one sentence's view, navigation, progress and search."""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from annotator.core.errors import StoreError
+from annotator.core.views import ArgumentView, EntityView, EventView, SentenceView
+from annotator.store.tables import (
+    Document,
+    DocumentStance,
+    EntityRow,
+    EventArgument,
+    EventAttribute,
+    EventRow,
+    Sentence,
+    SentenceStance,
+    SentenceStatus,
+    TokenRow,
+)
+
+
+def sentence_view(session: Session, sentence_id: int, annotator_id: int) -> SentenceView:
+    """One sentence with the annotator's entities, events, stance, document stance and status."""
+    row = session.execute(
+        select(Sentence.document_id, Sentence.position, Sentence.text, Document.name)
+        .join(Document, Document.id == Sentence.document_id)
+        .where(Sentence.id == sentence_id)
+    ).first()
+    if row is None:
+        raise StoreError(f"there is no sentence {sentence_id}")
+    doc_id, position, text, doc_name = row
+    index, count = session.execute(
+        select(
+            func.count().filter(Sentence.position < position),
+            func.count(),
+        ).where(Sentence.document_id == doc_id)
+    ).one()
+    tokens = tuple(
+        (a, b)
+        for a, b in session.execute(
+            select(TokenRow.start_offset, TokenRow.end_offset)
+            .where(TokenRow.sentence_id == sentence_id)
+            .order_by(TokenRow.position)
+        )
+    )
+    mine = and_(EntityRow.sentence_id == sentence_id, EntityRow.annotator_id == annotator_id)
+    entities = tuple(
+        EntityView(i, s, last + 1, label)
+        for i, s, last, label in session.execute(
+            select(EntityRow.id, EntityRow.token_start, EntityRow.token_last, EntityRow.label)
+            .where(mine)
+            .order_by(EntityRow.token_start, EntityRow.token_last, EntityRow.id)
+        )
+    )
+    event_rows = session.execute(
+        select(EventRow.id, EventRow.token_start, EventRow.token_last, EventRow.type)
+        .where(EventRow.sentence_id == sentence_id, EventRow.annotator_id == annotator_id)
+        .order_by(EventRow.token_start, EventRow.id)
+    ).all()
+    ids = [r[0] for r in event_rows]
+    attrs: dict[int, dict[str, str]] = {i: {} for i in ids}
+    for ev, name, value in session.execute(
+        select(EventAttribute.event_id, EventAttribute.name, EventAttribute.value).where(
+            EventAttribute.event_id.in_(ids)
+        )
+    ):
+        attrs[ev][name] = value
+    args: dict[int, list[ArgumentView]] = {i: [] for i in ids}
+    for arg_id, ev, role, ent in session.execute(
+        select(EventArgument.id, EventArgument.event_id, EventArgument.role, EventArgument.entity_id)
+        .where(EventArgument.event_id.in_(ids))
+        .order_by(EventArgument.id)
+    ):
+        args[ev].append(ArgumentView(arg_id, role, ent))
+    events = tuple(EventView(i, s, last + 1, t, attrs[i], tuple(args[i])) for i, s, last, t in event_rows)
+    stance = {
+        t: (lab, h)
+        for t, lab, h in session.execute(
+            select(SentenceStance.target, SentenceStance.label, SentenceStance.holder_id).where(
+                SentenceStance.sentence_id == sentence_id, SentenceStance.annotator_id == annotator_id
+            )
+        )
+    }
+    doc_stance = {
+        t: (lab, h)
+        for t, lab, h in session.execute(
+            select(DocumentStance.target, DocumentStance.label, DocumentStance.holder_id).where(
+                DocumentStance.document_id == doc_id, DocumentStance.annotator_id == annotator_id
+            )
+        )
+    }
+    holders = _holder_texts(session, [h for _, h in doc_stance.values() if h is not None])
+    status = session.get(SentenceStatus, (sentence_id, annotator_id))
+    return SentenceView(
+        sentence_id,
+        doc_id,
+        doc_name,
+        position,
+        int(index),
+        int(count),
+        text,
+        tokens,
+        entities,
+        events,
+        stance,
+        doc_stance,
+        holders,
+        status.status if status else "todo",
+        status.comment if status else "",
+    )
+
+
+def _holder_texts(session: Session, entity_ids: list[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for eid, sid, ts, tl, label in session.execute(
+        select(
+            EntityRow.id, EntityRow.sentence_id, EntityRow.token_start, EntityRow.token_last, EntityRow.label
+        ).where(EntityRow.id.in_(entity_ids))
+    ):
+        text = session.scalar(select(Sentence.text).where(Sentence.id == sid)) or ""
+        offs = session.execute(
+            select(TokenRow.start_offset, TokenRow.end_offset)
+            .where(TokenRow.sentence_id == sid, TokenRow.position.in_((ts, tl)))
+            .order_by(TokenRow.position)
+        ).all()
+        out[eid] = f"{text[offs[0][0] : offs[-1][1]]} ({label})"
+    return out
+
+
+def document_ids(session: Session) -> list[int]:
+    """Document ids ordered by name."""
+    return list(session.scalars(select(Document.id).order_by(Document.name)))
+
+
+def sentence_ids(session: Session, document_id: int) -> list[int]:
+    """A document's sentence ids ordered by position."""
+    return list(
+        session.scalars(
+            select(Sentence.id).where(Sentence.document_id == document_id).order_by(Sentence.position)
+        )
+    )
+
+
+def document_of(session: Session, sentence_id: int) -> int | None:
+    """The document a sentence belongs to."""
+    return session.scalar(select(Sentence.document_id).where(Sentence.id == sentence_id))
+
+
+def progress(session: Session, annotator_id: int, document_id: int) -> tuple[int, int, int, int]:
+    """Done and total sentences of the document, and of the corpus, for the annotator."""
+    done = (
+        select(func.count())
+        .select_from(SentenceStatus)
+        .where(SentenceStatus.annotator_id == annotator_id, SentenceStatus.status == "done")
+    )
+    doc_done = done.join(Sentence, Sentence.id == SentenceStatus.sentence_id).where(
+        Sentence.document_id == document_id
+    )
+    doc_total = select(func.count()).select_from(Sentence).where(Sentence.document_id == document_id)
+    total = select(func.count()).select_from(Sentence)
+    return tuple(int(session.scalar(q) or 0) for q in (doc_done, doc_total, done, total))  # type: ignore[return-value]
+
+
+def next_not_done(session: Session, sentence_id: int, annotator_id: int) -> int | None:
+    """The next sentence in corpus order after ``sentence_id`` that the annotator has not marked done."""
+    here = session.execute(
+        select(Document.name, Sentence.position).join(Document).where(Sentence.id == sentence_id)
+    ).first()
+    not_done = (
+        select(Sentence.id)
+        .join(Document, Document.id == Sentence.document_id)
+        .outerjoin(
+            SentenceStatus,
+            and_(SentenceStatus.sentence_id == Sentence.id, SentenceStatus.annotator_id == annotator_id),
+        )
+        .where(func.coalesce(SentenceStatus.status, "todo") != "done")
+        .order_by(Document.name, Sentence.position)
+        .limit(1)
+    )
+    if here is not None:
+        name, position = here
+        after = session.scalar(
+            not_done.where((Document.name > name) | and_(Document.name == name, Sentence.position > position))
+        )
+        if after is not None:
+            return int(after)
+    first = session.scalar(not_done)
+    return int(first) if first is not None and first != sentence_id else None
+
+
+def search(session: Session, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
+    """Sentences containing ``query`` ignoring case in any script, in corpus order, at most ``limit``."""
+    needle = query.casefold().strip()
+    if not needle:
+        return []
+    hits: list[tuple[int, str, int, str]] = []
+    rows = session.execute(
+        select(Sentence.id, Document.name, Sentence.position, Sentence.text)
+        .join(Document, Document.id == Sentence.document_id)
+        .order_by(Document.name, Sentence.position)
+        .execution_options(yield_per=2000)
+    )
+    for sid, name, position, text in rows:
+        if needle in text.casefold():
+            hits.append((sid, name, position, text))
+            if len(hits) >= limit:
+                break
+    return hits

@@ -1,0 +1,85 @@
+"""The store's edit API refuses what the schema does not admit, whoever calls it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from annotator.core.errors import StoreError
+from annotator.services.importing import import_paths
+from annotator.store import Project, edits, queries
+from tests.conftest import SEEDS, dump
+
+
+@pytest.fixture
+def setup(project: Project) -> tuple[Project, int, int, int, int]:
+    import_paths(project, sorted(SEEDS.glob("*.txt")))
+    with project.transaction() as s:
+        first, second = s.execute(text("SELECT id FROM sentences ORDER BY id LIMIT 2")).scalars().all()
+        a = queries.ensure_annotator(s, "a").id
+        b = queries.ensure_annotator(s, "b").id
+    return project, first, second, a, b
+
+
+def test_a_full_sentence_layer_can_be_built(setup: tuple[Project, int, int, int, int]) -> None:
+    project, sid, _, a, _ = setup
+    schema = project.schema
+    with project.transaction() as s:
+        gpe = edits.add_entity(s, schema, sid, a, 1, 2, "GPE")
+        date = edits.add_entity(s, schema, sid, a, 0, 1, "DATE")
+        ev = edits.add_event(s, schema, sid, a, 14, 15, "Conflict.Demonstrate", {"tense": "past"})
+        edits.add_argument(s, schema, ev, "Place", gpe)
+        edits.add_argument(s, schema, ev, "Time", date)
+        assert edits.set_event_attribute(s, schema, ev, "polarity", "negative") == "positive"
+        edits.set_sentence_stance(s, schema, sid, a, "eu", "favor", gpe)
+        edits.set_status(s, sid, a, "done", "ok")
+        assert edits.relabel_entity(s, schema, gpe, "LOCATION") == "GPE"
+    with project.transaction() as s:
+        assert queries.stats(s)["annotators"]["a"] == {"entities": 2, "events": 1, "stance": 1, "done": 1}
+        edits.delete_entity(s, gpe)
+    with project.engine.connect() as c:
+        assert c.execute(text("SELECT role FROM event_arguments")).scalars().all() == ["Time"]
+        assert c.execute(text("SELECT holder_id FROM sentence_stance")).scalars().all() == [None]
+
+
+def test_refusals(setup: tuple[Project, int, int, int, int]) -> None:
+    project, sid, other_sid, a, b = setup
+    schema = project.schema
+    with project.transaction() as s:
+        ent = edits.add_entity(s, schema, sid, a, 0, 2, "PERSON")
+        foreign = edits.add_entity(s, schema, sid, b, 3, 4, "GPE")
+        elsewhere = edits.add_entity(s, schema, other_sid, a, 0, 1, "GPE")
+        ev = edits.add_event(s, schema, sid, a, 5, 6, "Contact.Meet")
+    before = dump(project)
+    cases = [
+        (lambda s: edits.add_entity(s, schema, sid, a, 3, 4, "CITY"), "entity label 'CITY' is not in"),
+        (lambda s: edits.add_entity(s, schema, sid, a, 20, 99, "GPE"), "lie outside the sentence"),
+        (
+            lambda s: edits.add_entity(s, schema, sid, a, 1, 3, "GPE"),
+            "overlap, which the schema forbids",
+        ),
+        (lambda s: edits.add_entity(s, schema, sid, a, 0, 2, "PERSON"), "already there"),
+        (lambda s: edits.add_event(s, schema, sid, a, 1, 2, "Sports.Win"), "event type 'Sports.Win'"),
+        (
+            lambda s: edits.add_event(s, schema, sid, a, 1, 2, "Contact.Meet", {"tense": "someday"}),
+            "tense cannot be 'someday'",
+        ),
+        (lambda s: edits.add_argument(s, schema, ev, "Speaker", ent), "role 'Speaker' does not belong"),
+        (lambda s: edits.add_argument(s, schema, ev, "Entity", foreign), "same sentence and annotator"),
+        (
+            lambda s: edits.add_argument(s, schema, ev, "Entity", elsewhere),
+            "same sentence and annotator",
+        ),
+        (lambda s: edits.set_sentence_stance(s, schema, sid, a, "eu", "love"), "stance label 'love'"),
+        (
+            lambda s: edits.set_sentence_stance(s, schema, sid, a, "nasa", "favor"),
+            "stance target 'nasa'",
+        ),
+        (lambda s: edits.set_sentence_stance(s, schema, sid, a, "eu", "favor", elsewhere), "holder"),
+        (lambda s: edits.set_status(s, sid, a, "finished"), "status 'finished'"),
+    ]
+    for call, fragment in cases:
+        with pytest.raises(StoreError) as info, project.transaction() as s:
+            call(s)
+        assert fragment in str(info.value)
+    assert dump(project) == before
