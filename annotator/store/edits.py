@@ -296,7 +296,7 @@ def set_status(
     comment: str | None = None,
     updated_at: datetime | None = None,
 ) -> None:
-    """Set an annotator's status of a sentence (and its comment when given); ``updated_at`` is now by default."""
+    """Set an annotator's status of a sentence (and comment, when given); ``updated_at`` defaults to now."""
     try:
         check_status(status)
     except LayerError as exc:
