@@ -36,3 +36,7 @@ class StoreError(AnnotatorError):
 
 class ProjectError(AnnotatorError):
     """The project file cannot be opened or created."""
+
+
+class Cancelled(AnnotatorError):
+    """The user cancelled a long operation; it changed nothing."""

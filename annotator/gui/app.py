@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
-from annotator.gui.main_window import MainWindow
+from annotator.gui.main_window import AnnotationWindow
 from annotator.services import project as projects
 from annotator.store import queries
 
@@ -22,7 +22,7 @@ def settings() -> QSettings:
     return QSettings(ORGANISATION, APPLICATION)
 
 
-def ask_annotator(parent: object = None) -> str | None:
+def ask_annotator() -> str | None:
     """Ask for the annotator's name, offering the last one used or the system user name."""
     last = str(settings().value("last_annotator", "") or "") or getpass.getuser()
     name, ok = QInputDialog.getText(
@@ -47,7 +47,7 @@ def run(db: str | None, annotator: str | None) -> int:
     with project.transaction() as session:
         info = queries.ensure_annotator(session, name)
     settings().setValue("last_annotator", info.name)
-    window = MainWindow(project, info)
+    window = AnnotationWindow(project, info, settings())
     window.show()
     code = int(app.exec())
     project.close()

@@ -1,72 +1,524 @@
-"""The main window: documents with this annotator's progress, and the chosen document's sentences.
+"""The annotation window: composition, navigation, undo and the status bar.
 
-This is the corpus viewer of the store issue; the annotation window replaces its right-hand side.
+Qt widgets here are adapters: they hold ids and the current sentence's snapshot, never ORM
+objects, and they never load the whole corpus. Edits go through Qt-free commands.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+import time
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QTextCursor,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.core.errors import AnnotatorError
+from annotator.core.views import SentenceView
+from annotator.gui.dialogs import ExportDialog, KeymapDialog, SearchDialog
+from annotator.gui.editing import EditingMixin
+from annotator.gui.keymap import key_of
+from annotator.gui.panels import AnnotationPanels, Palette
+from annotator.gui.token_view import TokenView
+from annotator.gui.undo import UndoEntry
+from annotator.gui.workers import Worker, run_with_progress
+from annotator.services import annotate
+from annotator.services.commands import Command
+from annotator.services.exporting import ExportOptions, default_destination, export_layer
+from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, queries
 
 
-class MainWindow(QMainWindow):
-    """Documents on the left (name, done / total), sentences of the selected one on the right."""
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # article text is never markup
+    return label
 
-    def __init__(self, project: Project, annotator: queries.AnnotatorInfo):
+
+class AnnotationWindow(EditingMixin, QMainWindow):
+    """Documents on the left, the sentence in the middle, palette and annotation panels on the right."""
+
+    def __init__(self, project: Project, annotator: queries.AnnotatorInfo, settings: QSettings | None = None):
         super().__init__()
         self.project = project
         self.annotator = annotator
+        self.settings = settings or QSettings()
+        self.current: SentenceView | None = None
+        self.navigator = annotate.Navigator(project)
+        self.undo_stack = QUndoStack(self)
+        self.workers: list[Worker] = []
         self.setWindowTitle(f"{project.name} — {annotator.name} — annotator")
-        self.documents = QListWidget()
-        self.sentences = QListWidget()
-        self.sentences.setWordWrap(True)
-        self.sentences.setFont(QFont(self.font().family(), 13))
-        self.heading = QLabel()
-        right = QWidget()
-        layout = QVBoxLayout(right)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.sentences)
-        splitter = QSplitter()
-        splitter.addWidget(self.documents)
-        splitter.addWidget(right)
-        splitter.setSizes([260, 740])
-        self.setCentralWidget(splitter)
-        self.resize(1100, 700)
-        self.documents.currentItemChanged.connect(self._show_document)
-        self.reload()
+        self.setAcceptDrops(True)
+        self._build()
+        self._actions()
+        self.reload_documents()
+        self._restore()
 
-    def reload(self) -> None:
-        """Refill the document list from the store."""
-        with self.project.transaction() as session:
-            docs = queries.documents_overview(session, self.annotator.id)
+    # -- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("filter documents")
+        self.filter.setClearButtonEnabled(True)
+        self.documents = QListWidget()
+        self.documents.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.documents)
+
+        self.previous = _plain_label()
+        self.next = _plain_label()
+        for label in (self.previous, self.next):
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #9e9e9e; font-size: 13pt;")
+        self.heading = _plain_label()
+        self.heading.setStyleSheet("color: #37474f; font-weight: bold;")
+        self.tokens = TokenView(self.project.schema)
+        self.comment = _plain_label()
+        self.comment.setStyleSheet("color: #e65100;")
+        content = QWidget()
+        mid = QVBoxLayout(content)
+        mid.addWidget(self.heading)
+        mid.addWidget(self.previous)
+        mid.addWidget(self.tokens)
+        mid.addWidget(self.comment)
+        mid.addWidget(self.next)
+        mid.addStretch(1)
+        middle = QScrollArea()  # a long sentence scrolls instead of overlapping its neighbours
+        middle.setWidgetResizable(True)
+        middle.setFrameShape(QFrame.Shape.NoFrame)
+        middle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        middle.setWidget(content)
+        self.article = QPlainTextEdit()
+        self.article.setReadOnly(True)
+        self.article.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.article.hide()
+        self.center = QSplitter(Qt.Orientation.Vertical)
+        self.center.addWidget(middle)
+        self.center.addWidget(self.article)
+
+        self.palette_box = Palette(self.project.schema)
+        self.panels = AnnotationPanels(self.project.schema)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.palette_box)
+        self.right.addWidget(self.panels)
+        self.right.setSizes([440, 420])
+        self.center.setSizes([620, 240])
+
+        self.splitter = QSplitter()
+        for w in (left, self.center, self.right):
+            self.splitter.addWidget(w)
+        self.splitter.setSizes([230, 760, 470])
+        self.setCentralWidget(self.splitter)
+
+        self.status_annotator = _plain_label(f"annotator: {self.annotator.name}")
+        self.status_position = _plain_label()
+        self.status_progress = _plain_label()
+        self.status_saved = _plain_label("all saved")
+        for w in (self.status_annotator, self.status_position, self.status_progress):
+            self.statusBar().addWidget(w)
+        self.statusBar().addPermanentWidget(self.status_saved)
+
+        self.filter.textChanged.connect(self._filter_documents)
+        self.filter.returnPressed.connect(self.tokens.setFocus)
+        self.documents.itemClicked.connect(self._document_clicked)
+        self.palette_box.labelClicked.connect(self._palette_clicked)
+        self.panels.picked.connect(self._panel_picked)
+        self.panels.edit.connect(self._panel_edit)
+        self.resize(1460, 860)
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        keys: str | list[str] | None = None,
+        window_wide: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        sequences = [keys] if isinstance(keys, str) else (keys or [])
+        if sequences:
+            action.setShortcuts([QKeySequence(k) for k in sequences])
+        context = (
+            Qt.ShortcutContext.WindowShortcut
+            if window_wide
+            else Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        action.setShortcutContext(context)
+        action.triggered.connect(slot)
+        (self if window_wide else self.tokens).addAction(action)
+        self.named_actions[name] = action
+        return action
+
+    def _actions(self) -> None:
+        self.named_actions: dict[str, QAction] = {}
+        a = self._action
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(a("import", "&Import…", self.import_files, "Ctrl+I", True))
+        file_menu.addAction(a("export", "&Export…", self.export_files, "Ctrl+E", True))
+        file_menu.addSeparator()
+        file_menu.addAction(a("quit", "&Quit", self.close, "Ctrl+Q", True))
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+            edit.addAction(action)
+        edit.addSeparator()
+        edit.addAction(a("delete", "&Delete annotation", self.delete_annotation, "Delete"))
+        edit.addAction(a("choose_label", "Choose &label…", self.choose_label, "L"))
+        labels = edit.addMenu("Labels")
+        for lab in self.project.schema.labels:
+            if lab.shortcut:
+                labels.addAction(
+                    a(f"label:{lab.name}", lab.name, partial(self.apply_label, lab.name), lab.shortcut)
+                )
+        ann = self.menuBar().addMenu("&Annotate")
+        ann.addAction(a("trigger", "Event &trigger…", self.make_trigger, key_of("trigger")))
+        ann.addAction(a("argument", "&Argument…", self.add_argument, key_of("argument")))
+        ann.addAction(a("attributes", "Event att&ributes…", self.set_attribute, key_of("attributes")))
+        ann.addSeparator()
+        ann.addAction(a("stance", "&Stance of sentence…", self.set_stance, key_of("stance")))
+        ann.addAction(
+            a("document_stance", "Stance of &document…", self.set_document_stance, key_of("document_stance"))
+        )
+        ann.addAction(a("holder", "Stance &holder…", self.set_holder, key_of("holder")))
+        nav = self.menuBar().addMenu("&Go")
+        nav.addAction(a("done", "Mark &done and next", self.mark_done, ["Return", "Enter"]))
+        nav.addAction(a("skip", "S&kip", self.skip, key_of("skip")))
+        nav.addAction(a("flag", "&Flag with comment…", self.flag, key_of("flag")))
+        nav.addSeparator()
+        nav.addAction(a("next", "&Next sentence", lambda: self.step(1), "PgDown"))
+        nav.addAction(a("previous", "&Previous sentence", lambda: self.step(-1), "PgUp"))
+        nav.addAction(a("next_todo", "Next &not done", self.next_todo, "Ctrl+PgDown"))
+        nav.addAction(a("search", "&Search…", self.search, "Ctrl+F", True))
+        view = self.menuBar().addMenu("&View")
+        view.addAction(a("article", "Whole &article", self.toggle_article, key_of("article")))
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(a("keymap", "&Keyboard…", self.show_keymap, "F1", True))
+
+    # -- documents and navigation --------------------------------------------------------------
+    def reload_documents(self) -> None:
+        """Refill the document list with this annotator's progress."""
+        with self.project.transaction() as s:
+            docs = queries.documents_overview(s, self.annotator.id)
         self.documents.clear()
         for doc in docs:
             item = QListWidgetItem(f"{doc.name}  ({doc.done}/{doc.sentences})")
             item.setData(Qt.ItemDataRole.UserRole, doc.id)
             self.documents.addItem(item)
-        if docs:
-            self.documents.setCurrentRow(0)
-        self.statusBar().showMessage(f"{self.annotator.name} · {len(docs)} documents")
+        self._filter_documents(self.filter.text())
+        self._mark_current_document()
 
-    def _show_document(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        self.sentences.clear()
-        if current is None:
+    def _filter_documents(self, text: str) -> None:
+        needle = text.casefold()
+        for i in range(self.documents.count()):
+            item = self.documents.item(i)
+            item.setHidden(needle not in item.text().casefold())
+
+    def _mark_current_document(self) -> None:
+        if self.current is None:
             return
-        with self.project.transaction() as session:
-            rows = queries.document_sentences(session, int(current.data(Qt.ItemDataRole.UserRole)))
-        self.heading.setText(f"{current.text()}: {len(rows)} sentences")
-        for row in rows:
-            item = QListWidgetItem(f"{row.position + 1}. {row.text}")
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.sentences.addItem(item)
+        for i in range(self.documents.count()):
+            if self.documents.item(i).data(Qt.ItemDataRole.UserRole) == self.current.document_id:
+                self.documents.setCurrentRow(i)
+
+    def _document_clicked(self, item: QListWidgetItem) -> None:
+        ids = self.navigator.sentences(int(item.data(Qt.ItemDataRole.UserRole)))
+        if ids:
+            self.go_to(ids[0])
+        self.tokens.setFocus()
+
+    def go_to(self, sentence_id: int, keep_cursor: bool = False) -> None:
+        """Show a sentence (cursor on its first token) and remember the position in the project."""
+        try:
+            view = annotate.load_sentence(self.project, sentence_id, self.annotator.id)
+        except AnnotatorError as exc:
+            self.say(str(exc))
+            return
+        changed_document = self.current is None or self.current.document_id != view.document_id
+        self.current = view
+        self.tokens.show_sentence(view, keep_cursor)
+        self.panels.show_sentence(view)
+        self.heading.setText(
+            f"{view.document_name} · sentence {view.index + 1} of {view.count} · {view.status}"
+        )
+        self.comment.setText(f"comment: {view.comment}" if view.comment else "")
+        prev_id = self.navigator.step(view.id, -1) if view.index > 0 else None
+        next_id = self.navigator.step(view.id, 1) if view.index + 1 < view.count else None
+        self.previous.setText(self._sentence_text(prev_id))
+        self.next.setText(self._sentence_text(next_id))
+        if changed_document:
+            self._mark_current_document()
+            if self.article.isVisible():
+                self._fill_article()
+        self._highlight_article()
+        self._update_status()
+        with self.project.transaction() as s:
+            queries.set_meta(s, f"position:{self.annotator.id}", str(view.id))
+
+    def _sentence_text(self, sentence_id: int | None) -> str:
+        if sentence_id is None:
+            return ""
+        with self.project.transaction() as s:
+            return queries.sentence_text(s, sentence_id)
+
+    def step(self, delta: int) -> None:
+        """Next (+1) or previous (-1) sentence, status unchanged."""
+        if self.current is None:
+            return
+        target = self.navigator.step(self.current.id, delta)
+        if target is None:
+            self.say("no more sentences in that direction")
+        else:
+            self.go_to(target)
+
+    def next_todo(self) -> None:
+        """Jump to the next sentence not yet done."""
+        if self.current is None:
+            return
+        target = self.navigator.next_not_done(self.current.id, self.annotator.id)
+        if target is None:
+            self.say("every sentence is done")
+        else:
+            self.go_to(target)
+
+    def _update_status(self) -> None:
+        view = self.current
+        if view is None:
+            return
+        p = annotate.progress(self.project, self.annotator.id, view.document_id)
+        self.status_position.setText(f"sentence {view.index + 1} of {view.count}")
+        self.status_progress.setText(
+            f"document {p.document_done}/{p.document_total} done · "
+            f"corpus {p.corpus_done}/{p.corpus_total} done"
+        )
+        item = self.documents.currentItem()
+        if item is not None:
+            item.setText(f"{view.document_name}  ({p.document_done}/{p.document_total})")
+
+    # -- edits ---------------------------------------------------------------------------------
+    def execute(self, command: Command) -> bool:
+        """Apply (and commit) an edit, then put it on the undo stack and refresh what it changed."""
+        try:
+            command.apply(self.project)
+        except AnnotatorError as exc:
+            self.say(str(exc), error=True)
+            return False
+        self.undo_stack.push(
+            UndoEntry(self.project, command, self.changed, lambda m: self.say(m, error=True))
+        )
+        self.changed(command.sentence_id)
+        return True
+
+    def changed(self, sentence_id: int) -> None:
+        """Refresh after a commit: the sentence that changed is shown, keeping the cursor if it is current."""
+        self.status_saved.setText(f"saved {time.strftime('%H:%M:%S')}")
+        self.status_saved.setStyleSheet("color: #2e7d32;")
+        same = self.current is not None and self.current.id == sentence_id
+        self.go_to(sentence_id, keep_cursor=same)
+
+    def say(self, message: str, error: bool = False) -> None:
+        """A one-line message in the status bar."""
+        self.statusBar().showMessage(("⚠ " if error else "") + message, 8000)
+
+    # -- panels and palette --------------------------------------------------------------------
+    def _palette_clicked(self, label: str) -> None:
+        self.apply_label(label)
+        self.tokens.setFocus()
+
+    def _panel_picked(self, kind: str, ident: int) -> None:
+        view = self.current
+        if view is None:
+            return
+        items = view.entities if kind == "entity" else view.events
+        found = next((x for x in items if x.id == ident), None)
+        if found is not None:
+            self.tokens.select_span(found.start, found.end, (kind, ident))
+        self.tokens.setFocus()
+
+    def _panel_edit(self, kind: str, ident: int) -> None:
+        if kind != "stance":
+            self._panel_picked(kind, ident)
+        {"entity": self.choose_label, "event": self.set_attribute, "stance": self.set_stance}[kind]()
+
+    # -- views and dialogs ---------------------------------------------------------------------
+    def toggle_article(self) -> None:
+        """Show or hide the whole article under the sentence."""
+        if self.article.isVisible():
+            self.article.hide()
+        else:
+            self.article.show()
+            self._fill_article()
+            self._highlight_article()
+        self.tokens.setFocus()
+
+    def _fill_article(self) -> None:
+        if self.current is None:
+            return
+        with self.project.transaction() as s:
+            self.article.setPlainText(queries.document_text(s, self.current.document_id))
+
+    def _highlight_article(self) -> None:
+        if not self.article.isVisible() or self.current is None:
+            return
+        with self.project.transaction() as s:
+            start, end = queries.sentence_offsets(s, self.current.id)
+        cursor = QTextCursor(self.article.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format.setBackground(Qt.GlobalColor.yellow)
+        self.article.setExtraSelections([selection])
+        self.article.setTextCursor(cursor)
+        self.article.ensureCursorVisible()
+
+    def show_keymap(self) -> None:
+        """Help → Keyboard."""
+        labels = [(lab.shortcut, f"label {lab.name}: {lab.guideline}") for lab in self.project.schema.labels]
+        KeymapDialog(self, labels).exec()
+
+    def search(self) -> None:
+        """Search the corpus and jump to the chosen sentence."""
+        dialog = SearchDialog(self, lambda q: annotate.search(self.project, q))
+        if dialog.exec() and dialog.value is not None:
+            self.go_to(dialog.value)
+        self.tokens.setFocus()
+
+    # -- import and export ---------------------------------------------------------------------
+    def import_files(self, paths: list[str] | None = None) -> None:
+        """Import files in the background with a progress dialog; all or nothing."""
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, "Import", "", "Corpora (*.txt *.conll *.iob *.bio *.tsv *.jsonl);;All (*)"
+            )
+        if not paths:
+            return
+        options = ImportOptions(annotator=self.annotator.name)
+        worker = run_with_progress(
+            self,
+            "Importing…",
+            lambda progress: import_paths(self.project, paths, options, progress),
+            self._imported,
+            lambda m: self._failed("Import", m),
+        )
+        self.workers.append(worker)
+
+    def _imported(self, summary: object) -> None:
+        self.navigator = annotate.Navigator(self.project)
+        self.reload_documents()
+        if self.current is None:
+            first = self.navigator.first()
+            if first is not None:
+                self.go_to(first)
+        self.say(summary.describe())  # type: ignore[attr-defined]
+
+    def _failed(self, what: str, message: str) -> None:
+        self.say(f"{what}: {message}", error=True)
+        QMessageBox.warning(self, what, message)
+
+    def export_files(self) -> None:
+        """Export a layer in the background with a progress dialog."""
+        with self.project.transaction() as s:
+            layers = [a.name for a in queries.list_annotators(s)]
+        dialog = ExportDialog(
+            self,
+            layers,
+            self.annotator.name,
+            lambda layer, fmt: default_destination(self.project, layer, fmt),
+        )
+        if not dialog.exec():
+            return
+        layer = dialog.layer.currentText()
+        options = ExportOptions(
+            fmt=dialog.format.currentText(),
+            annotator=None if layer == "gold" else layer,
+            gold=layer == "gold",
+            status=dialog.status.currentText(),
+            scheme=dialog.scheme.currentText(),
+            out=dialog.path.text(),
+        )
+        worker = run_with_progress(
+            self,
+            "Exporting…",
+            lambda progress: export_layer(self.project, options, progress),
+            lambda summary: self.say(summary.describe()),
+            lambda m: self._failed("Export", m),
+        )
+        self.workers.append(worker)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept files dropped on the window."""
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import dropped files."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.import_files(paths)
+
+    # -- settings ------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for key, splitter in (
+            ("window/splitter", self.splitter),
+            ("window/right", self.right),
+            ("window/center", self.center),
+        ):
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        with self.project.transaction() as s:
+            saved = queries.get_meta(s, f"position:{self.annotator.id}")
+        start = (
+            int(saved)
+            if saved and saved.isdigit() and self.navigator.locate(int(saved))
+            else self.navigator.first()
+        )
+        if start is not None:
+            self.go_to(start)
+        self.tokens.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember geometry and splitters; edits are already committed, so nothing is asked."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/right", self.right.saveState())
+        self.settings.setValue("window/center", self.center.saveState())
+        self.settings.sync()
+        for worker in self.workers:
+            worker.cancelled = True
+            worker.wait(10_000)
+        super().closeEvent(event)

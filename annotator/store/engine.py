@@ -53,7 +53,11 @@ def make_engine(url: str) -> Engine:
     """Create the engine for ``url``; SQLite gets foreign keys, WAL, a busy timeout and real BEGINs."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        # Pooled connections may serve a worker thread (import/export from the window) after the
+        # main one; the pool never shares one connection between threads at once.
+        engine = create_engine(
+            url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False}
+        )
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine

@@ -220,3 +220,21 @@ def set_meta(session: Session, key: str, value: str) -> None:
 def count_documents(session: Session) -> int:
     """How many documents the project holds."""
     return int(session.scalar(select(func.count()).select_from(Document)) or 0)
+
+
+def sentence_text(session: Session, sentence_id: int) -> str:
+    """The text of one sentence."""
+    return session.scalar(select(Sentence.text).where(Sentence.id == sentence_id)) or ""
+
+
+def sentence_offsets(session: Session, sentence_id: int) -> tuple[int, int]:
+    """Where a sentence starts and ends in its document's text."""
+    row = session.execute(
+        select(Sentence.start_offset, Sentence.end_offset).where(Sentence.id == sentence_id)
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+def document_text(session: Session, document_id: int) -> str:
+    """The full text of a document."""
+    return session.scalar(select(Document.text).where(Document.id == document_id)) or ""

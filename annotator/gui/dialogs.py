@@ -1,0 +1,227 @@
+"""Small dialogs: a type-to-filter chooser, search, the keymap, export options."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui.keymap import keymap_rows
+
+
+class _FilterEdit(QLineEdit):
+    """A filter field that passes Up/Down to its list, so the keys never leave the field."""
+
+    def __init__(self, target: QListWidget):
+        super().__init__()
+        self.target = target
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Up and Down move through the list below."""
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.target.keyPressEvent(event)
+        else:
+            super().keyPressEvent(event)
+
+
+class Chooser(QDialog):
+    """Pick one of many: type to filter, Up/Down to move, Enter to take it, Esc to cancel."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        options: list[tuple[str, Any]],
+        tooltips: dict[str, str] | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.options = options
+        self.list = QListWidget()
+        self.filter = _FilterEdit(self.list)
+        self.filter.setPlaceholderText("type to filter")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(title))
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        self.tooltips = tooltips or {}
+        self.filter.textChanged.connect(self._refill)
+        self.filter.returnPressed.connect(self._take)
+        self.list.itemActivated.connect(lambda _item: self._take())
+        self.value: Any = None
+        self._refill("")
+        self.resize(380, 420)
+
+    def _refill(self, text: str) -> None:
+        needle = text.casefold()
+        self.list.clear()
+        for label, value in self.options:
+            if needle in label.casefold():
+                item = QListWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, value)
+                if label in self.tooltips:
+                    item.setToolTip(self.tooltips[label])
+                self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _take(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.value = item.data(Qt.ItemDataRole.UserRole)
+            self.accept()
+
+
+def choose(
+    parent: QWidget, title: str, options: list[tuple[str, Any]], tooltips: dict[str, str] | None = None
+) -> Any:
+    """Show a chooser and return the chosen value, or None if cancelled or there is nothing to choose."""
+    if not options:
+        return None
+    dialog = Chooser(parent, title, options, tooltips)
+    return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class SearchDialog(QDialog):
+    """Search the corpus: type, Enter to search, Enter again (or a double-click) to jump to the hit."""
+
+    def __init__(self, parent: QWidget | None, search: Any):
+        super().__init__(parent)
+        self.setWindowTitle("Search the corpus")
+        self.search = search
+        self.query = QLineEdit()
+        self.query.setPlaceholderText("text to find (any case)")
+        self.hits = QListWidget()
+        self.info = QLabel("")
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.info)
+        layout.addWidget(self.hits)
+        self.query.returnPressed.connect(self._enter)
+        self.hits.itemActivated.connect(lambda _i: self._take())
+        self.searched = ""
+        self.value: int | None = None
+        self.resize(720, 460)
+
+    def _enter(self) -> None:
+        if self.query.text() == self.searched and self.hits.count():
+            self._take()
+            return
+        self.searched = self.query.text()
+        self.hits.clear()
+        results = self.search(self.searched)
+        for sid, doc, position, text in results:
+            item = QListWidgetItem(f"{doc} · {position + 1}: {text}")
+            item.setData(Qt.ItemDataRole.UserRole, sid)
+            self.hits.addItem(item)
+        self.info.setText(f"{len(results)} sentence(s); Enter jumps to the selected one")
+        if self.hits.count():
+            self.hits.setCurrentRow(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Up/Down in the query field move through the hits."""
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.hits.keyPressEvent(event)
+        else:
+            super().keyPressEvent(event)
+
+    def _take(self) -> None:
+        item = self.hits.currentItem()
+        if item is not None:
+            self.value = int(item.data(Qt.ItemDataRole.UserRole))
+            self.accept()
+
+
+class KeymapDialog(QDialog):
+    """Help → Keyboard: every key the window knows."""
+
+    def __init__(self, parent: QWidget | None, label_keys: list[tuple[str, str]]):
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard")
+        rows = keymap_rows() + label_keys
+        table = QTableWidget(len(rows), 2)
+        table.setHorizontalHeaderLabels(["Keys", "What they do"])
+        for r, (keys, text) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(keys))
+            table.setItem(r, 1, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(640, 620)
+
+
+class ExportDialog(QDialog):
+    """File → Export: format, layer, sentences, scheme and destination."""
+
+    def __init__(self, parent: QWidget | None, layers: list[str], current: str, default_path: Any):
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.default_path = default_path
+        self.format = QComboBox()
+        self.format.addItems(["jsonl", "conll", "brat"])
+        self.layer = QComboBox()
+        self.layer.addItems(layers)
+        self.layer.setCurrentText(current)
+        self.status = QComboBox()
+        self.status.addItems(["done", "all"])
+        self.scheme = QComboBox()
+        self.scheme.addItems(["IOB2", "IOB1", "BIOES"])
+        self.path = QLineEdit()
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path)
+        where.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Format", self.format)
+        form.addRow("Layer", self.layer)
+        form.addRow("Sentences", self.status)
+        form.addRow("Tag scheme (CoNLL)", self.scheme)
+        form.addRow("Destination", where)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        for combo in (self.format, self.layer):
+            combo.currentTextChanged.connect(self._default)
+        self._default()
+
+    def _default(self) -> None:
+        self.path.setText(str(self.default_path(self.layer.currentText(), self.format.currentText())))
+
+    def _browse(self) -> None:
+        if self.format.currentText() == "brat":
+            chosen = QFileDialog.getExistingDirectory(self, "Export folder", self.path.text())
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export file", self.path.text())
+        if chosen:
+            self.path.setText(chosen)

@@ -1,0 +1,269 @@
+"""The window's annotation actions: labels, events, arguments, attributes, stance, status.
+
+Each action builds a Qt-free command and hands it to ``execute``; nothing here writes SQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from annotator.core.views import EntityView, EventView, SentenceView
+from annotator.gui import dialogs
+from annotator.gui.token_view import TokenView
+from annotator.services import commands as c
+from annotator.services.annotate import Navigator
+from annotator.store import Project, queries
+
+
+class EditingMixin:
+    """Annotation actions of :class:`annotator.gui.main_window.AnnotationWindow`."""
+
+    project: Project
+    annotator: queries.AnnotatorInfo
+    tokens: TokenView
+    current: SentenceView | None
+    navigator: Navigator
+
+    def execute(self, command: c.Command) -> bool:
+        """Apply an edit (the window implements it)."""
+        raise NotImplementedError
+
+    def say(self, message: str, error: bool = False) -> None:
+        """Show a message (the window implements it)."""
+        raise NotImplementedError
+
+    def go_to(self, sentence_id: int, keep_cursor: bool = False) -> None:
+        """Show a sentence (the window implements it)."""
+        raise NotImplementedError
+
+    def choose(self, title: str, options: list[tuple[str, Any]], tips: dict[str, str] | None = None) -> Any:
+        """A type-to-filter chooser over this window."""
+        return dialogs.choose(cast(QWidget, self), title, options, tips)
+
+    # -- entities ------------------------------------------------------------------------------
+    def apply_label(self, label: str) -> None:
+        """Tag the selection with ``label``, or relabel the entity that is selected or under the cursor."""
+        view = self.current
+        if view is None:
+            return
+        start, end = self.tokens.selection()
+        target = self._entity_for_label(view, start, end)
+        if target is not None:
+            if target.label != label:
+                self.execute(c.RelabelEntity(view.id, target.id, label))
+            return
+        self.execute(c.AddEntity(view.id, self.annotator.id, start, end, label))
+
+    def _entity_for_label(self, view: SentenceView, start: int, end: int) -> EntityView | None:
+        if self.tokens.selected and self.tokens.selected[0] == "entity":
+            return view.entity(self.tokens.selected[1])
+        for ent in view.entities:
+            if (ent.start, ent.end) == (start, end):
+                return ent
+            if not self.tokens.has_explicit_selection and ent.start <= start < ent.end:
+                return ent
+        return None
+
+    def choose_label(self) -> None:
+        """Any label, by typing part of its name."""
+        options = [
+            (f"{lab.name}  ({lab.shortcut})" if lab.shortcut else lab.name, lab.name)
+            for lab in self.project.schema.labels
+        ]
+        tips = {
+            text: lab.guideline for (text, _), lab in zip(options, self.project.schema.labels, strict=True)
+        }
+        label = self.choose("Label", options, tips)
+        if label:
+            self.apply_label(label)
+
+    def delete_annotation(self) -> None:
+        """Remove the selected annotation, else the entity (or event) under the cursor."""
+        view = self.current
+        if view is None:
+            return
+        hit = self.tokens.selected or self.tokens.annotation_at(self.tokens.caret)
+        if hit is None:
+            self.say("nothing to delete under the cursor")
+            return
+        kind, ident = hit
+        self.execute(c.DeleteEntity(view.id, ident) if kind == "entity" else c.DeleteEvent(view.id, ident))
+
+    # -- events --------------------------------------------------------------------------------
+    def make_trigger(self) -> None:
+        """Make the selection an event trigger of a type chosen by typing."""
+        view = self.current
+        if view is None:
+            return
+        start, end = self.tokens.selection()
+        types = self.project.schema.event_types
+        etype = self.choose(
+            f"Event type for “{view.token_text(start, end)}”",
+            [(t.name, t.name) for t in types],
+            {t.name: t.guideline for t in types},
+        )
+        if etype:
+            self.execute(c.AddEvent(view.id, self.annotator.id, start, end, etype))
+
+    def _event(self, view: SentenceView) -> EventView | None:
+        """The selected event, the one under the cursor, the only one, or one chosen from a list."""
+        if self.tokens.selected and self.tokens.selected[0] == "event":
+            found = next((e for e in view.events if e.id == self.tokens.selected[1]), None)
+            if found:
+                return found
+        for ev in view.events:
+            if ev.start <= self.tokens.caret < ev.end:
+                return ev
+        if len(view.events) == 1:
+            return view.events[0]
+        options = [(f"{ev.type}: {view.token_text(ev.start, ev.end)}", ev) for ev in view.events]
+        if not options:
+            self.say("the sentence has no event yet: select its trigger and press T")
+            return None
+        chosen: EventView | None = self.choose("Which event?", options)
+        return chosen
+
+    def add_argument(self) -> None:
+        """Link an entity of the sentence to an event in a role valid for its type."""
+        view = self.current
+        if view is None:
+            return
+        event = self._event(view)
+        if event is None:
+            return
+        if not view.entities:
+            self.say("tag the argument as an entity first")
+            return
+        ents = [(f"{view.token_text(e.start, e.end)} ({e.label})", e.id) for e in view.entities]
+        entity_id = self.choose(f"Argument of {event.type}", ents)
+        if entity_id is None:
+            return
+        et = self.project.schema.event_type(event.type)
+        role = self.choose("Role", [(r, r) for r in (et.roles if et else ())])
+        if role:
+            self.execute(c.AddArgument(view.id, event.id, role, entity_id))
+
+    def set_attribute(self) -> None:
+        """Set polarity, modality or tense (any schema attribute) of an event."""
+        view = self.current
+        if view is None:
+            return
+        event = self._event(view)
+        if event is None:
+            return
+        options = [
+            (
+                f"{a.name} = {value}" + ("   (now)" if event.attributes.get(a.name) == value else ""),
+                (a.name, value),
+            )
+            for a in self.project.schema.attributes
+            for value in a.values
+        ]
+        chosen = self.choose(f"Attribute of {event.type}", options)
+        if chosen:
+            self.execute(c.SetAttribute(view.id, event.id, *chosen))
+
+    # -- stance --------------------------------------------------------------------------------
+    def _stance_options(
+        self, current: dict[str, tuple[str, int | None]]
+    ) -> list[tuple[str, tuple[str, str | None]]]:
+        options: list[tuple[str, tuple[str, str | None]]] = []
+        for target in self.project.schema.targets:
+            now = current.get(target.name, ("", None))[0]
+            for label in self.project.schema.stance_labels:
+                mark = "   (now)" if label == now else ""
+                options.append((f"{target.title} → {label}{mark}", (target.name, label)))
+            if now:
+                options.append((f"{target.title} → clear", (target.name, None)))
+        return options
+
+    def set_stance(self) -> None:
+        """The sentence's stance toward a target."""
+        view = self.current
+        if view is None:
+            return
+        chosen = self.choose("Stance of this sentence", self._stance_options(view.stance))
+        if chosen:
+            target, label = chosen
+            holder = view.stance.get(target, ("", None))[1]
+            self.execute(c.SetSentenceStance(view.id, self.annotator.id, target, label, holder))
+
+    def set_document_stance(self) -> None:
+        """The whole document's stance toward a target."""
+        view = self.current
+        if view is None:
+            return
+        chosen = self.choose(
+            f"Stance of document {view.document_name}", self._stance_options(view.document_stance)
+        )
+        if chosen:
+            target, label = chosen
+            holder = view.document_stance.get(target, ("", None))[1]
+            self.execute(
+                c.SetDocumentStance(view.id, view.document_id, self.annotator.id, target, label, holder)
+            )
+
+    def set_holder(self) -> None:
+        """Choose the entity that holds a stance (sentence or document level)."""
+        view = self.current
+        if view is None:
+            return
+        stances = [(f"sentence: {t} → {lab}", ("s", t)) for t, (lab, _) in view.stance.items()]
+        stances += [(f"document: {t} → {lab}", ("d", t)) for t, (lab, _) in view.document_stance.items()]
+        if not stances:
+            self.say("set a stance first (S for the sentence, D for the document)")
+            return
+        which = self.choose("Holder of which stance?", stances)
+        if which is None:
+            return
+        options: list[tuple[str, int | None]] = [
+            (f"{view.token_text(e.start, e.end)} ({e.label})", e.id) for e in view.entities
+        ]
+        options.append(("no holder", -1))
+        holder = self.choose("Holder (an entity of this sentence)", options)
+        if holder is None:
+            return
+        level, target = which
+        holder_id = None if holder == -1 else holder
+        if level == "s":
+            self.execute(
+                c.SetSentenceStance(view.id, self.annotator.id, target, view.stance[target][0], holder_id)
+            )
+        else:
+            label = view.document_stance[target][0]
+            self.execute(
+                c.SetDocumentStance(view.id, view.document_id, self.annotator.id, target, label, holder_id)
+            )
+
+    # -- status --------------------------------------------------------------------------------
+    def mark_done(self) -> None:
+        """Mark the sentence done and move to the next one."""
+        self._mark_and_move("done")
+
+    def skip(self) -> None:
+        """Mark the sentence skipped and move on."""
+        self._mark_and_move("skipped")
+
+    def flag(self) -> None:
+        """Flag the sentence with a comment for the reviewer."""
+        view = self.current
+        if view is None:
+            return
+        comment, ok = QInputDialog.getText(
+            cast(QWidget, self), "Flag", "Comment for the reviewer:", text=view.comment
+        )
+        if ok:
+            self.execute(c.SetStatus(view.id, self.annotator.id, "flagged", comment))
+
+    def _mark_and_move(self, status: str) -> None:
+        view = self.current
+        if view is None:
+            return
+        if self.execute(c.SetStatus(view.id, self.annotator.id, status)):
+            nxt = self.navigator.step(view.id, 1)
+            if nxt is not None:
+                self.go_to(nxt)
+            else:
+                self.say("that was the last sentence of the corpus")

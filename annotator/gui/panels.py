@@ -1,0 +1,149 @@
+"""Side panels: the label palette, and the current sentence's entities, events and stance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.schema import Schema
+from annotator.core.views import SentenceView
+from annotator.gui.keymap import key_of
+
+COMMAND_KEYS = [
+    "trigger",
+    "argument",
+    "attributes",
+    "stance",
+    "document_stance",
+    "holder",
+    "skip",
+    "flag",
+    "choose_label",
+    "article",
+]
+
+
+class Palette(QGroupBox):
+    """Every entity label with colour, shortcut and guideline (tooltip); a click applies it."""
+
+    labelClicked = Signal(str)
+
+    def __init__(self, schema: Schema, parent: QWidget | None = None):
+        super().__init__("Labels", parent)
+        grid = QGridLayout(self)
+        grid.setSpacing(3)
+        self.buttons: dict[str, QPushButton] = {}
+        for i, lab in enumerate(schema.labels):
+            button = QPushButton(f"{lab.shortcut:>4}  {lab.name}" if lab.shortcut else lab.name)
+            button.setToolTip(lab.guideline)
+            text = "#000000" if QColor(lab.color).lightness() > 110 else "#ffffff"
+            button.setStyleSheet(
+                f"QPushButton {{ background: {lab.color}; color: {text}; "
+                "text-align: left; padding: 2px 6px; }"
+            )
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, name=lab.name: self.labelClicked.emit(name))
+            grid.addWidget(button, i // 2, i % 2)
+            self.buttons[lab.name] = button
+        keys = QLabel(
+            "   ".join(f"{key_of(k)} {k.replace('_', ' ')}" for k in COMMAND_KEYS) + "   F1 all keys"
+        )
+        keys.setTextFormat(Qt.TextFormat.PlainText)
+        keys.setWordWrap(True)
+        keys.setStyleSheet("color: #455a64;")
+        grid.addWidget(keys, (len(schema.labels) + 1) // 2, 0, 1, 2)
+        self.setMinimumHeight(self.sizeHint().height())
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _item(text: str, data: object = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+class AnnotationPanels(QWidget):
+    """Tables of the sentence's entities, events and stance; a click selects, a double-click edits."""
+
+    picked = Signal(str, int)  # kind, id
+    edit = Signal(str, int)  # kind, id (entity → relabel, event → attributes, stance → set)
+
+    def __init__(self, schema: Schema, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.schema = schema
+        self.entities = _table(["Label", "Text", "Tokens"])
+        self.events = _table(["Type", "Trigger", "Attributes", "Arguments"])
+        self.stance = _table(["Target", "Sentence", "Holder", "Document", "Doc holder"])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for title, table in (("Entities", self.entities), ("Events", self.events), ("Stance", self.stance)):
+            box = QGroupBox(title)
+            inner = QVBoxLayout(box)
+            inner.addWidget(table)
+            layout.addWidget(box)
+        self.entities.cellClicked.connect(lambda r, _c: self._pick(self.entities, "entity", r))
+        self.events.cellClicked.connect(lambda r, _c: self._pick(self.events, "event", r))
+        self.entities.cellDoubleClicked.connect(lambda r, _c: self._edit(self.entities, "entity", r))
+        self.events.cellDoubleClicked.connect(lambda r, _c: self._edit(self.events, "event", r))
+        self.stance.cellDoubleClicked.connect(lambda r, _c: self.edit.emit("stance", r))
+
+    def _pick(self, table: QTableWidget, kind: str, row: int) -> None:
+        item = table.item(row, 0)
+        if item is not None:
+            self.picked.emit(kind, int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _edit(self, table: QTableWidget, kind: str, row: int) -> None:
+        item = table.item(row, 0)
+        if item is not None:
+            self.edit.emit(kind, int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def show_sentence(self, view: SentenceView) -> None:
+        """Fill the tables from a sentence view."""
+        names = {e.id: f"{view.token_text(e.start, e.end)} ({e.label})" for e in view.entities}
+        self.entities.setRowCount(len(view.entities))
+        for r, e in enumerate(view.entities):
+            self.entities.setItem(r, 0, _item(e.label, e.id))
+            self.entities.setItem(r, 1, _item(view.token_text(e.start, e.end)))
+            self.entities.setItem(r, 2, _item(f"{e.start + 1}–{e.end}"))
+        self.events.setRowCount(len(view.events))
+        for r, ev in enumerate(view.events):
+            self.events.setItem(r, 0, _item(ev.type, ev.id))
+            self.events.setItem(r, 1, _item(view.token_text(ev.start, ev.end)))
+            self.events.setItem(r, 2, _item(", ".join(f"{k}={v}" for k, v in ev.attributes.items())))
+            args = "; ".join(f"{a.role}: {names.get(a.entity_id, '?')}" for a in ev.arguments)
+            self.events.setItem(r, 3, _item(args))
+        self.stance.setRowCount(len(self.schema.targets))
+        for r, target in enumerate(self.schema.targets):
+            label, holder = view.stance.get(target.name, ("", None))
+            dlabel, dholder = view.document_stance.get(target.name, ("", None))
+            self.stance.setItem(r, 0, _item(target.title, target.name))
+            self.stance.setItem(r, 1, _item(label or "—"))
+            self.stance.setItem(r, 2, _item(names.get(holder, "") if holder else ""))
+            self.stance.setItem(r, 3, _item(dlabel or "—"))
+            self.stance.setItem(r, 4, _item(view.document_holders.get(dholder, "") if dholder else ""))
+        for table in (self.entities, self.events, self.stance):
+            table.resizeColumnsToContents()
+            table.horizontalHeader().setStretchLastSection(True)

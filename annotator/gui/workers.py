@@ -1,0 +1,76 @@
+"""Long work off the window's thread: import and export with a progress dialog and Cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from annotator.core.errors import AnnotatorError, Cancelled
+
+
+class Worker(QThread):
+    """Runs ``job(progress)`` in a thread; ``progress(done, total)`` raises Cancelled after Cancel."""
+
+    progressed = Signal(int, int)
+    finished_ok = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, job: Callable[[Callable[[int, int], None]], Any], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.job = job
+        self.cancelled = False
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.cancelled:
+            raise Cancelled("cancelled; nothing was changed")
+        self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self.job(self._progress)
+        except AnnotatorError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug must not kill the window silently
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.finished_ok.emit(result)
+
+
+def run_with_progress(
+    parent: QWidget,
+    title: str,
+    job: Callable[[Callable[[int, int], None]], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[str], None],
+) -> Worker:
+    """Start ``job`` in a worker with a modal progress dialog that has a Cancel button."""
+    dialog = QProgressDialog(title, "Cancel", 0, 1000, parent)
+    dialog.setWindowTitle(title)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    worker = Worker(job, parent)
+
+    def on_progress(n: int, total: int) -> None:
+        dialog.setValue(int(1000 * n / total) if total else 0)
+
+    def finish(result: Any) -> None:
+        dialog.close()
+        done(result)
+
+    def fail(message: str) -> None:
+        dialog.close()
+        failed(message)
+
+    def cancel() -> None:
+        worker.cancelled = True
+
+    worker.progressed.connect(on_progress)
+    worker.finished_ok.connect(finish)
+    worker.failed.connect(fail)
+    dialog.canceled.connect(cancel)
+    worker.start()
+    return worker
