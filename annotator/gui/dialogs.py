@@ -68,6 +68,7 @@ class Chooser(QDialog):
         self.list.itemActivated.connect(lambda _item: self._take())
         self.value: Any = None
         self._refill("")
+        self.filter.setFocus()
         self.resize(380, 420)
 
     def _refill(self, text: str) -> None:

@@ -39,8 +39,16 @@ class EditingMixin:
         raise NotImplementedError
 
     def choose(self, title: str, options: list[tuple[str, Any]], tips: dict[str, str] | None = None) -> Any:
-        """A type-to-filter chooser over this window."""
-        return dialogs.choose(cast(QWidget, self), title, options, tips)
+        """A type-to-filter chooser over this window; the keyboard comes back to the sentence after it."""
+        try:
+            return dialogs.choose(cast(QWidget, self), title, options, tips)
+        finally:
+            self.back_to_sentence()
+
+    def back_to_sentence(self) -> None:
+        """Give the keyboard back to the sentence view (after a dialog)."""
+        cast(QWidget, self).activateWindow()
+        self.tokens.setFocus()
 
     # -- entities ------------------------------------------------------------------------------
     def apply_label(self, label: str) -> None:
@@ -254,6 +262,7 @@ class EditingMixin:
         comment, ok = QInputDialog.getText(
             cast(QWidget, self), "Flag", "Comment for the reviewer:", text=view.comment
         )
+        self.back_to_sentence()
         if ok:
             self.execute(c.SetStatus(view.id, self.annotator.id, "flagged", comment))
 

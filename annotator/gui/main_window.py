@@ -406,13 +406,14 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         """Help → Keyboard."""
         labels = [(lab.shortcut, f"label {lab.name}: {lab.guideline}") for lab in self.project.schema.labels]
         KeymapDialog(self, labels).exec()
+        self.back_to_sentence()
 
     def search(self) -> None:
         """Search the corpus and jump to the chosen sentence."""
         dialog = SearchDialog(self, lambda q: annotate.search(self.project, q))
         if dialog.exec() and dialog.value is not None:
             self.go_to(dialog.value)
-        self.tokens.setFocus()
+        self.back_to_sentence()
 
     # -- import and export ---------------------------------------------------------------------
     def import_files(self, paths: list[str] | None = None) -> None:

@@ -1,0 +1,199 @@
+"""Every keyboard path of the annotation window, checked against what the database holds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.gui.main_window import AnnotationWindow
+from tests.gui.conftest import answer_dialogs, entities_of, press, rows
+
+DOC_A = "000_5a91e5e761b01553"
+DOC_B = "002_de800ccdcc165eec"
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_new_annotator_starts_on_the_first_sentence_and_first_token(
+    open_window: Callable[[str], AnnotationWindow],
+) -> None:
+    w = open_window("new")
+    assert w.current is not None
+    assert (w.current.document_name, w.current.index) == (DOC_A, 0)
+    assert w.tokens.caret == 0 and not w.tokens.has_explicit_selection
+    assert "new" in w.windowTitle()
+
+
+def test_cursor_selection_and_digits_tag_entities(open_window: Callable[[str], AnnotationWindow]) -> None:
+    w = open_window("a")
+    t, p = w.tokens, w.project
+    press(t, Qt.Key.Key_5)  # Бүгін → DATE (no explicit selection: the token under the cursor)
+    press(t, Qt.Key.Key_Right)
+    press(t, Qt.Key.Key_3)  # Нұр-Сұлтан → GPE
+    press(t, Qt.Key.Key_Right, times=8)
+    press(t, Qt.Key.Key_Right, SHIFT)
+    press(t, Qt.Key.Key_2)  # Еуродақ өкілдігі → ORGANISATION
+    assert entities_of(p, "a") == [
+        (DOC_A, 0, 0, 0, "DATE"),
+        (DOC_A, 0, 1, 1, "GPE"),
+        (DOC_A, 0, 9, 10, "ORGANISATION"),
+    ]
+    press(t, Qt.Key.Key_Home)
+    press(t, Qt.Key.Key_4)  # on an entity, a digit changes its label
+    assert entities_of(p, "a")[0][-1] == "LOCATION"
+    press(t, Qt.Key.Key_End)
+    press(t, Qt.Key.Key_Left, SHIFT, times=2)
+    assert t.selection() == (24, 27)
+    press(t, Qt.Key.Key_Escape)
+    assert t.selection() == (24, 25)
+    press(t, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # Alt+1 → MONEY (label eleven)
+    assert entities_of(p, "a")[-1] == (DOC_A, 0, 24, 24, "MONEY")
+    press(t, Qt.Key.Key_Delete)
+    assert len(entities_of(p, "a")) == 3
+    assert w.panels.entities.rowCount() == 3
+    assert w.status_saved.text().startswith("saved")
+
+
+def test_overlap_is_refused_with_a_message_and_nothing_stored(
+    open_window: Callable[[str], AnnotationWindow],
+) -> None:
+    w = open_window("a")
+    press(w.tokens, Qt.Key.Key_Right, SHIFT)
+    press(w.tokens, Qt.Key.Key_2)
+    press(w.tokens, Qt.Key.Key_Escape)
+    press(w.tokens, Qt.Key.Key_Right, SHIFT)  # tokens 1..2 overlap the entity on 0..1
+    press(w.tokens, Qt.Key.Key_3)
+    assert entities_of(w.project, "a") == [(DOC_A, 0, 0, 1, "ORGANISATION")]
+    assert "overlap" in w.statusBar().currentMessage()
+
+
+def test_enter_pages_and_next_not_done(open_window: Callable[[str], AnnotationWindow]) -> None:
+    w = open_window("a")
+    t = w.tokens
+    press(t, Qt.Key.Key_Return)
+    assert w.current is not None and w.current.index == 1 and t.caret == 0
+    press(t, Qt.Key.Key_PageDown)
+    press(t, Qt.Key.Key_PageDown)
+    assert w.current.index == 3
+    press(t, Qt.Key.Key_PageUp)
+    assert w.current.index == 2
+    press(t, Qt.Key.Key_Return)  # sentence 2 done → 3
+    press(t, Qt.Key.Key_PageUp, times=3)
+    assert w.current.index == 0
+    press(t, Qt.Key.Key_PageDown, CTRL)  # 0 and 2 are done: the next not done is 1
+    assert w.current.index == 1
+    press(t, Qt.Key.Key_PageDown, CTRL)
+    assert w.current.index == 3
+    done = rows(
+        w.project,
+        "SELECT s.position FROM sentence_status st JOIN sentences s ON s.id = st.sentence_id "
+        "WHERE st.status = 'done' ORDER BY 1",
+    )
+    assert done == [(0,), (2,)]
+    assert "corpus 2/35 done" in w.status_progress.text()
+    for _ in range(11):
+        press(t, Qt.Key.Key_PageDown)
+    assert (w.current.document_name, w.current.index) == (DOC_B, 0)
+
+
+def test_undo_and_redo_every_kind_of_edit(open_window: Callable[[str], AnnotationWindow]) -> None:
+    w = open_window("a")
+    t, p = w.tokens, w.project
+    press(t, Qt.Key.Key_3)
+    press(t, Qt.Key.Key_4)
+    press(t, Qt.Key.Key_Delete)
+    assert entities_of(p, "a") == []
+    press(t, Qt.Key.Key_Z, CTRL)
+    assert entities_of(p, "a") == [(DOC_A, 0, 0, 0, "LOCATION")]
+    press(t, Qt.Key.Key_Z, CTRL)
+    assert entities_of(p, "a") == [(DOC_A, 0, 0, 0, "GPE")]
+    press(t, Qt.Key.Key_Z, CTRL)
+    assert entities_of(p, "a") == []
+    press(t, Qt.Key.Key_Z, CTRL | SHIFT)
+    press(t, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert entities_of(p, "a") == [(DOC_A, 0, 0, 0, "LOCATION")]
+    press(t, Qt.Key.Key_Return)
+    assert w.current is not None and w.current.index == 1
+    press(t, Qt.Key.Key_Z, CTRL)  # undoing "done" shows the sentence it changed
+    assert w.current.index == 0
+    assert rows(p, "SELECT COUNT(*) FROM sentence_status") == [(0,)]
+    press(t, Qt.Key.Key_Y, CTRL)
+    assert rows(p, "SELECT status FROM sentence_status") == [("done",)]
+
+
+def test_events_arguments_attributes_stance_holder_skip_and_flag(
+    open_window: Callable[[str], AnnotationWindow], qtbot: QtBot
+) -> None:
+    w = open_window("a")
+    t, p = w.tokens, w.project
+    press(t, Qt.Key.Key_Right)
+    press(t, Qt.Key.Key_3)  # Нұр-Сұлтан GPE
+    press(t, Qt.Key.Key_Right, times=13)  # жиналып
+    answer_dialogs("demonst")
+    press(t, Qt.Key.Key_T)
+    assert rows(p, "SELECT type, token_start, token_last FROM events") == [("Conflict.Demonstrate", 14, 14)]
+    answer_dialogs("Нұр", "place")
+    press(t, Qt.Key.Key_A)
+    assert rows(p, "SELECT a.role, e.label FROM event_arguments a JOIN entities e ON e.id = a.entity_id") == [
+        ("Place", "GPE")
+    ]
+    answer_dialogs("tense = future")
+    press(t, Qt.Key.Key_E)
+    assert ("tense", "future") in rows(p, "SELECT name, value FROM event_attributes")
+    answer_dialogs("european parliament / eu → against")
+    press(t, Qt.Key.Key_S)
+    answer_dialogs("authorities of kazakhstan → neutral")
+    press(t, Qt.Key.Key_D)
+    answer_dialogs("sentence: eu", "Нұр")
+    press(t, Qt.Key.Key_H)
+    assert rows(
+        p,
+        "SELECT st.target, st.label, e.label FROM sentence_stance st JOIN entities e ON e.id = st.holder_id",
+    ) == [("eu", "against", "GPE")]
+    assert rows(p, "SELECT target, label FROM document_stance") == [("kz-authorities", "neutral")]
+    assert w.panels.stance.item(1, 1).text() == "against"
+    assert "Place: Нұр-Сұлтан (GPE)" in w.panels.events.item(0, 3).text()
+    press(t, Qt.Key.Key_K)
+    answer_dialogs("тексеру керек")
+    press(t, Qt.Key.Key_F)
+    assert rows(
+        p,
+        "SELECT s.position, st.status, st.comment FROM sentence_status st JOIN sentences s "
+        "ON s.id = st.sentence_id ORDER BY 1",
+    ) == [(0, "skipped", ""), (1, "flagged", "тексеру керек")]
+    # Undo walks back through the flag, the skip, the holder and the stances.
+    for _ in range(5):
+        press(t, Qt.Key.Key_Z, CTRL)
+    assert rows(p, "SELECT COUNT(*) FROM sentence_stance") == [(0,)]
+    assert rows(p, "SELECT COUNT(*) FROM sentence_status") == [(0,)]
+    assert rows(p, "SELECT COUNT(*) FROM document_stance") == [(0,)]
+
+
+def test_label_chooser_search_and_keymap(
+    open_window: Callable[[str], AnnotationWindow], qtbot: QtBot
+) -> None:
+    w = open_window("a")
+    answer_dialogs("diseas")
+    press(w.tokens, Qt.Key.Key_L)
+    assert entities_of(w.project, "a") == [(DOC_A, 0, 0, 0, "DISEASE")]
+    answer_dialogs("informburo\n")
+    press(w.tokens, Qt.Key.Key_F, CTRL)
+    assert w.current is not None and (w.current.document_name, w.current.index) == (DOC_B, 1)
+    assert w.current.token_text(3, 4) == "informburo.kz"
+
+    seen = []
+
+    def read_keymap() -> None:
+        from PySide6.QtWidgets import QApplication
+
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.table.rowCount())  # type: ignore[union-attr]
+        dialog.reject()  # type: ignore[union-attr]
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(50, read_keymap)
+    press(w.tokens, Qt.Key.Key_F1)
+    assert seen and seen[0] > 40

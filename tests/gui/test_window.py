@@ -1,0 +1,140 @@
+"""The window around the keys: documents, restart, literal text, blindness, mouse, import from the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from annotator.gui.main_window import AnnotationWindow
+from annotator.services import commands as c
+from annotator.store import queries
+from tests.conftest import write
+from tests.gui.conftest import entities_of, press
+
+DOC_A = "000_5a91e5e761b01553"
+
+
+def test_documents_with_progress_filter_and_title(open_window: Callable[[str], AnnotationWindow]) -> None:
+    w = open_window("Айгерім")
+    items = [w.documents.item(i).text() for i in range(w.documents.count())]
+    assert items == [f"{DOC_A}  (0/14)", "002_de800ccdcc165eec  (0/21)"]
+    assert w.windowTitle().startswith("project — Айгерім") or "Айгерім" in w.windowTitle()
+    press(w.tokens, Qt.Key.Key_Return)
+    assert w.documents.item(0).text() == f"{DOC_A}  (1/14)"
+    QTest.keyClicks(w.filter, "002")
+    assert w.documents.item(0).isHidden() and not w.documents.item(1).isHidden()
+    assert "sentence 2 of 14" in w.status_position.text()
+
+
+def test_restart_returns_to_the_same_sentence_per_annotator(
+    open_window: Callable[[str], AnnotationWindow],
+) -> None:
+    w = open_window("a")
+    press(w.tokens, Qt.Key.Key_PageDown, times=16)  # into the second document
+    where = (w.current.document_name, w.current.index)  # type: ignore[union-attr]
+    w.close()
+    again = open_window("a")
+    assert again.current is not None and (again.current.document_name, again.current.index) == where
+    other = open_window("b")
+    assert other.current is not None and (other.current.document_name, other.current.index) == (DOC_A, 0)
+
+
+def test_markup_in_the_text_is_shown_literally(
+    open_window: Callable[[str], AnnotationWindow], tmp_path: Path
+) -> None:
+    w = open_window("a")
+    from annotator.services.importing import import_paths
+
+    import_paths(
+        w.project, [write(tmp_path / "0-markup.txt", "Алғы <b>жуан</b> &amp; <script>x</script>\nКелесі\n")]
+    )
+    w.navigator = type(w.navigator)(w.project)
+    first = w.navigator.first()
+    assert first is not None
+    w.go_to(first)
+    assert w.current is not None and w.current.text == "Алғы <b>жуан</b> &amp; <script>x</script>"
+    press(w.tokens, Qt.Key.Key_PageDown)
+    assert w.previous.text() == "Алғы <b>жуан</b> &amp; <script>x</script>"
+    assert w.previous.textFormat() == Qt.TextFormat.PlainText
+    shown = [w.current.text[a:b] for a, b in w.current.tokens] if w.current else []
+    assert shown == ["Келесі"]
+
+
+def test_an_annotator_sees_only_their_own_annotations(open_window: Callable[[str], AnnotationWindow]) -> None:
+    w = open_window("a")
+    with w.project.transaction() as s:
+        other = queries.ensure_annotator(s, "b").id
+    assert w.current is not None
+    c.AddEntity(w.current.id, other, 0, 2, "PERSON").apply(w.project)
+    w.go_to(w.current.id)
+    assert w.current.entities == () and w.panels.entities.rowCount() == 0
+    press(w.tokens, Qt.Key.Key_5)  # the other's span does not block this annotator's tags
+    assert entities_of(w.project, "a") == [(DOC_A, 0, 0, 0, "DATE")]
+
+
+def test_mouse_drag_selects_and_palette_click_applies(
+    open_window: Callable[[str], AnnotationWindow], qtbot: QtBot
+) -> None:
+    w = open_window("a")
+    t = w.tokens
+    a, b = t.boxes[1].rect.center().toPoint(), t.boxes[3].rect.center().toPoint()
+    QTest.mousePress(t, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    QTest.mouseMove(t, b)
+    t.mouseMoveEvent(_move_event(b))
+    QTest.mouseRelease(t, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+    assert t.selection() == (1, 4)
+    w.palette_box.buttons["LOCATION"].click()
+    assert entities_of(w.project, "a") == [(DOC_A, 0, 1, 3, "LOCATION")]
+    QTest.mouseClick(t, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    assert t.selected is not None and t.selected[0] == "entity"
+    press(t, Qt.Key.Key_Delete)
+    assert entities_of(w.project, "a") == []
+
+
+def _move_event(point: QPoint):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    return QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(point),
+        QPointF(point),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+
+
+def test_article_view_toggles_with_v(open_window: Callable[[str], AnnotationWindow]) -> None:
+    w = open_window("a")
+    assert not w.article.isVisible()
+    press(w.tokens, Qt.Key.Key_V)
+    assert w.article.isVisible()
+    assert w.article.toPlainText().startswith("Бүгін Нұр-Сұлтан")
+    assert w.article.textCursor().selectedText().startswith("Бүгін Нұр-Сұлтан қаласында")
+    press(w.tokens, Qt.Key.Key_V)
+    assert not w.article.isVisible()
+
+
+def test_import_from_the_window_runs_in_the_background(
+    open_window: Callable[[str], AnnotationWindow], qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = open_window("a")
+    good = write(tmp_path / "news.conll", "Алматы B-GPE\nқаласы O\n")
+    w.import_files([str(good)])
+    qtbot.waitUntil(lambda: w.documents.count() == 3, timeout=10_000)
+    assert ("news", 0, 0, 0, "GPE") in entities_of(w.project, "a")
+    bad = write(tmp_path / "bad.conll", "Алматы I-GPE\n")
+    messages: list[str] = []
+    w._failed = lambda what, message: messages.append(message)  # type: ignore[method-assign]
+    w.import_files([str(bad)])
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert messages == [
+        f"{bad}:1:8: I-GPE cannot follow the sentence start in IOB2; "
+        "if the file is IOB1, import it with --scheme IOB1"
+    ]
+    assert w.documents.count() == 3
