@@ -1,0 +1,82 @@
+"""Latency of the real window on a big project: open to first sentence, next sentence, label, undo.
+
+Usage: ``QT_QPA_PLATFORM=offscreen python -m tests.benchmarks.gui_latency PROJECT.sqlite [--actions 200]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+
+def _timed(action: Callable[[], None], n: int, between: Callable[[], None] | None = None) -> list[float]:
+    out = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        action()
+        QApplication.processEvents()
+        out.append((time.perf_counter() - t0) * 1000)
+        if between is not None:
+            between()
+    return out
+
+
+def summary(ms: list[float]) -> dict[str, float]:
+    """Median and 95th percentile in milliseconds."""
+    ordered = sorted(ms)
+    return {"median_ms": statistics.median(ordered), "p95_ms": ordered[int(0.95 * (len(ordered) - 1))]}
+
+
+def measure(db: str, actions: int = 200) -> dict[str, object]:
+    """Open the window on ``db`` and time the everyday actions."""
+    app = QApplication.instance() or QApplication([])
+    t0 = time.perf_counter()
+    from annotator.gui.main_window import AnnotationWindow
+    from annotator.store import open_project, queries
+
+    project, _ = open_project(db)
+    with project.transaction() as s:
+        me = queries.ensure_annotator(s, f"bench-{time.time_ns()}")
+    settings = QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)
+    window = AnnotationWindow(project, me, settings)
+    window.show()
+    app.processEvents()
+    first_shown = time.perf_counter() - t0
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window, 5000)
+    t = window.tokens
+    nxt = _timed(lambda: QTest.keyClick(t, Qt.Key.Key_PageDown), actions)
+    label = _timed(
+        lambda: QTest.keyClick(t, Qt.Key.Key_3), actions, lambda: QTest.keyClick(t, Qt.Key.Key_PageDown)
+    )
+    undo = _timed(lambda: QTest.keyClick(t, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier), actions)
+    window.close()
+    project.close()
+    return {
+        "first_sentence_s": round(first_shown, 3),
+        "next_sentence": summary(nxt),
+        "label": summary(label),
+        "undo": summary(undo),
+    }
+
+
+def main() -> None:
+    """Command line."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("db")
+    parser.add_argument("--actions", type=int, default=200)
+    args = parser.parse_args()
+    print(measure(args.db, args.actions), flush=True)
+    os._exit(0)  # skip interpreter teardown of Qt objects; nothing is left to write
+
+
+if __name__ == "__main__":
+    main()
