@@ -109,7 +109,7 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         mid.addWidget(self.comment)
         mid.addWidget(self.next)
         mid.addStretch(1)
-        middle = QScrollArea()  # a long sentence scrolls instead of overlapping its neighbours
+        middle = self.middle = QScrollArea()  # a long sentence scrolls instead of overlapping its neighbours
         middle.setWidgetResizable(True)
         middle.setFrameShape(QFrame.Shape.NoFrame)
         middle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -125,7 +125,12 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         self.palette_box = Palette(self.project.schema)
         self.panels = AnnotationPanels(self.project.schema)
         self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.addWidget(self.palette_box)
+        palette_scroll = QScrollArea()  # small screens scroll the palette instead of growing the window
+        palette_scroll.setWidgetResizable(True)
+        palette_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        palette_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        palette_scroll.setWidget(self.palette_box)
+        self.right.addWidget(palette_scroll)
         self.right.addWidget(self.panels)
         self.right.setSizes([440, 420])
         self.center.setSizes([620, 240])
@@ -151,6 +156,9 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         self.panels.picked.connect(self._panel_picked)
         self.panels.edit.connect(self._panel_edit)
         self.resize(1460, 860)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:  # never open larger than the screen
+            self.resize(min(1460, int(screen.width() * 0.96)), min(860, int(screen.height() * 0.92)))
 
     def _action(
         self,
@@ -267,6 +275,8 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         changed_document = self.current is None or self.current.document_id != view.document_id
         self.current = view
         self.tokens.show_sentence(view, keep_cursor)
+        if not keep_cursor:
+            self.middle.verticalScrollBar().setValue(0)
         self.panels.show_sentence(view)
         self.heading.setText(
             f"{view.document_name} · sentence {view.index + 1} of {view.count} · {view.status}"

@@ -63,7 +63,6 @@ class Palette(QGroupBox):
         keys.setWordWrap(True)
         keys.setStyleSheet("color: #455a64;")
         grid.addWidget(keys, (len(schema.labels) + 1) // 2, 0, 1, 2)
-        self.setMinimumHeight(self.sizeHint().height())
 
 
 def _table(headers: list[str]) -> QTableWidget:
