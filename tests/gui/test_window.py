@@ -138,3 +138,22 @@ def test_import_from_the_window_runs_in_the_background(
         "if the file is IOB1, import it with --scheme IOB1"
     ]
     assert w.documents.count() == 3
+
+
+def test_export_from_the_window_with_progress(
+    open_window: Callable[[str], AnnotationWindow], qtbot: QtBot, tmp_path: Path, monkeypatch: object
+) -> None:
+    import annotator.services.exporting as exporting
+    from tests.gui.conftest import answer_dialogs
+
+    monkeypatch.setattr(exporting, "exports_dir", lambda: tmp_path / "exports")  # type: ignore[attr-defined]
+    w = open_window("a")
+    press(w.tokens, Qt.Key.Key_3)
+    press(w.tokens, Qt.Key.Key_Return)
+    answer_dialogs("")  # the dialog's defaults: JSONL, this annotator, sentences marked done
+    press(w.tokens, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    out = tmp_path / "exports" / "default-a-jsonl.jsonl"
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 and '"label": "GPE"' in lines[0]
+    qtbot.waitUntil(lambda: "wrote 1 sentence" in w.statusBar().currentMessage(), timeout=5_000)
