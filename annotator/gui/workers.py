@@ -1,7 +1,15 @@
-"""Long work off the window's thread: import and export with a progress dialog and Cancel."""
+"""Long work off the window's thread: import and export with a progress dialog and Cancel.
+
+Python's cyclic garbage collector must not run in a worker thread: it could free wrappers of Qt
+widgets there, and PySide then deletes the widgets from the wrong thread and crashes. So the
+collector runs in the window's thread before a worker starts and is paused until the last worker
+ends. (Seen in the tests: wrappers of an earlier, closed window collected in an export thread
+crashed the process.)
+"""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -71,6 +79,27 @@ def run_with_progress(
     worker.progressed.connect(on_progress)
     worker.finished_ok.connect(finish)
     worker.failed.connect(fail)
+    worker.finished.connect(_worker_ended)
     dialog.canceled.connect(cancel)
+    _worker_started()
     worker.start()
     return worker
+
+
+_running = 0
+
+
+def _worker_started() -> None:
+    global _running
+    if _running == 0:
+        gc.collect()
+        gc.disable()
+    _running += 1
+
+
+def _worker_ended() -> None:
+    global _running
+    _running = max(0, _running - 1)
+    if _running == 0:
+        gc.enable()
+        gc.collect()

@@ -6,8 +6,9 @@ These are what the window's undoable commands and the tests call; each takes the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -207,39 +208,12 @@ def set_sentence_stance(
 ) -> None:
     """Set (or with ``label=None`` clear) an annotator's stance in a sentence toward ``target``."""
     _sentence(session, sentence_id)
-    row = session.scalar(
-        select(SentenceStance).where(
-            SentenceStance.sentence_id == sentence_id,
-            SentenceStance.annotator_id == annotator_id,
-            SentenceStance.target == target,
-        )
-    )
-    if label is None:
-        if row is not None:
-            session.delete(row)
-            session.flush()
-        return
-    try:
-        check_stance(schema, target, label, "sentence")
-    except LayerError as exc:
-        raise _refuse(exc) from None
-    if holder_id is not None:
-        holder = session.get(EntityRow, holder_id)
-        if holder is None or (holder.sentence_id, holder.annotator_id) != (sentence_id, annotator_id):
-            raise StoreError("a stance holder must be an entity of the same sentence and annotator")
-    if row is None:
-        session.add(
-            SentenceStance(
-                sentence_id=sentence_id,
-                annotator_id=annotator_id,
-                target=target,
-                label=label,
-                holder_id=holder_id,
-            )
-        )
-    else:
-        row.label, row.holder_id = label, holder_id
-    session.flush()
+
+    def holder_fits(holder: EntityRow) -> bool:
+        return (holder.sentence_id, holder.annotator_id) == (sentence_id, annotator_id)
+
+    keys = {"sentence_id": sentence_id, "annotator_id": annotator_id, "target": target}
+    _set_stance(session, schema, SentenceStance, keys, label, holder_id, "sentence", holder_fits)
 
 
 def set_document_stance(
@@ -252,37 +226,46 @@ def set_document_stance(
     holder_id: int | None = None,
 ) -> None:
     """Set (or with ``label=None`` clear) an annotator's stance in a whole document toward ``target``."""
-    row = session.scalar(
-        select(DocumentStance).where(
-            DocumentStance.document_id == document_id,
-            DocumentStance.annotator_id == annotator_id,
-            DocumentStance.target == target,
+
+    def holder_fits(holder: EntityRow) -> bool:
+        sentence = session.get(Sentence, holder.sentence_id)
+        return (
+            holder.annotator_id == annotator_id
+            and sentence is not None
+            and sentence.document_id == document_id
         )
-    )
+
+    keys = {"document_id": document_id, "annotator_id": annotator_id, "target": target}
+    _set_stance(session, schema, DocumentStance, keys, label, holder_id, "document", holder_fits)
+
+
+def _set_stance(
+    session: Session,
+    schema: Schema,
+    model: type[SentenceStance] | type[DocumentStance],
+    keys: dict[str, Any],
+    label: str | None,
+    holder_id: int | None,
+    level: str,
+    holder_fits: Callable[[EntityRow], bool],
+) -> None:
+    """Insert, update or delete the stance row that ``keys`` name, after checking label and holder."""
+    row = cast(SentenceStance | DocumentStance | None, session.scalar(select(model).filter_by(**keys)))
     if label is None:
         if row is not None:
             session.delete(row)
             session.flush()
         return
     try:
-        check_stance(schema, target, label, "document")
+        check_stance(schema, keys["target"], label, level)
     except LayerError as exc:
         raise _refuse(exc) from None
     if holder_id is not None:
         holder = session.get(EntityRow, holder_id)
-        owner_doc = session.get(Sentence, holder.sentence_id).document_id if holder else None  # type: ignore[union-attr]
-        if holder is None or holder.annotator_id != annotator_id or owner_doc != document_id:
-            raise StoreError("a stance holder must be an entity of the same document and annotator")
+        if holder is None or not holder_fits(holder):
+            raise StoreError(f"a stance holder must be an entity of the same {level} and annotator")
     if row is None:
-        session.add(
-            DocumentStance(
-                document_id=document_id,
-                annotator_id=annotator_id,
-                target=target,
-                label=label,
-                holder_id=holder_id,
-            )
-        )
+        session.add(model(**keys, label=label, holder_id=holder_id))
     else:
         row.label, row.holder_id = label, holder_id
     session.flush()
