@@ -223,3 +223,19 @@ def test_a_failing_export_leaves_the_old_file(
         "project.sqlite-wal",
         "x.conll",
     ]
+
+
+def test_a_token_that_would_break_conll_is_an_error_not_a_repair() -> None:
+    import io
+
+    from annotator.core.errors import InputError
+    from annotator.core.model import DocumentStart, Layer, SentenceRecord, Token
+    from annotator.formats.conll import ConllWriter
+
+    writer = ConllWriter(io.StringIO())
+    writer.write(DocumentStart("d", "", "a b"))
+    bad = SentenceRecord("a b", (Token("a b", 0, 3),), index=4, layers=(Layer("x"),))
+    with pytest.raises(
+        InputError, match="document 'd' sentence 4: token 0 'a b' would break the CoNLL format"
+    ):
+        writer.write(bad)
