@@ -159,17 +159,20 @@ def test_export_from_the_window_with_progress(
     qtbot.waitUntil(lambda: "wrote 1 sentence" in w.statusBar().currentMessage(), timeout=5_000)
 
 
-def test_cancelled_import_changes_nothing(qtbot: QtBot, seeded_project: object, tmp_path: Path) -> None:
+def test_cancelled_import_changes_nothing(
+    open_window: Callable[[str], AnnotationWindow], qtbot: QtBot, tmp_path: Path
+) -> None:
     from annotator.gui.workers import Worker
     from annotator.services.importing import import_paths
     from tests.conftest import dump
 
+    w = open_window("a")
     big = write(tmp_path / "big.conll", "".join(f"Сөз{i} O\n\n" for i in range(5000)))
-    before = dump(seeded_project)  # type: ignore[arg-type]
-    worker = Worker(lambda progress: import_paths(seeded_project, [big], progress=progress))  # type: ignore[arg-type]
+    before = dump(w.project)
+    worker = Worker(lambda progress: import_paths(w.project, [big], progress=progress), w)
     worker.cancelled = True
     with qtbot.waitSignal(worker.failed, timeout=10_000) as blocker:
         worker.start()
     assert blocker.args == ["cancelled; nothing was changed"]
     worker.wait()
-    assert dump(seeded_project) == before  # type: ignore[arg-type]
+    assert dump(w.project) == before
