@@ -13,12 +13,15 @@ from annotator.core.model import STATUSES
 from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
 from annotator.services import project as projects
+from annotator.services import review
 from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
+from annotator.services.report import agreement_tables
 from annotator.store import queries
 from annotator.terminal import ProgressBar
 
 EXIT_ERROR = 1
+EXIT_BELOW_MIN = 3
 
 
 def _db_option() -> argparse.ArgumentParser:
@@ -102,6 +105,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="JSONL: one object per sentence (default) or per document",
     )
 
+    agr = sub.add_parser(
+        "agreement", parents=[db], help="inter-annotator agreement over entities, events, stance"
+    )
+    agr.add_argument("--layer", choices=["entities", "events", "stance", "all"], default="all")
+    agr.add_argument("--annotators", metavar="A,B,...", help="compare these annotators (default: all)")
+    agr.add_argument(
+        "--status",
+        choices=["done", "all"],
+        default="done",
+        help="compare sentences every annotator marked done (default) or all sentences",
+    )
+    agr.add_argument("--json", action="store_true", help="print one JSON object")
+    agr.add_argument(
+        "--min",
+        type=float,
+        metavar="VALUE",
+        help="exit 3 when an overall coefficient of the layer falls below VALUE",
+    )
+
     ann = sub.add_parser("annotators", parents=[db], help="list or add annotators and reviewers")
     ann_sub = ann.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = ann_sub.add_parser("add", parents=[db], help="add an annotator")
@@ -183,6 +205,27 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
+def _agreement(args: argparse.Namespace, db: str | None) -> int:
+    project = projects.open_existing(db)
+    names = [n.strip() for n in args.annotators.split(",") if n.strip()] if args.annotators else None
+    layers = review.LAYERS if args.layer == "all" else (args.layer,)
+    try:
+        report = review.corpus_agreement(project, names, args.status, layers)
+    finally:
+        project.close()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(agreement_tables(report))
+    if args.min is not None:
+        low = [(what, v) for what, v in review.overall(report, args.layer) if v is None or v < args.min]
+        if low:
+            shown = ", ".join(f"{what} = {'n/a' if v is None else f'{v:.3f}'}" for what, v in low)
+            print(f"annotator: agreement below {args.min}: {shown}", file=sys.stderr)
+            return EXIT_BELOW_MIN
+    return 0
+
+
 def _annotators(args: argparse.Namespace, db: str | None) -> int:
     if args.action == "add":
         project = projects.open_or_create(db)
@@ -223,6 +266,7 @@ _COMMANDS = {
     "gui": _gui,
     "init": _init,
     "import": _import,
+    "agreement": _agreement,
     "export": _export,
     "annotators": _annotators,
     "stats": _stats,

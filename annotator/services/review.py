@@ -1,0 +1,212 @@
+"""Corpus agreement: the coefficients of :mod:`annotator.agreement` over what annotators stored.
+
+Only sentences that every compared annotator marked done are compared (``status="done"``), or
+every sentence (``status="all"``). Entities: pairwise exact and overlap span P/R/F1 overall and per
+label, token-level Cohen's kappa per pair, Krippendorff's alpha on token labels (``O`` included)
+across everybody, and a confusion matrix of spans matched by position. Events: trigger F1 (same
+span and type) and argument F1 over matched triggers (same role, same argument span). Stance:
+one item per sentence and target; a done sentence with no stance toward a target counts as
+``none``; pairwise Cohen's kappa, Fleiss's kappa over items everybody rated, Krippendorff's alpha.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Any
+
+from annotator.agreement import AgreementError, cohen_kappa, fleiss_kappa, krippendorff_alpha, span_agreement
+from annotator.core.errors import AnnotatorError
+from annotator.core.tags import flatten
+from annotator.store import Project, queries
+from annotator.store.review_data import LayerData, all_sentence_ids, layer_data, token_counts
+
+LAYERS = ("entities", "events", "stance")
+
+
+class ReviewError(AnnotatorError):
+    """Agreement cannot be computed: too few annotators, unknown names, nothing in common."""
+
+
+def _safe(fn: Any, *args: Any) -> float | None:
+    try:
+        return round(float(fn(*args)), 6)
+    except AgreementError:
+        return None
+
+
+def corpus_agreement(
+    project: Project,
+    annotators: Sequence[str] | None = None,
+    status: str = "done",
+    layers: Sequence[str] = LAYERS,
+) -> dict[str, Any]:
+    """The agreement report as one JSON-ready object (see the module docstring)."""
+    if status not in ("done", "all"):
+        raise ReviewError(f"--status must be done or all, not {status!r}")
+    with project.transaction() as s:
+        people = [a for a in queries.list_annotators(s) if a.role != "gold"]
+        if annotators:
+            known = {a.name: a for a in people}
+            missing = [n for n in annotators if n not in known]
+            if missing:
+                raise ReviewError(
+                    f"unknown annotator {missing[0]!r} (annotators: {', '.join(known) or 'none'})"
+                )
+            people = [known[n] for n in annotators]
+        if len(people) < 2:
+            raise ReviewError("agreement needs at least two annotators")
+        ids = all_sentence_ids(s)
+        data = {p.name: layer_data(s, p.id, ids) for p in people}
+        if status == "done":
+            common = set.intersection(*(d.done for d in data.values()))
+            ids = [i for i in ids if i in common]
+        lengths = token_counts(s, set(ids))
+    names = [p.name for p in people]
+    report: dict[str, Any] = {"annotators": names, "status": status, "sentences": len(ids), "layers": {}}
+    if not ids:
+        raise ReviewError("the annotators have no sentence in common marked done (try --status all)")
+    if "entities" in layers:
+        report["layers"]["entities"] = _entities(names, data, ids, lengths)
+    if "events" in layers:
+        report["layers"]["events"] = _events(names, data, ids)
+    if "stance" in layers:
+        report["layers"]["stance"] = _stance(
+            names, data, ids, [t.name for t in project.schema.targets], status
+        )
+    return report
+
+
+def _spans(d: LayerData, ids: Sequence[int]) -> list[tuple[int, int, int, str]]:
+    return [(sid, s, e, label) for sid in ids for s, e, label in d.entities.get(sid, [])]
+
+
+def _token_labels(d: LayerData, ids: Sequence[int], lengths: dict[int, int]) -> list[str]:
+    out: list[str] = []
+    for sid in ids:
+        labels = ["O"] * lengths[sid]
+        kept, _ = flatten(d.entities.get(sid, []))
+        for s, e, label in kept:
+            labels[s:e] = [label] * (e - s)
+        out.extend(labels)
+    return out
+
+
+def _score_dict(score: Any) -> dict[str, Any]:
+    return {
+        "precision": round(score.precision, 6),
+        "recall": round(score.recall, 6),
+        "f1": round(score.f1, 6),
+        "tp": score.tp,
+        "fp": score.fp,
+        "fn": score.fn,
+    }
+
+
+def _entities(
+    names: list[str], data: dict[str, LayerData], ids: Sequence[int], lengths: dict[int, int]
+) -> dict[str, Any]:
+    tokens = {n: _token_labels(data[n], ids, lengths) for n in names}
+    pairs = []
+    per_label: dict[str, Counter[str]] = defaultdict(Counter)
+    confusion: Counter[tuple[str, str]] = Counter()
+    for a, b in combinations(names, 2):
+        sa, sb = _spans(data[a], ids), _spans(data[b], ids)
+        # The sentence goes into the label, so spans only ever match within one sentence.
+        ka = [(x, y, (sid, lab)) for sid, x, y, lab in sa]
+        kb = [(x, y, (sid, lab)) for sid, x, y, lab in sb]
+        exact, overlap = span_agreement(ka, kb), span_agreement(ka, kb, "overlap")
+        pairs.append(
+            {
+                "a": a,
+                "b": b,
+                **_score_dict(exact),
+                "overlap": _score_dict(overlap),
+                "cohen_kappa": _safe(cohen_kappa, tokens[a], tokens[b]),
+            }
+        )
+        for label in {lab for *_, lab in sa} | {lab for *_, lab in sb}:
+            score = span_agreement([k for k in ka if k[2][1] == label], [k for k in kb if k[2][1] == label])
+            per_label[label].update({"tp": score.tp, "fp": score.fp, "fn": score.fn})
+        where_b = {(s, x, y): lab for s, x, y, lab in sb}
+        for s, x, y, lab in sa:
+            if (s, x, y) in where_b:
+                confusion[(lab, where_b[(s, x, y)])] += 1
+    labels = {}
+    for label, c in sorted(per_label.items()):
+        tp, fp, fn = c["tp"], c["fp"], c["fn"]
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+        labels[label] = {"f1": round(f1, 6), "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "pairs": pairs,
+        "krippendorff_alpha": _safe(krippendorff_alpha, [tokens[n] for n in names]),
+        "per_label": labels,
+        "confusion": [{"a": la, "b": lb, "count": n} for (la, lb), n in sorted(confusion.items())],
+        "items": sum(lengths[i] for i in ids),
+    }
+
+
+def _events(names: list[str], data: dict[str, LayerData], ids: Sequence[int]) -> dict[str, Any]:
+    pairs = []
+    for a, b in combinations(names, 2):
+        ta = [(s, e, (sid, t)) for sid in ids for s, e, t, _ in data[a].events.get(sid, [])]
+        tb = [(s, e, (sid, t)) for sid in ids for s, e, t, _ in data[b].events.get(sid, [])]
+        trig = span_agreement(ta, tb)
+        args_a = {(sid, s, e, t): r for sid in ids for s, e, t, r in data[a].events.get(sid, [])}
+        args_b = {(sid, s, e, t): r for sid in ids for s, e, t, r in data[b].events.get(sid, [])}
+        ra = [(k, arg) for k in args_a if k in args_b for arg in args_a[k]]
+        rb = [(k, arg) for k in args_b if k in args_a for arg in args_b[k]]
+        arg = span_agreement([(0, 0, x) for x in ra], [(0, 0, x) for x in rb])
+        pairs.append(
+            {
+                "a": a,
+                "b": b,
+                "trigger_f1": round(trig.f1, 6),
+                "trigger": _score_dict(trig),
+                "argument_f1": round(arg.f1, 6),
+                "argument": _score_dict(arg),
+            }
+        )
+    return {"pairs": pairs}
+
+
+def _stance(
+    names: list[str], data: dict[str, LayerData], ids: Sequence[int], targets: list[str], status: str
+) -> dict[str, Any]:
+    items = [(sid, t) for sid in ids for t in targets]
+
+    def rating(d: LayerData, item: tuple[int, str]) -> str | None:
+        if item in d.stance:
+            return d.stance[item]
+        return "none" if item[0] in d.done or status == "done" else None
+
+    ratings = {n: [rating(data[n], item) for item in items] for n in names}
+    pairs = [
+        {"a": a, "b": b, "cohen_kappa": _safe(cohen_kappa, ratings[a], ratings[b])}
+        for a, b in combinations(names, 2)
+    ]
+    complete = [
+        [ratings[n][i] for n in names]
+        for i in range(len(items))
+        if all(ratings[n][i] is not None for n in names)
+    ]
+    return {
+        "pairs": pairs,
+        "fleiss_kappa": _safe(fleiss_kappa, complete),
+        "krippendorff_alpha": _safe(krippendorff_alpha, [ratings[n] for n in names]),
+        "items": len(items),
+    }
+
+
+def overall(report: dict[str, Any], layer: str) -> list[tuple[str, float | None]]:
+    """What ``--min`` gates on: alpha for entities and stance, every pair's trigger F1 for events."""
+    found = report["layers"]
+    out: list[tuple[str, float | None]] = []
+    if layer in ("entities", "all") and "entities" in found:
+        out.append(("entities krippendorff_alpha", found["entities"]["krippendorff_alpha"]))
+    if layer in ("events", "all") and "events" in found:
+        out += [(f"events trigger_f1 {p['a']}/{p['b']}", p["trigger_f1"]) for p in found["events"]["pairs"]]
+    if layer in ("stance", "all") and "stance" in found:
+        out.append(("stance krippendorff_alpha", found["stance"]["krippendorff_alpha"]))
+    return out
