@@ -335,3 +335,34 @@ class SetStatus(Command):
                 edits.clear_status(s, self.sentence_id, self.annotator_id)
             else:
                 edits.set_status(s, self.sentence_id, self.annotator_id, *self.old)
+
+
+@dataclass
+class Batch(Command):
+    """Several edits of one sentence as one undoable step, applied in order and reverted in reverse.
+
+    Each part commits on its own; if one fails, the parts already applied are reverted before
+    the error goes on, so a batch is all or nothing.
+    """
+
+    parts: list[Command] = field(default_factory=list)
+    label: str = "edits"
+
+    @property
+    def text(self) -> str:
+        return self.label
+
+    def apply(self, project: Project) -> None:
+        done: list[Command] = []
+        try:
+            for part in self.parts:
+                part.apply(project)
+                done.append(part)
+        except Exception:
+            for part in reversed(done):
+                part.revert(project)
+            raise
+
+    def revert(self, project: Project) -> None:
+        for part in reversed(self.parts):
+            part.revert(project)

@@ -4,30 +4,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from annotator.cli import main
 from annotator.services import commands as c
-from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.review import ReviewError, corpus_agreement
 from annotator.store import Project, queries
-from tests.conftest import FIXTURES, write
-
-
-@pytest.fixture
-def three(project: Project, tmp_path: Path) -> Project:
-    src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
-    variants = {
-        "a": src,
-        "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY"),
-        "c": src.replace("Хайди\tB-PERSON\nХаутала\tI-PERSON", "Хайди\tO\nХаутала\tO"),
-    }
-    for name, text in variants.items():
-        path = write(tmp_path / name / "ex.conll", text)
-        import_paths(project, [path], ImportOptions(annotator=name, status="done"))
-    return project
 
 
 def test_entity_agreement_matches_hand_counts(three: Project) -> None:

@@ -1,0 +1,119 @@
+"""Adjudication: where annotators disagree, and edits that copy their work into the gold layer.
+
+Every edit is a command from :mod:`annotator.services.commands`, so gold is undoable like any
+other layer and exports with ``--gold``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.core.model import GOLD
+from annotator.core.views import SentenceView
+from annotator.services import commands as c
+from annotator.services.annotate import load_sentence
+from annotator.store import Project, queries
+from annotator.store.review_data import layer_data
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """One sentence and layer on which the compared annotators differ, and how."""
+
+    sentence_id: int
+    document: str
+    position: int
+    layer: str
+    detail: str
+
+
+def gold_id(project: Project) -> int:
+    """The id of the gold layer."""
+    with project.transaction() as s:
+        found = queries.find_annotator(s, GOLD)
+    assert found is not None, "every project has the gold layer"
+    return found.id
+
+
+def disagreements(project: Project, annotators: Sequence[str], status: str = "done") -> list[Disagreement]:
+    """Sentences where the annotators' entities, events or stance differ, in corpus order."""
+    with project.transaction() as s:
+        people = [queries.find_annotator(s, n) for n in annotators]
+        ids = [p.id for p in people if p is not None]
+        sentences = [
+            (sent.id, doc.name, sent.position)
+            for doc in queries.documents_overview(s)
+            for sent in queries.document_sentences(s, doc.id)
+        ]
+        wanted = {sid for sid, _, _ in sentences}
+        data = {name: layer_data(s, aid, wanted) for name, aid in zip(annotators, ids, strict=True)}
+    stance_by_sentence: dict[str, dict[int, set[tuple[object, ...]]]] = {}
+    for name, d in data.items():
+        per: dict[int, set[tuple[object, ...]]] = {}
+        for (i, target), label in d.stance.items():
+            per.setdefault(i, set()).add((target, label))
+        stance_by_sentence[name] = per
+    out: list[Disagreement] = []
+    for sid, doc, position in sentences:
+        if status == "done" and not all(sid in d.done for d in data.values()):
+            continue
+        for layer in ("entities", "events", "stance"):
+            versions: dict[str, frozenset[tuple[object, ...]]] = {}
+            for name, d in data.items():
+                if layer == "entities":
+                    versions[name] = frozenset(d.entities.get(sid, []))
+                elif layer == "events":
+                    versions[name] = frozenset((s0, e0, t) for s0, e0, t, _ in d.events.get(sid, []))
+                else:
+                    versions[name] = frozenset(stance_by_sentence[name].get(sid, set()))
+            if len(set(versions.values())) > 1:
+                shared = frozenset.intersection(*versions.values())
+                detail = "; ".join(
+                    f"{name}: {', '.join(_show(x) for x in sorted(v - shared, key=str)) or '—'}"
+                    for name, v in versions.items()
+                )
+                out.append(Disagreement(sid, doc, position, layer, detail))
+    return out
+
+
+def _show(item: tuple[object, ...]) -> str:
+    if len(item) == 3 and isinstance(item[0], int):
+        return f"{item[2]} {item[0] + 1}–{item[1]}"
+    return " ".join(str(x) for x in item)
+
+
+def accept_entity(project: Project, sentence_id: int, start: int, end: int, label: str) -> c.Command:
+    """A command putting one annotator's entity into gold (replacing gold entities it overlaps)."""
+    gold = load_sentence(project, sentence_id, gold_id(project))
+    parts: list[c.Command] = [
+        c.DeleteEntity(sentence_id, e.id) for e in gold.entities if e.start < end and start < e.end
+    ]
+    parts.append(c.AddEntity(sentence_id, gold_id(project), start, end, label))
+    return c.Batch(sentence_id, parts, f"accept {label} into gold")
+
+
+def accept_agreed(project: Project, sentence_id: int, annotators: Sequence[str]) -> c.Command | None:
+    """A command copying into gold every entity and sentence stance all ``annotators`` agree on.
+
+    Gold annotations already there are kept; None when there is nothing new to copy.
+    """
+    with project.transaction() as s:
+        ids = [a.id for n in annotators if (a := queries.find_annotator(s, n)) is not None]
+    views: list[SentenceView] = [load_sentence(project, sentence_id, i) for i in ids]
+    gold = gold_id(project)
+    current = load_sentence(project, sentence_id, gold)
+    spans = set.intersection(*({(e.start, e.end, e.label) for e in v.entities} for v in views))
+    taken = {(e.start, e.end, e.label) for e in current.entities}
+    parts: list[c.Command] = [
+        c.AddEntity(sentence_id, gold, s0, e0, label)
+        for s0, e0, label in sorted(spans - taken)
+        if not any(g.start < e0 and s0 < g.end for g in current.entities)
+    ]
+    stances = set.intersection(*({(t, lab) for t, (lab, _) in v.stance.items()} for v in views))
+    parts += [
+        c.SetSentenceStance(sentence_id, gold, target, label)
+        for target, label in sorted(stances)
+        if current.stance.get(target, ("", None))[0] != label
+    ]
+    return c.Batch(sentence_id, parts, "accept what everyone agrees on") if parts else None

@@ -1,0 +1,55 @@
+"""Disagreements are found and resolved into gold with undoable commands."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.errors import StoreError
+from annotator.services import commands as c
+from annotator.services.adjudicate import accept_agreed, accept_entity, disagreements, gold_id
+from annotator.services.annotate import load_sentence
+from annotator.store import Project
+from tests.conftest import dump
+
+
+def test_disagreements_name_the_sentence_layer_and_difference(three: Project) -> None:
+    found = disagreements(three, ["a", "b", "c"])
+    assert [(d.document, d.position, d.layer) for d in found] == [
+        ("ex-0001", 1, "entities"),
+        ("ex-0002", 0, "entities"),
+    ]
+    assert "a: CARDINAL 4–4" in found[0].detail and "b: QUANTITY 4–4" in found[0].detail
+    assert "c: —" in found[1].detail
+
+
+def test_accept_agreed_then_one_version_into_gold_and_undo(three: Project) -> None:
+    sid = disagreements(three, ["a", "b", "c"])[0].sentence_id
+    gold = gold_id(three)
+    agreed = accept_agreed(three, sid, ["a", "b", "c"])
+    assert agreed is not None
+    agreed.apply(three)
+    assert [(e.start, e.end, e.label) for e in load_sentence(three, sid, gold).entities] == [
+        (0, 3, "POSITION")
+    ]
+    assert accept_agreed(three, sid, ["a", "b", "c"]) is None
+    before = dump(three)
+    pick = accept_entity(three, sid, 3, 4, "CARDINAL")
+    pick.apply(three)
+    labels = [e.label for e in load_sentence(three, sid, gold).entities]
+    assert labels == ["POSITION", "CARDINAL"]
+    replace = accept_entity(three, sid, 3, 4, "QUANTITY")  # b's version replaces the overlapping gold span
+    replace.apply(three)
+    assert [e.label for e in load_sentence(three, sid, gold).entities] == ["POSITION", "QUANTITY"]
+    replace.revert(three)
+    pick.revert(three)
+    assert dump(three) == before
+
+
+def test_a_failing_batch_leaves_nothing_behind(three: Project) -> None:
+    sid = disagreements(three, ["a", "b", "c"])[0].sentence_id
+    gold = gold_id(three)
+    before = dump(three)
+    batch = c.Batch(sid, [c.AddEntity(sid, gold, 0, 1, "GPE"), c.AddEntity(sid, gold, 0, 2, "PERSON")])
+    with pytest.raises(StoreError, match="overlap"):
+        batch.apply(three)
+    assert dump(three) == before
