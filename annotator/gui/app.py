@@ -6,7 +6,7 @@ import getpass
 import sys
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.main_window import AnnotationWindow
@@ -47,7 +47,13 @@ def run(db: str | None, annotator: str | None) -> int:
     with project.transaction() as session:
         info = queries.ensure_annotator(session, name)
     settings().setValue("last_annotator", info.name)
-    window = AnnotationWindow(project, info, settings())
+    window: QMainWindow
+    if info.role == "reviewer":
+        from annotator.gui.review_window import ReviewWindow
+
+        window = ReviewWindow(project, info, settings())
+    else:
+        window = AnnotationWindow(project, info, settings())
     window.show()
     code = int(app.exec())
     project.close()

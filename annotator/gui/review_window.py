@@ -1,0 +1,255 @@
+"""Review mode: agreement numbers, the disagreement list, every annotator's version one above the
+other, and keys that resolve them into the gold layer (undoable like any edit)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui.dialogs import choose
+from annotator.gui.token_view import TokenView
+from annotator.gui.undo import UndoEntry
+from annotator.gui.workers import Worker, run_with_progress
+from annotator.services import adjudicate, review
+from annotator.services.annotate import load_sentence
+from annotator.services.commands import Command
+from annotator.store import Project, queries
+
+REVIEW_KEYS = [
+    ("Up / Down", "previous / next disagreement"),
+    ("Left / Right", "move the token cursor in every version"),
+    ("1 … 9", "accept annotator n's entity under the cursor into gold"),
+    ("A", "accept everything all annotators agree on in this sentence"),
+    ("Delete", "remove the gold entity under the cursor"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a gold edit"),
+    ("Ctrl+L", "choose a label (lowest F1 first) and list only its disagreements"),
+]
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class ReviewWindow(QMainWindow):
+    """The reviewer's window: pick a disagreement, compare versions, write gold with the keyboard."""
+
+    def __init__(self, project: Project, reviewer: queries.AnnotatorInfo, settings: QSettings | None = None):
+        super().__init__()
+        self.project = project
+        self.reviewer = reviewer
+        self.settings = settings or QSettings()
+        with project.transaction() as s:
+            self.annotators = [a.name for a in queries.list_annotators(s) if a.role == "annotator"]
+        self.gold = adjudicate.gold_id(project)
+        self.undo_stack = QUndoStack(self)
+        self.workers: list[Worker] = []
+        self.items: list[adjudicate.Disagreement] = []
+        self.sentence_id: int | None = None
+        self.setWindowTitle(f"{project.name} — review by {reviewer.name} — annotator")
+        self._build()
+        self._keys()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.summary = _plain("computing agreement…")
+        self.summary.setWordWrap(True)
+        self.labels = QTableWidget(0, 4)
+        self.labels.setHorizontalHeaderLabels(["Label", "F1", "fp", "fn"])
+        self.labels.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.labels.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._show_row)
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.labels)
+        lay.addWidget(_plain("Disagreements"))
+        lay.addWidget(self.list)
+        self.heading = _plain()
+        self.versions: list[tuple[str, int, TokenView]] = []
+        middle = QWidget()
+        mid = QVBoxLayout(middle)
+        mid.addWidget(self.heading)
+        with self.project.transaction() as s:
+            people = {a.name: a.id for a in queries.list_annotators(s)}
+        for n, name in enumerate([*self.annotators, "gold"], 1):
+            view = TokenView(self.project.schema)
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            title = f"{n}. {name}" if name != "gold" else "gold (what you accept)"
+            mid.addWidget(_plain(title))
+            mid.addWidget(view)
+            self.versions.append((name, people[name], view))
+        mid.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(middle)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setSizes([420, 900])
+        self.setCentralWidget(splitter)
+        self.resize(1300, 820)
+
+    def _keys(self) -> None:
+        def add(keys: list[str], slot: Any) -> None:
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+        add(["Left"], partial(self._move, -1))
+        add(["Right"], partial(self._move, 1))
+        for n in range(1, min(9, len(self.annotators)) + 1):
+            add([str(n)], partial(self.accept_from, n - 1))
+        add(["A"], self.accept_agreed)
+        add(["Delete"], self.delete_gold)
+        add(["Ctrl+L"], self.filter_by_label)
+        undo = self.undo_stack.createUndoAction(self, "Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.undo_stack.createRedoAction(self, "Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(undo)
+        self.addAction(redo)
+        menu = self.menuBar().addMenu("&Review")
+        for keys, text in REVIEW_KEYS:
+            menu.addAction(f"{text}\t{keys}").setEnabled(False)
+
+    # -- data ----------------------------------------------------------------------------------
+    def refresh(self, label: str | None = None) -> None:
+        """Recompute the disagreements (of one label if given) and, in a background thread, the numbers."""
+        if len(self.annotators) < 2:
+            self.summary.setText("review needs at least two annotators")
+            return
+        items = adjudicate.disagreements(self.project, self.annotators)
+        if label:
+            items = [d for d in items if d.layer == "entities" and label in d.detail]
+        self.items = items
+        self.list.clear()
+        for d in items:
+            self.list.addItem(QListWidgetItem(f"{d.document} · {d.position + 1} · {d.layer}: {d.detail}"))
+        if items:
+            self.list.setCurrentRow(0)
+        self.list.setFocus()
+        worker = run_with_progress(
+            self,
+            "Computing agreement…",
+            lambda progress: review.corpus_agreement(self.project, self.annotators, "done"),
+            self._numbers,
+            lambda m: self.summary.setText(m),
+        )
+        self.workers.append(worker)
+
+    def _numbers(self, report: dict[str, Any]) -> None:
+        ent, st = report["layers"]["entities"], report["layers"]["stance"]
+        pairs = ", ".join(f"{p['a']}/{p['b']} F1 {p['f1']:.3f}" for p in ent["pairs"])
+        alpha = "n/a" if ent["krippendorff_alpha"] is None else f"{ent['krippendorff_alpha']:.3f}"
+        salpha = "n/a" if st["krippendorff_alpha"] is None else f"{st['krippendorff_alpha']:.3f}"
+        self.summary.setText(
+            f"{report['sentences']} sentences done by everyone. Entities: alpha {alpha}; {pairs}. "
+            f"Stance: alpha {salpha}."
+        )
+        rows = sorted(ent["per_label"].items(), key=lambda kv: kv[1]["f1"])
+        self.labels.setRowCount(len(rows))
+        for r, (label, row) in enumerate(rows):
+            for col, text in enumerate((label, f"{row['f1']:.3f}", str(row["fp"]), str(row["fn"]))):
+                self.labels.setItem(r, col, QTableWidgetItem(text))
+
+    def filter_by_label(self) -> None:
+        """Choose a label (lowest F1 first, type to filter) and list only its entity disagreements."""
+        options = []
+        for r in range(self.labels.rowCount()):
+            label, f1 = self.labels.item(r, 0), self.labels.item(r, 1)
+            if label is not None and f1 is not None:
+                options.append((f"{label.text()}   F1 {f1.text()}", label.text()))
+        options.append(("all labels", ""))
+        chosen = choose(self, "Disagreements of which label?", options)
+        self.activateWindow()
+        if chosen is not None:
+            self.refresh(chosen or None)
+
+    # -- showing -------------------------------------------------------------------------------
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            self.show_sentence(self.items[row].sentence_id)
+
+    def show_sentence(self, sentence_id: int) -> None:
+        """Every annotator's version of a sentence, and gold, one above the other."""
+        keep = self.sentence_id == sentence_id
+        self.sentence_id = sentence_id
+        for _, aid, view in self.versions:
+            view.show_sentence(load_sentence(self.project, sentence_id, aid), keep_cursor=keep)
+        first = self.versions[0][2].view
+        if first is not None:
+            self.heading.setText(f"{first.document_name} · sentence {first.index + 1} of {first.count}")
+
+    def _move(self, delta: int) -> None:
+        for _, _, view in self.versions:
+            view.move_caret(view.caret + delta, False)
+
+    # -- gold edits ----------------------------------------------------------------------------
+    def execute(self, command: Command) -> None:
+        """Apply a gold edit, put it on the undo stack, show the result."""
+        try:
+            command.apply(self.project)
+        except AnnotatorError as exc:
+            self.statusBar().showMessage(f"⚠ {exc}", 8000)
+            return
+        self.undo_stack.push(
+            UndoEntry(
+                self.project, command, self.show_sentence, lambda m: self.statusBar().showMessage(m, 8000)
+            )
+        )
+        self.show_sentence(command.sentence_id)
+        self.statusBar().showMessage(f"gold: {command.text}", 4000)
+
+    def accept_from(self, index: int) -> None:
+        """Accept annotator ``index``'s entity under the cursor into gold."""
+        if self.sentence_id is None:
+            return
+        name, _, view = self.versions[index]
+        hit = view.annotation_at(view.caret)
+        entity = view.view.entity(hit[1]) if hit and hit[0] == "entity" and view.view else None
+        if entity is None:
+            self.statusBar().showMessage(f"{name} has no entity under the cursor", 5000)
+            return
+        self.execute(
+            adjudicate.accept_entity(self.project, self.sentence_id, entity.start, entity.end, entity.label)
+        )
+
+    def accept_agreed(self) -> None:
+        """Accept every entity and stance all annotators agree on."""
+        if self.sentence_id is None:
+            return
+        command = adjudicate.accept_agreed(self.project, self.sentence_id, self.annotators)
+        if command is None:
+            self.statusBar().showMessage("gold already holds everything they agree on", 5000)
+        else:
+            self.execute(command)
+
+    def delete_gold(self) -> None:
+        """Remove the gold entity under the cursor."""
+        from annotator.services.commands import DeleteEntity
+
+        _, _, view = self.versions[-1]
+        hit = view.annotation_at(view.caret)
+        if self.sentence_id is not None and hit and hit[0] == "entity":
+            self.execute(DeleteEntity(self.sentence_id, hit[1]))

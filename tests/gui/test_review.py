@@ -1,0 +1,57 @@
+"""Review mode: from a low per-label score to the sentences behind it, resolved into gold by keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from annotator.gui.review_window import ReviewWindow
+from annotator.services.importing import ImportOptions, import_paths
+from annotator.store import Project, queries
+from tests.conftest import FIXTURES, write
+from tests.gui.conftest import answer_dialogs, entities_of, press
+
+
+def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
+    for name, text in {
+        "a": src,
+        "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY"),
+        "c": src.replace("Хайди\tB-PERSON\nХаутала\tI-PERSON", "Хайди\tO\nХаутала\tO"),
+    }.items():
+        import_paths(
+            project, [write(tmp_path / name / "ex.conll", text)], ImportOptions(annotator=name, status="done")
+        )
+    with project.transaction() as s:
+        boss = queries.add_annotator(s, "boss", "reviewer")
+    w = ReviewWindow(project, boss, QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    assert QTest.qWaitForWindowActive(w, 5000)
+    assert w.list.count() == 2
+    qtbot.waitUntil(lambda: w.labels.rowCount() > 0, timeout=10_000)
+    assert w.labels.item(0, 0).text() in ("QUANTITY", "CARDINAL")  # lowest F1 first
+    answer_dialogs("QUANTITY")
+    press(w.list, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert w.list.count() == 1
+    assert "QUANTITY" in w.list.item(0).text()
+    press(w.list, Qt.Key.Key_A)  # the agreed POSITION span goes into gold
+    press(w.list, Qt.Key.Key_Right, times=3)
+    press(w.list, Qt.Key.Key_2)  # b's QUANTITY on "53"
+    assert entities_of(project, "gold") == [
+        ("ex-0001", 1, 0, 2, "POSITION"),
+        ("ex-0001", 1, 3, 3, "QUANTITY"),
+    ]
+    press(w.list, Qt.Key.Key_1)  # a's CARDINAL replaces it
+    assert entities_of(project, "gold")[-1] == ("ex-0001", 1, 3, 3, "CARDINAL")
+    press(w.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert entities_of(project, "gold")[-1] == ("ex-0001", 1, 3, 3, "QUANTITY")
+    press(w.list, Qt.Key.Key_Delete)
+    assert entities_of(project, "gold") == [("ex-0001", 1, 0, 2, "POSITION")]
+    w.close()
