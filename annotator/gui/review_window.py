@@ -195,8 +195,12 @@ class ReviewWindow(QMainWindow):
         """Every annotator's version of a sentence, and gold, one above the other."""
         keep = self.sentence_id == sentence_id
         self.sentence_id = sentence_id
-        for _, aid, view in self.versions:
-            view.show_sentence(load_sentence(self.project, sentence_id, aid), keep_cursor=keep)
+        loaded = [(view, load_sentence(self.project, sentence_id, aid)) for _, aid, view in self.versions]
+        spans = [{(e.start, e.end, e.label) for e in v.entities} for _, v in loaded[:-1]]
+        shared = set.intersection(*spans) if spans else set()
+        for view, sentence in loaded:
+            view.differs = {(e.start, e.end, e.label) for e in sentence.entities} - shared
+            view.show_sentence(sentence, keep_cursor=keep)
         first = self.versions[0][2].view
         if first is not None:
             self.heading.setText(f"{first.document_name} · sentence {first.index + 1} of {first.count}")

@@ -52,6 +52,7 @@ class TokenView(QWidget):
         self.caret = 0
         self.anchor: int | None = None
         self.selected: tuple[str, int] | None = None
+        self.differs: set[tuple[int, int, str]] = set()  # review mode: spans not everyone has
         self.boxes: list[_Box] = []
         self.font_big = QFont(self.font())
         self.font_big.setPointSize(18)
@@ -248,8 +249,12 @@ class TokenView(QWidget):
         selected = self.selected
         for ent in view.entities:
             color = self.colors.get(ent.label, QColor("#dddddd"))
+            differs = (ent.start, ent.end, ent.label) in self.differs
             for n, rect in enumerate(self._span_rects(ent.start, ent.end)):
-                painter.setPen(QPen(color.darker(150), 2.5 if selected == ("entity", ent.id) else 1))
+                if differs:
+                    painter.setPen(QPen(QColor("#d50000"), 3, Qt.PenStyle.DashDotLine))
+                else:
+                    painter.setPen(QPen(color.darker(150), 2.5 if selected == ("entity", ent.id) else 1))
                 painter.setBrush(color)
                 painter.drawRoundedRect(rect, 4, 4)
                 if n == 0:

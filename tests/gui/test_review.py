@@ -41,6 +41,8 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
     press(w.list, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert w.list.count() == 1
     assert "QUANTITY" in w.list.item(0).text()
+    assert w.versions[1][2].differs == {(3, 4, "QUANTITY")}  # b's odd span is marked
+    assert w.versions[0][2].differs == {(3, 4, "CARDINAL")}  # a and c agree, but b does not
     press(w.list, Qt.Key.Key_A)  # the agreed POSITION span goes into gold
     press(w.list, Qt.Key.Key_Right, times=3)
     press(w.list, Qt.Key.Key_2)  # b's QUANTITY on "53"
