@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
@@ -14,9 +15,9 @@ from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
 from annotator.services import project as projects
 from annotator.services import review
-from annotator.services.exporting import ExportOptions, export_layer
+from annotator.services.exporting import ExportOptions, export_layer, write_text_atomically
 from annotator.services.importing import ImportOptions, import_paths
-from annotator.services.report import agreement_tables
+from annotator.services.report import agreement_html, agreement_tables
 from annotator.store import queries
 from annotator.terminal import ProgressBar
 
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="compare sentences every annotator marked done (default) or all sentences",
     )
     agr.add_argument("--json", action="store_true", help="print one JSON object")
+    agr.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report with heatmaps")
     agr.add_argument(
         "--min",
         type=float,
@@ -217,6 +219,9 @@ def _agreement(args: argparse.Namespace, db: str | None) -> int:
         print(json.dumps(report, ensure_ascii=False))
     else:
         print(agreement_tables(report))
+    if args.html:
+        write_text_atomically(Path(args.html), agreement_html(report))
+        print(f"wrote {args.html}", file=sys.stderr)
     if args.min is not None:
         low = [(what, v) for what, v in review.overall(report, args.layer) if v is None or v < args.min]
         if low:

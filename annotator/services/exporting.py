@@ -174,6 +174,12 @@ def _write(
     summary.dropped_triggers = writer.dropped_triggers
 
 
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write a whole text file through a temporary file renamed into place."""
+    with _atomic_file(path) as handle:
+        handle.write(text)
+
+
 def _unwritable(path: Path, exc: OSError) -> ExportError:
     return ExportError(f"{path}: cannot write the export ({exc.strerror or exc})")
 

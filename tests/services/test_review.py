@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +95,13 @@ def test_cli_json_and_min_gate(three: Project, capsys: pytest.CaptureFixture[str
     out, err = capsys.readouterr()
     assert "ENTITIES" in out and "agreement below 0.95: entities krippendorff_alpha = 0.868" in err
     assert main(["agreement", "--db", db, "--layer", "entities", "--min", "0.5"]) == 0
+
+
+def test_html_report_is_self_contained_with_heatmaps(three: Project, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    db = three.url.removeprefix("sqlite:///")
+    assert main(["agreement", "--db", db, "--html", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<svg") == 4  # entity F1, token kappa, trigger F1, stance kappa
+    assert "<script" not in page and "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "<td>CARDINAL</td>" in page and "QUANTITY" in page
