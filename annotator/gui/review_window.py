@@ -36,6 +36,8 @@ REVIEW_KEYS = [
     ("Up / Down", "previous / next disagreement"),
     ("Left / Right", "move the token cursor in every version"),
     ("1 … 9", "accept annotator n's entity under the cursor into gold"),
+    ("Shift+1 … 9", "accept annotator n's event under the cursor (with attributes and arguments)"),
+    ("Alt+1 … 9", "accept annotator n's stance of the sentence"),
     ("A", "accept everything all annotators agree on in this sentence"),
     ("Delete", "remove the gold entity under the cursor"),
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a gold edit"),
@@ -120,6 +122,8 @@ class ReviewWindow(QMainWindow):
         add(["Right"], partial(self._move, 1))
         for n in range(1, min(9, len(self.annotators)) + 1):
             add([str(n)], partial(self.accept_from, n - 1))
+            add([f"Shift+{n}"], partial(self.accept_event_from, n - 1))
+            add([f"Alt+{n}"], partial(self.accept_stance_from, n - 1))
         add(["A"], self.accept_agreed)
         add(["Delete"], self.delete_gold)
         add(["Ctrl+L"], self.filter_by_label)
@@ -238,6 +242,31 @@ class ReviewWindow(QMainWindow):
         self.execute(
             adjudicate.accept_entity(self.project, self.sentence_id, entity.start, entity.end, entity.label)
         )
+
+    def accept_event_from(self, index: int) -> None:
+        """Accept annotator ``index``'s event under the cursor into gold."""
+        if self.sentence_id is None:
+            return
+        name, _, view = self.versions[index]
+        sentence = view.view
+        event = (
+            next((e for e in sentence.events if e.start <= view.caret < e.end), None) if sentence else None
+        )
+        if event is None:
+            self.statusBar().showMessage(f"{name} has no event trigger under the cursor", 5000)
+            return
+        self.execute(adjudicate.accept_event(self.project, self.sentence_id, name, event.id))
+
+    def accept_stance_from(self, index: int) -> None:
+        """Make gold's stance of the sentence annotator ``index``'s."""
+        if self.sentence_id is None:
+            return
+        name = self.versions[index][0]
+        command = adjudicate.accept_stance(self.project, self.sentence_id, name)
+        if command is None:
+            self.statusBar().showMessage(f"gold already has {name}'s stance", 5000)
+        else:
+            self.execute(command)
 
     def accept_agreed(self) -> None:
         """Accept every entity and stance all annotators agree on."""

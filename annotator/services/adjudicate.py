@@ -7,7 +7,7 @@ other layer and exports with ``--gold``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.model import GOLD
 from annotator.core.views import SentenceView
@@ -117,3 +117,89 @@ def accept_agreed(project: Project, sentence_id: int, annotators: Sequence[str])
         if current.stance.get(target, ("", None))[0] != label
     ]
     return c.Batch(sentence_id, parts, "accept what everyone agrees on") if parts else None
+
+
+def accept_event(project: Project, sentence_id: int, annotator: str, event_id: int) -> c.Command:
+    """A command copying one annotator's event into gold: trigger, type, attributes and arguments.
+
+    An argument's entity is taken from gold when gold has the same span and label, else it is copied
+    too; gold events on the same trigger tokens are replaced.
+    """
+    with project.transaction() as s:
+        who = queries.find_annotator(s, annotator)
+    assert who is not None
+    source = load_sentence(project, sentence_id, who.id)
+    event = next(e for e in source.events if e.id == event_id)
+    gold_layer = gold_id(project)
+    gold = load_sentence(project, sentence_id, gold_layer)
+    parts: list[c.Command] = [
+        c.DeleteEvent(sentence_id, e.id) for e in gold.events if (e.start, e.end) == (event.start, event.end)
+    ]
+    add = c.AddEvent(sentence_id, gold_layer, event.start, event.end, event.type)
+    parts.append(add)
+    parts += [
+        _Deferred(sentence_id, add, "attribute", (name, value)) for name, value in event.attributes.items()
+    ]
+    for arg in event.arguments:
+        entity = source.entity(arg.entity_id)
+        if entity is None:
+            continue
+        existing = next(
+            (
+                g
+                for g in gold.entities
+                if (g.start, g.end, g.label) == (entity.start, entity.end, entity.label)
+            ),
+            None,
+        )
+        if existing is None:
+            new = c.AddEntity(sentence_id, gold_layer, entity.start, entity.end, entity.label)
+            parts.append(new)
+            parts.append(_Deferred(sentence_id, add, "argument", (arg.role, new)))
+        else:
+            parts.append(_Deferred(sentence_id, add, "argument", (arg.role, existing.id)))
+    return c.Batch(sentence_id, parts, f"accept {event.type} into gold")
+
+
+def accept_stance(project: Project, sentence_id: int, annotator: str) -> c.Command | None:
+    """A command making gold's sentence stance the same as one annotator's (holders are not copied)."""
+    with project.transaction() as s:
+        who = queries.find_annotator(s, annotator)
+    assert who is not None
+    source = load_sentence(project, sentence_id, who.id)
+    gold_layer = gold_id(project)
+    gold = load_sentence(project, sentence_id, gold_layer)
+    parts: list[c.Command] = []
+    for target in {*source.stance, *gold.stance}:
+        want = source.stance.get(target, (None, None))[0]
+        if gold.stance.get(target, (None, None))[0] != want:
+            parts.append(c.SetSentenceStance(sentence_id, gold_layer, target, want))
+    return c.Batch(sentence_id, parts, f"accept {annotator}'s stance into gold") if parts else None
+
+
+@dataclass
+class _Deferred(c.Command):
+    """An attribute or argument of an event (and entity) created earlier in the same batch."""
+
+    event: c.AddEvent = field(default=None)  # type: ignore[assignment]
+    kind: str = ""
+    payload: tuple[object, object] = ("", "")
+    inner: c.Command | None = None
+
+    def apply(self, project: Project) -> None:
+        assert self.event.event_id is not None
+        if self.inner is not None:  # a redo: the same inner command restores the same rows
+            self.inner.apply(project)
+            return
+        first, second = self.payload
+        if self.kind == "attribute":
+            self.inner = c.SetAttribute(self.sentence_id, self.event.event_id, str(first), str(second))
+        else:
+            entity_id = second.entity_id if isinstance(second, c.AddEntity) else second
+            assert isinstance(entity_id, int)
+            self.inner = c.AddArgument(self.sentence_id, self.event.event_id, str(first), entity_id)
+        self.inner.apply(project)
+
+    def revert(self, project: Project) -> None:
+        if self.inner is not None:
+            self.inner.revert(project)

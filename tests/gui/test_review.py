@@ -9,10 +9,11 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from annotator.gui.review_window import ReviewWindow
+from annotator.services import commands as c
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, queries
 from tests.conftest import FIXTURES, write
-from tests.gui.conftest import answer_dialogs, entities_of, press
+from tests.gui.conftest import answer_dialogs, entities_of, press, rows
 
 
 def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
@@ -56,4 +57,13 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
     assert entities_of(project, "gold")[-1] == ("ex-0001", 1, 3, 3, "QUANTITY")
     press(w.list, Qt.Key.Key_Delete)
     assert entities_of(project, "gold") == [("ex-0001", 1, 0, 2, "POSITION")]
+    with project.transaction() as s:
+        a_id = queries.find_annotator(s, "a").id  # type: ignore[union-attr]
+    c.SetSentenceStance(w.sentence_id, a_id, "eu", "favor").apply(project)  # type: ignore[arg-type]
+    press(w.list, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert rows(
+        project,
+        "SELECT st.target, st.label FROM sentence_stance st JOIN annotators a "
+        "ON a.id = st.annotator_id WHERE a.name = 'gold'",
+    ) == [("eu", "favor")]
     w.close()

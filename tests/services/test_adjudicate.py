@@ -6,7 +6,14 @@ import pytest
 
 from annotator.core.errors import StoreError
 from annotator.services import commands as c
-from annotator.services.adjudicate import accept_agreed, accept_entity, disagreements, gold_id
+from annotator.services.adjudicate import (
+    accept_agreed,
+    accept_entity,
+    accept_event,
+    accept_stance,
+    disagreements,
+    gold_id,
+)
 from annotator.services.annotate import load_sentence
 from annotator.store import Project
 from tests.conftest import dump
@@ -53,3 +60,39 @@ def test_a_failing_batch_leaves_nothing_behind(three: Project) -> None:
     with pytest.raises(StoreError, match="overlap"):
         batch.apply(three)
     assert dump(three) == before
+
+
+def test_accept_event_with_arguments_and_stance_then_undo_and_redo(three: Project) -> None:
+    from annotator.store import queries
+
+    sid = disagreements(three, ["a", "b", "c"])[0].sentence_id
+    with three.transaction() as s:
+        a = queries.find_annotator(s, "a")
+    assert a is not None
+    view = load_sentence(three, sid, a.id)
+    position = next(e for e in view.entities if e.label == "POSITION")
+    event = c.AddEvent(sid, a.id, 6, 7, "Contact.Statement")
+    event.apply(three)
+    assert event.event_id is not None
+    c.AddArgument(sid, event.event_id, "Speaker", position.id).apply(three)
+    c.SetAttribute(sid, event.event_id, "tense", "past").apply(three)
+    c.SetSentenceStance(sid, a.id, "kz-authorities", "neutral").apply(three)
+    before = dump(three)
+    accept = accept_event(three, sid, "a", event.event_id)
+    accept.apply(three)
+    gold = load_sentence(three, sid, gold_id(three))
+    assert [(e.type, e.start, e.end) for e in gold.events] == [("Contact.Statement", 6, 7)]
+    assert gold.events[0].attributes["tense"] == "past"
+    (arg,) = gold.events[0].arguments
+    assert arg.role == "Speaker" and gold.entity(arg.entity_id).label == "POSITION"  # type: ignore[union-attr]
+    stance = accept_stance(three, sid, "a")
+    assert stance is not None
+    stance.apply(three)
+    assert load_sentence(three, sid, gold_id(three)).stance == {"kz-authorities": ("neutral", None)}
+    after = dump(three)
+    stance.revert(three)
+    accept.revert(three)
+    assert dump(three) == before
+    accept.apply(three)
+    stance.apply(three)
+    assert dump(three) == after
