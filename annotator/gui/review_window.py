@@ -6,10 +6,12 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +33,7 @@ from annotator.gui.workers import Worker, run_with_progress
 from annotator.services import adjudicate, review
 from annotator.services.annotate import load_sentence
 from annotator.services.commands import Command
+from annotator.services.report import heatmap_svg
 from annotator.store import Project, queries
 
 REVIEW_KEYS = [
@@ -80,10 +84,30 @@ class ReviewWindow(QMainWindow):
         self.labels.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._show_row)
+        self.heatmaps = QHBoxLayout()
+        self.confusion = QTableWidget(0, 0)
+        self.confusion.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        dashboard = QWidget()
+        dash = QVBoxLayout(dashboard)
+        pictures = QWidget()
+        pictures.setLayout(self.heatmaps)
+        picture_scroll = QScrollArea()  # heatmaps keep their size; a narrow panel scrolls
+        picture_scroll.setWidget(pictures)
+        picture_scroll.setWidgetResizable(True)
+        picture_scroll.setMinimumHeight(260)
+        dash.addWidget(picture_scroll)
+        dash.addWidget(
+            _plain("Confusion of spans on the same tokens (rows: first annotator, columns: second)")
+        )
+        dash.addWidget(self.confusion)
+        tabs = QTabWidget()
+        tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        tabs.addTab(self.labels, "Per label")
+        tabs.addTab(dashboard, "Pairs and confusion")
         left = QWidget()
         lay = QVBoxLayout(left)
         lay.addWidget(self.summary)
-        lay.addWidget(self.labels)
+        lay.addWidget(tabs)
         lay.addWidget(_plain("Disagreements"))
         lay.addWidget(self.list)
         self.heading = _plain()
@@ -171,6 +195,31 @@ class ReviewWindow(QMainWindow):
             f"{report['sentences']} sentences done by everyone. Entities: alpha {alpha}; {pairs}. "
             f"Stance: alpha {salpha}."
         )
+        while self.heatmaps.count():
+            item = self.heatmaps.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
+        names = report["annotators"]
+        for pairs, key, title in (
+            (ent["pairs"], "f1", "entity F1"),
+            (report["layers"]["events"]["pairs"], "trigger_f1", "trigger F1"),
+            (st["pairs"], "cohen_kappa", "stance kappa"),
+        ):
+            svg = heatmap_svg(names, pairs, key, title).encode("utf-8")
+            picture = QSvgWidget()
+            picture.load(QByteArray(svg))
+            picture.setFixedSize(picture.renderer().defaultSize())
+            self.heatmaps.addWidget(picture)
+        labels = sorted({c["a"] for c in ent["confusion"]} | {c["b"] for c in ent["confusion"]})
+        counts = {(c["a"], c["b"]): c["count"] for c in ent["confusion"]}
+        self.confusion.setRowCount(len(labels))
+        self.confusion.setColumnCount(len(labels))
+        self.confusion.setHorizontalHeaderLabels(labels)
+        self.confusion.setVerticalHeaderLabels(labels)
+        for r, a in enumerate(labels):
+            for col, b in enumerate(labels):
+                self.confusion.setItem(r, col, QTableWidgetItem(str(counts.get((a, b), ""))))
         rows = sorted(ent["per_label"].items(), key=lambda kv: kv[1]["f1"])
         self.labels.setRowCount(len(rows))
         for r, (label, row) in enumerate(rows):

@@ -70,7 +70,7 @@ def _heat(value: float | None) -> str:
     return f"rgb({red},{green},120)"
 
 
-def _heatmap_svg(names: list[str], pairs: list[dict[str, Any]], key: str, title: str) -> str:
+def heatmap_svg(names: list[str], pairs: list[dict[str, Any]], key: str, title: str) -> str:
     """A pairwise heatmap as inline SVG: one cell per pair of annotators."""
     value = {(p["a"], p["b"]): p.get(key) for p in pairs}
     value.update({(b, a): v for (a, b), v in list(value.items())})
@@ -127,8 +127,8 @@ def agreement_html(report: dict[str, Any]) -> str:
             f"<h2>Entities</h2><p>Krippendorff's alpha on token labels (O included): "
             f"{_f(ent['krippendorff_alpha'])} over {ent['items']} tokens.</p>"
         )
-        out.append(_heatmap_svg(names, ent["pairs"], "f1", "span F1 (exact)"))
-        out.append(_heatmap_svg(names, ent["pairs"], "cohen_kappa", "token Cohen's kappa"))
+        out.append(heatmap_svg(names, ent["pairs"], "f1", "span F1 (exact)"))
+        out.append(heatmap_svg(names, ent["pairs"], "cohen_kappa", "token Cohen's kappa"))
         out.append(
             _table(
                 ["pair", "precision", "recall", "F1", "F1 overlap", "kappa"],
@@ -162,7 +162,7 @@ def agreement_html(report: dict[str, Any]) -> str:
         )
     if "events" in layers:
         ev = layers["events"]["pairs"]
-        out.append("<h2>Events</h2>" + _heatmap_svg(names, ev, "trigger_f1", "trigger F1"))
+        out.append("<h2>Events</h2>" + heatmap_svg(names, ev, "trigger_f1", "trigger F1"))
         out.append(
             _table(
                 ["pair", "trigger F1", "argument F1"],
@@ -175,6 +175,6 @@ def agreement_html(report: dict[str, Any]) -> str:
             f"<h2>Stance</h2><p>Fleiss's kappa {_f(st['fleiss_kappa'])}, Krippendorff's alpha "
             f"{_f(st['krippendorff_alpha'])}, over {st['items']} sentence–target items.</p>"
         )
-        out.append(_heatmap_svg(names, st["pairs"], "cohen_kappa", "Cohen's kappa"))
+        out.append(heatmap_svg(names, st["pairs"], "cohen_kappa", "Cohen's kappa"))
     out.append("</body></html>")
     return "\n".join(out)

@@ -38,6 +38,8 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
     assert w.list.count() == 2
     qtbot.waitUntil(lambda: w.labels.rowCount() > 0, timeout=10_000)
     assert w.labels.item(0, 0).text() in ("QUANTITY", "CARDINAL")  # lowest F1 first
+    assert w.heatmaps.count() == 3  # entity F1, trigger F1, stance kappa
+    assert w.confusion.rowCount() == 7
     answer_dialogs("QUANTITY")
     press(w.list, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert w.list.count() == 1
