@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.model import GOLD
 from annotator.gui.main_window import AnnotationWindow
 from annotator.services import project as projects
 from annotator.store import queries
@@ -43,6 +44,9 @@ def run(db: str | None, annotator: str | None) -> int:
         raise
     name = annotator or ask_annotator()
     if not name:
+        return 0
+    if name == GOLD:
+        QMessageBox.information(None, "annotator", "The gold layer is edited by reviewers, from review mode.")
         return 0
     with project.transaction() as session:
         info = queries.ensure_annotator(session, name)

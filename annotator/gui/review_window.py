@@ -45,6 +45,7 @@ REVIEW_KEYS = [
     ("A", "accept everything all annotators agree on in this sentence"),
     ("Delete", "remove the gold entity under the cursor"),
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a gold edit"),
+    ("Ctrl+G", "edit gold directly in the annotation window, on this sentence"),
     ("Ctrl+L", "choose a label (lowest F1 first) and list only its disagreements"),
 ]
 
@@ -151,6 +152,7 @@ class ReviewWindow(QMainWindow):
         add(["A"], self.accept_agreed)
         add(["Delete"], self.delete_gold)
         add(["Ctrl+L"], self.filter_by_label)
+        add(["Ctrl+G"], self.edit_gold)
         undo = self.undo_stack.createUndoAction(self, "Undo")
         undo.setShortcut(QKeySequence("Ctrl+Z"))
         redo = self.undo_stack.createRedoAction(self, "Redo")
@@ -326,6 +328,26 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage("gold already holds everything they agree on", 5000)
         else:
             self.execute(command)
+
+    def edit_gold(self) -> None:
+        """Open the annotation window on the gold layer at the current sentence; review refreshes after."""
+        from annotator.gui.main_window import AnnotationWindow
+
+        with self.project.transaction() as s:
+            gold = queries.find_annotator(s, "gold")
+        assert gold is not None
+        self.gold_window = AnnotationWindow(self.project, gold, self.settings)
+        if self.sentence_id is not None:
+            self.gold_window.go_to(self.sentence_id)
+        self.gold_window.setWindowTitle(
+            f"{self.project.name} — gold, edited by {self.reviewer.name} — annotator"
+        )
+        self.gold_window.undo_stack.indexChanged.connect(lambda _i: self._gold_changed())
+        self.gold_window.show()
+
+    def _gold_changed(self) -> None:
+        if self.sentence_id is not None:
+            self.show_sentence(self.sentence_id)
 
     def delete_gold(self) -> None:
         """Remove the gold entity under the cursor."""

@@ -53,3 +53,12 @@ def test_readme_documents_every_key_of_the_keymap() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for _, keys, text in KEYMAP:
         assert f"| `{keys}` | {text} |" in readme
+
+
+def test_readme_documents_every_review_key() -> None:
+    from annotator.gui.review_window import REVIEW_KEYS
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for keys, text in REVIEW_KEYS:
+        assert f"| `{keys}` | {text} |" in readme

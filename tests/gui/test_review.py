@@ -68,4 +68,15 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
         "SELECT st.target, st.label FROM sentence_stance st JOIN annotators a "
         "ON a.id = st.annotator_id WHERE a.name = 'gold'",
     ) == [("eu", "favor")]
+    press(w.list, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)  # edit gold directly
+    gold_window = w.gold_window
+    qtbot.addWidget(gold_window)
+    gold_window.activateWindow()
+    assert QTest.qWaitForWindowActive(gold_window, 5000)
+    press(gold_window.tokens, Qt.Key.Key_End)
+    press(gold_window.tokens, Qt.Key.Key_Left)
+    press(gold_window.tokens, Qt.Key.Key_1)  # PERSON on "ұсталғанын", straight into gold
+    assert ("ex-0001", 1, 5, 5, "PERSON") in entities_of(project, "gold")
+    assert any(e.label == "PERSON" for e in w.versions[-1][2].view.entities)  # type: ignore[union-attr]
+    gold_window.close()
     w.close()
