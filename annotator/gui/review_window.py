@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -342,12 +342,20 @@ class ReviewWindow(QMainWindow):
         self.gold_window.setWindowTitle(
             f"{self.project.name} — gold, edited by {self.reviewer.name} — annotator"
         )
-        self.gold_window.undo_stack.indexChanged.connect(lambda _i: self._gold_changed())
+        self.gold_window.undo_stack.indexChanged.connect(self._gold_changed)
         self.gold_window.show()
 
-    def _gold_changed(self) -> None:
-        if self.sentence_id is not None:
+    def _gold_changed(self, _index: int = 0) -> None:
+        """A bound slot: Qt drops the connection when this window is gone."""
+        if self.sentence_id is not None and self.isVisible():
             self.show_sentence(self.sentence_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close the gold editor with the review window."""
+        if getattr(self, "gold_window", None) is not None:
+            self.gold_window.undo_stack.indexChanged.disconnect(self._gold_changed)
+            self.gold_window.close()
+        super().closeEvent(event)
 
     def delete_gold(self) -> None:
         """Remove the gold entity under the cursor."""
