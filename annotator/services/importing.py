@@ -256,20 +256,14 @@ class _ImportJob:
                 }
             )
         ids = self.store(pending[0][1].line, bulk.insert_sentences, rows)
-        token_rows = []
+        token_rows: list[tuple[int, int, int, int, str]] = []
         for sid, (_, record, _) in zip(ids, pending, strict=True):
             text, tokens = record.text, record.tokens
-            for i, tok in enumerate(tokens):
-                nxt = tokens[i + 1].start if i + 1 < len(tokens) else len(text)
-                token_rows.append(
-                    {
-                        "sentence_id": sid,
-                        "position": i,
-                        "start_offset": tok.start,
-                        "end_offset": tok.end,
-                        "space_after": text[tok.end : nxt],
-                    }
-                )
+            ends = [t.start for t in tokens[1:]] + [len(text)]
+            token_rows.extend(
+                (sid, i, tok.start, tok.end, text[tok.end : nxt])
+                for i, (tok, nxt) in enumerate(zip(tokens, ends, strict=True))
+            )
         self.store(pending[0][1].line, bulk.insert_tokens, token_rows)
         self.summary.sentences += len(rows)
         self.summary.tokens += len(token_rows)

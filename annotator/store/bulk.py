@@ -71,14 +71,42 @@ def _insert(session: Session, table: Table, rows: Sequence[Row]) -> None:
             raise StoreError(f"the database refused {table.name}: {exc.orig}") from None
 
 
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+def _insert_tuples(
+    session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """The hottest path (one row per token): the driver's own executemany on plain tuples.
+
+    Still a Core connection and one statement, but without building a parameter dictionary per
+    row; it falls back to ``insert()`` for drivers with named parameters.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    mark = _PLACEHOLDERS.get(connection.dialect.paramstyle)
+    if mark is None:
+        _insert(session, table, [dict(zip(columns, r, strict=True)) for r in rows])
+        return
+    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+    try:
+        connection.exec_driver_sql(sql, list(rows))
+    except IntegrityError as exc:
+        raise StoreError(f"the database refused {table.name}: {exc.orig}") from None
+
+
 def insert_sentences(session: Session, rows: Sequence[Row]) -> list[int]:
     """Insert sentence rows (document_id, position, paragraph, start_offset, end_offset, text, n_tokens)."""
     return _insert_returning_ids(session, _table(Sentence), rows)
 
 
-def insert_tokens(session: Session, rows: Sequence[Row]) -> None:
-    """Insert token rows (sentence_id, position, start_offset, end_offset, space_after)."""
-    _insert(session, _table(TokenRow), rows)
+TOKEN_COLUMNS = ("sentence_id", "position", "start_offset", "end_offset", "space_after")
+
+
+def insert_tokens(session: Session, rows: Sequence[tuple[int, int, int, int, str]]) -> None:
+    """Insert token rows as tuples in the order of ``TOKEN_COLUMNS``."""
+    _insert_tuples(session, _table(TokenRow), TOKEN_COLUMNS, rows)
 
 
 def insert_entities(session: Session, rows: Sequence[Row]) -> list[int]:
