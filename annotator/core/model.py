@@ -7,15 +7,19 @@ Python string indices (code points) into the sentence text, ends exclusive.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 STATUSES = ("todo", "done", "skipped", "flagged")
 ROLES = ("annotator", "reviewer")
 GOLD = "gold"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token: its text and character offsets into the sentence (or document) text."""
+class Token(NamedTuple):
+    """A token: its text and character offsets into the sentence (or document) text.
+
+    A named tuple rather than a dataclass: a corpus has millions of them, and tuples are made
+    several times faster.
+    """
 
     text: str
     start: int

@@ -9,9 +9,9 @@ tokens joined by single spaces.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
+from unicodedata import is_normalized
 
 from annotator.core.errors import InputError
 from annotator.core.model import DocumentStart, EntityRecord, Layer, Record, SentenceRecord
@@ -23,12 +23,16 @@ from annotator.formats.lines import ProgressFn, read_lines
 DOCSTART = "-DOCSTART-"
 
 
-@dataclass
-class _Row:
+class _Row(NamedTuple):
     line: int
     token: str
     tag: str
-    tag_column: int
+    raw: str
+
+    @property
+    def tag_column(self) -> int:
+        """Where the tag starts on its line (1-based), for error messages."""
+        return self.raw.rstrip().rfind(self.tag) + 1
 
 
 def read_conll(
@@ -63,8 +67,10 @@ def read_conll(
             raise InputError(
                 path, number, f"expected a token and a tag separated by a space or tab, got {stripped!r}"
             )
-        tag_column = line.rstrip().rfind(columns[-1]) + 1
-        rows.append(_Row(number, normalize(columns[0]), columns[-1], tag_column))
+        token = columns[0]
+        if not token.isascii() and not is_normalized("NFC", token):
+            token = normalize(token)
+        rows.append(_Row(number, token, columns[-1], line))
     if rows:
         yield from reader.sentence(rows)
 
@@ -81,6 +87,7 @@ class _ConllReader:
         self.pending_start = True
         self.seen_any = False
         self.detected_at: int | None = None
+        self.labels = frozenset(schema.label_names) if schema is not None else None
 
     def docstart(self) -> None:
         if not self.seen_any:
@@ -132,10 +139,10 @@ class _ConllReader:
                     f" if it is {other}, import it with --scheme {other})"
                 )
             raise InputError(self.path, row.line, message, row.tag_column) from None
-        if self.schema is not None:
+        if self.labels is not None:
             for row in rows:
                 label = row.tag.partition("-")[2]
-                if row.tag != "O" and self.schema.label(label) is None:
+                if row.tag != "O" and label not in self.labels:
                     raise InputError(
                         self.path, row.line, f"label {label!r} is not in the project's schema", row.tag_column
                     )
