@@ -282,10 +282,10 @@ class AnnotationWindow(EditingMixin, QMainWindow):
             f"{view.document_name} · sentence {view.index + 1} of {view.count} · {view.status}"
         )
         self.comment.setText(f"comment: {view.comment}" if view.comment else "")
-        prev_id = self.navigator.step(view.id, -1) if view.index > 0 else None
-        next_id = self.navigator.step(view.id, 1) if view.index + 1 < view.count else None
-        self.previous.setText(self._sentence_text(prev_id))
-        self.next.setText(self._sentence_text(next_id))
+        # The view knows its document and index: the neighbours come from the navigator's cached ids.
+        ids = self.navigator.sentences(view.document_id)
+        self.previous.setText(self._sentence_text(ids[view.index - 1] if view.index > 0 else None))
+        self.next.setText(self._sentence_text(ids[view.index + 1] if view.index + 1 < len(ids) else None))
         if changed_document:
             self._mark_current_document()
             if self.article.isVisible():

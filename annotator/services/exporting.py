@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD, SentenceRecord
+from annotator.core.model import GOLD, DocumentStart, SentenceRecord
 from annotator.core.paths import exports_dir
 from annotator.core.tags import SCHEMES
 from annotator.formats.brat import BratWriter
@@ -158,8 +158,6 @@ def _write(
     total: int,
     progress: Progress | None,
 ) -> None:
-    from annotator.core.model import DocumentStart
-
     for record in records:
         writer.write(record)  # type: ignore[arg-type]
         if isinstance(record, DocumentStart):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -96,11 +95,6 @@ class Project:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
-
-
-def schema_fingerprint(schema: Schema) -> str:
-    """SHA-256 of the schema text, to tell schemas apart."""
-    return hashlib.sha256(schema.source.encode("utf-8")).hexdigest()
 
 
 def open_project(

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.store.tables import (
@@ -45,11 +45,11 @@ def sentences_done(session: Session, annotator_id: int) -> set[int]:
     )
 
 
-def token_counts(session: Session, sentence_ids: set[int] | None) -> dict[int, int]:
-    """Token count of each sentence (of all sentences when ``sentence_ids`` is None)."""
-    query = select(Sentence.id, Sentence.n_tokens)
-    rows = session.execute(query).all()
-    return {sid: n for sid, n in rows if sentence_ids is None or sid in sentence_ids}
+def token_counts(session: Session, sentence_ids: set[int]) -> dict[int, int]:
+    """Token count of each of these sentences."""
+    return {
+        sid: n for sid, n in session.execute(select(Sentence.id, Sentence.n_tokens)) if sid in sentence_ids
+    }
 
 
 def layer_data(session: Session, annotator_id: int, sentence_ids: Sequence[int] | set[int]) -> LayerData:
@@ -92,8 +92,3 @@ def layer_data(session: Session, annotator_id: int, sentence_ids: Sequence[int] 
 def all_sentence_ids(session: Session) -> list[int]:
     """Every sentence id in corpus order."""
     return list(session.scalars(select(Sentence.id).order_by(Sentence.document_id, Sentence.position)))
-
-
-def count_sentences(session: Session) -> int:
-    """How many sentences the corpus has."""
-    return int(session.scalar(select(func.count()).select_from(Sentence)) or 0)
