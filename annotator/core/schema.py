@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +72,14 @@ class Schema:
     stance_levels: tuple[str, ...]
     targets: tuple[StanceTarget, ...]
     source: str
+    _labels_by_name: dict[str, EntityLabel] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_labels_by_name", {lab.name: lab for lab in self.labels})
 
     def label(self, name: str) -> EntityLabel | None:
-        """The entity label called ``name``, or None."""
-        return next((lab for lab in self.labels if lab.name == name), None)
+        """The entity label called ``name``, or None (a dictionary lookup: importers call it per entity)."""
+        return self._labels_by_name.get(name)
 
     def event_type(self, name: str) -> EventType | None:
         """The event type called ``name``, or None."""

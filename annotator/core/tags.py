@@ -40,6 +40,34 @@ def decode(tags: Sequence[str], scheme: str = "IOB2") -> list[Span]:
     """Turn a sentence's tags into spans, raising TagError at the first tag the scheme forbids."""
     if scheme not in SCHEMES:
         raise ValueError(f"unknown tag scheme {scheme!r}")
+    if scheme == "IOB2":
+        fast = _decode_iob2(tags)
+        if fast is not None:
+            return fast
+    return _decode(tags, scheme)
+
+
+def _decode_iob2(tags: Sequence[str]) -> list[Span] | None:
+    """The common case (well-formed IOB2) touching only the tagged tokens; None on any doubt."""
+    spans: list[Span] = []
+    start, label, last = -1, "", -2
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        prefix = tag[:2]
+        if prefix == "B-" and len(tag) > 2:
+            if start >= 0:
+                spans.append((start, last + 1, label))
+            start, label = i, tag[2:]
+        elif prefix != "I-" or start < 0 or last != i - 1 or tag[2:] != label:
+            return None  # let the strict decoder find and explain the problem
+        last = i
+    if start >= 0:
+        spans.append((start, last + 1, label))
+    return spans
+
+
+def _decode(tags: Sequence[str], scheme: str) -> list[Span]:
     spans: list[Span] = []
     start: int | None = None
     label = ""

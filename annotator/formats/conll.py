@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import TextIO
 from unicodedata import is_normalized
 
 from annotator.core.errors import InputError
@@ -18,21 +18,9 @@ from annotator.core.model import DocumentStart, EntityRecord, Layer, Record, Sen
 from annotator.core.schema import Schema
 from annotator.core.tags import SCHEMES, TagError, decode, encode, flatten, has_bioes_markers
 from annotator.core.text import normalize, tokens_from_words
-from annotator.formats.lines import ProgressFn, read_lines
+from annotator.formats.lines import ProgressFn, read_line_blocks
 
 DOCSTART = "-DOCSTART-"
-
-
-class _Row(NamedTuple):
-    line: int
-    token: str
-    tag: str
-    raw: str
-
-    @property
-    def tag_column(self) -> int:
-        """Where the tag starts on its line (1-based), for error messages."""
-        return self.raw.rstrip().rfind(self.tag) + 1
 
 
 def read_conll(
@@ -48,31 +36,26 @@ def read_conll(
     if scheme != "auto" and scheme not in SCHEMES:
         raise ValueError(f"unknown tag scheme {scheme!r}")
     reader = _ConllReader(path, schema, annotator, scheme, status)
-    rows: list[_Row] = []
-    for number, line in read_lines(path, progress):
-        stripped = line.strip()
-        if not stripped:
-            if rows:
-                yield from reader.sentence(rows)
-                rows = []
-            continue
-        columns = stripped.split()
-        if columns[0] == DOCSTART:
-            if rows:
-                yield from reader.sentence(rows)
-                rows = []
-            reader.docstart()
-            continue
-        if len(columns) < 2:
-            raise InputError(
-                path, number, f"expected a token and a tag separated by a space or tab, got {stripped!r}"
-            )
-        token = columns[0]
-        if not token.isascii() and not is_normalized("NFC", token):
-            token = normalize(token)
-        rows.append(_Row(number, token, columns[-1], line))
+    rows: list[str] = []  # the lines of the sentence being read; they are consecutive in the file
+    first = 0
+    for base, lines in read_line_blocks(path, progress):
+        for number, line in enumerate(lines, base):
+            if not line or line.isspace():
+                if rows:
+                    yield from reader.sentence(first, rows)
+                    rows = []
+                continue
+            if DOCSTART in line and line.split()[0] == DOCSTART:
+                if rows:
+                    yield from reader.sentence(first, rows)
+                    rows = []
+                reader.docstart()
+                continue
+            if not rows:
+                first = number
+            rows.append(line)
     if rows:
-        yield from reader.sentence(rows)
+        yield from reader.sentence(first, rows)
 
 
 class _ConllReader:
@@ -101,52 +84,62 @@ class _ConllReader:
             return f"{self.path.stem}-{self.documents:04d}"
         return self.path.stem if self.documents == 1 else f"{self.path.stem}-{self.documents:04d}"
 
-    def sentence(self, rows: list[_Row]) -> Iterator[Record]:
+    def sentence(self, first: int, lines: list[str]) -> Iterator[Record]:
         self.seen_any = True
         if self.pending_start:
             self.pending_start = False
-            yield DocumentStart(self._document_name(), str(self.path), None, rows[0].line)
-        tags = [r.tag for r in rows]
-        spans = self._decode(rows, tags)
-        layers: tuple[Layer, ...] = ()
-        if spans or self.status != "todo":
-            if self.annotator is None:
+            yield DocumentStart(self._document_name(), str(self.path), None, first)
+        columns = [line.split() for line in lines]
+        for i, cols in enumerate(columns):
+            if len(cols) < 2:
                 raise InputError(
-                    self.path, rows[0].line, "the file has tags: name their annotator with --annotator"
+                    self.path,
+                    first + i,
+                    f"expected a token and a tag separated by a space or tab, got {lines[i].strip()!r}",
                 )
+        words = [cols[0] for cols in columns]
+        tags = [cols[-1] for cols in columns]
+        text = " ".join(words)
+        if not text.isascii() and not is_normalized("NFC", text):
+            words = [normalize(w) for w in words]
+            text = " ".join(words)
+        layers: tuple[Layer, ...] = ()
+        tagged = tags.count("O") != len(tags)
+        if tagged or self.status != "todo":
+            spans = self._decode(first, lines, tags) if tagged else []
+            if self.annotator is None:
+                raise InputError(self.path, first, "the file has tags: name their annotator with --annotator")
             entities = tuple(EntityRecord(label, s, e) for s, e, label in spans)
             layers = (Layer(self.annotator, self.status, "", entities),)
-        text, tokens = tokens_from_words([r.token for r in rows])
-        yield SentenceRecord(text=text, tokens=tuple(tokens), line=rows[0].line, layers=layers)
+        yield SentenceRecord(text=text, tokens=tokens_from_words(words), line=first, layers=layers)
 
-    def _decode(self, rows: list[_Row], tags: list[str]) -> list[tuple[int, int, str]]:
+    def _decode(self, first: int, lines: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
         scheme = self.scheme
         if scheme == "auto":
-            if any(t != "O" for t in tags):
-                scheme = self.scheme = "BIOES" if has_bioes_markers(tags) else "IOB2"
-                self.detected_at = rows[0].line
-            else:
-                scheme = "IOB2"
+            scheme = self.scheme = "BIOES" if has_bioes_markers(tags) else "IOB2"
+            self.detected_at = first
         try:
             spans = decode(tags, scheme)
         except TagError as exc:
-            row = rows[exc.index]
             message = exc.message
-            if self.detected_at is not None and self.detected_at != rows[0].line:
+            if self.detected_at is not None and self.detected_at != first:
                 other = "IOB2" if scheme == "BIOES" else "BIOES"
                 message += (
                     f" (the file reads as {scheme} from its first tagged sentence at line {self.detected_at};"
                     f" if it is {other}, import it with --scheme {other})"
                 )
-            raise InputError(self.path, row.line, message, row.tag_column) from None
-        if self.labels is not None:
-            for row in rows:
-                label = row.tag.partition("-")[2]
-                if row.tag != "O" and label not in self.labels:
-                    raise InputError(
-                        self.path, row.line, f"label {label!r} is not in the project's schema", row.tag_column
-                    )
+            raise self._at_tag(first, lines, exc.index, message) from None
+        if self.labels is not None and not {label for _, _, label in spans} <= self.labels:
+            for i, tag in enumerate(tags):
+                label = tag.partition("-")[2]
+                if tag != "O" and label not in self.labels:
+                    raise self._at_tag(first, lines, i, f"label {label!r} is not in the project's schema")
         return spans
+
+    def _at_tag(self, first: int, lines: list[str], index: int, message: str) -> InputError:
+        raw = lines[index].rstrip()
+        tag = raw.split()[-1]
+        return InputError(self.path, first + index, message, raw.rfind(tag) + 1)
 
 
 class ConllWriter:
@@ -187,14 +180,15 @@ class ConllWriter:
             )
             self.dropped_triggers += len(dropped)
             columns.append(encode(triggers, n, self.scheme))
-        lines = []
-        for i, tok in enumerate(record.tokens):
-            if not tok.text or any(ch.isspace() for ch in tok.text) or tok.text == DOCSTART:
-                raise InputError(
-                    None,
-                    None,
-                    f"document {self.document!r} sentence {record.index}: "
-                    f"token {i} {tok.text!r} would break the CoNLL format",
-                )
-            lines.append("\t".join([tok.text, *(c[i] for c in columns)]))
-        self.out.write("\n".join(lines) + "\n\n")
+        texts = [tok.text for tok in record.tokens]
+        joined = "".join(texts)
+        if not all(texts) or len(joined.split()) != 1 or DOCSTART in texts:
+            for i, text in enumerate(texts):
+                if not text or text.split() != [text] or text == DOCSTART:
+                    raise InputError(
+                        None,
+                        None,
+                        f"document {self.document!r} sentence {record.index}: "
+                        f"token {i} {text!r} would break the CoNLL format",
+                    )
+        self.out.write("\n".join(map("\t".join, zip(texts, *columns, strict=True))) + "\n\n")

@@ -9,7 +9,6 @@ from annotator.core.errors import InputError
 
 ProgressFn = Callable[[int], None]
 _BOM = b"\xef\xbb\xbf"
-_PROGRESS_EVERY = 2048
 
 
 def check_readable(path: Path) -> None:
@@ -26,41 +25,78 @@ def check_readable(path: Path) -> None:
         raise InputError(path, None, "the file is empty")
 
 
+_BLOCK = 1 << 20
+
+
+def read_line_blocks(path: Path, progress: ProgressFn | None = None) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(number_of_first_line, lines)`` for about a megabyte of lines at a time.
+
+    The same contract as ``read_lines`` (strict UTF-8, no NUL, BOM and CRLF accepted, errors with
+    line and column), but the decoding and splitting run over whole blocks in C: a 1.4-million-line
+    CoNLL file is read several times faster than line by line.
+    """
+    check_readable(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(path, None, exc.strerror or str(exc)) from None
+    number, consumed, rest, any_text = 1, 0, b"", False
+    with handle:
+        while True:
+            chunk = handle.read(_BLOCK)
+            consumed += len(chunk)
+            data = rest + chunk
+            if chunk:
+                cut = data.rfind(b"\n") + 1
+                if cut == 0:
+                    rest = data
+                    continue
+                data, rest = data[:cut], data[cut:]
+            elif not data:
+                break
+            else:
+                rest = b""
+            if number == 1 and data.startswith(_BOM):
+                data = data[len(_BOM) :]
+            lines = _decode_block(path, number, data)
+            if not any_text and any(line.strip() for line in lines):
+                any_text = True
+            yield number, lines
+            number += len(lines)
+            if progress is not None:
+                progress(consumed)
+            if not chunk:
+                break
+    if not any_text:
+        raise InputError(path, None, "the file is empty (no text in it)")
+
+
+def _decode_block(path: Path, first: int, data: bytes) -> list[str]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        number = first + data.count(b"\n", 0, exc.start)
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        raise InputError(path, number, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", column) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line_start = text.rfind("\n", 0, nul) + 1
+        number = first + text.count("\n", 0, nul)
+        raise InputError(path, number, "NUL character in the text", nul - line_start + 1)
+    if text.endswith("\n"):
+        text = text[:-1]
+    lines = text.split("\n")
+    if "\r" in text:
+        lines = [line.rstrip("\r") for line in lines]
+    return lines
+
+
 def read_lines(path: Path, progress: ProgressFn | None = None) -> Iterator[tuple[int, str]]:
     """Yield ``(line_number, text)`` without the line ending; a BOM and CRLF endings are accepted.
 
     Invalid UTF-8 and NUL characters raise InputError with line and column. ``progress`` is
     called now and then with the number of bytes read so far.
     """
-    check_readable(path)
-    consumed = 0
-    any_text = False
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise InputError(path, None, exc.strerror or str(exc)) from None
-    with handle:
-        for number, raw in enumerate(handle, 1):
-            consumed += len(raw)
-            if number == 1 and raw.startswith(_BOM):
-                raw = raw[len(_BOM) :]
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                column = len(raw[: exc.start].decode("utf-8", errors="replace")) + 1
-                raise InputError(
-                    path, number, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", column
-                ) from None
-            line = line.rstrip("\r\n")
-            nul = line.find("\x00")
-            if nul >= 0:
-                raise InputError(path, number, "NUL character in the text", nul + 1)
-            if not any_text and line.strip():
-                any_text = True
-            if progress is not None and number % _PROGRESS_EVERY == 0:
-                progress(consumed)
-            yield number, line
-    if progress is not None:
-        progress(consumed)
-    if not any_text:
-        raise InputError(path, None, "the file is empty (no text in it)")
+    for first, lines in read_line_blocks(path, progress):
+        yield from enumerate(lines, first)

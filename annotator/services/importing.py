@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import count, repeat
 from pathlib import Path
 
 from annotator.core.errors import InputError, StoreError
@@ -21,6 +22,7 @@ from annotator.core.model import (
     Record,
     SentenceRecord,
 )
+from annotator.core.perf import collector_paused
 from annotator.core.schema import Schema
 from annotator.core.validate import LayerError, check_layer, check_stance, check_status
 from annotator.formats import ReadOptions, detect_format, read
@@ -72,7 +74,7 @@ def import_paths(
         sizes.append(path.stat().st_size)
     total = sum(sizes)
     summary = ImportSummary(files=[str(p) for p in files])
-    with project.transaction() as session:
+    with collector_paused(), project.transaction() as session:
         job = _ImportJob(session, project.schema, options, summary)
         done = 0
         for path, size in zip(files, sizes, strict=True):
@@ -244,26 +246,16 @@ class _ImportJob:
         for position, r, start in pending:
             if not r.tokens:
                 raise self.fail(r.line, "a sentence without tokens")
-            rows.append(
-                {
-                    "document_id": doc.id,
-                    "position": position,
-                    "paragraph": r.paragraph,
-                    "start_offset": start,
-                    "end_offset": start + len(r.text),
-                    "text": r.text,
-                    "n_tokens": len(r.tokens),
-                }
-            )
+            rows.append((doc.id, position, r.paragraph, start, start + len(r.text), r.text, len(r.tokens)))
         ids = self.store(pending[0][1].line, bulk.insert_sentences, rows)
         token_rows: list[tuple[int, int, int, int, str]] = []
         for sid, (_, record, _) in zip(ids, pending, strict=True):
             text, tokens = record.text, record.tokens
-            ends = [t.start for t in tokens[1:]] + [len(text)]
-            token_rows.extend(
-                (sid, i, tok.start, tok.end, text[tok.end : nxt])
-                for i, (tok, nxt) in enumerate(zip(tokens, ends, strict=True))
-            )
+            starts = [t.start for t in tokens]
+            ends = [t.end for t in tokens]
+            # The white space after each token runs to the next token's start (or the text's end).
+            spaces = map(text.__getitem__, map(slice, ends, [*starts[1:], len(text)]))
+            token_rows.extend(zip(repeat(sid), count(), starts, ends, spaces))
         self.store(pending[0][1].line, bulk.insert_tokens, token_rows)
         self.summary.sentences += len(rows)
         self.summary.tokens += len(token_rows)
@@ -361,13 +353,7 @@ class _LayerWriter:
     def write(self) -> None:
         job, line = self.job, self.work[0][2].line
         entity_rows = [
-            {
-                "sentence_id": sid,
-                "annotator_id": aid,
-                "token_start": e.token_start,
-                "token_last": e.token_end - 1,
-                "label": e.label,
-            }
+            (sid, aid, e.token_start, e.token_end - 1, e.label)
             for sid, aid, _, layer in self.work
             for e in layer.entities
         ]
@@ -385,13 +371,7 @@ class _LayerWriter:
                     self.doc.refs[key] = eid
             local.append(refs)
         event_rows = [
-            {
-                "sentence_id": sid,
-                "annotator_id": aid,
-                "token_start": ev.token_start,
-                "token_last": ev.token_end - 1,
-                "type": ev.type,
-            }
+            (sid, aid, ev.token_start, ev.token_end - 1, ev.type)
             for sid, aid, _, layer in self.work
             for ev in layer.events
         ]

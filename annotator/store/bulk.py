@@ -53,14 +53,38 @@ def set_document_text(session: Session, document_id: int, text: str, content_has
     )
 
 
-def _insert_returning_ids(session: Session, table: Table, rows: Sequence[Row]) -> list[int]:
+def allocate_ids(session: Session, table: Table, n: int) -> list[int]:
+    """``n`` fresh primary keys for ``table``, so bulk rows can carry their ids (no RETURNING).
+
+    SQLite: the writer already holds the database's write lock (every import writes its document
+    row first), so nobody else can take ids above the current maximum until it commits.
+    PostgreSQL: values drawn from the column's own sequence, safe under concurrent writers.
+    """
+    if n <= 0:
+        return []
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
+        sql = f"SELECT nextval({sequence}) FROM generate_series(1, {int(n)})"
+        return [int(v) for (v,) in connection.exec_driver_sql(sql)]
+    top = connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table.name}").scalar_one()
+    return list(range(int(top) + 1, int(top) + 1 + n))
+
+
+def _insert_with_ids(
+    session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> list[int]:
+    """Insert ``rows`` under freshly allocated ids and return those ids in row order.
+
+    SQLAlchemy's RETURNING with ``sort_by_parameter_order`` falls back to one statement per row
+    on SQLite (measured: 255,000 statements for a 100,000-sentence import); ids allocated up front
+    keep it one ``executemany``.
+    """
     if not rows:
         return []
-    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    try:
-        return [int(i) for i in session.execute(stmt, list(rows)).scalars()]
-    except IntegrityError as exc:
-        raise StoreError(f"the database refused {table.name}: {exc.orig}") from None
+    ids = allocate_ids(session, table, len(rows))
+    _insert_tuples(session, table, ["id", *columns], [(i, *r) for i, r in zip(ids, rows, strict=True)])
+    return ids
 
 
 def _insert(session: Session, table: Table, rows: Sequence[Row]) -> None:
@@ -96,9 +120,13 @@ def _insert_tuples(
         raise StoreError(f"the database refused {table.name}: {exc.orig}") from None
 
 
-def insert_sentences(session: Session, rows: Sequence[Row]) -> list[int]:
-    """Insert sentence rows (document_id, position, paragraph, start_offset, end_offset, text, n_tokens)."""
-    return _insert_returning_ids(session, _table(Sentence), rows)
+SENTENCE_COLUMNS = ("document_id", "position", "paragraph", "start_offset", "end_offset", "text", "n_tokens")
+SPAN_COLUMNS = ("sentence_id", "annotator_id", "token_start", "token_last")
+
+
+def insert_sentences(session: Session, rows: Sequence[tuple[Any, ...]]) -> list[int]:
+    """Insert sentence rows as tuples in the order of ``SENTENCE_COLUMNS``; return their ids."""
+    return _insert_with_ids(session, _table(Sentence), SENTENCE_COLUMNS, rows)
 
 
 TOKEN_COLUMNS = ("sentence_id", "position", "start_offset", "end_offset", "space_after")
@@ -109,14 +137,14 @@ def insert_tokens(session: Session, rows: Sequence[tuple[int, int, int, int, str
     _insert_tuples(session, _table(TokenRow), TOKEN_COLUMNS, rows)
 
 
-def insert_entities(session: Session, rows: Sequence[Row]) -> list[int]:
+def insert_entities(session: Session, rows: Sequence[tuple[int, int, int, int, str]]) -> list[int]:
     """Insert entity rows (sentence_id, annotator_id, token_start, token_last, label); return ids."""
-    return _insert_returning_ids(session, _table(EntityRow), rows)
+    return _insert_with_ids(session, _table(EntityRow), (*SPAN_COLUMNS, "label"), rows)
 
 
-def insert_events(session: Session, rows: Sequence[Row]) -> list[int]:
+def insert_events(session: Session, rows: Sequence[tuple[int, int, int, int, str]]) -> list[int]:
     """Insert event rows (sentence_id, annotator_id, token_start, token_last, type); return ids."""
-    return _insert_returning_ids(session, _table(EventRow), rows)
+    return _insert_with_ids(session, _table(EventRow), (*SPAN_COLUMNS, "type"), rows)
 
 
 def insert_event_attributes(session: Session, rows: Sequence[Row]) -> None:
