@@ -19,6 +19,7 @@ from typing import TextIO
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, DocumentStart, SentenceRecord
 from annotator.core.paths import exports_dir
+from annotator.core.perf import collector_paused
 from annotator.core.tags import SCHEMES
 from annotator.formats.brat import BratWriter
 from annotator.formats.conll import ConllWriter
@@ -116,7 +117,7 @@ def export_layer(
         raise ExportError(f"--status must be done or all, not {options.status!r}")
     if options.out == "-" and options.fmt == "brat":
         raise ExportError("brat standoff is a folder of files; give --out FOLDER, not -")
-    with project.transaction() as session:
+    with collector_paused(), project.transaction() as session:
         layer = resolve_layer(session, options.annotator, options.gold)
         selection = Selection(layer.id, options.status)
         total = count_selected(session, selection)

@@ -7,12 +7,14 @@ Entities and events get ids ``T1``, ``E1``, ... numbered through each document.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from annotator.core.model import (
@@ -75,55 +77,9 @@ def iter_layer(
     """Yield DocumentStart, SentenceRecord and DocumentStanceRecord records for the selection."""
     name = session.scalar(select(Annotator.name).where(Annotator.id == selection.annotator_id)) or ""
     docs = session.execute(select(Document.id, Document.name, Document.source).order_by(Document.name)).all()
+    reader = _LayerReader(session, selection, name, attribute_order, target_order)
     for doc_id, doc_name, source in docs:
-        yield from _document(
-            session, selection, name, doc_id, doc_name, source, attribute_order, target_order
-        )
-
-
-def _document(
-    session: Session,
-    sel: Selection,
-    annotator: str,
-    doc_id: int,
-    doc_name: str,
-    source: str,
-    attribute_order: Sequence[str],
-    target_order: Sequence[str],
-) -> Iterator[Record]:
-    query = (
-        select(
-            Sentence.id,
-            Sentence.position,
-            Sentence.paragraph,
-            Sentence.start_offset,
-            Sentence.text,
-            func.coalesce(SentenceStatus.status, "todo"),
-            func.coalesce(SentenceStatus.comment, ""),
-        )
-        .outerjoin(
-            SentenceStatus,
-            and_(SentenceStatus.sentence_id == Sentence.id, SentenceStatus.annotator_id == sel.annotator_id),
-        )
-        .where(Sentence.document_id == doc_id)
-        .order_by(Sentence.position)
-    )
-    if sel.status == "done":
-        query = query.where(SentenceStatus.status == "done")
-    refs = _Refs()
-    started = False
-    rows = session.execute(query).all()
-    for i in range(0, len(rows), BATCH):
-        batch = rows[i : i + BATCH]
-        if not started:
-            text = session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
-            yield DocumentStart(doc_name, source, text)
-            started = True
-        yield from _batch(session, sel.annotator_id, annotator, batch, refs, attribute_order, target_order)
-    if started:
-        stance = _document_stance(session, doc_id, sel.annotator_id, refs, target_order)
-        if stance:
-            yield DocumentStanceRecord(doc_name, annotator, stance)
+        yield from reader.document(doc_id, doc_name, source)
 
 
 class _Refs:
@@ -144,105 +100,193 @@ class _Refs:
         return f"E{self.events}"
 
 
-def _grouped(session: Session, query: Any) -> dict[int, list[Any]]:
-    out: dict[int, list[Any]] = defaultdict(list)
-    for row in session.execute(query):
-        out[row[0]].append(row)
-    return out
+_new_token = partial(tuple.__new__, Token)
 
 
-def _batch(
-    session: Session,
-    annotator_id: int,
-    annotator: str,
-    rows: Sequence[Any],
-    refs: _Refs,
-    attribute_order: Sequence[str],
-    target_order: Sequence[str],
-) -> Iterator[SentenceRecord]:
-    ids = [r[0] for r in rows]
-    tokens = _grouped(
-        session,
-        select(TokenRow.sentence_id, TokenRow.start_offset, TokenRow.end_offset)
-        .where(TokenRow.sentence_id.in_(ids))
-        .order_by(TokenRow.sentence_id, TokenRow.position),
+def _in_range(*columns: Any) -> Any:
+    """Rows of one document whose sentence position lies in ``lo..hi`` (bound per batch)."""
+    return and_(
+        Sentence.document_id == bindparam("doc"),
+        Sentence.position.between(bindparam("lo"), bindparam("hi")),
+        *columns,
     )
-    mine = (EntityRow.annotator_id == annotator_id, EntityRow.sentence_id.in_(ids))
-    entities = _grouped(
-        session,
-        select(
-            EntityRow.sentence_id, EntityRow.id, EntityRow.token_start, EntityRow.token_last, EntityRow.label
-        )
-        .where(*mine)
-        .order_by(
-            EntityRow.sentence_id, EntityRow.token_start, EntityRow.token_last, EntityRow.label, EntityRow.id
-        ),
-    )
-    events = _grouped(
-        session,
-        select(EventRow.sentence_id, EventRow.id, EventRow.token_start, EventRow.token_last, EventRow.type)
-        .where(EventRow.annotator_id == annotator_id, EventRow.sentence_id.in_(ids))
-        .order_by(
-            EventRow.sentence_id, EventRow.token_start, EventRow.token_last, EventRow.type, EventRow.id
-        ),
-    )
-    event_ids = [e[1] for group in events.values() for e in group]
-    attributes = _grouped(
-        session,
-        select(EventAttribute.event_id, EventAttribute.name, EventAttribute.value).where(
-            EventAttribute.event_id.in_(event_ids)
-        ),
-    )
-    arguments = _grouped(
-        session,
-        select(EventArgument.event_id, EventArgument.role, EventArgument.entity_id)
-        .where(EventArgument.event_id.in_(event_ids))
-        .order_by(EventArgument.event_id, EventArgument.id),
-    )
-    stance = _grouped(
-        session,
-        select(
-            SentenceStance.sentence_id, SentenceStance.target, SentenceStance.label, SentenceStance.holder_id
-        )
-        .where(SentenceStance.annotator_id == annotator_id, SentenceStance.sentence_id.in_(ids))
-        .order_by(SentenceStance.sentence_id, SentenceStance.target),
-    )
-    rank = {name: i for i, name in enumerate(attribute_order)}
-    target_rank = {name: i for i, name in enumerate(target_order)}
-    for sid, position, paragraph, start, text, status, comment in rows:
-        ents = tuple(
-            EntityRecord(label, ts, tl + 1, refs.entity(eid))
-            for _, eid, ts, tl, label in entities.get(sid, [])
-        )
-        evs = []
-        for _, ev_id, ts, tl, etype in events.get(sid, []):
-            attrs = sorted(
-                ((n, v) for _, n, v in attributes.get(ev_id, [])),
-                key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]),
+
+
+class _LayerReader:
+    """Reads a document in batches of sentence positions, a fixed handful of statements per batch.
+
+    The statements are built once and bound per batch (document id, first and last position), so
+    SQLAlchemy compiles each once; tokens come as one ordered run per batch and are cut by each
+    sentence's token count rather than grouped row by row.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        sel: Selection,
+        annotator: str,
+        attribute_order: Sequence[str],
+        target_order: Sequence[str],
+    ) -> None:
+        self.session, self.sel, self.annotator = session, sel, annotator
+        # Core execution on the session's connection: the ORM's row loading costs a microsecond a row.
+        self.conn = session.connection()
+        self.rank = {name: i for i, name in enumerate(attribute_order)}
+        self.target_rank = {name: i for i, name in enumerate(target_order)}
+        me = sel.annotator_id
+        status = and_(SentenceStatus.sentence_id == Sentence.id, SentenceStatus.annotator_id == me)
+        self.sentences = (
+            select(
+                Sentence.id,
+                Sentence.position,
+                Sentence.paragraph,
+                Sentence.start_offset,
+                Sentence.text,
+                Sentence.n_tokens,
+                func.coalesce(SentenceStatus.status, "todo"),
+                func.coalesce(SentenceStatus.comment, ""),
             )
-            args = tuple(ArgumentRecord(role, refs.entity(ent)) for _, role, ent in arguments.get(ev_id, []))
-            evs.append(EventRecord(etype, ts, tl + 1, tuple(attrs), args, refs.event()))
-        st = sorted(
-            (
-                StanceRecord(t, lab, refs.entity(h) if h is not None else None)
-                for _, t, lab, h in stance.get(sid, [])
-            ),
-            key=lambda s: (target_rank.get(s.target, len(target_rank)), s.target),
+            .outerjoin(SentenceStatus, status)
+            .where(Sentence.document_id == bindparam("doc"))
+            .order_by(Sentence.position)
         )
-        layer = Layer(annotator, status, comment, ents, tuple(evs), tuple(st))
-        toks = tuple(Token(text[a:b], a, b) for _, a, b in tokens.get(sid, []))
-        yield SentenceRecord(text, toks, paragraph, position, start, None, (layer,))
+        if sel.status == "done":
+            self.sentences = self.sentences.where(SentenceStatus.status == "done")
+        self.tokens = (
+            select(TokenRow.start_offset, TokenRow.end_offset)
+            .join(Sentence, Sentence.id == TokenRow.sentence_id)
+            .where(_in_range())
+            .order_by(Sentence.position, TokenRow.position)
+        )
+        self.entities = (
+            select(
+                EntityRow.sentence_id,
+                EntityRow.id,
+                EntityRow.token_start,
+                EntityRow.token_last,
+                EntityRow.label,
+            )
+            .join(Sentence, Sentence.id == EntityRow.sentence_id)
+            .where(_in_range(EntityRow.annotator_id == me))
+            .order_by(
+                EntityRow.sentence_id,
+                EntityRow.token_start,
+                EntityRow.token_last,
+                EntityRow.label,
+                EntityRow.id,
+            )
+        )
+        self.events = (
+            select(
+                EventRow.sentence_id, EventRow.id, EventRow.token_start, EventRow.token_last, EventRow.type
+            )
+            .join(Sentence, Sentence.id == EventRow.sentence_id)
+            .where(_in_range(EventRow.annotator_id == me))
+            .order_by(
+                EventRow.sentence_id, EventRow.token_start, EventRow.token_last, EventRow.type, EventRow.id
+            )
+        )
+        self.attributes = (
+            select(EventAttribute.event_id, EventAttribute.name, EventAttribute.value)
+            .join(EventRow, EventRow.id == EventAttribute.event_id)
+            .join(Sentence, Sentence.id == EventRow.sentence_id)
+            .where(_in_range(EventRow.annotator_id == me))
+        )
+        self.arguments = (
+            select(EventArgument.event_id, EventArgument.role, EventArgument.entity_id)
+            .join(Sentence, Sentence.id == EventArgument.sentence_id)
+            .where(_in_range(EventArgument.annotator_id == me))
+            .order_by(EventArgument.event_id, EventArgument.id)
+        )
+        self.stance = (
+            select(
+                SentenceStance.sentence_id,
+                SentenceStance.target,
+                SentenceStance.label,
+                SentenceStance.holder_id,
+            )
+            .join(Sentence, Sentence.id == SentenceStance.sentence_id)
+            .where(_in_range(SentenceStance.annotator_id == me))
+            .order_by(SentenceStance.sentence_id, SentenceStance.target)
+        )
+
+    def document(self, doc_id: int, doc_name: str, source: str) -> Iterator[Record]:
+        """The records of one document: its start, its selected sentences, its document stance."""
+        rows = self.conn.execute(self.sentences, {"doc": doc_id}).all()
+        if not rows:
+            return
+        text = self.session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+        yield DocumentStart(doc_name, source, text)
+        refs = _Refs()
+        for i in range(0, len(rows), BATCH):
+            yield from self._batch(doc_id, rows[i : i + BATCH], refs)
+        stance = _document_stance(self.session, doc_id, self.sel.annotator_id, refs, self.target_rank)
+        if stance:
+            yield DocumentStanceRecord(doc_name, self.annotator, stance)
+
+    def _grouped(self, query: Any, params: dict[str, int]) -> dict[int, list[Any]]:
+        rows = self.conn.execute(query, params).all()
+        return {key: list(group) for key, group in groupby(rows, key=itemgetter(0))}
+
+    def _batch(self, doc_id: int, rows: Sequence[Any], refs: _Refs) -> Iterator[SentenceRecord]:
+        params = {"doc": doc_id, "lo": rows[0][1], "hi": rows[-1][1]}
+        # Every sentence of the position range, selected or not: cut by token counts below.
+        counts = dict(
+            self.conn.execute(
+                select(Sentence.position, Sentence.n_tokens).where(_in_range()).order_by(Sentence.position),
+                params,
+            ).all()
+        )
+        offsets = self.conn.execute(self.tokens, params).all()
+        cut, at = {}, 0
+        for position, n in counts.items():
+            cut[position] = (at, at + n)
+            at += n
+        entities = self._grouped(self.entities, params)
+        events = self._grouped(self.events, params)
+        attributes = self._grouped(self.attributes, params) if events else {}
+        arguments = self._grouped(self.arguments, params) if events else {}
+        stance = self._grouped(self.stance, params)
+        rank, target_rank, annotator = self.rank, self.target_rank, self.annotator
+        for sid, position, paragraph, start, text, _, status, comment in rows:
+            ents = tuple(
+                EntityRecord(label, ts, tl + 1, refs.entity(eid))
+                for _, eid, ts, tl, label in entities.get(sid, ())
+            )
+            evs = []
+            for _, ev_id, ts, tl, etype in events.get(sid, ()):
+                attrs = sorted(
+                    ((n, v) for _, n, v in attributes.get(ev_id, ())),
+                    key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]),
+                )
+                args = tuple(
+                    ArgumentRecord(role, refs.entity(ent)) for _, role, ent in arguments.get(ev_id, ())
+                )
+                evs.append(EventRecord(etype, ts, tl + 1, tuple(attrs), args, refs.event()))
+            st = sorted(
+                (
+                    StanceRecord(t, lab, refs.entity(h) if h is not None else None)
+                    for _, t, lab, h in stance.get(sid, ())
+                ),
+                key=lambda s: (target_rank.get(s.target, len(target_rank)), s.target),
+            )
+            layer = Layer(annotator, status, comment, ents, tuple(evs), tuple(st))
+            lo, hi = cut[position]
+            starts = [a for a, _ in offsets[lo:hi]]
+            ends = [b for _, b in offsets[lo:hi]]
+            texts = map(text.__getitem__, map(slice, starts, ends))
+            toks = tuple(map(_new_token, zip(texts, starts, ends, strict=False)))
+            yield SentenceRecord(text, toks, paragraph, position, start, None, (layer,))
 
 
 def _document_stance(
-    session: Session, doc_id: int, annotator_id: int, refs: _Refs, target_order: Sequence[str]
+    session: Session, doc_id: int, annotator_id: int, refs: _Refs, rank: dict[str, int]
 ) -> tuple[StanceRecord, ...]:
     rows = session.execute(
         select(DocumentStance.target, DocumentStance.label, DocumentStance.holder_id).where(
             DocumentStance.document_id == doc_id, DocumentStance.annotator_id == annotator_id
         )
     ).all()
-    rank = {name: i for i, name in enumerate(target_order)}
     out = [
         StanceRecord(t, lab, refs.entities.get(h) if h is not None else None)
         for t, lab, h in sorted(rows, key=lambda r: (rank.get(r[0], len(rank)), r[0]))
