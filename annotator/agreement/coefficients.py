@@ -34,13 +34,21 @@ def cohen_kappa(a: Sequence[Hashable | None], b: Sequence[Hashable | None]) -> f
         raise AgreementError(
             f"the two raters rated {len(a)} and {len(b)} items; they must rate the same items"
         )
-    pairs = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
-    if not pairs:
+    # Identical (x, y) pairs are counted once in C: a corpus has millions of tokens, few patterns.
+    pairs = Counter(zip(a, b, strict=True))
+    left: Counter[Hashable] = Counter()
+    right: Counter[Hashable] = Counter()
+    n = agreed = 0
+    for (x, y), count in pairs.items():
+        if x is None or y is None:
+            continue
+        n += count
+        agreed += count if x == y else 0
+        left[x] += count
+        right[y] += count
+    if not n:
         raise AgreementError("no item was rated by both raters")
-    n = len(pairs)
-    observed = sum(x == y for x, y in pairs) / n
-    left = Counter(x for x, _ in pairs)
-    right = Counter(y for _, y in pairs)
+    observed = agreed / n
     expected = sum(left[c] * right[c] for c in left) / (n * n)
     return _chance_corrected(observed, expected)
 
@@ -51,21 +59,23 @@ def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> float:
     Source: J. L. Fleiss (1971), "Measuring nominal scale agreement among many raters",
     Psychological Bulletin 76(5), 378-382.
     """
-    items = [list(r) for r in ratings]
-    if not items:
+    # Items with the same ratings count alike: tally each pattern once.
+    patterns = Counter(map(tuple, ratings))
+    if not patterns:
         raise AgreementError("no items to compare")
-    m = len(items[0])
+    m = len(next(iter(patterns)))
     if m < 2:
         raise AgreementError("Fleiss's kappa needs at least two ratings per item")
-    if any(len(r) != m for r in items):
+    if any(len(r) != m for r in patterns):
         raise AgreementError("every item needs the same number of ratings for Fleiss's kappa")
     totals: Counter[Hashable] = Counter()
     agreement = 0.0
-    for r in items:
-        counts = Counter(r)
-        totals.update(counts)
-        agreement += (sum(c * c for c in counts.values()) - m) / (m * (m - 1))
-    n = len(items)
+    for pattern, times in patterns.items():
+        counts = Counter(pattern)
+        for category, c in counts.items():
+            totals[category] += c * times
+        agreement += times * (sum(c * c for c in counts.values()) - m) / (m * (m - 1))
+    n = sum(patterns.values())
     observed = agreement / n
     expected = sum((c / (n * m)) ** 2 for c in totals.values())
     return _chance_corrected(observed, expected)
@@ -88,15 +98,17 @@ def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]], level: str = "
     if any(len(row) != width for row in data):
         raise AgreementError("every rater needs a value (or None) for every unit")
     coincidences: dict[tuple[Hashable, Hashable], float] = {}
-    for u in range(width):
-        values = [row[u] for row in data if row[u] is not None]
+    # Units with the same ratings contribute the same coincidences: count each pattern once.
+    for unit, count in Counter(zip(*data, strict=True)).items():
+        values = [v for v in unit if v is not None]
         m = len(values)
         if m < 2:
             continue
+        weight = count / (m - 1)
         for i, x in enumerate(values):
             for j, y in enumerate(values):
                 if i != j:
-                    coincidences[(x, y)] = coincidences.get((x, y), 0.0) + 1.0 / (m - 1)
+                    coincidences[(x, y)] = coincidences.get((x, y), 0.0) + weight
     if not coincidences:
         raise AgreementError("no unit has two or more ratings")
     marginals: dict[Hashable, float] = {}

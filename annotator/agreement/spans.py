@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 
@@ -29,6 +30,13 @@ def _score(tp: int, fp: int, fn: int) -> SpanScore:
     return SpanScore(precision, recall, f1, tp, fp, fn)
 
 
+def exact_agreement(a: Counter[Span], b: Counter[Span]) -> SpanScore:
+    """Exact-match scores from span counts (as ``span_agreement(..., "exact")``), when a caller
+    compares one annotator's spans with several others and counts them only once."""
+    tp = sum((a & b).values())
+    return _score(tp, b.total() - tp, a.total() - tp)
+
+
 def span_agreement(a: Collection[Span], b: Collection[Span], match: str = "exact") -> SpanScore:
     """Compare two collections of ``(start, end, label)`` spans, ``a`` being the reference.
 
@@ -39,20 +47,10 @@ def span_agreement(a: Collection[Span], b: Collection[Span], match: str = "exact
     empty every score is 1.0.
     """
     if match == "exact":
-        left, right = Counter(a), Counter(b)
-        tp = sum((left & right).values())
-        return _score(tp, sum(right.values()) - tp, sum(left.values()) - tp)
+        return exact_agreement(Counter(a), Counter(b))
     if match != "overlap":
         raise ValueError(f"unknown match {match!r} (exact or overlap)")
-    candidates = sorted(
-        (
-            (min(ea, eb) - max(sa, sb), i, j)
-            for i, (sa, ea, la) in enumerate(a)
-            for j, (sb, eb, lb) in enumerate(b)
-            if la == lb and sa < eb and sb < ea
-        ),
-        reverse=True,
-    )
+    candidates = sorted(_overlapping_pairs(a, b), reverse=True)
     used_a: set[int] = set()
     used_b: set[int] = set()
     for _, i, j in candidates:
@@ -61,3 +59,35 @@ def span_agreement(a: Collection[Span], b: Collection[Span], match: str = "exact
             used_b.add(j)
     tp = len(used_a)
     return _score(tp, len(b) - tp, len(a) - tp)
+
+
+def _overlapping_pairs(a: Collection[Span], b: Collection[Span]) -> list[tuple[int, int, int]]:
+    """``(overlap, i, j)`` for every span ``i`` of ``a`` and ``j`` of ``b`` with one label that overlap.
+
+    Near-linear: ``b``'s spans are sorted by start within each label, and only those starting
+    inside ``(start - longest, end)`` of an ``a`` span are looked at (a corpus has 10^5 spans).
+    """
+    groups: dict[Hashable, list[tuple[int, int, int]]] = defaultdict(list)
+    for j, (sb, eb, lb) in enumerate(b):
+        groups[lb].append((sb, eb, j))
+    out: list[tuple[int, int, int]] = []
+    large = {}
+    for label, spans in groups.items():
+        if len(spans) > _SCAN:
+            spans.sort()
+            large[label] = ([sb for sb, _, _ in spans], max(eb - sb for sb, eb, _ in spans))
+    append = out.append
+    for i, (sa, ea, la) in enumerate(a):
+        group = groups.get(la)
+        if group is None:
+            continue
+        if large and la in large:
+            starts, longest = large[la]
+            group = group[bisect_left(starts, sa - longest + 1) : bisect_left(starts, ea)]
+        for sb, eb, j in group:
+            if sa < eb and sb < ea:
+                append((min(ea, eb) - max(sa, sb), i, j))
+    return out
+
+
+_SCAN = 16  # groups up to this size are scanned; larger ones are sorted and bisected

@@ -17,7 +17,9 @@ from itertools import combinations
 from typing import Any
 
 from annotator.agreement import AgreementError, cohen_kappa, fleiss_kappa, krippendorff_alpha, span_agreement
+from annotator.agreement.spans import Span, exact_agreement
 from annotator.core.errors import AnnotatorError
+from annotator.core.perf import collector_paused
 from annotator.core.tags import flatten
 from annotator.store import Project, queries
 from annotator.store.review_data import LayerData, all_sentence_ids, layer_data, token_counts
@@ -43,6 +45,13 @@ def corpus_agreement(
     layers: Sequence[str] = LAYERS,
 ) -> dict[str, Any]:
     """The agreement report as one JSON-ready object (see the module docstring)."""
+    with collector_paused():
+        return _corpus_agreement(project, annotators, status, layers)
+
+
+def _corpus_agreement(
+    project: Project, annotators: Sequence[str] | None, status: str, layers: Sequence[str]
+) -> dict[str, Any]:
     if status not in ("done", "all"):
         raise ReviewError(f"--status must be done or all, not {status!r}")
     with project.transaction() as s:
@@ -86,7 +95,11 @@ def _token_labels(d: LayerData, ids: Sequence[int], lengths: dict[int, int]) -> 
     out: list[str] = []
     for sid in ids:
         labels = ["O"] * lengths[sid]
-        kept, _ = flatten(d.entities.get(sid, []))
+        spans = d.entities.get(sid)
+        if not spans:
+            out.extend(labels)
+            continue
+        kept = spans if len(spans) == 1 else flatten(spans)[0]
         for s, e, label in kept:
             labels[s:e] = [label] * (e - s)
         out.extend(labels)
@@ -111,12 +124,14 @@ def _entities(
     pairs = []
     per_label: dict[str, Counter[str]] = defaultdict(Counter)
     confusion: Counter[tuple[str, str]] = Counter()
+    raw = {n: _spans(data[n], ids) for n in names}
+    # The sentence goes into the label, so spans only ever match within one sentence.
+    keyed: dict[str, list[Span]] = {n: [(x, y, (sid, lab)) for sid, x, y, lab in raw[n]] for n in names}
+    counted = {n: Counter(keyed[n]) for n in names}
+    per_name = {n: Counter(lab for *_, lab in raw[n]) for n in names}
     for a, b in combinations(names, 2):
-        sa, sb = _spans(data[a], ids), _spans(data[b], ids)
-        # The sentence goes into the label, so spans only ever match within one sentence.
-        ka = [(x, y, (sid, lab)) for sid, x, y, lab in sa]
-        kb = [(x, y, (sid, lab)) for sid, x, y, lab in sb]
-        exact, overlap = span_agreement(ka, kb), span_agreement(ka, kb, "overlap")
+        exact = exact_agreement(counted[a], counted[b])
+        overlap = span_agreement(keyed[a], keyed[b], "overlap")
         pairs.append(
             {
                 "a": a,
@@ -126,11 +141,14 @@ def _entities(
                 "cohen_kappa": _safe(cohen_kappa, tokens[a], tokens[b]),
             }
         )
-        for label in {lab for *_, lab in sa} | {lab for *_, lab in sb}:
-            score = span_agreement([k for k in ka if k[2][1] == label], [k for k in kb if k[2][1] == label])
-            per_label[label].update({"tp": score.tp, "fp": score.fp, "fn": score.fn})
-        where_b = {(s, x, y): lab for s, x, y, lab in sb}
-        for s, x, y, lab in sa:
+        matched: Counter[str] = Counter()
+        for span, n in (counted[a] & counted[b]).items():
+            matched[span[2][1]] += n  # type: ignore[index]  # the label part of (sentence, label)
+        for label in per_name[a].keys() | per_name[b].keys():
+            tp = matched[label]
+            per_label[label].update({"tp": tp, "fp": per_name[b][label] - tp, "fn": per_name[a][label] - tp})
+        where_b = {(s, x, y): lab for s, x, y, lab in raw[b]}
+        for s, x, y, lab in raw[a]:
             if (s, x, y) in where_b:
                 confusion[(lab, where_b[(s, x, y)])] += 1
     labels = {}
@@ -149,12 +167,15 @@ def _entities(
 
 def _events(names: list[str], data: dict[str, LayerData], ids: Sequence[int]) -> dict[str, Any]:
     pairs = []
+    triggers = {
+        n: [(s, e, (sid, t)) for sid in ids for s, e, t, _ in data[n].events.get(sid, ())] for n in names
+    }
+    arguments = {
+        n: {(sid, s, e, t): r for sid in ids for s, e, t, r in data[n].events.get(sid, ())} for n in names
+    }
     for a, b in combinations(names, 2):
-        ta = [(s, e, (sid, t)) for sid in ids for s, e, t, _ in data[a].events.get(sid, [])]
-        tb = [(s, e, (sid, t)) for sid in ids for s, e, t, _ in data[b].events.get(sid, [])]
-        trig = span_agreement(ta, tb)
-        args_a = {(sid, s, e, t): r for sid in ids for s, e, t, r in data[a].events.get(sid, [])}
-        args_b = {(sid, s, e, t): r for sid in ids for s, e, t, r in data[b].events.get(sid, [])}
+        trig = span_agreement(triggers[a], triggers[b])
+        args_a, args_b = arguments[a], arguments[b]
         ra = [(k, arg) for k in args_a if k in args_b for arg in args_a[k]]
         rb = [(k, arg) for k in args_b if k in args_a for arg in args_b[k]]
         arg = span_agreement([(0, 0, x) for x in ra], [(0, 0, x) for x in rb])
@@ -186,11 +207,7 @@ def _stance(
         {"a": a, "b": b, "cohen_kappa": _safe(cohen_kappa, ratings[a], ratings[b])}
         for a, b in combinations(names, 2)
     ]
-    complete = [
-        [ratings[n][i] for n in names]
-        for i in range(len(items))
-        if all(ratings[n][i] is not None for n in names)
-    ]
+    complete = [r for r in zip(*(ratings[n] for n in names), strict=True) if None not in r]
     return {
         "pairs": pairs,
         "fleiss_kappa": _safe(fleiss_kappa, complete),
