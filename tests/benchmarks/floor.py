@@ -1,0 +1,101 @@
+"""The SQLite floor: what plain ``sqlite3`` takes for the same CoNLL file, with no project around it.
+
+It reads the file line by line, inserts its documents, sentences and tokens with ``executemany``
+in one transaction (streaming, in batches), and writes the tokens back out as CoNLL. No schema
+checks, foreign keys, offsets or annotation tables: the cheapest honest way to hold the corpus,
+which every import and export of the project is measured against.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+BATCH = 10_000
+PLAIN = """
+CREATE TABLE documents (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE sentences (id INTEGER PRIMARY KEY, document_id INTEGER, position INTEGER);
+CREATE TABLE tokens (sentence_id INTEGER, position INTEGER, form TEXT, tag TEXT);
+"""
+
+
+def _fresh(db: Path) -> sqlite3.Connection:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = NORMAL")
+    con.executescript(PLAIN)
+    return con
+
+
+def floor_import(conll: Path, db: Path) -> int:
+    """Load ``conll`` into a new plain database at ``db``; return the number of sentences."""
+    con = _fresh(db)
+    con.execute("BEGIN")
+    sentences: list[tuple[int, int, int]] = []
+    tokens: list[tuple[int, int, str, str]] = []
+    sid = doc = position = 0
+    current: list[tuple[str, str]] = []
+
+    def end_sentence() -> None:
+        nonlocal sid, position
+        sid += 1
+        sentences.append((sid, doc, position))
+        position += 1
+        tokens.extend((sid, i, form, tag) for i, (form, tag) in enumerate(current))
+        current.clear()
+        if len(sentences) >= BATCH:
+            flush()
+
+    def flush() -> None:
+        con.executemany("INSERT INTO sentences VALUES (?, ?, ?)", sentences)
+        con.executemany("INSERT INTO tokens VALUES (?, ?, ?, ?)", tokens)
+        sentences.clear()
+        tokens.clear()
+
+    with conll.open(encoding="utf-8") as handle:
+        for line in handle:
+            columns = line.split()
+            if not columns:
+                if current:
+                    end_sentence()
+                continue
+            if columns[0] == "-DOCSTART-":
+                doc += 1
+                position = 0
+                con.execute("INSERT INTO documents VALUES (?, ?)", (doc, f"doc-{doc}"))
+                continue
+            current.append((columns[0], columns[-1]))
+    if current:
+        end_sentence()
+    flush()
+    con.execute("COMMIT")
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return sid
+
+
+def floor_export(db: Path, out: Path) -> int:
+    """Write every sentence of the plain database back out as CoNLL; return the number of tokens."""
+    con = sqlite3.connect(db)
+    n = 0
+    with out.open("w", encoding="utf-8") as handle:
+        current_doc = current_sentence = None
+        rows = con.execute(
+            "SELECT s.document_id, t.sentence_id, t.form, t.tag FROM tokens t "
+            "JOIN sentences s ON s.id = t.sentence_id ORDER BY t.rowid"
+        )
+        for doc, sid, form, tag in rows:
+            if sid != current_sentence:
+                if current_sentence is not None:
+                    handle.write("\n")
+                if doc != current_doc:
+                    handle.write("-DOCSTART-\tO\n\n")
+                    current_doc = doc
+                current_sentence = sid
+            handle.write(f"{form}\t{tag}\n")
+            n += 1
+        handle.write("\n")
+    con.close()
+    return n
