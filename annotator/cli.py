@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--format", dest="fmt", choices=["auto", "txt", "conll", "jsonl"], default="auto")
     imp.add_argument("--annotator", metavar="NAME", help="owner of the labels in files that name nobody")
     imp.add_argument(
+        "--as", dest="actor", metavar="REVIEWER", help="a reviewer's name: needed to import a gold layer"
+    )
+    imp.add_argument(
         "--segment",
         choices=SEGMENT_MODES,
         default="lines",
@@ -174,6 +177,12 @@ def _import(args: argparse.Namespace, db: str | None) -> int:
     options = ImportOptions(args.fmt, args.annotator, args.segment, args.scheme, args.status, args.rename)
     bar = ProgressBar("importing")
     try:
+        if args.actor:
+            with project.reading() as session:
+                actor = queries.find_annotator(session, args.actor)
+            if actor is None or actor.role != "reviewer":
+                raise AnnotatorError(f"--as {args.actor}: no reviewer of that name in the project")
+            project.act_as(actor.id)
         summary = import_paths(project, args.paths, options, bar)
     finally:
         bar.close()

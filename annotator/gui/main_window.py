@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.model import GOLD
 from annotator.core.views import SentenceView
 from annotator.gui.dialogs import ExportDialog, KeymapDialog, SearchDialog
 from annotator.gui.editing import EditingMixin
@@ -66,6 +67,8 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         super().__init__()
         self.project = project
         self.annotator = annotator
+        if annotator.role != GOLD:  # the gold editor keeps acting for the reviewer who opened it
+            project.act_as(annotator.id)
         self.settings = settings or QSettings()
         self.current: SentenceView | None = None
         self.navigator = annotate.Navigator(project)

@@ -63,6 +63,7 @@ class ReviewWindow(QMainWindow):
         super().__init__()
         self.project = project
         self.reviewer = reviewer
+        project.act_as(reviewer.id)  # the store lets a reviewer write gold, and nobody else
         self.settings = settings or QSettings()
         with project.transaction() as s:
             self.annotators = [a.name for a in queries.list_annotators(s) if a.role == "annotator"]

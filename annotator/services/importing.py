@@ -15,6 +15,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError, StoreError
 from annotator.core.model import (
+    GOLD,
     DocumentStanceRecord,
     DocumentStart,
     ImportSummary,
@@ -28,6 +29,7 @@ from annotator.core.validate import LayerError, check_layer, check_stance, check
 from annotator.formats import ReadOptions, detect_format, read
 from annotator.formats.lines import check_readable
 from annotator.store import Project, Session, bulk, queries
+from annotator.store.access import refusal
 
 BATCH = 2000
 Progress = Callable[[int, int], None]
@@ -272,9 +274,12 @@ class _ImportJob:
     def annotator_id(self, name: str, line: int | None) -> int:
         if name not in self.annotators:
             try:
-                self.annotators[name] = queries.ensure_annotator(self.session, name).id
+                info = queries.ensure_annotator(self.session, name)
             except StoreError as exc:
                 raise self.fail(line, str(exc)) from None
+            if info.role == GOLD and refusal(self.session, info.id) is not None:
+                raise self.fail(line, "only a reviewer imports the gold layer (name one with --as REVIEWER)")
+            self.annotators[name] = info.id
         return self.annotators[name]
 
     def accepts(self, doc: _Doc, annotator_id: int) -> bool:

@@ -24,6 +24,7 @@ from annotator.core.validate import (
     check_stance,
     check_status,
 )
+from annotator.store.access import authorize
 from annotator.store.tables import (
     DocumentStance,
     EntityRow,
@@ -58,6 +59,7 @@ def add_entity(
     label: str,
 ) -> int:
     """Add an entity over tokens ``token_start..token_end`` (end exclusive) and return its id."""
+    authorize(session, annotator_id)
     sentence = _sentence(session, sentence_id)
     try:
         check_label(schema, label)
@@ -90,6 +92,7 @@ def relabel_entity(session: Session, schema: Schema, entity_id: int, label: str)
     row = session.get(EntityRow, entity_id)
     if row is None:
         raise StoreError(f"there is no entity {entity_id}")
+    authorize(session, row.annotator_id)
     try:
         check_label(schema, label)
     except LayerError as exc:
@@ -104,6 +107,7 @@ def delete_entity(session: Session, entity_id: int) -> None:
     row = session.get(EntityRow, entity_id)
     if row is None:
         raise StoreError(f"there is no entity {entity_id}")
+    authorize(session, row.annotator_id)
     for model in (SentenceStance, DocumentStance):
         session.execute(update(model).where(model.holder_id == entity_id).values(holder_id=None))
     session.execute(delete(EventArgument).where(EventArgument.entity_id == entity_id))
@@ -122,6 +126,7 @@ def add_event(
     attributes: dict[str, str] | None = None,
 ) -> int:
     """Add an event with its trigger tokens; attributes not given take the schema's defaults."""
+    authorize(session, annotator_id)
     sentence = _sentence(session, sentence_id)
     values = {**schema.default_attributes(), **(attributes or {})}
     try:
@@ -148,6 +153,7 @@ def set_event_attribute(session: Session, schema: Schema, event_id: int, name: s
     event = session.get(EventRow, event_id)
     if event is None:
         raise StoreError(f"there is no event {event_id}")
+    authorize(session, event.annotator_id)
     try:
         check_event(schema, event.type, {name: value}, ())
     except LayerError as exc:
@@ -168,6 +174,7 @@ def add_argument(session: Session, schema: Schema, event_id: int, role: str, ent
     entity = session.get(EntityRow, entity_id)
     if event is None or entity is None:
         raise StoreError("the event or the entity no longer exists")
+    authorize(session, event.annotator_id)
     try:
         check_event(schema, event.type, {}, (role,))
     except LayerError as exc:
@@ -191,6 +198,7 @@ def delete_event(session: Session, event_id: int) -> None:
     row = session.get(EventRow, event_id)
     if row is None:
         raise StoreError(f"there is no event {event_id}")
+    authorize(session, row.annotator_id)
     session.execute(delete(EventArgument).where(EventArgument.event_id == event_id))
     session.execute(delete(EventAttribute).where(EventAttribute.event_id == event_id))
     session.delete(row)
@@ -207,6 +215,7 @@ def set_sentence_stance(
     holder_id: int | None = None,
 ) -> None:
     """Set (or with ``label=None`` clear) an annotator's stance in a sentence toward ``target``."""
+    authorize(session, annotator_id)
     _sentence(session, sentence_id)
 
     def holder_fits(holder: EntityRow) -> bool:
@@ -226,6 +235,7 @@ def set_document_stance(
     holder_id: int | None = None,
 ) -> None:
     """Set (or with ``label=None`` clear) an annotator's stance in a whole document toward ``target``."""
+    authorize(session, annotator_id)
 
     def holder_fits(holder: EntityRow) -> bool:
         sentence = session.get(Sentence, holder.sentence_id)
@@ -280,6 +290,7 @@ def set_status(
     updated_at: datetime | None = None,
 ) -> None:
     """Set an annotator's status of a sentence (and comment, when given); ``updated_at`` defaults to now."""
+    authorize(session, annotator_id)
     try:
         check_status(status)
     except LayerError as exc:
@@ -324,6 +335,7 @@ def entity_snapshot(session: Session, entity_id: int) -> dict[str, Any]:
 
 def restore_entity(session: Session, snapshot: dict[str, Any]) -> None:
     """Put back an entity exactly as :func:`entity_snapshot` saw it."""
+    authorize(session, snapshot["row"]["annotator_id"])
     session.execute(insert(EntityRow), [snapshot["row"]])
     if snapshot["arguments"]:
         session.execute(insert(EventArgument), snapshot["arguments"])
@@ -354,6 +366,7 @@ def event_snapshot(session: Session, event_id: int) -> dict[str, Any]:
 
 def restore_event(session: Session, snapshot: dict[str, Any]) -> None:
     """Put back an event exactly as :func:`event_snapshot` saw it."""
+    authorize(session, snapshot["row"]["annotator_id"])
     session.execute(insert(EventRow), [snapshot["row"]])
     for model, key in ((EventAttribute, "attributes"), (EventArgument, "arguments")):
         if snapshot[key]:
@@ -371,12 +384,17 @@ def argument_snapshot(session: Session, argument_id: int) -> dict[str, Any]:
 
 def restore_argument(session: Session, snapshot: dict[str, Any]) -> None:
     """Put back an argument with its id."""
+    authorize(session, snapshot["annotator_id"])
     session.execute(insert(EventArgument), [snapshot])
     session.flush()
 
 
 def delete_argument(session: Session, argument_id: int) -> None:
     """Remove one argument of an event."""
+    owner = session.scalar(select(EventArgument.annotator_id).where(EventArgument.id == argument_id))
+    if owner is None:
+        return
+    authorize(session, owner)
     session.execute(delete(EventArgument).where(EventArgument.id == argument_id))
     session.flush()
 
@@ -417,6 +435,7 @@ def status_state(session: Session, sentence_id: int, annotator_id: int) -> tuple
 
 def clear_status(session: Session, sentence_id: int, annotator_id: int) -> None:
     """Forget the status row, so the sentence is todo with no comment again."""
+    authorize(session, annotator_id)
     session.execute(
         delete(SentenceStatus).where(
             SentenceStatus.sentence_id == sentence_id, SentenceStatus.annotator_id == annotator_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from annotator import __version__
 from annotator.core.errors import ProjectError, StoreError
 from annotator.core.model import GOLD
 from annotator.core.schema import Schema, parse_schema
+from annotator.store.access import ACTOR
 from annotator.store.tables import Annotator, ProjectMeta
 
 SQLITE_BUSY_TIMEOUT_S = 30
@@ -45,7 +47,12 @@ def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # Writers take the write lock at BEGIN, waiting up to the busy timeout for another writer to
+    # finish; a deferred transaction that reads and then writes could otherwise fail at once with
+    # "database is locked" when someone else committed in between. Read-only work asks for a
+    # deferred BEGIN (Project.reading) and never waits for writers (WAL).
+    mode = connection.get_execution_options().get("annotator_begin", "IMMEDIATE")
+    connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def make_engine(url: str) -> Engine:
@@ -63,14 +70,36 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+BUSY_RETRIES = 3
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
 @dataclass
 class Project:
-    """An open project: its engine, a session factory and the schema stored in it."""
+    """An open project: its engine, session factories, the schema stored in it, and who acts on it.
+
+    ``actor_id`` is the person every transaction of this object acts for (``act_as``); the store
+    refuses edits of layers that person may not write (see ``access.py``).
+    """
 
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
     schema: Schema
+    actor_id: int | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for a project in a SQLite file."""
+        return self.engine.dialect.name == "sqlite"
+
+    def act_as(self, annotator_id: int | None) -> None:
+        """Make every later transaction act for this annotator or reviewer (None: nobody)."""
+        self.actor_id = annotator_id
 
     @property
     def name(self) -> str:
@@ -84,13 +113,52 @@ class Project:
     def transaction(self) -> Iterator[Session]:
         """One session and one transaction: committed on success, rolled back on any error.
 
+        On SQLite the write lock is taken at the start, waiting up to the busy timeout and then
+        retrying a few times, so a busy project never reaches the user as "database is locked".
         A constraint the database enforces becomes a StoreError with the database's reason.
         """
-        try:
-            with self.sessions() as session, session.begin():
+        with self._session("IMMEDIATE") as session:
+            try:
                 yield session
-        except IntegrityError as exc:
-            raise StoreError(f"the database refused the change: {exc.orig}") from None
+                session.commit()
+            except IntegrityError as exc:
+                session.rollback()
+                raise StoreError(f"the database refused the change: {exc.orig}") from None
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only transaction that never waits for writers (one consistent snapshot on SQLite)."""
+        with self._session("DEFERRED") as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def _session(self, begin: str) -> Iterator[Session]:
+        session = self.sessions()
+        session.info[ACTOR] = self.actor_id
+        try:
+            for attempt in range(BUSY_RETRIES + 1):
+                try:
+                    session.connection(execution_options={"annotator_begin": begin})
+                    break
+                except OperationalError as exc:
+                    session.rollback()
+                    if not _is_busy(exc):
+                        raise StoreError(f"cannot use the project: {exc.orig}") from None
+                    if attempt == BUSY_RETRIES:
+                        raise StoreError(
+                            "the project stayed busy: another program has held it for more than "
+                            f"{SQLITE_BUSY_TIMEOUT_S * (BUSY_RETRIES + 1)} s; try again later"
+                        ) from None
+                    time.sleep(0.05 * (attempt + 1))
+            yield session
+        finally:
+            session.close()
 
     def close(self) -> None:
         """Release every connection."""

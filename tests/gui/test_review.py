@@ -61,7 +61,9 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
     assert entities_of(project, "gold") == [("ex-0001", 1, 0, 2, "POSITION")]
     with project.transaction() as s:
         a_id = queries.find_annotator(s, "a").id  # type: ignore[union-attr]
+    project.act_as(a_id)  # meanwhile annotator a, elsewhere, records a stance
     c.SetSentenceStance(w.sentence_id, a_id, "eu", "favor").apply(project)  # type: ignore[arg-type]
+    project.act_as(boss.id)
     press(w.list, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert rows(
         project,

@@ -69,7 +69,9 @@ def test_an_annotator_sees_only_their_own_annotations(open_window: Callable[[str
     with w.project.transaction() as s:
         other = queries.ensure_annotator(s, "b").id
     assert w.current is not None
+    w.project.act_as(other)
     c.AddEntity(w.current.id, other, 0, 2, "PERSON").apply(w.project)
+    w.project.act_as(w.annotator.id)
     w.go_to(w.current.id)
     assert w.current.entities == () and w.panels.entities.rowCount() == 0
     press(w.tokens, Qt.Key.Key_5)  # the other's span does not block this annotator's tags

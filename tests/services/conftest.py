@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from annotator.services.importing import ImportOptions, import_paths
-from annotator.store import Project
+from annotator.store import Project, queries
 from tests.conftest import FIXTURES, write
 
 
@@ -24,3 +24,11 @@ def three(project: Project, tmp_path: Path) -> Project:
         path = write(tmp_path / name / "ex.conll", text)
         import_paths(project, [path], ImportOptions(annotator=name, status="done"))
     return project
+
+
+@pytest.fixture
+def reviewing(three: Project) -> Project:
+    """The three-annotator project opened by a reviewer, who may write gold."""
+    with three.transaction() as s:
+        three.act_as(queries.add_annotator(s, "boss", "reviewer").id)
+    return three

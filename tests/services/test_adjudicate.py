@@ -29,7 +29,8 @@ def test_disagreements_name_the_sentence_layer_and_difference(three: Project) ->
     assert "c: —" in found[1].detail
 
 
-def test_accept_agreed_then_one_version_into_gold_and_undo(three: Project) -> None:
+def test_accept_agreed_then_one_version_into_gold_and_undo(reviewing: Project) -> None:
+    three = reviewing
     sid = disagreements(three, ["a", "b", "c"])[0].sentence_id
     gold = gold_id(three)
     agreed = accept_agreed(three, sid, ["a", "b", "c"])
@@ -52,7 +53,8 @@ def test_accept_agreed_then_one_version_into_gold_and_undo(three: Project) -> No
     assert dump(three) == before
 
 
-def test_a_failing_batch_leaves_nothing_behind(three: Project) -> None:
+def test_a_failing_batch_leaves_nothing_behind(reviewing: Project) -> None:
+    three = reviewing
     sid = disagreements(three, ["a", "b", "c"])[0].sentence_id
     gold = gold_id(three)
     before = dump(three)
@@ -62,13 +64,16 @@ def test_a_failing_batch_leaves_nothing_behind(three: Project) -> None:
     assert dump(three) == before
 
 
-def test_accept_event_with_arguments_and_stance_then_undo_and_redo(three: Project) -> None:
+def test_accept_event_with_arguments_and_stance_then_undo_and_redo(reviewing: Project) -> None:
     from annotator.store import queries
 
+    three = reviewing
+    reviewer = three.actor_id
     sid = disagreements(three, ["a", "b", "c"])[0].sentence_id
     with three.transaction() as s:
         a = queries.find_annotator(s, "a")
     assert a is not None
+    three.act_as(a.id)
     view = load_sentence(three, sid, a.id)
     position = next(e for e in view.entities if e.label == "POSITION")
     event = c.AddEvent(sid, a.id, 6, 7, "Contact.Statement")
@@ -77,6 +82,9 @@ def test_accept_event_with_arguments_and_stance_then_undo_and_redo(three: Projec
     c.AddArgument(sid, event.event_id, "Speaker", position.id).apply(three)
     c.SetAttribute(sid, event.event_id, "tense", "past").apply(three)
     c.SetSentenceStance(sid, a.id, "kz-authorities", "neutral").apply(three)
+    with pytest.raises(StoreError, match="only reviewers write the gold"):
+        accept_event(three, sid, "a", event.event_id).apply(three)
+    three.act_as(reviewer)
     before = dump(three)
     accept = accept_event(three, sid, "a", event.event_id)
     accept.apply(three)

@@ -16,6 +16,7 @@ def ready(project: Project) -> tuple[Project, Navigator, int, int]:
     import_paths(project, sorted(SEEDS.glob("*.txt")))
     with project.transaction() as s:
         a = queries.ensure_annotator(s, "a").id
+    project.act_as(a)
     nav = Navigator(project)
     first = nav.first()
     assert first is not None
@@ -66,7 +67,9 @@ def test_sentence_view_shows_only_the_annotators_own_layer(
     project, _, sid, a = ready
     with project.transaction() as s:
         b = queries.ensure_annotator(s, "b").id
+    project.act_as(b)
     c.AddEntity(sid, b, 1, 2, "GPE").apply(project)
+    project.act_as(a)
     c.AddEntity(sid, a, 0, 1, "DATE").apply(project)
     view = load_sentence(project, sid, a)
     assert [(e.label, view.token_text(e.start, e.end)) for e in view.entities] == [("DATE", "Бүгін")]

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.errors import InputError
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.core.text import tokenize
 from annotator.services.exporting import ExportError, ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, edits, open_project, queries
 from tests.benchmarks.synth import write_conll
-from tests.conftest import FIXTURES, SEEDS, write
+from tests.conftest import FIXTURES, SEEDS, dump, write
 
 
 def new_project(path: Path) -> Project:
@@ -68,6 +69,8 @@ def test_offsets_survive_emoji_combining_marks_lookalikes_quotes_and_hyphens(
         sid = queries.documents_overview(s)[0].id
         sid = queries.document_sentences(s, sid)[0].id
         a = queries.ensure_annotator(s, "a").id
+    project.act_as(a)
+    with project.transaction() as s:
         toks = [t.text for t in tokenize(text)]
         for label, word in (
             ("GPE", "Aлматы"),
@@ -100,8 +103,15 @@ def test_jsonl_round_trip_is_byte_identical_for_every_annotator_and_gold(
     import_paths(project, [FIXTURES / "example.jsonl"])
     lines = (FIXTURES / "example.jsonl").read_text(encoding="utf-8")
     import_paths(project, [write(tmp_path / "b.jsonl", lines.replace('"aigerim"', '"daulet"'))])
-    import_paths(project, [write(tmp_path / "g.jsonl", lines.replace('"aigerim"', '"gold"'))])
-    second = new_project(tmp_path / "second.sqlite")
+    gold_file = write(tmp_path / "g.jsonl", lines.replace('"aigerim"', '"gold"'))
+    before = dump(project)
+    with pytest.raises(InputError, match="only a reviewer imports the gold layer"):
+        import_paths(project, [gold_file])
+    assert dump(project) == before
+    for p in (project, second := new_project(tmp_path / "second.sqlite")):
+        with p.transaction() as s:
+            p.act_as(queries.add_annotator(s, "boss", "reviewer").id)
+    import_paths(project, [gold_file])
     try:
         for who in ("aigerim", "daulet", "gold"):
             kw = {"gold": True} if who == "gold" else {"annotator": who}

@@ -59,8 +59,10 @@ def test_events_and_stance_agreement(three: Project) -> None:
         ids = {a.name: a.id for a in queries.list_annotators(s)}
         first = queries.document_sentences(s, queries.documents_overview(s)[0].id)[0].id
     for name, label in (("a", "against"), ("b", "against"), ("c", "favor")):
+        three.act_as(ids[name])
         c.SetSentenceStance(first, ids[name], "eu", label).apply(three)
     for name in ("a", "b"):
+        three.act_as(ids[name])
         cmd = c.AddEvent(first, ids[name], 6, 7, "Conflict.Demonstrate")
         cmd.apply(three)
     report = corpus_agreement(three)

@@ -49,7 +49,9 @@ def test_report_matches_a_separate_computation_from_exported_jsonl(three: Projec
         ids = {a.name: a.id for a in queries.list_annotators(s)}
         docs = queries.documents_overview(s)
         first = queries.document_sentences(s, docs[0].id)[0].id
+    three.act_as(ids["a"])
     c.SetSentenceStance(first, ids["a"], "eu", "against").apply(three)
+    three.act_as(ids["c"])
     c.SetSentenceStance(first, ids["c"], "eu", "favor").apply(three)
     names = ["a", "b", "c"]
     lines = {}

@@ -18,6 +18,7 @@ def setup(project: Project) -> tuple[Project, int, int, int, int]:
         first, second = s.execute(text("SELECT id FROM sentences ORDER BY id LIMIT 2")).scalars().all()
         a = queries.ensure_annotator(s, "a").id
         b = queries.ensure_annotator(s, "b").id
+    project.act_as(a)
     return project, first, second, a, b
 
 
@@ -45,9 +46,12 @@ def test_a_full_sentence_layer_can_be_built(setup: tuple[Project, int, int, int,
 def test_refusals(setup: tuple[Project, int, int, int, int]) -> None:
     project, sid, other_sid, a, b = setup
     schema = project.schema
+    project.act_as(b)
+    with project.transaction() as s:
+        foreign = edits.add_entity(s, schema, sid, b, 3, 4, "GPE")
+    project.act_as(a)
     with project.transaction() as s:
         ent = edits.add_entity(s, schema, sid, a, 0, 2, "PERSON")
-        foreign = edits.add_entity(s, schema, sid, b, 3, 4, "GPE")
         elsewhere = edits.add_entity(s, schema, other_sid, a, 0, 1, "GPE")
         ev = edits.add_event(s, schema, sid, a, 5, 6, "Contact.Meet")
     before = dump(project)
@@ -83,3 +87,39 @@ def test_refusals(setup: tuple[Project, int, int, int, int]) -> None:
             call(s)
         assert fragment in str(info.value)
     assert dump(project) == before
+
+
+def test_roles_are_enforced_by_the_store_whoever_calls_it(setup: tuple[Project, int, int, int, int]) -> None:
+    project, sid, _, a, b = setup
+    schema = project.schema
+    with project.transaction() as s:
+        boss = queries.add_annotator(s, "boss", "reviewer").id
+        gold = queries.ensure_annotator(s, "gold").id
+        mine = edits.add_entity(s, schema, sid, a, 0, 1, "DATE")
+    project.act_as(boss)
+    with project.transaction() as s:
+        golden = edits.add_entity(s, schema, sid, gold, 1, 2, "GPE")  # a reviewer writes gold
+        edits.set_status(s, sid, gold, "done")
+    before = dump(project)
+    refused = [
+        (a, lambda s: edits.add_entity(s, schema, sid, gold, 3, 4, "GPE"), "only reviewers write the gold"),
+        (a, lambda s: edits.delete_entity(s, golden), "only reviewers write the gold"),
+        (a, lambda s: edits.set_status(s, sid, b, "done"), "cannot change b's annotations"),
+        (b, lambda s: edits.relabel_entity(s, schema, mine, "TIME"), "cannot change a's annotations"),
+        (b, lambda s: edits.delete_entity(s, mine), "cannot change a's annotations"),
+        (boss, lambda s: edits.delete_entity(s, mine), "cannot change a's annotations"),
+        (gold, lambda s: edits.add_entity(s, schema, sid, gold, 3, 4, "GPE"), "nobody edits as the gold"),
+        (None, lambda s: edits.add_entity(s, schema, sid, a, 3, 4, "GPE"), "names nobody"),
+    ]
+    for actor, call, fragment in refused:
+        project.act_as(actor)
+        with pytest.raises(StoreError) as info, project.transaction() as s:
+            call(s)
+        assert fragment in str(info.value), (actor, fragment)
+    assert dump(project) == before
+    # Demoting the reviewer takes effect at the next edit.
+    with project.engine.begin() as c:
+        c.execute(text("UPDATE annotators SET role = 'annotator' WHERE name = 'boss'"))
+    project.act_as(boss)
+    with pytest.raises(StoreError, match="only reviewers"), project.transaction() as s:
+        edits.delete_entity(s, golden)
