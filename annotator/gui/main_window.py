@@ -239,7 +239,7 @@ class AnnotationWindow(EditingMixin, QMainWindow):
     # -- documents and navigation --------------------------------------------------------------
     def reload_documents(self) -> None:
         """Refill the document list with this annotator's progress."""
-        with self.project.transaction() as s:
+        with self.project.reading() as s:
             docs = queries.documents_overview(s, self.annotator.id)
         self.documents.clear()
         for doc in docs:
@@ -301,7 +301,7 @@ class AnnotationWindow(EditingMixin, QMainWindow):
     def _sentence_text(self, sentence_id: int | None) -> str:
         if sentence_id is None:
             return ""
-        with self.project.transaction() as s:
+        with self.project.reading() as s:
             return queries.sentence_text(s, sentence_id)
 
     def step(self, delta: int) -> None:
@@ -397,13 +397,13 @@ class AnnotationWindow(EditingMixin, QMainWindow):
     def _fill_article(self) -> None:
         if self.current is None:
             return
-        with self.project.transaction() as s:
+        with self.project.reading() as s:
             self.article.setPlainText(queries.document_text(s, self.current.document_id))
 
     def _highlight_article(self) -> None:
         if not self.article.isVisible() or self.current is None:
             return
-        with self.project.transaction() as s:
+        with self.project.reading() as s:
             start, end = queries.sentence_offsets(s, self.current.id)
         cursor = QTextCursor(self.article.document())
         cursor.setPosition(start)
@@ -462,7 +462,7 @@ class AnnotationWindow(EditingMixin, QMainWindow):
 
     def export_files(self) -> None:
         """Export a layer in the background with a progress dialog."""
-        with self.project.transaction() as s:
+        with self.project.reading() as s:
             layers = [a.name for a in queries.list_annotators(s)]
         dialog = ExportDialog(
             self,
@@ -514,7 +514,7 @@ class AnnotationWindow(EditingMixin, QMainWindow):
             state = self.settings.value(key)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
-        with self.project.transaction() as s:
+        with self.project.reading() as s:
             saved = queries.get_meta(s, f"position:{self.annotator.id}")
         start = (
             int(saved)

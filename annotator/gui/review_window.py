@@ -65,7 +65,7 @@ class ReviewWindow(QMainWindow):
         self.reviewer = reviewer
         project.act_as(reviewer.id)  # the store lets a reviewer write gold, and nobody else
         self.settings = settings or QSettings()
-        with project.transaction() as s:
+        with project.reading() as s:
             self.annotators = [a.name for a in queries.list_annotators(s) if a.role == "annotator"]
         self.gold = adjudicate.gold_id(project)
         self.undo_stack = QUndoStack(self)
@@ -117,7 +117,7 @@ class ReviewWindow(QMainWindow):
         middle = QWidget()
         mid = QVBoxLayout(middle)
         mid.addWidget(self.heading)
-        with self.project.transaction() as s:
+        with self.project.reading() as s:
             people = {a.name: a.id for a in queries.list_annotators(s)}
         for n, name in enumerate([*self.annotators, "gold"], 1):
             view = TokenView(self.project.schema)
@@ -334,7 +334,7 @@ class ReviewWindow(QMainWindow):
         """Open the annotation window on the gold layer at the current sentence; review refreshes after."""
         from annotator.gui.main_window import AnnotationWindow
 
-        with self.project.transaction() as s:
+        with self.project.reading() as s:
             gold = queries.find_annotator(s, "gold")
         assert gold is not None
         self.gold_window = AnnotationWindow(self.project, gold, self.settings)

@@ -30,7 +30,7 @@ class Disagreement:
 
 def gold_id(project: Project) -> int:
     """The id of the gold layer."""
-    with project.transaction() as s:
+    with project.reading() as s:
         found = queries.find_annotator(s, GOLD)
     assert found is not None, "every project has the gold layer"
     return found.id
@@ -38,7 +38,7 @@ def gold_id(project: Project) -> int:
 
 def disagreements(project: Project, annotators: Sequence[str], status: str = "done") -> list[Disagreement]:
     """Sentences where the annotators' entities, events or stance differ, in corpus order."""
-    with project.transaction() as s:
+    with project.reading() as s:
         people = [queries.find_annotator(s, n) for n in annotators]
         ids = [p.id for p in people if p is not None]
         sentences = [
@@ -98,7 +98,7 @@ def accept_agreed(project: Project, sentence_id: int, annotators: Sequence[str])
 
     Gold annotations already there are kept; None when there is nothing new to copy.
     """
-    with project.transaction() as s:
+    with project.reading() as s:
         ids = [a.id for n in annotators if (a := queries.find_annotator(s, n)) is not None]
     views: list[SentenceView] = [load_sentence(project, sentence_id, i) for i in ids]
     gold = gold_id(project)
@@ -125,7 +125,7 @@ def accept_event(project: Project, sentence_id: int, annotator: str, event_id: i
     An argument's entity is taken from gold when gold has the same span and label, else it is copied
     too; gold events on the same trigger tokens are replaced.
     """
-    with project.transaction() as s:
+    with project.reading() as s:
         who = queries.find_annotator(s, annotator)
     assert who is not None
     source = load_sentence(project, sentence_id, who.id)
@@ -163,7 +163,7 @@ def accept_event(project: Project, sentence_id: int, annotator: str, event_id: i
 
 def accept_stance(project: Project, sentence_id: int, annotator: str) -> c.Command | None:
     """A command making gold's sentence stance the same as one annotator's (holders are not copied)."""
-    with project.transaction() as s:
+    with project.reading() as s:
         who = queries.find_annotator(s, annotator)
     assert who is not None
     source = load_sentence(project, sentence_id, who.id)

@@ -23,7 +23,7 @@ __all__ = [
 
 def load_sentence(project: Project, sentence_id: int, annotator_id: int) -> SentenceView:
     """Read one sentence with the annotator's layer (and nobody else's)."""
-    with project.transaction() as s:
+    with project.reading() as s:
         return reading.sentence_view(s, sentence_id, annotator_id)
 
 
@@ -35,14 +35,14 @@ class Navigator:
 
     def __init__(self, project: Project):
         self.project = project
-        with project.transaction() as s:
+        with project.reading() as s:
             self.documents = reading.document_ids(s)
         self._sentences: dict[int, list[int]] = {}
 
     def sentences(self, document_id: int) -> list[int]:
         """Sentence ids of a document in order (cached)."""
         if document_id not in self._sentences:
-            with self.project.transaction() as s:
+            with self.project.reading() as s:
                 self._sentences[document_id] = reading.sentence_ids(s, document_id)
         return self._sentences[document_id]
 
@@ -56,7 +56,7 @@ class Navigator:
 
     def locate(self, sentence_id: int) -> tuple[int, int] | None:
         """``(document_id, index in document)`` of a sentence, or None if it is gone."""
-        with self.project.transaction() as s:
+        with self.project.reading() as s:
             doc = reading.document_of(s, sentence_id)
         if doc is None or doc not in self.documents:
             return None
@@ -82,7 +82,7 @@ class Navigator:
 
     def next_not_done(self, sentence_id: int, annotator_id: int) -> int | None:
         """The next sentence (wrapping round the corpus) the annotator has not marked done."""
-        with self.project.transaction() as s:
+        with self.project.reading() as s:
             return reading.next_not_done(s, sentence_id, annotator_id)
 
 
@@ -98,11 +98,11 @@ class Progress:
 
 def progress(project: Project, annotator_id: int, document_id: int) -> Progress:
     """The annotator's progress in a document and in the corpus."""
-    with project.transaction() as s:
+    with project.reading() as s:
         return Progress(*reading.progress(s, annotator_id, document_id))
 
 
 def search(project: Project, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
     """Sentences containing ``query``, ignoring case in any script: id, document, position, text."""
-    with project.transaction() as s:
+    with project.reading() as s:
         return reading.search(s, query, limit)

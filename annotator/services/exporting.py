@@ -117,7 +117,7 @@ def export_layer(
         raise ExportError(f"--status must be done or all, not {options.status!r}")
     if options.out == "-" and options.fmt == "brat":
         raise ExportError("brat standoff is a folder of files; give --out FOLDER, not -")
-    with collector_paused(), project.transaction() as session:
+    with collector_paused(), project.reading() as session:
         layer = resolve_layer(session, options.annotator, options.gold)
         selection = Selection(layer.id, options.status)
         total = count_selected(session, selection)

@@ -54,7 +54,7 @@ def _corpus_agreement(
 ) -> dict[str, Any]:
     if status not in ("done", "all"):
         raise ReviewError(f"--status must be done or all, not {status!r}")
-    with project.transaction() as s:
+    with project.reading() as s:
         people = [a for a in queries.list_annotators(s) if a.role != "gold"]
         if annotators:
             known = {a.name: a for a in people}
