@@ -137,6 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
     lst = ann_sub.add_parser("list", parents=[db], help="list annotators")
     lst.add_argument("--json", action="store_true")
 
+    bk = sub.add_parser("backup", parents=[db], help="copy the project safely while it is in use")
+    bk.add_argument("--out", metavar="FILE", help="where to write it (default: a new rolling backup)")
+    bk.add_argument("--list", action="store_true", help="list the rolling backups instead")
+    rs = sub.add_parser("restore", parents=[db], help="replace the project by a backup (after backing it up)")
+    rs.add_argument("backup", metavar="BACKUP")
     st = sub.add_parser("stats", parents=[db], help="corpus and per-annotator counts")
     st.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
@@ -276,7 +281,25 @@ def _stats(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
+def _backup(args: argparse.Namespace, db: str | None) -> int:
+    if args.list:
+        for path in projects.backups(db):
+            print(path)
+        return 0
+    print(f"backed up to {projects.backup(db, args.out)}")
+    return 0
+
+
+def _restore(args: argparse.Namespace, db: str | None) -> int:
+    safety = projects.restore(db, args.backup)
+    kept = f"; what was there is kept in {safety}" if safety else ""
+    print(f"restored {args.backup}{kept}")
+    return 0
+
+
 _COMMANDS = {
+    "backup": _backup,
+    "restore": _restore,
     "gui": _gui,
     "init": _init,
     "import": _import,

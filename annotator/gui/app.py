@@ -50,6 +50,10 @@ def run(db: str | None, annotator: str | None) -> int:
         return 0
     with project.transaction() as session:
         info = queries.ensure_annotator(session, name)
+    try:
+        projects.rolling_backup(project)  # one generation at every start, a few kept
+    except AnnotatorError as exc:
+        QMessageBox.warning(None, "annotator", f"The project could not be backed up: {exc}")
     settings().setValue("last_annotator", info.name)
     window: QMainWindow
     if info.role == "reviewer":

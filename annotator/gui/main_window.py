@@ -48,6 +48,7 @@ from annotator.gui.token_view import TokenView
 from annotator.gui.undo import UndoEntry
 from annotator.gui.workers import Worker, run_with_progress
 from annotator.services import annotate
+from annotator.services import project as projects
 from annotator.services.commands import Command
 from annotator.services.exporting import ExportOptions, default_destination, export_layer
 from annotator.services.importing import ImportOptions, import_paths
@@ -58,6 +59,9 @@ def _plain_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # article text is never markup
     return label
+
+
+BACKUP_EVERY = 300  # edits between two rolling backups (one is also made at every start)
 
 
 class AnnotationWindow(EditingMixin, QMainWindow):
@@ -74,6 +78,7 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         self.navigator = annotate.Navigator(project)
         self.undo_stack = QUndoStack(self)
         self.workers: list[Worker] = []
+        self.edits_since_backup = 0
         self.setWindowTitle(f"{project.name} — {annotator.name} — annotator")
         self.setAcceptDrops(True)
         self._build()
@@ -356,6 +361,16 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         """Refresh after a commit: the sentence that changed is shown, keeping the cursor if it is current."""
         self.status_saved.setText(f"saved {time.strftime('%H:%M:%S')}")
         self.status_saved.setStyleSheet("color: #2e7d32;")
+        self.edits_since_backup += 1
+        if self.edits_since_backup >= BACKUP_EVERY:
+            self.edits_since_backup = 0
+            try:
+                where = projects.rolling_backup(self.project)
+            except AnnotatorError as exc:
+                self.say(f"backup failed: {exc}", error=True)
+            else:
+                if where is not None:
+                    self.say(f"backed up to {where}")
         same = self.current is not None and self.current.id == sentence_id
         self.go_to(sentence_id, keep_cursor=same)
 

@@ -12,6 +12,7 @@ from annotator.core.paths import default_db_path, seeds_dir
 from annotator.core.schema import Schema, default_schema_path, load_schema
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, open_project, queries
+from annotator.store.safety import backup_file, inspect_file, list_backups, restore_file
 
 ENV_DB = "ANNOTATOR_DB"
 
@@ -78,3 +79,49 @@ def create(db: str | None, schema_path: str | Path | None = None, seeds: bool = 
     if seeds or is_default:
         load_seeds(project)
     return project
+
+
+def sqlite_path(target: str) -> Path | None:
+    """The file of a SQLite project target, or None for a server URL."""
+    if "://" not in target:
+        return Path(target).expanduser()
+    if target.startswith("sqlite:///"):
+        return Path(target[len("sqlite:///") :])
+    return None
+
+
+def _file_of(db: str | None) -> Path:
+    target, _ = resolve_target(db)
+    path = sqlite_path(target)
+    if path is None:
+        raise ProjectError(
+            f"{target}: a PostgreSQL project is backed up by its server (pg_dump), not by annotator"
+        )
+    return path
+
+
+def backup(db: str | None, out: str | Path | None = None) -> Path:
+    """Back up the project ``db`` resolves to (to ``out``, or as a new rolling generation); return where."""
+    path = _file_of(db)
+    inspect_file(path)
+    return backup_file(path, Path(out) if out else None)
+
+
+def rolling_backup(project: Project) -> Path | None:
+    """A new rolling backup of an open SQLite project (the app makes one at start and every so many edits)."""
+    path = sqlite_path(project.url)
+    return backup_file(path) if path is not None else None
+
+
+def backups(db: str | None) -> list[Path]:
+    """The rolling backups of the project ``db`` resolves to, oldest first."""
+    return list_backups(_file_of(db))
+
+
+def restore(db: str | None, source: str | Path) -> Path | None:
+    """Replace the project ``db`` resolves to by the backup ``source``; returns the safety copy made first."""
+    path = _file_of(db)
+    backup_path = Path(source)
+    if not backup_path.is_file():
+        raise ProjectError(f"{backup_path}: no such backup file")
+    return restore_file(path, backup_path)

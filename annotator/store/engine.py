@@ -20,6 +20,7 @@ from annotator.core.errors import ProjectError, StoreError
 from annotator.core.model import GOLD
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.access import ACTOR
+from annotator.store.safety import backup_file, inspect_file
 from annotator.store.tables import Annotator, ProjectMeta
 
 SQLITE_BUSY_TIMEOUT_S = 30
@@ -166,23 +167,42 @@ class Project:
 
 
 def open_project(
-    target: str | Path, *, create: bool = False, schema: Schema | None = None
+    target: str | Path, *, create: bool = False, schema: Schema | None = None, check: bool = True
 ) -> tuple[Project, bool]:
     """Open the project at ``target`` (a path or URL); with ``create`` make it if it has no tables yet.
 
     Returns the project and whether it was created now. A new project gets ``schema`` (required
-    then) and the reserved ``gold`` layer.
+    then) and the reserved ``gold`` layer. An existing SQLite file is first looked at read-only
+    (with ``PRAGMA quick_check`` unless ``check`` is False); one from an older version is backed
+    up, then upgraded.
     """
-    from annotator.store.migrate import upgrade
+    from annotator.store.migrate import head_revision, is_known_revision, upgrade
 
     url = database_url(target)
     parsed = make_url(url)
+    older = False
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         path = Path(parsed.database)
         if not path.exists():
             if not create:
                 raise ProjectError(f"{path}: no project here (create one with: annotator init --db {path})")
             path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            # A read-only look first: a foreign, damaged or newer file is refused untouched.
+            facts = inspect_file(path, check=check)
+            if facts.tables and "project_meta" not in facts.tables:
+                raise ProjectError(
+                    f"{target}: this database holds other tables and is not an annotator project"
+                )
+            if facts.revision is not None and facts.revision != head_revision():
+                if not is_known_revision(facts.revision):
+                    raise ProjectError(
+                        f"{target}: the project was written by a newer version of annotator "
+                        f"(schema revision {facts.revision}); update annotator to open it"
+                    )
+                older = True
+    if older:
+        backup_file(Path(parsed.database or ""))  # before any migration touches it
     engine = make_engine(url)
     try:
         with engine.connect() as conn:

@@ -42,6 +42,11 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
         return False
 
 
+def is_known_revision(revision: str) -> bool:
+    """True when this version of annotator has the migration ``revision``."""
+    return _known(ScriptDirectory.from_config(alembic_config()), revision)
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to ``revision``; a database newer than the code is refused."""
     cfg = alembic_config()

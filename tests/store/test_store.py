@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import insert, text
 
-from annotator.core.errors import ProjectError, StoreError
+from annotator.core.errors import StoreError
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.services.importing import import_paths
-from annotator.store import Project, open_project, queries
+from annotator.store import Project, queries
 from annotator.store.migrate import current_revision, head_revision
 from annotator.store.tables import Base, EntityRow, EventArgument, EventRow, SentenceStatus
 from tests.conftest import SEEDS
@@ -118,13 +116,3 @@ def test_tokens_and_recorded_whitespace_rebuild_every_sentence(seeded: Project) 
                 assert full[start:end] == sent.text
 
 
-def test_opening_something_that_is_not_a_project(tmp_path: Path) -> None:
-    junk = tmp_path / "notes.sqlite"
-    junk.write_bytes(b"this is not a database at all" * 100)
-    before = junk.read_bytes()
-    with pytest.raises(ProjectError, match="cannot open the project"):
-        open_project(junk)
-    assert junk.read_bytes() == before
-    with pytest.raises(ProjectError, match="no project here"):
-        open_project(tmp_path / "absent.sqlite")
-    assert not (tmp_path / "absent.sqlite").exists()

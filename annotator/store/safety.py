@@ -1,0 +1,168 @@
+"""Keeping a SQLite project safe: checks before opening, online backups, restore.
+
+``inspect_file`` looks at a project file read-only before any engine touches it, so a file that is
+not SQLite, is damaged, belongs to another program or is read-only is refused with a clear message
+and left byte for byte as it was. Backups use SQLite's online backup API, which copies a
+consistent snapshot while others keep working; the app keeps a few generations next to the
+project (``NAME.backups/``).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from annotator.core.errors import ProjectError
+
+HEADER = b"SQLite format 3\x00"
+KEEP = 5
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What a read-only look at a SQLite project file found."""
+
+    tables: frozenset[str]
+    revision: str | None
+
+
+def inspect_file(path: Path, *, check: bool = True) -> FileFacts:
+    """Refuse (ProjectError) a file that is not a sound, writable SQLite database; else say what it holds.
+
+    Opens it read-only with the standard library, runs ``PRAGMA quick_check`` when ``check``, and
+    never writes to it.
+    """
+    if not path.is_file():
+        raise ProjectError(f"{path}: not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise ProjectError(f"{path}: the file is empty (0 bytes), not a project; {_restore_hint(path)}")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(HEADER))
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    if header != HEADER:
+        raise ProjectError(f"{path}: not an annotator project (the file is not a SQLite database)")
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        where = "the file" if not os.access(path, os.W_OK) else f"its folder {path.parent}"
+        raise ProjectError(
+            f"{path}: {where} is read-only; annotator saves every edit at once and needs to write there "
+            "(copy the project somewhere writable, or change the permissions)"
+        )
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{path}: cannot open the project: {exc}") from None
+    try:
+        if check:
+            verdict = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            if verdict != ["ok"]:
+                raise ProjectError(
+                    f"{path}: the project file is damaged ({verdict[0]}); {_restore_hint(path)}"
+                )
+        tables = frozenset(
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        )
+        revision = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(f"{path}: the project file is damaged ({exc}); {_restore_hint(path)}") from None
+    finally:
+        connection.close()
+    return FileFacts(tables, revision)
+
+
+def _restore_hint(path: Path) -> str:
+    found = list_backups(path)
+    if found:
+        return f"restore the newest backup with: annotator restore --db {path} {found[-1]}"
+    return "no backup of it was found"
+
+
+def backup_dir(path: Path) -> Path:
+    """The folder holding a project's rolling backups: ``NAME.backups`` beside ``NAME.sqlite``."""
+    return path.parent / f"{path.stem}.backups"
+
+
+def list_backups(path: Path) -> list[Path]:
+    """A project's rolling backups, oldest first."""
+    folder = backup_dir(path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{path.stem}-*.sqlite"))
+
+
+def copy_database(source: sqlite3.Connection, destination: Path) -> None:
+    """Write a consistent copy of an open database to ``destination`` (atomically: temp file, rename)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(f".{destination.name}.partial")
+    partial.unlink(missing_ok=True)
+    target = sqlite3.connect(partial)
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+    finally:
+        target.close()
+    os.replace(partial, destination)
+
+
+def backup_file(path: Path, destination: Path | None = None, keep: int = KEEP) -> Path:
+    """Back up the project at ``path`` (to ``destination``, or a new rolling generation) and return where.
+
+    Rolling backups beyond the ``keep`` newest are removed.
+    """
+    rolling = destination is None
+    if destination is None:
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        destination = backup_dir(path) / f"{path.stem}-{stamp}.sqlite"
+    source = sqlite3.connect(path)
+    try:
+        source.execute("PRAGMA busy_timeout = 30000")
+        copy_database(source, destination)
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{path}: backup failed: {exc}") from None
+    finally:
+        source.close()
+    if rolling:
+        for old in list_backups(path)[:-keep]:
+            old.unlink(missing_ok=True)
+    return destination
+
+
+def restore_file(path: Path, backup: Path) -> Path | None:
+    """Put ``backup`` in place of the project at ``path``; returns the safety backup of what was there.
+
+    The backup is checked first (a sound SQLite annotator project); the current project, when it is
+    readable, is itself backed up before being replaced, so a restore can be undone.
+    """
+    facts = inspect_file(backup)
+    if "project_meta" not in facts.tables:
+        raise ProjectError(f"{backup}: not an annotator project backup")
+    safety = None
+    if path.exists() and path.stat().st_size > 0:
+        try:
+            inspect_file(path)
+            safety = backup_file(path)
+        except ProjectError:
+            safety = backup_dir(path) / f"{path.stem}-damaged-{datetime.now(UTC):%Y%m%d-%H%M%S}.sqlite"
+            safety.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, safety)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    target = sqlite3.connect(path)
+    try:
+        target.execute("PRAGMA busy_timeout = 30000")
+        source.backup(target)
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{path}: restore failed: {exc}") from None
+    finally:
+        source.close()
+        target.close()
+    return safety
