@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
 from annotator.core.model import GOLD
-from annotator.store.tables import Annotator
+from annotator.store.tables import Activity, Annotator, utcnow
 
 ACTOR = "annotator.actor_id"
 
@@ -50,7 +50,15 @@ def refusal(session: Session, layer_id: int) -> str | None:
 
 
 def authorize(session: Session, layer_id: int) -> None:
-    """Raise StoreError unless the session's actor may write ``layer_id``."""
+    """Raise StoreError unless the session's actor may write ``layer_id``; count the edit as theirs."""
     reason = refusal(session, layer_id)
     if reason is not None:
         raise StoreError(reason)
+    me = actor_id(session)
+    assert me is not None
+    row = session.get(Activity, me)
+    if row is None:
+        session.add(Activity(annotator_id=me, edits=1, last_edit_at=utcnow()))
+    else:
+        row.edits += 1
+        row.last_edit_at = utcnow()

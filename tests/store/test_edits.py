@@ -100,7 +100,8 @@ def test_roles_are_enforced_by_the_store_whoever_calls_it(setup: tuple[Project, 
     with project.transaction() as s:
         golden = edits.add_entity(s, schema, sid, gold, 1, 2, "GPE")  # a reviewer writes gold
         edits.set_status(s, sid, gold, "done")
-    before = dump(project)
+    before = dump(project, activity=True)
+    assert [r[:2] for r in before["activity"]] == [(a, 1), (boss, 2)]  # whose edits, and how many
     refused = [
         (a, lambda s: edits.add_entity(s, schema, sid, gold, 3, 4, "GPE"), "only reviewers write the gold"),
         (a, lambda s: edits.delete_entity(s, golden), "only reviewers write the gold"),
@@ -116,7 +117,7 @@ def test_roles_are_enforced_by_the_store_whoever_calls_it(setup: tuple[Project, 
         with pytest.raises(StoreError) as info, project.transaction() as s:
             call(s)
         assert fragment in str(info.value), (actor, fragment)
-    assert dump(project) == before
+    assert dump(project, activity=True) == before
     # Demoting the reviewer takes effect at the next edit.
     with project.engine.begin() as c:
         c.execute(text("UPDATE annotators SET role = 'annotator' WHERE name = 'boss'"))
