@@ -235,6 +235,8 @@ class Activity(Base):
     """How many edits a person made and when the last one was: what teammates see of each other."""
 
     __tablename__ = "activity"
-    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True)
+    annotator_id: Mapped[int] = mapped_column(
+        ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True
+    )
     edits: Mapped[int] = mapped_column(Integer, default=0)
     last_edit_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,4 +1,4 @@
-"""A project made at the first schema revision, with rows in every table, upgrades on open with nothing lost."""
+"""A project made at the first schema revision, with rows in every table, upgrades with nothing lost."""
 
 from __future__ import annotations
 
