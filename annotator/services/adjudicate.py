@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from annotator.core.model import GOLD
+from annotator.core.schema import Schema
 from annotator.core.views import SentenceView
 from annotator.services import commands as c
 from annotator.services.annotate import load_sentence
-from annotator.store import Project, queries
+from annotator.store import Project, Session, queries
 from annotator.store.review_data import layer_data
 
 
@@ -186,10 +187,10 @@ class _Deferred(c.Command):
     payload: tuple[object, object] = ("", "")
     inner: c.Command | None = None
 
-    def apply(self, project: Project) -> None:
+    def do(self, s: Session, schema: Schema) -> None:
         assert self.event.event_id is not None
         if self.inner is not None:  # a redo: the same inner command restores the same rows
-            self.inner.apply(project)
+            self.inner.do(s, schema)
             return
         first, second = self.payload
         if self.kind == "attribute":
@@ -198,8 +199,8 @@ class _Deferred(c.Command):
             entity_id = second.entity_id if isinstance(second, c.AddEntity) else second
             assert isinstance(entity_id, int)
             self.inner = c.AddArgument(self.sentence_id, self.event.event_id, str(first), entity_id)
-        self.inner.apply(project)
+        self.inner.do(s, schema)
 
-    def revert(self, project: Project) -> None:
+    def undo(self, s: Session, schema: Schema) -> None:
         if self.inner is not None:
-            self.inner.revert(project)
+            self.inner.undo(s, schema)

@@ -1,9 +1,10 @@
 """Edits as commands: plain, Qt-free operations with ``apply`` and ``revert``.
 
-Each call is one transaction, committed before it returns. ``revert`` is a new transaction that
-applies the inverse and brings back the same rows (same ids), so a redo after an undo restores
-exactly what there was and later commands that refer to those ids stay valid. Every command says
-which sentence it changed, so a view refreshes only that.
+Each call is one transaction, committed before it returns; a ``Batch`` runs all its parts in
+one. ``revert`` is a new transaction that applies the inverse and brings back the same rows
+(same ids), so a redo after an undo restores exactly what there was and later commands that refer
+to those ids stay valid. Every command says which sentence it changed, so a view refreshes only
+that.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from annotator.store import Project, edits
+from annotator.core.schema import Schema
+from annotator.store import Project, Session, edits
 
 
 @dataclass
@@ -27,11 +29,21 @@ class Command:
         return type(self).__name__
 
     def apply(self, project: Project) -> None:
-        """Do (or redo) the edit in one transaction."""
-        raise NotImplementedError
+        """Do (or redo) the edit in one transaction, committed before this returns."""
+        with project.transaction() as s:
+            self.do(s, project.schema)
 
     def revert(self, project: Project) -> None:
         """Undo the edit in one transaction."""
+        with project.transaction() as s:
+            self.undo(s, project.schema)
+
+    def do(self, s: Session, schema: Schema) -> None:
+        """The edit itself, inside the caller's transaction."""
+        raise NotImplementedError
+
+    def undo(self, s: Session, schema: Schema) -> None:
+        """The inverse edit, inside the caller's transaction."""
         raise NotImplementedError
 
 
@@ -50,20 +62,18 @@ class AddEntity(Command):
     def text(self) -> str:
         return f"tag {self.label}"
 
-    def apply(self, project: Project) -> None:
-        with project.transaction() as s:
-            if self.snapshot is None:
-                self.entity_id = edits.add_entity(
-                    s, project.schema, self.sentence_id, self.annotator_id, self.start, self.end, self.label
-                )
-                self.snapshot = edits.entity_snapshot(s, self.entity_id)
-            else:
-                edits.restore_entity(s, self.snapshot)
+    def do(self, s: Session, schema: Schema) -> None:
+        if self.snapshot is None:
+            self.entity_id = edits.add_entity(
+                s, schema, self.sentence_id, self.annotator_id, self.start, self.end, self.label
+            )
+            self.snapshot = edits.entity_snapshot(s, self.entity_id)
+        else:
+            edits.restore_entity(s, self.snapshot)
 
-    def revert(self, project: Project) -> None:
+    def undo(self, s: Session, schema: Schema) -> None:
         assert self.entity_id is not None
-        with project.transaction() as s:
-            edits.delete_entity(s, self.entity_id)
+        edits.delete_entity(s, self.entity_id)
 
 
 @dataclass
@@ -77,14 +87,12 @@ class DeleteEntity(Command):
     def text(self) -> str:
         return "delete entity"
 
-    def apply(self, project: Project) -> None:
-        with project.transaction() as s:
-            self.snapshot = edits.entity_snapshot(s, self.entity_id)
-            edits.delete_entity(s, self.entity_id)
+    def do(self, s: Session, schema: Schema) -> None:
+        self.snapshot = edits.entity_snapshot(s, self.entity_id)
+        edits.delete_entity(s, self.entity_id)
 
-    def revert(self, project: Project) -> None:
-        with project.transaction() as s:
-            edits.restore_entity(s, self.snapshot)
+    def undo(self, s: Session, schema: Schema) -> None:
+        edits.restore_entity(s, self.snapshot)
 
 
 @dataclass
@@ -99,13 +107,11 @@ class RelabelEntity(Command):
     def text(self) -> str:
         return f"relabel as {self.label}"
 
-    def apply(self, project: Project) -> None:
-        with project.transaction() as s:
-            self.old = edits.relabel_entity(s, project.schema, self.entity_id, self.label)
+    def do(self, s: Session, schema: Schema) -> None:
+        self.old = edits.relabel_entity(s, schema, self.entity_id, self.label)
 
-    def revert(self, project: Project) -> None:
-        with project.transaction() as s:
-            edits.relabel_entity(s, project.schema, self.entity_id, self.old)
+    def undo(self, s: Session, schema: Schema) -> None:
+        edits.relabel_entity(s, schema, self.entity_id, self.old)
 
 
 @dataclass
@@ -123,26 +129,24 @@ class AddEvent(Command):
     def text(self) -> str:
         return f"add event {self.event_type}"
 
-    def apply(self, project: Project) -> None:
-        with project.transaction() as s:
-            if self.snapshot is None:
-                self.event_id = edits.add_event(
-                    s,
-                    project.schema,
-                    self.sentence_id,
-                    self.annotator_id,
-                    self.start,
-                    self.end,
-                    self.event_type,
-                )
-                self.snapshot = edits.event_snapshot(s, self.event_id)
-            else:
-                edits.restore_event(s, self.snapshot)
+    def do(self, s: Session, schema: Schema) -> None:
+        if self.snapshot is None:
+            self.event_id = edits.add_event(
+                s,
+                schema,
+                self.sentence_id,
+                self.annotator_id,
+                self.start,
+                self.end,
+                self.event_type,
+            )
+            self.snapshot = edits.event_snapshot(s, self.event_id)
+        else:
+            edits.restore_event(s, self.snapshot)
 
-    def revert(self, project: Project) -> None:
+    def undo(self, s: Session, schema: Schema) -> None:
         assert self.event_id is not None
-        with project.transaction() as s:
-            edits.delete_event(s, self.event_id)
+        edits.delete_event(s, self.event_id)
 
 
 @dataclass
@@ -156,14 +160,12 @@ class DeleteEvent(Command):
     def text(self) -> str:
         return "delete event"
 
-    def apply(self, project: Project) -> None:
-        with project.transaction() as s:
-            self.snapshot = edits.event_snapshot(s, self.event_id)
-            edits.delete_event(s, self.event_id)
+    def do(self, s: Session, schema: Schema) -> None:
+        self.snapshot = edits.event_snapshot(s, self.event_id)
+        edits.delete_event(s, self.event_id)
 
-    def revert(self, project: Project) -> None:
-        with project.transaction() as s:
-            edits.restore_event(s, self.snapshot)
+    def undo(self, s: Session, schema: Schema) -> None:
+        edits.restore_event(s, self.snapshot)
 
 
 @dataclass
@@ -179,14 +181,12 @@ class SetAttribute(Command):
     def text(self) -> str:
         return f"set {self.name} = {self.value}"
 
-    def apply(self, project: Project) -> None:
-        with project.transaction() as s:
-            self.old = edits.set_event_attribute(s, project.schema, self.event_id, self.name, self.value)
+    def do(self, s: Session, schema: Schema) -> None:
+        self.old = edits.set_event_attribute(s, schema, self.event_id, self.name, self.value)
 
-    def revert(self, project: Project) -> None:
-        with project.transaction() as s:
-            if self.old is not None:
-                edits.set_event_attribute(s, project.schema, self.event_id, self.name, self.old)
+    def undo(self, s: Session, schema: Schema) -> None:
+        if self.old is not None:
+            edits.set_event_attribute(s, schema, self.event_id, self.name, self.old)
 
 
 @dataclass
@@ -203,20 +203,16 @@ class AddArgument(Command):
     def text(self) -> str:
         return f"add argument {self.role}"
 
-    def apply(self, project: Project) -> None:
-        with project.transaction() as s:
-            if self.snapshot is None:
-                self.argument_id = edits.add_argument(
-                    s, project.schema, self.event_id, self.role, self.entity_id
-                )
-                self.snapshot = edits.argument_snapshot(s, self.argument_id)
-            else:
-                edits.restore_argument(s, self.snapshot)
+    def do(self, s: Session, schema: Schema) -> None:
+        if self.snapshot is None:
+            self.argument_id = edits.add_argument(s, schema, self.event_id, self.role, self.entity_id)
+            self.snapshot = edits.argument_snapshot(s, self.argument_id)
+        else:
+            edits.restore_argument(s, self.snapshot)
 
-    def revert(self, project: Project) -> None:
+    def undo(self, s: Session, schema: Schema) -> None:
         assert self.argument_id is not None
-        with project.transaction() as s:
-            edits.delete_argument(s, self.argument_id)
+        edits.delete_argument(s, self.argument_id)
 
 
 @dataclass
@@ -230,14 +226,12 @@ class DeleteArgument(Command):
     def text(self) -> str:
         return "delete argument"
 
-    def apply(self, project: Project) -> None:
-        with project.transaction() as s:
-            self.snapshot = edits.argument_snapshot(s, self.argument_id)
-            edits.delete_argument(s, self.argument_id)
+    def do(self, s: Session, schema: Schema) -> None:
+        self.snapshot = edits.argument_snapshot(s, self.argument_id)
+        edits.delete_argument(s, self.argument_id)
 
-    def revert(self, project: Project) -> None:
-        with project.transaction() as s:
-            edits.restore_argument(s, self.snapshot)
+    def undo(self, s: Session, schema: Schema) -> None:
+        edits.restore_argument(s, self.snapshot)
 
 
 @dataclass
@@ -254,25 +248,21 @@ class SetSentenceStance(Command):
     def text(self) -> str:
         return f"stance {self.target}: {self.label or 'none'}"
 
-    def apply(self, project: Project) -> None:
-        with project.transaction() as s:
-            self.old = edits.sentence_stance_state(s, self.sentence_id, self.annotator_id, self.target)
-            edits.set_sentence_stance(
-                s,
-                project.schema,
-                self.sentence_id,
-                self.annotator_id,
-                self.target,
-                self.label,
-                self.holder_id,
-            )
+    def do(self, s: Session, schema: Schema) -> None:
+        self.old = edits.sentence_stance_state(s, self.sentence_id, self.annotator_id, self.target)
+        edits.set_sentence_stance(
+            s,
+            schema,
+            self.sentence_id,
+            self.annotator_id,
+            self.target,
+            self.label,
+            self.holder_id,
+        )
 
-    def revert(self, project: Project) -> None:
+    def undo(self, s: Session, schema: Schema) -> None:
         label, holder = self.old if self.old else (None, None)
-        with project.transaction() as s:
-            edits.set_sentence_stance(
-                s, project.schema, self.sentence_id, self.annotator_id, self.target, label, holder
-            )
+        edits.set_sentence_stance(s, schema, self.sentence_id, self.annotator_id, self.target, label, holder)
 
 
 @dataclass
@@ -290,25 +280,21 @@ class SetDocumentStance(Command):
     def text(self) -> str:
         return f"document stance {self.target}: {self.label or 'none'}"
 
-    def apply(self, project: Project) -> None:
-        with project.transaction() as s:
-            self.old = edits.document_stance_state(s, self.document_id, self.annotator_id, self.target)
-            edits.set_document_stance(
-                s,
-                project.schema,
-                self.document_id,
-                self.annotator_id,
-                self.target,
-                self.label,
-                self.holder_id,
-            )
+    def do(self, s: Session, schema: Schema) -> None:
+        self.old = edits.document_stance_state(s, self.document_id, self.annotator_id, self.target)
+        edits.set_document_stance(
+            s,
+            schema,
+            self.document_id,
+            self.annotator_id,
+            self.target,
+            self.label,
+            self.holder_id,
+        )
 
-    def revert(self, project: Project) -> None:
+    def undo(self, s: Session, schema: Schema) -> None:
         label, holder = self.old if self.old else (None, None)
-        with project.transaction() as s:
-            edits.set_document_stance(
-                s, project.schema, self.document_id, self.annotator_id, self.target, label, holder
-            )
+        edits.set_document_stance(s, schema, self.document_id, self.annotator_id, self.target, label, holder)
 
 
 @dataclass
@@ -324,25 +310,23 @@ class SetStatus(Command):
     def text(self) -> str:
         return f"mark {self.status}"
 
-    def apply(self, project: Project) -> None:
-        with project.transaction() as s:
-            self.old = edits.status_state(s, self.sentence_id, self.annotator_id)
-            edits.set_status(s, self.sentence_id, self.annotator_id, self.status, self.comment)
+    def do(self, s: Session, schema: Schema) -> None:
+        self.old = edits.status_state(s, self.sentence_id, self.annotator_id)
+        edits.set_status(s, self.sentence_id, self.annotator_id, self.status, self.comment)
 
-    def revert(self, project: Project) -> None:
-        with project.transaction() as s:
-            if self.old is None:
-                edits.clear_status(s, self.sentence_id, self.annotator_id)
-            else:
-                edits.set_status(s, self.sentence_id, self.annotator_id, *self.old)
+    def undo(self, s: Session, schema: Schema) -> None:
+        if self.old is None:
+            edits.clear_status(s, self.sentence_id, self.annotator_id)
+        else:
+            edits.set_status(s, self.sentence_id, self.annotator_id, *self.old)
 
 
 @dataclass
 class Batch(Command):
     """Several edits of one sentence as one undoable step, applied in order and reverted in reverse.
 
-    Each part commits on its own; if one fails, the parts already applied are reverted before
-    the error goes on, so a batch is all or nothing.
+    All parts run in one transaction: if one fails, or the process dies halfway, none of them is
+    in the database, so a batch is all or nothing.
     """
 
     parts: list[Command] = field(default_factory=list)
@@ -352,17 +336,10 @@ class Batch(Command):
     def text(self) -> str:
         return self.label
 
-    def apply(self, project: Project) -> None:
-        done: list[Command] = []
-        try:
-            for part in self.parts:
-                part.apply(project)
-                done.append(part)
-        except Exception:
-            for part in reversed(done):
-                part.revert(project)
-            raise
+    def do(self, s: Session, schema: Schema) -> None:
+        for part in self.parts:
+            part.do(s, schema)
 
-    def revert(self, project: Project) -> None:
+    def undo(self, s: Session, schema: Schema) -> None:
         for part in reversed(self.parts):
-            part.revert(project)
+            part.undo(s, schema)
