@@ -183,10 +183,29 @@ def _unwritable(path: Path, exc: OSError) -> ExportError:
     return ExportError(f"{path}: cannot write the export ({exc.strerror or exc})")
 
 
+def _remove_stale(path: Path) -> None:
+    """Delete temporary files an export to ``path`` left behind when its process was killed."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        pid = stale.name[len(path.name) + 2 : -len(".tmp")]
+        if pid.isdigit() and not _alive(int(pid)):
+            stale.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 @contextmanager
 def _atomic_file(path: Path) -> Iterator[TextIO]:
     """Write to a temporary file beside ``path`` and rename it into place when the block succeeds."""
     tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
+    _remove_stale(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = tmp.open("w", encoding="utf-8", newline="\n")
