@@ -34,6 +34,7 @@ KEYMAP: list[tuple[str, str, str]] = [
     ("search", "Ctrl+F", "search the corpus text and jump to a hit"),
     ("import", "Ctrl+I", "import files (or drop them on the window)"),
     ("export", "Ctrl+E", "export a layer to CoNLL, JSONL or brat"),
+    ("refresh", "F5", "refresh: teammates' progress, the document list and the sentence (also every 30 s)"),
     ("keymap", "F1", "this keymap"),
     ("quit", "Ctrl+Q", "quit (everything is already saved)"),
 ]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -61,6 +62,7 @@ def _plain_label(text: str = "") -> QLabel:
     return label
 
 
+TEAM_REFRESH_MS = 30_000  # teammates' progress is refreshed this often (and on F5)
 BACKUP_EVERY = 300  # edits between two rolling backups (one is also made at every start)
 
 
@@ -85,6 +87,7 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         self._actions()
         self.reload_documents()
         self._restore()
+        self.refresh_team()
 
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -153,8 +156,13 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         self.status_position = _plain_label()
         self.status_progress = _plain_label()
         self.status_saved = _plain_label("all saved")
-        for w in (self.status_annotator, self.status_position, self.status_progress):
+        self.status_team = _plain_label()
+        for w in (self.status_annotator, self.status_position, self.status_progress, self.status_team):
             self.statusBar().addWidget(w)
+        self.team_timer = QTimer(self)
+        self.team_timer.setInterval(TEAM_REFRESH_MS)
+        self.team_timer.timeout.connect(self.refresh_team)
+        self.team_timer.start()
         self.statusBar().addPermanentWidget(self.status_saved)
 
         self.filter.textChanged.connect(self._filter_documents)
@@ -238,6 +246,7 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         nav.addAction(a("search", "&Search…", self.search, "Ctrl+F", True))
         view = self.menuBar().addMenu("&View")
         view.addAction(a("article", "Whole &article", self.toggle_article, key_of("article")))
+        view.addAction(a("refresh", "&Refresh", self.refresh, key_of("refresh"), True))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(a("keymap", "&Keyboard…", self.show_keymap, "F1", True))
 
@@ -342,6 +351,22 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         item = self.documents.currentItem()
         if item is not None:
             item.setText(f"{view.document_name}  ({p.document_done}/{p.document_total})")
+
+    def refresh(self) -> None:
+        """Show what others changed meanwhile: their progress, the document list, the sentence."""
+        self.refresh_team()
+        self.reload_documents()
+        if self.current is not None:
+            self.go_to(self.current.id, keep_cursor=True)
+        self.say("refreshed")
+
+    def refresh_team(self) -> None:
+        """The status bar's line about teammates: done sentences and how long ago each last edited."""
+        with self.project.reading() as s:
+            team = queries.team_progress(s)
+        others = [m for m in team if m.name != self.annotator.name][:4]
+        parts = [f"{m.name} {m.done} done{_ago(m.last_edit_at)}" for m in others]
+        self.status_team.setText(("team: " + " · ".join(parts)) if parts else "")
 
     # -- edits ---------------------------------------------------------------------------------
     def execute(self, command: Command) -> bool:
@@ -551,3 +576,19 @@ class AnnotationWindow(EditingMixin, QMainWindow):
             worker.cancelled = True
             worker.wait(10_000)
         super().closeEvent(event)
+
+
+def _ago(when: datetime | None) -> str:
+    """`` (5 min ago)`` for a timestamp, or nothing."""
+    if when is None:
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    seconds = max(0, int((datetime.now(UTC) - when).total_seconds()))
+    if seconds < 60:
+        return " (just now)"
+    if seconds < 3600:
+        return f" ({seconds // 60} min ago)"
+    if seconds < 86400:
+        return f" ({seconds // 3600} h ago)"
+    return f" ({seconds // 86400} d ago)"

@@ -6,6 +6,7 @@ Results are plain tuples and dataclasses, never live ORM objects, so views can c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, exists, func, select, union_all
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from annotator.core.errors import StoreError
 from annotator.core.model import GOLD, ROLES
 from annotator.store.tables import (
+    Activity,
     Annotator,
     Document,
     DocumentStance,
@@ -238,3 +240,34 @@ def sentence_offsets(session: Session, sentence_id: int) -> tuple[int, int]:
 def document_text(session: Session, document_id: int) -> str:
     """The full text of a document."""
     return session.scalar(select(Document.text).where(Document.id == document_id)) or ""
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    """One person's progress as teammates see it."""
+
+    name: str
+    role: str
+    done: int
+    edits: int
+    last_edit_at: datetime | None
+
+
+def team_progress(session: Session) -> list[TeamMember]:
+    """Everyone but the gold layer: sentences done, edits made, time of the last edit (busiest first)."""
+    done = (
+        select(SentenceStatus.annotator_id, func.count().label("n"))
+        .where(SentenceStatus.status == "done")
+        .group_by(SentenceStatus.annotator_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Annotator.name, Annotator.role, func.coalesce(done.c.n, 0), Activity.edits, Activity.last_edit_at
+        )
+        .outerjoin(done, done.c.annotator_id == Annotator.id)
+        .outerjoin(Activity, Activity.annotator_id == Annotator.id)
+        .where(Annotator.role != GOLD)
+        .order_by(Activity.last_edit_at.desc().nulls_last(), Annotator.name)
+    ).all()
+    return [TeamMember(n, r, int(d), int(e or 0), t) for n, r, d, e, t in rows]

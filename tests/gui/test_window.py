@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.gui.main_window import AnnotationWindow
 from annotator.services import commands as c
-from annotator.store import queries
+from annotator.store import open_project, queries
 from tests.conftest import write
 from tests.gui.conftest import entities_of, press
 
@@ -178,3 +178,20 @@ def test_cancelled_import_changes_nothing(
     assert blocker.args == ["cancelled; nothing was changed"]
     worker.wait()
     assert dump(w.project) == before
+
+
+def test_refresh_shows_what_a_teammate_did_meanwhile(open_window: Callable[[str], AnnotationWindow]) -> None:
+    w = open_window("a")
+    assert "b " not in w.status_team.text()
+    elsewhere, _ = open_project(w.project.url)  # another program, as annotator b, on the same file
+    with elsewhere.transaction() as s:
+        b = queries.ensure_annotator(s, "b").id
+        first_ids = [d.id for d in queries.documents_overview(s)]
+        sentences = queries.document_sentences(s, first_ids[0])[:3]
+    elsewhere.act_as(b)
+    for info in sentences:
+        c.SetStatus(info.id, b, "done").apply(elsewhere)
+    elsewhere.close()
+    press(w.tokens, Qt.Key.Key_F5)
+    assert "b 3 done (just now)" in w.status_team.text()
+    assert w.project.actor_id == w.annotator.id  # the window still acts for a
