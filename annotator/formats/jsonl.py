@@ -92,7 +92,10 @@ def _req(obj: Any, key: str, kind: type, where: str = "") -> Any:
         raise _Bad(f"{where.rstrip('.: ') or 'item'} must be an object")
     if key not in obj:
         raise _Bad(f"{where}'{key}' is missing")
-    return _opt(obj, key, kind, None, where)
+    value = obj[key]
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _Bad(f"{where}'{key}' must be {_TYPE_NAMES[kind]}")
+    return value
 
 
 def _sentence(obj: dict[str, Any], annotator: str | None, status: str, number: int) -> SentenceRecord:
