@@ -11,7 +11,8 @@ test: setup
 	.venv/bin/ruff check annotator tests
 	.venv/bin/mypy
 	.venv/bin/lint-imports --no-cache
-	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest $(ARGS)
+	ANNOTATOR_TEST_PG="$${ANNOTATOR_TEST_PG-$$(bash scripts/postgres.sh)}" \
+		QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest $(ARGS)
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/run.py $(ARGS)

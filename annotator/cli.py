@@ -19,6 +19,7 @@ from annotator.services.exporting import ExportOptions, export_layer, write_text
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.report import agreement_html, agreement_tables
 from annotator.store import queries
+from annotator.store.engine import display_url
 from annotator.terminal import ProgressBar
 
 EXIT_ERROR = 1
@@ -172,7 +173,7 @@ def _init(args: argparse.Namespace, db: str | None) -> int:
     project = projects.create(db, args.schema, seeds=args.seeds)
     with project.transaction() as session:
         n = queries.count_documents(session)
-    print(f"created project {project.url} with schema {project.schema.name!r} ({n} documents)")
+    print(f"created project {display_url(project.url)} with schema {project.schema.name!r} ({n} documents)")
     project.close()
     return 0
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.store import Project, open_project
@@ -29,12 +32,40 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     return home
 
 
+PG_URL = os.environ.get("ANNOTATOR_TEST_PG", "")
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database on the test server (``ANNOTATOR_TEST_PG``), dropped afterwards."""
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server for this run (ANNOTATOR_TEST_PG is empty; make test sets it)")
+    name = f"annotator_test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'"))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a new project lives: a SQLite file, and a database on the PostgreSQL test server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "project.sqlite")
+        return
+    with postgres_database() as url:
+        yield url
+
+
 @pytest.fixture
-def project(tmp_path: Path) -> Iterator[Project]:
-    """A new, empty project with the default schema."""
-    proj, created = open_project(
-        tmp_path / "project.sqlite", create=True, schema=load_schema(default_schema_path())
-    )
+def project(backend: str) -> Iterator[Project]:
+    """A new, empty project with the default schema, on SQLite and on PostgreSQL."""
+    proj, created = open_project(backend, create=True, schema=load_schema(default_schema_path()))
     assert created
     yield proj
     proj.close()

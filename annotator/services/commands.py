@@ -242,7 +242,8 @@ class SetSentenceStance(Command):
     target: str
     label: str | None
     holder_id: int | None = None
-    old: tuple[str, int | None] | None = None
+    old: tuple[str, int | None, int] | None = None
+    new_row: int | None = None  # the id the stance row got, so a redo brings back the same row
 
     @property
     def text(self) -> str:
@@ -258,11 +259,16 @@ class SetSentenceStance(Command):
             self.target,
             self.label,
             self.holder_id,
+            self.new_row,
         )
+        now = edits.sentence_stance_state(s, self.sentence_id, self.annotator_id, self.target)
+        self.new_row = now[2] if now else None
 
     def undo(self, s: Session, schema: Schema) -> None:
-        label, holder = self.old if self.old else (None, None)
-        edits.set_sentence_stance(s, schema, self.sentence_id, self.annotator_id, self.target, label, holder)
+        label, holder, row = self.old if self.old else (None, None, None)
+        edits.set_sentence_stance(
+            s, schema, self.sentence_id, self.annotator_id, self.target, label, holder, row
+        )
 
 
 @dataclass
@@ -274,7 +280,8 @@ class SetDocumentStance(Command):
     target: str
     label: str | None
     holder_id: int | None = None
-    old: tuple[str, int | None] | None = None
+    old: tuple[str, int | None, int] | None = None
+    new_row: int | None = None  # the id the stance row got, so a redo brings back the same row
 
     @property
     def text(self) -> str:
@@ -290,11 +297,16 @@ class SetDocumentStance(Command):
             self.target,
             self.label,
             self.holder_id,
+            self.new_row,
         )
+        now = edits.document_stance_state(s, self.document_id, self.annotator_id, self.target)
+        self.new_row = now[2] if now else None
 
     def undo(self, s: Session, schema: Schema) -> None:
-        label, holder = self.old if self.old else (None, None)
-        edits.set_document_stance(s, schema, self.document_id, self.annotator_id, self.target, label, holder)
+        label, holder, row = self.old if self.old else (None, None, None)
+        edits.set_document_stance(
+            s, schema, self.document_id, self.annotator_id, self.target, label, holder, row
+        )
 
 
 @dataclass

@@ -12,6 +12,7 @@ from annotator.core.paths import default_db_path, seeds_dir
 from annotator.core.schema import Schema, default_schema_path, load_schema
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, open_project, queries
+from annotator.store.engine import display_url
 from annotator.store.safety import backup_file, inspect_file, list_backups, restore_file
 
 ENV_DB = "ANNOTATOR_DB"
@@ -95,7 +96,8 @@ def _file_of(db: str | None) -> Path:
     path = sqlite_path(target)
     if path is None:
         raise ProjectError(
-            f"{target}: a PostgreSQL project is backed up by its server (pg_dump), not by annotator"
+            f"{display_url(target)}: a PostgreSQL project is backed up by its server (pg_dump), "
+            "not by annotator"
         )
     return path
 

@@ -213,8 +213,12 @@ def set_sentence_stance(
     target: str,
     label: str | None,
     holder_id: int | None = None,
+    row_id: int | None = None,
 ) -> None:
-    """Set (or with ``label=None`` clear) an annotator's stance in a sentence toward ``target``."""
+    """Set (or with ``label=None`` clear) an annotator's stance in a sentence toward ``target``.
+
+    ``row_id`` is the id a new row gets (undo and redo bring back the same row); else a fresh one.
+    """
     authorize(session, annotator_id)
     _sentence(session, sentence_id)
 
@@ -222,7 +226,7 @@ def set_sentence_stance(
         return (holder.sentence_id, holder.annotator_id) == (sentence_id, annotator_id)
 
     keys = {"sentence_id": sentence_id, "annotator_id": annotator_id, "target": target}
-    _set_stance(session, schema, SentenceStance, keys, label, holder_id, "sentence", holder_fits)
+    _set_stance(session, schema, SentenceStance, keys, label, holder_id, "sentence", holder_fits, row_id)
 
 
 def set_document_stance(
@@ -233,6 +237,7 @@ def set_document_stance(
     target: str,
     label: str | None,
     holder_id: int | None = None,
+    row_id: int | None = None,
 ) -> None:
     """Set (or with ``label=None`` clear) an annotator's stance in a whole document toward ``target``."""
     authorize(session, annotator_id)
@@ -246,7 +251,7 @@ def set_document_stance(
         )
 
     keys = {"document_id": document_id, "annotator_id": annotator_id, "target": target}
-    _set_stance(session, schema, DocumentStance, keys, label, holder_id, "document", holder_fits)
+    _set_stance(session, schema, DocumentStance, keys, label, holder_id, "document", holder_fits, row_id)
 
 
 def _set_stance(
@@ -258,6 +263,7 @@ def _set_stance(
     holder_id: int | None,
     level: str,
     holder_fits: Callable[[EntityRow], bool],
+    row_id: int | None = None,
 ) -> None:
     """Insert, update or delete the stance row that ``keys`` name, after checking label and holder."""
     row = cast(SentenceStance | DocumentStance | None, session.scalar(select(model).filter_by(**keys)))
@@ -275,7 +281,7 @@ def _set_stance(
         if holder is None or not holder_fits(holder):
             raise StoreError(f"a stance holder must be an entity of the same {level} and annotator")
     if row is None:
-        session.add(model(**keys, label=label, holder_id=holder_id))
+        session.add(model(**keys, label=label, holder_id=holder_id, **({"id": row_id} if row_id else {})))
     else:
         row.label, row.holder_id = label, holder_id
     session.flush()
@@ -401,30 +407,30 @@ def delete_argument(session: Session, argument_id: int) -> None:
 
 def sentence_stance_state(
     session: Session, sentence_id: int, annotator_id: int, target: str
-) -> tuple[str, int | None] | None:
-    """``(label, holder_id)`` of a sentence stance, or None."""
+) -> tuple[str, int | None, int] | None:
+    """``(label, holder_id, row id)`` of a sentence stance, or None."""
     row = session.execute(
-        select(SentenceStance.label, SentenceStance.holder_id).where(
+        select(SentenceStance.label, SentenceStance.holder_id, SentenceStance.id).where(
             SentenceStance.sentence_id == sentence_id,
             SentenceStance.annotator_id == annotator_id,
             SentenceStance.target == target,
         )
     ).first()
-    return (row[0], row[1]) if row else None
+    return (row[0], row[1], row[2]) if row else None
 
 
 def document_stance_state(
     session: Session, document_id: int, annotator_id: int, target: str
-) -> tuple[str, int | None] | None:
-    """``(label, holder_id)`` of a document stance, or None."""
+) -> tuple[str, int | None, int] | None:
+    """``(label, holder_id, row id)`` of a document stance, or None."""
     row = session.execute(
-        select(DocumentStance.label, DocumentStance.holder_id).where(
+        select(DocumentStance.label, DocumentStance.holder_id, DocumentStance.id).where(
             DocumentStance.document_id == document_id,
             DocumentStance.annotator_id == annotator_id,
             DocumentStance.target == target,
         )
     ).first()
-    return (row[0], row[1]) if row else None
+    return (row[0], row[1], row[2]) if row else None
 
 
 def status_state(session: Session, sentence_id: int, annotator_id: int) -> tuple[str, str, datetime] | None:

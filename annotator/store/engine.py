@@ -34,6 +34,11 @@ def database_url(target: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+def display_url(url: str) -> str:
+    """A database URL fit for messages and titles: the password is masked."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy's "begin" event emit BEGIN itself (the pysqlite driver would defer it).
     dbapi_connection.isolation_level = None
@@ -180,6 +185,7 @@ def open_project(
 
     url = database_url(target)
     parsed = make_url(url)
+    shown = display_url(url) if "://" in str(target) else str(target)
     older = False
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         path = Path(parsed.database)
@@ -192,12 +198,12 @@ def open_project(
             facts = inspect_file(path, check=check)
             if facts.tables and "project_meta" not in facts.tables:
                 raise ProjectError(
-                    f"{target}: this database holds other tables and is not an annotator project"
+                    f"{shown}: this database holds other tables and is not an annotator project"
                 )
             if facts.revision is not None and facts.revision != head_revision():
                 if not is_known_revision(facts.revision):
                     raise ProjectError(
-                        f"{target}: the project was written by a newer version of annotator "
+                        f"{shown}: the project was written by a newer version of annotator "
                         f"(schema revision {facts.revision}); update annotator to open it"
                     )
                 older = True
@@ -210,17 +216,17 @@ def open_project(
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
         reason = str(getattr(exc, "orig", exc)) or type(exc).__name__
-        raise ProjectError(f"{target}: cannot open the project: {reason}") from None
+        raise ProjectError(f"{shown}: cannot open the project: {reason}") from None
     created = "project_meta" not in tables
     if created and tables - {"alembic_version"}:
         engine.dispose()
-        raise ProjectError(f"{target}: this database holds other tables and is not an annotator project")
+        raise ProjectError(f"{shown}: this database holds other tables and is not an annotator project")
     if created and not create:
         engine.dispose()
-        raise ProjectError(f"{target}: not an annotator project (create one with: annotator init)")
+        raise ProjectError(f"{shown}: not an annotator project (create one with: annotator init)")
     if created and schema is None:
         engine.dispose()
-        raise ProjectError(f"{target}: a new project needs a schema")
+        raise ProjectError(f"{shown}: a new project needs a schema")
     upgrade(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
     with sessions() as session, session.begin():
@@ -236,6 +242,6 @@ def open_project(
         stored = session.scalar(select(ProjectMeta.value).where(ProjectMeta.key == "schema"))
     if stored is None:
         engine.dispose()
-        raise ProjectError(f"{target}: the project has no schema stored")
-    project_schema = parse_schema(stored, f"{target} (stored schema)")
+        raise ProjectError(f"{shown}: the project has no schema stored")
+    project_schema = parse_schema(stored, f"{shown} (stored schema)")
     return Project(url, engine, sessions, project_schema), created

@@ -16,7 +16,7 @@ from tests.safety.conftest import fork, integrity, opened, wait
 EDITS = 700  # per writer; three writers
 
 
-def _work(path: Path, who: str, layer: str, start: int, gate: int) -> None:
+def _work(path: Path | str, who: str, layer: str, start: int, gate: int) -> None:
     project, _, sentences = opened(path, who)
     with project.reading() as s:
         found = queries.find_annotator(s, layer)
@@ -29,7 +29,8 @@ def _work(path: Path, who: str, layer: str, start: int, gate: int) -> None:
             c.SetStatus(sid, found.id, "done").apply(project)
 
 
-def test_two_annotators_and_a_reviewer_editing_at_once_lose_nothing(corpus: Path, tmp_path: Path) -> None:
+def test_two_annotators_and_a_reviewer_editing_at_once_lose_nothing(team: str, tmp_path: Path) -> None:
+    corpus = team
     gate_read, gate_write = os.pipe()
     writers = [("a", "a", 0), ("b", "b", 0), ("boss", GOLD, 1000)]
     pids = [fork(lambda w=w: _work(corpus, w[0], w[1], w[2], gate_read)) for w in writers]

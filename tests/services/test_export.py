@@ -227,11 +227,8 @@ def test_a_failing_export_leaves_the_old_file(
     with pytest.raises(RuntimeError):
         export(project, out, fmt="conll", status="all")
     assert out.read_bytes() == good
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "project.sqlite",
-        "project.sqlite-shm",
-        "project.sqlite-wal",
-        "x.conll",
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("project.sqlite")) == [
+        "x.conll"
     ]
 
 
