@@ -8,6 +8,7 @@ tokens joined by single spaces.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -18,7 +19,7 @@ from annotator.core.model import DocumentStart, EntityRecord, Layer, Record, Sen
 from annotator.core.schema import Schema
 from annotator.core.tags import SCHEMES, TagError, decode, encode, flatten, has_bioes_markers
 from annotator.core.text import normalize, tokens_from_words
-from annotator.formats.lines import ProgressFn, read_line_blocks
+from annotator.formats.lines import ProgressFn, read_text_blocks
 
 DOCSTART = "-DOCSTART-"
 
@@ -36,26 +37,24 @@ def read_conll(
     if scheme != "auto" and scheme not in SCHEMES:
         raise ValueError(f"unknown tag scheme {scheme!r}")
     reader = _ConllReader(path, schema, annotator, scheme, status)
-    rows: list[str] = []  # the lines of the sentence being read; they are consecutive in the file
-    first = 0
-    for base, lines in read_line_blocks(path, progress):
-        for number, line in enumerate(lines, base):
-            if not line or line.isspace():
-                if rows:
-                    yield from reader.sentence(first, rows)
-                    rows = []
-                continue
-            if DOCSTART in line and line.split()[0] == DOCSTART:
-                if rows:
-                    yield from reader.sentence(first, rows)
-                    rows = []
-                reader.docstart()
-                continue
-            if not rows:
-                first = number
-            rows.append(line)
-    if rows:
-        yield from reader.sentence(first, rows)
+    carry, carry_at = "", 1  # the end of a block after its last blank line: an unfinished sentence
+    for base, text in read_text_blocks(path, progress):
+        if carry:
+            text, base = carry + text, carry_at
+        cut = text.rfind("\n\n") + 2
+        if cut < 2:
+            carry, carry_at = text, base
+            continue
+        head, carry = text[:cut], text[cut:]
+        carry_at = base + head.count("\n")
+        yield from reader.block(base, head)
+    if carry:
+        yield from reader.block(carry_at, carry)
+
+
+# A sentence whose every line is exactly a token and a tag: the common case, read without a line loop.
+_TWO_COLUMNS = re.compile(r"[^\s]+[ \t]+[^\s]+(?:[ \t]*\n[^\s]+[ \t]+[^\s]+)*[ \t]*")
+_BLANK_WITH_SPACES = re.compile(r"^[ \t\f\v]+$", re.MULTILINE)
 
 
 class _ConllReader:
@@ -84,11 +83,52 @@ class _ConllReader:
             return f"{self.path.stem}-{self.documents:04d}"
         return self.path.stem if self.documents == 1 else f"{self.path.stem}-{self.documents:04d}"
 
-    def sentence(self, first: int, lines: list[str]) -> Iterator[Record]:
-        self.seen_any = True
-        if self.pending_start:
-            self.pending_start = False
-            yield DocumentStart(self._document_name(), str(self.path), None, first)
+    def block(self, first: int, text: str) -> Iterator[Record]:
+        """The records of a block of whole sentences (it ends after a blank line, or at the file's end)."""
+        if _BLANK_WITH_SPACES.search(text):  # blank lines holding spaces: read line by line
+            yield from self.lines(first, text.split("\n"))
+            return
+        number = first
+        for chunk in text.split("\n\n"):
+            at = number
+            number += chunk.count("\n") + 2
+            body = chunk.lstrip("\n")
+            at += len(chunk) - len(body)
+            body = body.rstrip("\n")
+            if not body:
+                continue
+            if DOCSTART in body:
+                yield from self.lines(at, body.split("\n"))
+            elif _TWO_COLUMNS.fullmatch(body):
+                fields = body.split()
+                yield from self.sentence(at, fields[0::2], fields[1::2], body)
+            else:
+                yield from self.lines(at, body.split("\n"))
+
+    def lines(self, first: int, lines: list[str]) -> Iterator[Record]:
+        """Records from lines one by one: blank lines end sentences, ``-DOCSTART-`` starts a document."""
+        rows: list[str] = []
+        start = first
+        for number, line in enumerate(lines, first):
+            if not line or line.isspace():
+                if rows:
+                    yield from self.rows(start, rows)
+                    rows = []
+                continue
+            if DOCSTART in line and line.split()[0] == DOCSTART:
+                if rows:
+                    yield from self.rows(start, rows)
+                    rows = []
+                self.docstart()
+                continue
+            if not rows:
+                start = number
+            rows.append(line)
+        if rows:
+            yield from self.rows(start, rows)
+
+    def rows(self, first: int, lines: list[str]) -> Iterator[Record]:
+        """One sentence from its lines, each a token, maybe more columns, and a tag last."""
         columns = [line.split() for line in lines]
         for i, cols in enumerate(columns):
             if len(cols) < 2:
@@ -97,8 +137,16 @@ class _ConllReader:
                     first + i,
                     f"expected a token and a tag separated by a space or tab, got {lines[i].strip()!r}",
                 )
-        words = [cols[0] for cols in columns]
-        tags = [cols[-1] for cols in columns]
+        yield from self.sentence(first, [cols[0] for cols in columns], [cols[-1] for cols in columns], lines)
+
+    def sentence(
+        self, first: int, words: list[str], tags: list[str], raw: str | list[str]
+    ) -> Iterator[Record]:
+        """A sentence's records; ``raw`` (its text or lines) is split again only to point at an error."""
+        self.seen_any = True
+        if self.pending_start:
+            self.pending_start = False
+            yield DocumentStart(self._document_name(), str(self.path), None, first)
         text = " ".join(words)
         if not text.isascii() and not is_normalized("NFC", text):
             words = [normalize(w) for w in words]
@@ -106,6 +154,7 @@ class _ConllReader:
         layers: tuple[Layer, ...] = ()
         tagged = tags.count("O") != len(tags)
         if tagged or self.status != "todo":
+            lines = raw.split("\n") if isinstance(raw, str) else raw
             spans = self._decode(first, lines, tags) if tagged else []
             if self.annotator is None:
                 raise InputError(self.path, first, "the file has tags: name their annotator with --annotator")
