@@ -6,8 +6,9 @@ Python string indices (code points) into the sentence text, ends exclusive.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 STATUSES = ("todo", "done", "skipped", "flagged")
 ROLES = ("annotator", "reviewer")
@@ -24,6 +25,63 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
+
+
+class TokenList(Sequence[Token]):
+    """The tokens of one sentence kept as two offset lists into its text, not as objects.
+
+    Importers and exporters handle millions of tokens; most only need the offsets or the words,
+    which this gives whole (``starts``, ``ends``, ``words()``). Indexing or iterating still gives
+    ``Token`` values, and it compares equal to a tuple of the same tokens.
+    """
+
+    __slots__ = ("ends", "starts", "text")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]):
+        self.text, self.starts, self.ends = text, starts, ends
+
+    def words(self) -> list[str]:
+        """Every token's text."""
+        return list(map(self.text.__getitem__, map(slice, self.starts, self.ends)))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
+    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        a, b = self.starts[index], self.ends[index]
+        return Token(self.text[a:b], a, b)
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token._make, zip(self.words(), self.starts, self.ends, strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TokenList):
+            return (self.text, self.starts, self.ends) == (other.text, other.starts, other.ends)
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"TokenList({list(self)!r})"
+
+
+def token_offsets(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+    """Starts and ends of a sentence's tokens, without making token objects when it can."""
+    if isinstance(tokens, TokenList):
+        return tokens.starts, tokens.ends
+    return [t.start for t in tokens], [t.end for t in tokens]
+
+
+def token_texts(tokens: Sequence[Token]) -> list[str]:
+    """The text of each token."""
+    return tokens.words() if isinstance(tokens, TokenList) else [t.text for t in tokens]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +150,7 @@ class SentenceRecord:
     """
 
     text: str
-    tokens: tuple[Token, ...]
+    tokens: Sequence[Token]
     paragraph: int = 0
     index: int | None = None
     start: int | None = None

@@ -9,11 +9,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
 from itertools import accumulate
 from operator import add
 
-from annotator.core.model import Token
+from annotator.core.model import Token, TokenList
 
 SEGMENT_MODES = ("lines", "auto")
 
@@ -204,14 +203,12 @@ def whitespace_after(text: str, tokens: list[Token]) -> list[str]:
     return out
 
 
-def tokens_from_words(words: list[str]) -> tuple[Token, ...]:
+def tokens_from_words(words: list[str]) -> TokenList:
     """Tokens of the sentence ``" ".join(words)`` (CoNLL input): each word at its offset.
 
-    Built with C-level ``map`` and ``accumulate``: a corpus has millions of tokens.
+    Offsets computed with C-level ``map`` and ``accumulate``: a corpus has millions of tokens.
     """
     lengths = list(map(len, words))
     starts = list(accumulate(map((1).__add__, lengths), initial=0))
-    return tuple(map(_new_token, zip(words, starts, map(add, starts, lengths), strict=False)))
-
-
-_new_token = partial(tuple.__new__, Token)
+    starts.pop()
+    return TokenList(" ".join(words), starts, list(map(add, starts, lengths)))

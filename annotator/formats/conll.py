@@ -15,7 +15,7 @@ from typing import TextIO
 from unicodedata import is_normalized
 
 from annotator.core.errors import InputError
-from annotator.core.model import DocumentStart, EntityRecord, Layer, Record, SentenceRecord
+from annotator.core.model import DocumentStart, EntityRecord, Layer, Record, SentenceRecord, token_texts
 from annotator.core.schema import Schema
 from annotator.core.tags import SCHEMES, TagError, decode, encode, flatten, has_bioes_markers
 from annotator.core.text import normalize, tokens_from_words
@@ -229,7 +229,7 @@ class ConllWriter:
             )
             self.dropped_triggers += len(dropped)
             columns.append(encode(triggers, n, self.scheme))
-        texts = [tok.text for tok in record.tokens]
+        texts = token_texts(record.tokens)
         joined = "".join(texts)
         if not all(texts) or len(joined.split()) != 1 or DOCSTART in texts:
             for i, text in enumerate(texts):

@@ -22,6 +22,7 @@ from annotator.core.model import (
     Layer,
     Record,
     SentenceRecord,
+    token_offsets,
 )
 from annotator.core.perf import collector_paused
 from annotator.core.schema import Schema
@@ -252,9 +253,8 @@ class _ImportJob:
         ids = self.store(pending[0][1].line, bulk.insert_sentences, rows)
         token_rows: list[tuple[int, int, int, int, str]] = []
         for sid, (_, record, _) in zip(ids, pending, strict=True):
-            text, tokens = record.text, record.tokens
-            starts = [t.start for t in tokens]
-            ends = [t.end for t in tokens]
+            text = record.text
+            starts, ends = token_offsets(record.tokens)
             # The white space after each token runs to the next token's start (or the text's end).
             spaces = map(text.__getitem__, map(slice, ends, [*starts[1:], len(text)]))
             token_rows.extend(zip(repeat(sid), count(), starts, ends, spaces))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -27,7 +26,7 @@ from annotator.core.model import (
     Record,
     SentenceRecord,
     StanceRecord,
-    Token,
+    TokenList,
 )
 from annotator.store.tables import (
     Annotator,
@@ -98,9 +97,6 @@ class _Refs:
     def event(self) -> str:
         self.events += 1
         return f"E{self.events}"
-
-
-_new_token = partial(tuple.__new__, Token)
 
 
 def _in_range(*columns: Any) -> Any:
@@ -272,10 +268,8 @@ class _LayerReader:
             )
             layer = Layer(annotator, status, comment, ents, tuple(evs), tuple(st))
             lo, hi = cut[position]
-            starts = [a for a, _ in offsets[lo:hi]]
-            ends = [b for _, b in offsets[lo:hi]]
-            texts = map(text.__getitem__, map(slice, starts, ends))
-            toks = tuple(map(_new_token, zip(texts, starts, ends, strict=False)))
+            run = offsets[lo:hi]
+            toks = TokenList(text, [a for a, _ in run], [b for _, b in run])
             yield SentenceRecord(text, toks, paragraph, position, start, None, (layer,))
 
 
