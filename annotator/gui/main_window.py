@@ -290,6 +290,7 @@ class AnnotationWindow(EditingMixin, QMainWindow):
             self.say(str(exc))
             return
         changed_document = self.current is None or self.current.document_id != view.document_id
+        moved = self.current is None or self.current.id != view.id
         self.current = view
         self.tokens.show_sentence(view, keep_cursor)
         if not keep_cursor:
@@ -300,23 +301,22 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         )
         self.comment.setText(f"comment: {view.comment}" if view.comment else "")
         # The view knows its document and index: the neighbours come from the navigator's cached ids.
-        ids = self.navigator.sentences(view.document_id)
-        self.previous.setText(self._sentence_text(ids[view.index - 1] if view.index > 0 else None))
-        self.next.setText(self._sentence_text(ids[view.index + 1] if view.index + 1 < len(ids) else None))
+        if moved:
+            ids = self.navigator.sentences(view.document_id)
+            before = ids[view.index - 1] if view.index > 0 else None
+            after = ids[view.index + 1] if view.index + 1 < len(ids) else None
+            with self.project.reading() as s:
+                self.previous.setText(queries.sentence_text(s, before) if before is not None else "")
+                self.next.setText(queries.sentence_text(s, after) if after is not None else "")
         if changed_document:
             self._mark_current_document()
             if self.article.isVisible():
                 self._fill_article()
         self._highlight_article()
         self._update_status()
-        with self.project.transaction() as s:
-            queries.set_meta(s, f"position:{self.annotator.id}", str(view.id))
-
-    def _sentence_text(self, sentence_id: int | None) -> str:
-        if sentence_id is None:
-            return ""
-        with self.project.reading() as s:
-            return queries.sentence_text(s, sentence_id)
+        if moved:  # an edit of the shown sentence does not move the remembered position
+            with self.project.transaction() as s:
+                queries.set_meta(s, f"position:{self.annotator.id}", str(view.id))
 
     def step(self, delta: int) -> None:
         """Next (+1) or previous (-1) sentence, status unchanged."""

@@ -22,8 +22,12 @@ from annotator.store.tables import (
 
 
 def sentence_view(session: Session, sentence_id: int, annotator_id: int) -> SentenceView:
-    """One sentence with the annotator's entities, events, stance, document stance and status."""
-    row = session.execute(
+    """One sentence with the annotator's entities, events, stance, document stance and status.
+
+    Core statements on the session's connection: this runs at every keystroke that moves or edits.
+    """
+    c = session.connection()
+    row = c.execute(
         select(Sentence.document_id, Sentence.position, Sentence.text, Document.name)
         .join(Document, Document.id == Sentence.document_id)
         .where(Sentence.id == sentence_id)
@@ -31,7 +35,7 @@ def sentence_view(session: Session, sentence_id: int, annotator_id: int) -> Sent
     if row is None:
         raise StoreError(f"there is no sentence {sentence_id}")
     doc_id, position, text, doc_name = row
-    index, count = session.execute(
+    index, count = c.execute(
         select(
             func.count().filter(Sentence.position < position),
             func.count(),
@@ -39,7 +43,7 @@ def sentence_view(session: Session, sentence_id: int, annotator_id: int) -> Sent
     ).one()
     tokens = tuple(
         (a, b)
-        for a, b in session.execute(
+        for a, b in c.execute(
             select(TokenRow.start_offset, TokenRow.end_offset)
             .where(TokenRow.sentence_id == sentence_id)
             .order_by(TokenRow.position)
@@ -48,36 +52,44 @@ def sentence_view(session: Session, sentence_id: int, annotator_id: int) -> Sent
     mine = and_(EntityRow.sentence_id == sentence_id, EntityRow.annotator_id == annotator_id)
     entities = tuple(
         EntityView(i, s, last + 1, label)
-        for i, s, last, label in session.execute(
+        for i, s, last, label in c.execute(
             select(EntityRow.id, EntityRow.token_start, EntityRow.token_last, EntityRow.label)
             .where(mine)
             .order_by(EntityRow.token_start, EntityRow.token_last, EntityRow.id)
         )
     )
-    event_rows = session.execute(
+    event_rows = c.execute(
         select(EventRow.id, EventRow.token_start, EventRow.token_last, EventRow.type)
         .where(EventRow.sentence_id == sentence_id, EventRow.annotator_id == annotator_id)
         .order_by(EventRow.token_start, EventRow.id)
     ).all()
     ids = [r[0] for r in event_rows]
     attrs: dict[int, dict[str, str]] = {i: {} for i in ids}
-    for ev, name, value in session.execute(
-        select(EventAttribute.event_id, EventAttribute.name, EventAttribute.value).where(
-            EventAttribute.event_id.in_(ids)
+    for ev, name, value in (
+        []
+        if not ids
+        else c.execute(
+            select(EventAttribute.event_id, EventAttribute.name, EventAttribute.value).where(
+                EventAttribute.event_id.in_(ids)
+            )
         )
     ):
         attrs[ev][name] = value
     args: dict[int, list[ArgumentView]] = {i: [] for i in ids}
-    for arg_id, ev, role, ent in session.execute(
-        select(EventArgument.id, EventArgument.event_id, EventArgument.role, EventArgument.entity_id)
-        .where(EventArgument.event_id.in_(ids))
-        .order_by(EventArgument.id)
+    for arg_id, ev, role, ent in (
+        []
+        if not ids
+        else c.execute(
+            select(EventArgument.id, EventArgument.event_id, EventArgument.role, EventArgument.entity_id)
+            .where(EventArgument.event_id.in_(ids))
+            .order_by(EventArgument.id)
+        )
     ):
         args[ev].append(ArgumentView(arg_id, role, ent))
     events = tuple(EventView(i, s, last + 1, t, attrs[i], tuple(args[i])) for i, s, last, t in event_rows)
     stance = {
         t: (lab, h)
-        for t, lab, h in session.execute(
+        for t, lab, h in c.execute(
             select(SentenceStance.target, SentenceStance.label, SentenceStance.holder_id).where(
                 SentenceStance.sentence_id == sentence_id, SentenceStance.annotator_id == annotator_id
             )
@@ -85,7 +97,7 @@ def sentence_view(session: Session, sentence_id: int, annotator_id: int) -> Sent
     }
     doc_stance = {
         t: (lab, h)
-        for t, lab, h in session.execute(
+        for t, lab, h in c.execute(
             select(DocumentStance.target, DocumentStance.label, DocumentStance.holder_id).where(
                 DocumentStance.document_id == doc_id, DocumentStance.annotator_id == annotator_id
             )
@@ -114,6 +126,8 @@ def sentence_view(session: Session, sentence_id: int, annotator_id: int) -> Sent
 
 def _holder_texts(session: Session, entity_ids: list[int]) -> dict[int, str]:
     out: dict[int, str] = {}
+    if not entity_ids:
+        return out
     for eid, sid, ts, tl, label in session.execute(
         select(
             EntityRow.id, EntityRow.sentence_id, EntityRow.token_start, EntityRow.token_last, EntityRow.label
