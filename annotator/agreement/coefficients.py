@@ -8,7 +8,7 @@ never NaN. Input with nothing to pair raises AgreementError.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 
@@ -35,7 +35,11 @@ def cohen_kappa(a: Sequence[Hashable | None], b: Sequence[Hashable | None]) -> f
             f"the two raters rated {len(a)} and {len(b)} items; they must rate the same items"
         )
     # Identical (x, y) pairs are counted once in C: a corpus has millions of tokens, few patterns.
-    pairs = Counter(zip(a, b, strict=True))
+    return cohen_kappa_counts(Counter(zip(a, b, strict=True)))
+
+
+def cohen_kappa_counts(pairs: Mapping[tuple[Hashable | None, Hashable | None], int]) -> float:
+    """Cohen's kappa from how many items got each ``(a's label, b's label)`` pair (see ``cohen_kappa``)."""
     left: Counter[Hashable] = Counter()
     right: Counter[Hashable] = Counter()
     n = agreed = 0
@@ -97,9 +101,18 @@ def krippendorff_alpha(data: Sequence[Sequence[Hashable | None]], level: str = "
     width = len(data[0])
     if any(len(row) != width for row in data):
         raise AgreementError("every rater needs a value (or None) for every unit")
-    coincidences: dict[tuple[Hashable, Hashable], float] = {}
     # Units with the same ratings contribute the same coincidences: count each pattern once.
-    for unit, count in Counter(zip(*data, strict=True)).items():
+    return krippendorff_alpha_counts(Counter(zip(*data, strict=True)), level)
+
+
+def krippendorff_alpha_counts(
+    units: Mapping[tuple[Hashable | None, ...], int], level: str = "nominal"
+) -> float:
+    """Krippendorff's alpha from how many units got each tuple of ratings (one per rater; see above)."""
+    if level not in LEVELS:
+        raise AgreementError(f"unknown level {level!r} (one of {', '.join(LEVELS)})")
+    coincidences: dict[tuple[Hashable, Hashable], float] = {}
+    for unit, count in units.items():
         values = [v for v in unit if v is not None]
         m = len(values)
         if m < 2:

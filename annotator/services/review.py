@@ -17,6 +17,7 @@ from itertools import combinations
 from typing import Any
 
 from annotator.agreement import AgreementError, cohen_kappa, fleiss_kappa, krippendorff_alpha, span_agreement
+from annotator.agreement.coefficients import cohen_kappa_counts, krippendorff_alpha_counts
 from annotator.agreement.spans import Span, exact_agreement
 from annotator.core.errors import AnnotatorError
 from annotator.core.perf import collector_paused
@@ -91,6 +92,13 @@ def _spans(d: LayerData, ids: Sequence[int]) -> list[tuple[int, int, int, str]]:
     return [(sid, s, e, label) for sid in ids for s, e, label in d.entities.get(sid, [])]
 
 
+def _pair_counts(patterns: Counter[tuple[str, ...]], i: int, j: int) -> Counter[tuple[str, str]]:
+    out: Counter[tuple[str, str]] = Counter()
+    for unit, n in patterns.items():
+        out[(unit[i], unit[j])] += n
+    return out
+
+
 def _token_labels(d: LayerData, ids: Sequence[int], lengths: dict[int, int]) -> list[str]:
     out: list[str] = []
     for sid in ids:
@@ -121,6 +129,10 @@ def _entities(
     names: list[str], data: dict[str, LayerData], ids: Sequence[int], lengths: dict[int, int]
 ) -> dict[str, Any]:
     tokens = {n: _token_labels(data[n], ids, lengths) for n in names}
+    # Every token's labels by all annotators, each distinct combination counted once (in C): the
+    # pairwise kappas and alpha are computed from these few thousand patterns, not 10^6 tokens.
+    patterns = Counter(zip(*(tokens[n] for n in names), strict=True))
+    del tokens
     pairs = []
     per_label: dict[str, Counter[str]] = defaultdict(Counter)
     confusion: Counter[tuple[str, str]] = Counter()
@@ -138,7 +150,9 @@ def _entities(
                 "b": b,
                 **_score_dict(exact),
                 "overlap": _score_dict(overlap),
-                "cohen_kappa": _safe(cohen_kappa, tokens[a], tokens[b]),
+                "cohen_kappa": _safe(
+                    cohen_kappa_counts, _pair_counts(patterns, names.index(a), names.index(b))
+                ),
             }
         )
         matched: Counter[str] = Counter()
@@ -158,7 +172,7 @@ def _entities(
         labels[label] = {"f1": round(f1, 6), "tp": tp, "fp": fp, "fn": fn}
     return {
         "pairs": pairs,
-        "krippendorff_alpha": _safe(krippendorff_alpha, [tokens[n] for n in names]),
+        "krippendorff_alpha": _safe(krippendorff_alpha_counts, patterns),
         "per_label": labels,
         "confusion": [{"a": la, "b": lb, "count": n} for (la, lb), n in sorted(confusion.items())],
         "items": sum(lengths[i] for i in ids),
