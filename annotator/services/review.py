@@ -99,19 +99,30 @@ def _pair_counts(patterns: Counter[tuple[str, ...]], i: int, j: int) -> Counter[
     return out
 
 
-def _token_labels(d: LayerData, ids: Sequence[int], lengths: dict[int, int]) -> list[str]:
-    out: list[str] = []
+def _token_patterns(
+    names: list[str], data: dict[str, LayerData], ids: Sequence[int], lengths: dict[int, int]
+) -> Counter[tuple[str, ...]]:
+    """How many tokens got each combination of labels from the annotators (``O`` outside entities).
+
+    Overlapping spans of one annotator are flattened (longest first). Sentences where nobody
+    tagged anything count at once; the others are zipped sentence by sentence, in C.
+    """
+    patterns: Counter[tuple[str, ...]] = Counter()
+    layers = [data[n].entities for n in names]
+    nothing = ("O",) * len(names)
     for sid in ids:
-        labels = ["O"] * lengths[sid]
-        spans = d.entities.get(sid)
-        if not spans:
-            out.extend(labels)
+        found = [layer.get(sid) for layer in layers]
+        if not any(found):
+            patterns[nothing] += lengths[sid]
             continue
-        kept = spans if len(spans) == 1 else flatten(spans)[0]
-        for s, e, label in kept:
-            labels[s:e] = [label] * (e - s)
-        out.extend(labels)
-    return out
+        columns = []
+        for spans in found:
+            labels = ["O"] * lengths[sid]
+            for s, e, label in (spans if not spans or len(spans) == 1 else flatten(spans)[0]) or ():
+                labels[s:e] = [label] * (e - s)
+            columns.append(labels)
+        patterns.update(zip(*columns, strict=True))
+    return patterns
 
 
 def _score_dict(score: Any) -> dict[str, Any]:
@@ -128,11 +139,9 @@ def _score_dict(score: Any) -> dict[str, Any]:
 def _entities(
     names: list[str], data: dict[str, LayerData], ids: Sequence[int], lengths: dict[int, int]
 ) -> dict[str, Any]:
-    tokens = {n: _token_labels(data[n], ids, lengths) for n in names}
-    # Every token's labels by all annotators, each distinct combination counted once (in C): the
-    # pairwise kappas and alpha are computed from these few thousand patterns, not 10^6 tokens.
-    patterns = Counter(zip(*(tokens[n] for n in names), strict=True))
-    del tokens
+    # Every token's labels by all annotators, each distinct combination counted once: the pairwise
+    # kappas and alpha are computed from these few thousand patterns, not from 10^6 tokens.
+    patterns = _token_patterns(names, data, ids, lengths)
     pairs = []
     per_label: dict[str, Counter[str]] = defaultdict(Counter)
     confusion: Counter[tuple[str, str]] = Counter()

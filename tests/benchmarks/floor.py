@@ -99,3 +99,72 @@ def floor_export(db: Path, out: Path) -> int:
         handle.write("\n")
     con.close()
     return n
+
+
+def schema_floor_import(conll: Path, db: Path, annotator_id: int) -> int:
+    """The same file into the project's own tables (made beforehand) with plain ``sqlite3``.
+
+    Documents, sentences with their text and offsets, tokens with offsets and following space,
+    the annotator's entities from IOB2 tags: what the project stores, with its foreign keys and
+    indexes, but none of its checks, records or layers. The gap between this and the floor is the
+    schema's price; the gap between the import and this is the code's.
+    """
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute("PRAGMA synchronous = NORMAL")
+    con.execute("BEGIN IMMEDIATE")
+    sid = doc = position = eid = 0
+    sentences: list[tuple[object, ...]] = []
+    tokens: list[tuple[object, ...]] = []
+    entities: list[tuple[object, ...]] = []
+    current: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        con.executemany("INSERT INTO sentences VALUES (?, ?, ?, 0, 0, ?, ?, ?)", sentences)
+        con.executemany("INSERT INTO tokens VALUES (?, ?, ?, ?, ?)", tokens)
+        con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", entities)
+        sentences.clear()
+        tokens.clear()
+        entities.clear()
+
+    def end_sentence() -> None:
+        nonlocal sid, position, eid
+        sid += 1
+        words = [w for w, _ in current]
+        text = " ".join(words)
+        sentences.append((sid, doc, position, len(text), text, len(words)))
+        position += 1
+        at = 0
+        for i, (word, tag) in enumerate(current):
+            tokens.append((sid, i, at, at + len(word), "" if i == len(current) - 1 else " "))
+            at += len(word) + 1
+            if tag.startswith("B-"):
+                eid += 1
+                entities.append([eid, sid, annotator_id, i, i, tag[2:]])  # type: ignore[arg-type]
+            elif tag.startswith("I-"):
+                entities[-1][4] = i  # type: ignore[index]
+        current.clear()
+        if len(sentences) >= BATCH:
+            flush()
+
+    with conll.open(encoding="utf-8") as handle:
+        for line in handle:
+            columns = line.split()
+            if not columns:
+                if current:
+                    end_sentence()
+                continue
+            if columns[0] == "-DOCSTART-":
+                doc += 1
+                position = 0
+                con.execute(
+                    "INSERT INTO documents VALUES (?, ?, '', '', '', '2026-01-01 00:00:00')", (doc, f"d{doc}")
+                )
+                continue
+            current.append((columns[0], columns[-1]))
+    if current:
+        end_sentence()
+    flush()
+    con.execute("COMMIT")
+    con.close()
+    return sid
