@@ -358,7 +358,8 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         self.reload_documents()
         if self.current is not None:
             self.go_to(self.current.id, keep_cursor=True)
-        self.say("refreshed")
+        # A message hides the status bar's own labels for a while, so it repeats the team line.
+        self.say(" · ".join(filter(None, ["refreshed", self.status_team.text()])))
 
     def refresh_team(self) -> None:
         """The status bar's line about teammates: done sentences and how long ago each last edited."""

@@ -9,6 +9,7 @@ which every import and export of the project is measured against.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 BATCH = 10_000
@@ -29,47 +30,47 @@ def _fresh(db: Path) -> sqlite3.Connection:
     return con
 
 
+def _read(conll: Path) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    """``(document number, [(token, tag), ...])`` for each sentence, with the plainest loop."""
+    doc = 0
+    current: list[tuple[str, str]] = []
+    with conll.open(encoding="utf-8") as handle:
+        for line in handle:
+            columns = line.split()
+            if not columns:
+                if current:
+                    yield doc, current
+                    current = []
+            elif columns[0] == "-DOCSTART-":
+                doc += 1
+            else:
+                current.append((columns[0], columns[-1]))
+    if current:
+        yield doc, current
+
+
 def floor_import(conll: Path, db: Path) -> int:
     """Load ``conll`` into a new plain database at ``db``; return the number of sentences."""
     con = _fresh(db)
     con.execute("BEGIN")
     sentences: list[tuple[int, int, int]] = []
     tokens: list[tuple[int, int, str, str]] = []
-    sid = doc = position = 0
-    current: list[tuple[str, str]] = []
-
-    def end_sentence() -> None:
-        nonlocal sid, position
+    sid = position = last = 0
+    for doc, rows in _read(conll):
+        if doc != last:
+            con.execute("INSERT INTO documents VALUES (?, ?)", (doc, f"doc-{doc}"))
+            last, position = doc, 0
         sid += 1
         sentences.append((sid, doc, position))
         position += 1
-        tokens.extend((sid, i, form, tag) for i, (form, tag) in enumerate(current))
-        current.clear()
+        tokens.extend((sid, i, form, tag) for i, (form, tag) in enumerate(rows))
         if len(sentences) >= BATCH:
-            flush()
-
-    def flush() -> None:
-        con.executemany("INSERT INTO sentences VALUES (?, ?, ?)", sentences)
-        con.executemany("INSERT INTO tokens VALUES (?, ?, ?, ?)", tokens)
-        sentences.clear()
-        tokens.clear()
-
-    with conll.open(encoding="utf-8") as handle:
-        for line in handle:
-            columns = line.split()
-            if not columns:
-                if current:
-                    end_sentence()
-                continue
-            if columns[0] == "-DOCSTART-":
-                doc += 1
-                position = 0
-                con.execute("INSERT INTO documents VALUES (?, ?)", (doc, f"doc-{doc}"))
-                continue
-            current.append((columns[0], columns[-1]))
-    if current:
-        end_sentence()
-    flush()
+            con.executemany("INSERT INTO sentences VALUES (?, ?, ?)", sentences)
+            con.executemany("INSERT INTO tokens VALUES (?, ?, ?, ?)", tokens)
+            sentences.clear()
+            tokens.clear()
+    con.executemany("INSERT INTO sentences VALUES (?, ?, ?)", sentences)
+    con.executemany("INSERT INTO tokens VALUES (?, ?, ?, ?)", tokens)
     con.execute("COMMIT")
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
@@ -113,11 +114,10 @@ def schema_floor_import(conll: Path, db: Path, annotator_id: int) -> int:
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("PRAGMA synchronous = NORMAL")
     con.execute("BEGIN IMMEDIATE")
-    sid = doc = position = eid = 0
+    sid = position = last = eid = 0
     sentences: list[tuple[object, ...]] = []
     tokens: list[tuple[object, ...]] = []
-    entities: list[tuple[object, ...]] = []
-    current: list[tuple[str, str]] = []
+    entities: list[list[object]] = []
 
     def flush() -> None:
         con.executemany("INSERT INTO sentences VALUES (?, ?, ?, 0, 0, ?, ?, ?)", sentences)
@@ -127,43 +127,27 @@ def schema_floor_import(conll: Path, db: Path, annotator_id: int) -> int:
         tokens.clear()
         entities.clear()
 
-    def end_sentence() -> None:
-        nonlocal sid, position, eid
+    for doc, rows in _read(conll):
+        if doc != last:
+            con.execute(
+                "INSERT INTO documents VALUES (?, ?, '', '', '', '2026-01-01 00:00:00')", (doc, f"d{doc}")
+            )
+            last, position = doc, 0
         sid += 1
-        words = [w for w, _ in current]
-        text = " ".join(words)
-        sentences.append((sid, doc, position, len(text), text, len(words)))
+        text = " ".join(w for w, _ in rows)
+        sentences.append((sid, doc, position, len(text), text, len(rows)))
         position += 1
         at = 0
-        for i, (word, tag) in enumerate(current):
-            tokens.append((sid, i, at, at + len(word), "" if i == len(current) - 1 else " "))
+        for i, (word, tag) in enumerate(rows):
+            tokens.append((sid, i, at, at + len(word), "" if i == len(rows) - 1 else " "))
             at += len(word) + 1
             if tag.startswith("B-"):
                 eid += 1
-                entities.append([eid, sid, annotator_id, i, i, tag[2:]])  # type: ignore[arg-type]
+                entities.append([eid, sid, annotator_id, i, i, tag[2:]])
             elif tag.startswith("I-"):
-                entities[-1][4] = i  # type: ignore[index]
-        current.clear()
+                entities[-1][4] = i
         if len(sentences) >= BATCH:
             flush()
-
-    with conll.open(encoding="utf-8") as handle:
-        for line in handle:
-            columns = line.split()
-            if not columns:
-                if current:
-                    end_sentence()
-                continue
-            if columns[0] == "-DOCSTART-":
-                doc += 1
-                position = 0
-                con.execute(
-                    "INSERT INTO documents VALUES (?, ?, '', '', '', '2026-01-01 00:00:00')", (doc, f"d{doc}")
-                )
-                continue
-            current.append((columns[0], columns[-1]))
-    if current:
-        end_sentence()
     flush()
     con.execute("COMMIT")
     con.close()
