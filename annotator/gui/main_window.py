@@ -315,8 +315,11 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         self._highlight_article()
         self._update_status()
         if moved:  # an edit of the shown sentence does not move the remembered position
-            with self.project.transaction() as s:
-                queries.set_meta(s, f"position:{self.annotator.id}", str(view.id))
+            try:
+                with self.project.transaction() as s:
+                    queries.set_meta(s, f"position:{self.annotator.id}", str(view.id))
+            except AnnotatorError as exc:  # a busy project: the position is saved at the next move
+                self.say(f"position not saved: {exc}", error=True)
 
     def step(self, delta: int) -> None:
         """Next (+1) or previous (-1) sentence, status unchanged."""
