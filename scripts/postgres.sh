@@ -23,4 +23,6 @@ as_postgres() { runuser -u postgres -- psql -q -X -v ON_ERROR_STOP=1 "$@"; }
 if [ "$(as_postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname = '${USER_NAME}'")" != 1 ]; then
     as_postgres -c "CREATE ROLE ${USER_NAME} LOGIN CREATEDB PASSWORD '${USER_NAME}'" >&2
 fi
+# Test databases are dropped WITH (FORCE); an autovacuum worker inside one must not stop that.
+as_postgres -c "GRANT pg_signal_backend TO ${USER_NAME}" >&2
 echo "$URL"

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.store import Project, open_project
@@ -47,9 +50,20 @@ def postgres_database() -> Iterator[str]:
     try:
         yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        _drop(admin, name)
         admin.dispose()
+
+
+def _drop(admin: Engine, name: str) -> None:
+    """Drop a test database; a server process still in it (autovacuum) gets a few moments to leave."""
+    for attempt in range(20):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            return
+        except DBAPIError:
+            time.sleep(0.1 * (attempt + 1))
+    warnings.warn(f"could not drop the test database {name}", stacklevel=2)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

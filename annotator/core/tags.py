@@ -7,6 +7,7 @@ the same label stay two spans in every scheme.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 SCHEMES = ("IOB2", "IOB1", "BIOES")
 Span = tuple[int, int, str]
@@ -153,6 +154,13 @@ def encode(spans: Sequence[Span], length: int, scheme: str = "IOB2") -> list[str
 
 def flatten(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
     """Resolve overlaps for flat tags: keep the longest span (then the earliest); return kept and dropped."""
+    ordered = sorted(spans)
+    if all(a[1] <= b[0] for a, b in pairwise(ordered)):
+        return ordered, []  # nothing overlaps, the usual case: every span stays
+    return _flatten_ranked(spans)
+
+
+def _flatten_ranked(spans: Sequence[Span]) -> tuple[list[Span], list[Span]]:
     ranked = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0], s[2]))
     kept: list[Span] = []
     dropped: list[Span] = []

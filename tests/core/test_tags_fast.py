@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.tags import TagError, _decode, decode
+from annotator.core.tags import TagError, _decode, _flatten_ranked, decode, flatten
 
 TAGS = st.lists(
     st.sampled_from(["O", "B-A", "I-A", "B-B", "I-B", "I-C", "E-A", "S-A", "B-", "X", "I-"]), max_size=12
@@ -23,3 +23,19 @@ def _outcome(fn: object, tags: list[str]) -> object:
 @given(TAGS)
 def test_fast_iob2_decoding_equals_the_strict_decoder(tags: list[str]) -> None:
     assert _outcome(decode, tags) == _outcome(_decode, tags)
+
+
+SPANS = st.lists(
+    st.tuples(st.integers(0, 10), st.integers(1, 4), st.sampled_from("AB")).map(
+        lambda t: (t[0], t[0] + t[1], t[2])
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=2000)
+@given(SPANS)
+def test_flatten_without_overlaps_keeps_everything_as_the_ranked_way_does(
+    spans: list[tuple[int, int, str]],
+) -> None:
+    assert flatten(spans) == _flatten_ranked(spans)
