@@ -24,5 +24,5 @@ if [ "$(as_postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname = '${USER_NAME}'"
     as_postgres -c "CREATE ROLE ${USER_NAME} LOGIN CREATEDB PASSWORD '${USER_NAME}'" >&2
 fi
 # Test databases are dropped WITH (FORCE); an autovacuum worker inside one must not stop that.
-as_postgres -c "GRANT pg_signal_backend TO ${USER_NAME}" >&2
+as_postgres -c "SET client_min_messages = warning" -c "GRANT pg_signal_backend TO ${USER_NAME}" >&2
 echo "$URL"

@@ -28,7 +28,7 @@ KILLS = 60
 LABELS = ("PERSON", "GPE", "DATE")
 
 
-def _annotate_forever(path: Path, log: Path) -> None:
+def _annotate_forever(path: Path | str, log: Path) -> None:
     project, me, sentences = opened(path, "a")
     with project.reading() as s:
         done = {
@@ -46,7 +46,7 @@ def _annotate_forever(path: Path, log: Path) -> None:
             out.flush()
 
 
-def _check(path: Path, log: Path) -> int:
+def _check(path: Path | str, log: Path) -> int:
     project, _ = open_project(path, check=False)
     with project.engine.connect() as conn:
         a = conn.execute(text("SELECT id FROM annotators WHERE name = 'a'")).scalar_one()
@@ -67,8 +67,11 @@ def _check(path: Path, log: Path) -> int:
     return len(done)
 
 
-def test_sixty_kills_while_annotating_lose_nothing_committed_and_leave_nothing_partial(corpus: Path) -> None:
-    log = corpus.with_suffix(".log")
+def test_sixty_kills_while_annotating_lose_nothing_committed_and_leave_nothing_partial(
+    team: str, tmp_path: Path
+) -> None:
+    corpus = team
+    log = tmp_path / "committed.log"
     log.touch()
     rng = random.Random(20261122)
     done = 0
@@ -83,7 +86,8 @@ def test_sixty_kills_while_annotating_lose_nothing_committed_and_leave_nothing_p
     assert done > KILLS, "the children should have committed work between kills"
 
 
-def test_an_import_killed_midway_imports_nothing(corpus: Path, tmp_path: Path) -> None:
+def test_an_import_killed_midway_imports_nothing(team: str, tmp_path: Path) -> None:
+    corpus = team
     big = tmp_path / "big.conll"
     write_conll(big, 20_000, seed=3)
     project, _ = open_project(corpus, check=False)
