@@ -152,3 +152,46 @@ def schema_floor_import(conll: Path, db: Path, annotator_id: int) -> int:
     con.execute("COMMIT")
     con.close()
     return sid
+
+
+def schema_floor_export(db: Path, out: Path, annotator_id: int) -> int:
+    """Write one annotator's layer back out as CoNLL from the project's own tables, plain ``sqlite3``.
+
+    Tokens come as offsets into their sentence's text and tags from entity spans, as the project
+    stores them; documents in name order, as the export writes them.
+    """
+    con = sqlite3.connect(db)
+    docs = con.execute("SELECT id FROM documents ORDER BY name").fetchall()
+    n = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for (doc,) in docs:
+            handle.write("-DOCSTART-\tO\n\n")
+            sentences = con.execute(
+                "SELECT id, text FROM sentences WHERE document_id = ? ORDER BY position", (doc,)
+            ).fetchall()
+            offsets: dict[int, list[tuple[int, int]]] = {}
+            for sid, a, b in con.execute(
+                "SELECT t.sentence_id, t.start_offset, t.end_offset FROM tokens t JOIN sentences s "
+                "ON s.id = t.sentence_id WHERE s.document_id = ? ORDER BY t.sentence_id, t.position",
+                (doc,),
+            ):
+                offsets.setdefault(sid, []).append((a, b))
+            spans: dict[int, list[tuple[int, int, str]]] = {}
+            for sid, ts, tl, label in con.execute(
+                "SELECT e.sentence_id, e.token_start, e.token_last, e.label FROM entities e JOIN sentences s "
+                "ON s.id = e.sentence_id WHERE s.document_id = ? AND e.annotator_id = ?",
+                (doc, annotator_id),
+            ):
+                spans.setdefault(sid, []).append((ts, tl, label))
+            for sid, text in sentences:
+                toks = offsets[sid]
+                tags = ["O"] * len(toks)
+                for ts, tl, label in spans.get(sid, ()):
+                    tags[ts] = f"B-{label}"
+                    for i in range(ts + 1, tl + 1):
+                        tags[i] = f"I-{label}"
+                handle.write("".join(f"{text[a:b]}\t{tag}\n" for (a, b), tag in zip(toks, tags, strict=True)))
+                handle.write("\n")
+                n += len(toks)
+    con.close()
+    return n

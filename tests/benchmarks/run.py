@@ -143,6 +143,12 @@ def run(n: int, work: Path, actions: int) -> dict[str, Any]:
         ),
     )
     r["conll_roundtrip_identical"] = out_conll.read_bytes() == conll.read_bytes()
+    with project.reading() as session:
+        owner = queries.find_annotator(session, "a")
+    assert owner is not None
+    schema_out = work / "schema-floor-out.conll"
+    _phase(r, "schema_floor_export", lambda: floor.schema_floor_export(p1, schema_out, owner.id))
+    r["schema_floor_export_identical"] = schema_out.read_bytes() == conll.read_bytes()
     project.close()
 
     project = create(str(p2))
@@ -206,6 +212,7 @@ def report(r: dict[str, Any]) -> bool:
         "jsonl_import",
         "jsonl_import_b_c",
         "floor_export",
+        "schema_floor_export",
         "conll_export",
         "jsonl_export",
         "stats",
