@@ -22,8 +22,11 @@ class SpanScore:
     fn: int
 
 
-def _score(tp: int, fp: int, fn: int) -> SpanScore:
-    # Nothing predicted and nothing expected is full agreement; otherwise an empty side scores 0.
+def span_score(tp: int, fp: int, fn: int) -> SpanScore:
+    """Precision, recall and F1 from counts of true positives, false positives and false negatives.
+
+    Nothing predicted and nothing expected is full agreement; otherwise an empty side scores 0.
+    """
     precision = tp / (tp + fp) if tp + fp else (1.0 if fn == 0 else 0.0)
     recall = tp / (tp + fn) if tp + fn else (1.0 if fp == 0 else 0.0)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -34,7 +37,7 @@ def exact_agreement(a: Counter[Span], b: Counter[Span]) -> SpanScore:
     """Exact-match scores from span counts (as ``span_agreement(..., "exact")``), when a caller
     compares one annotator's spans with several others and counts them only once."""
     tp = sum((a & b).values())
-    return _score(tp, b.total() - tp, a.total() - tp)
+    return span_score(tp, b.total() - tp, a.total() - tp)
 
 
 def span_agreement(a: Collection[Span], b: Collection[Span], match: str = "exact") -> SpanScore:
@@ -58,7 +61,7 @@ def span_agreement(a: Collection[Span], b: Collection[Span], match: str = "exact
             used_a.add(i)
             used_b.add(j)
     tp = len(used_a)
-    return _score(tp, len(b) - tp, len(a) - tp)
+    return span_score(tp, len(b) - tp, len(a) - tp)
 
 
 def _overlapping_pairs(a: Collection[Span], b: Collection[Span]) -> list[tuple[int, int, int]]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from annotator.agreement import AgreementError, cohen_kappa, fleiss_kappa, krippendorff_alpha, span_agreement
 from annotator.agreement.coefficients import cohen_kappa_counts, krippendorff_alpha_counts
-from annotator.agreement.spans import Span, exact_agreement
+from annotator.agreement.spans import Span, span_score
 from annotator.core.errors import AnnotatorError
 from annotator.core.perf import collector_paused
 from annotator.core.tags import flatten
@@ -148,10 +148,13 @@ def _entities(
     raw = {n: _spans(data[n], ids) for n in names}
     # The sentence goes into the label, so spans only ever match within one sentence.
     keyed: dict[str, list[Span]] = {n: [(x, y, (sid, lab)) for sid, x, y, lab in raw[n]] for n in names}
-    counted = {n: Counter(keyed[n]) for n in names}
+    counted = {n: Counter(raw[n]) for n in names}  # exact matching on flat (sentence, start, end, label)
     per_name = {n: Counter(lab for *_, lab in raw[n]) for n in names}
+    where = {n: {(s, x, y): lab for s, x, y, lab in raw[n]} for n in names}
     for a, b in combinations(names, 2):
-        exact = exact_agreement(counted[a], counted[b])
+        both = counted[a] & counted[b]
+        tp = both.total()
+        exact = span_score(tp, len(raw[b]) - tp, len(raw[a]) - tp)
         overlap = span_agreement(keyed[a], keyed[b], "overlap")
         pairs.append(
             {
@@ -165,12 +168,12 @@ def _entities(
             }
         )
         matched: Counter[str] = Counter()
-        for span, n in (counted[a] & counted[b]).items():
-            matched[span[2][1]] += n  # type: ignore[index]  # the label part of (sentence, label)
+        for (_, _, _, label), n in both.items():
+            matched[label] += n
         for label in per_name[a].keys() | per_name[b].keys():
             tp = matched[label]
             per_label[label].update({"tp": tp, "fp": per_name[b][label] - tp, "fn": per_name[a][label] - tp})
-        where_b = {(s, x, y): lab for s, x, y, lab in raw[b]}
+        where_b = where[b]
         for s, x, y, lab in raw[a]:
             if (s, x, y) in where_b:
                 confusion[(lab, where_b[(s, x, y)])] += 1
