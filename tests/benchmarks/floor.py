@@ -171,16 +171,16 @@ def schema_floor_export(db: Path, out: Path, annotator_id: int) -> int:
             ).fetchall()
             offsets: dict[int, list[tuple[int, int]]] = {}
             for sid, a, b in con.execute(
-                "SELECT t.sentence_id, t.start_offset, t.end_offset FROM tokens t JOIN sentences s "
-                "ON s.id = t.sentence_id WHERE s.document_id = ? ORDER BY t.sentence_id, t.position",
+                "SELECT sentence_id, start_offset, end_offset FROM tokens WHERE sentence_id IN "
+                "(SELECT id FROM sentences WHERE document_id = ?) ORDER BY sentence_id, position",
                 (doc,),
             ):
                 offsets.setdefault(sid, []).append((a, b))
             spans: dict[int, list[tuple[int, int, str]]] = {}
             for sid, ts, tl, label in con.execute(
-                "SELECT e.sentence_id, e.token_start, e.token_last, e.label FROM entities e JOIN sentences s "
-                "ON s.id = e.sentence_id WHERE s.document_id = ? AND e.annotator_id = ?",
-                (doc, annotator_id),
+                "SELECT sentence_id, token_start, token_last, label FROM entities WHERE annotator_id = ? "
+                "AND sentence_id IN (SELECT id FROM sentences WHERE document_id = ?)",
+                (annotator_id, doc),
             ):
                 spans.setdefault(sid, []).append((ts, tl, label))
             for sid, text in sentences:
