@@ -41,13 +41,13 @@ def sentences_done(session: Session, annotator_id: int) -> set[int]:
             select(SentenceStatus.sentence_id).where(
                 SentenceStatus.annotator_id == annotator_id, SentenceStatus.status == "done"
             )
-        )
+        ).all()
     )
 
 
 def token_counts(session: Session, sentence_ids: set[int]) -> dict[int, int]:
     """Token count of each of these sentences."""
-    rows = session.connection().execute(select(Sentence.id, Sentence.n_tokens))
+    rows = session.connection().execute(select(Sentence.id, Sentence.n_tokens)).all()
     return {sid: n for sid, n in rows if sid in sentence_ids}
 
 
@@ -55,13 +55,15 @@ def layer_data(session: Session, annotator_id: int, sentence_ids: Sequence[int] 
     """Entities, events (with argument spans) and sentence stance of one annotator in these sentences."""
     wanted = set(sentence_ids)
     data = LayerData(done=sentences_done(session, annotator_id))
-    conn = session.connection()  # Core rows: the ORM's row loading would double the time
+    # Core rows fetched whole (``.all()``): iterating a result fetches row by row, and the ORM's row
+    # loading would double the time again.
+    conn = session.connection()
     entities = data.entities
     for sid, ts, te, label in conn.execute(
         select(EntityRow.sentence_id, EntityRow.token_start, EntityRow.token_last + 1, EntityRow.label).where(
             EntityRow.annotator_id == annotator_id
         )
-    ):
+    ).all():
         if sid in wanted:
             entities[sid].append((ts, te, label))
     # Arguments with their entity's span, joined in the database rather than looked up row by row.
@@ -70,20 +72,20 @@ def layer_data(session: Session, annotator_id: int, sentence_ids: Sequence[int] 
         select(EventArgument.event_id, EventArgument.role, EntityRow.token_start, EntityRow.token_last + 1)
         .join(EntityRow, EntityRow.id == EventArgument.entity_id)
         .where(EventArgument.annotator_id == annotator_id)
-    ):
+    ).all():
         args[ev].add((role, ts, te))
     for ev, sid, ts, tl, etype in conn.execute(
         select(
             EventRow.id, EventRow.sentence_id, EventRow.token_start, EventRow.token_last, EventRow.type
         ).where(EventRow.annotator_id == annotator_id)
-    ):
+    ).all():
         if sid in wanted:
             data.events[sid].append((ts, tl + 1, etype, frozenset(args[ev])))
     for sid, target, label in conn.execute(
         select(SentenceStance.sentence_id, SentenceStance.target, SentenceStance.label).where(
             SentenceStance.annotator_id == annotator_id
         )
-    ):
+    ).all():
         if sid in wanted:
             data.stance[(sid, target)] = label
     return data
@@ -92,4 +94,4 @@ def layer_data(session: Session, annotator_id: int, sentence_ids: Sequence[int] 
 def all_sentence_ids(session: Session) -> list[int]:
     """Every sentence id in corpus order."""
     query = select(Sentence.id).order_by(Sentence.document_id, Sentence.position)
-    return list(session.connection().scalars(query))
+    return list(session.connection().scalars(query).all())
