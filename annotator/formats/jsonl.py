@@ -8,10 +8,11 @@ ends exclusive; they must fall on token boundaries.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+from unicodedata import is_normalized
 
 from annotator.core.errors import InputError
 from annotator.core.model import (
@@ -25,6 +26,8 @@ from annotator.core.model import (
     SentenceRecord,
     StanceRecord,
     Token,
+    TokenList,
+    token_offsets,
 )
 from annotator.core.tags import TagError, decode
 from annotator.core.text import normalize, tokenize
@@ -106,23 +109,34 @@ def _sentence(obj: dict[str, Any], annotator: str | None, status: str, number: i
     if index is not None and index < 0:
         raise _Bad("'sentence' must not be negative")
     given = _tokens(text, _req(obj, "tokens", list)) if "tokens" in obj else None
-    cuts = {0, len(text)}
-    for t in given or ():
-        cuts |= {t.start, t.end}
-    for start, end in _span_inputs(obj):
+    spans = _span_inputs(obj)
+    for start, end in spans:
         if not (isinstance(start, int) and isinstance(end, int)) or not (0 <= start < end <= len(text)):
             raise _Bad(f"span {start}..{end} lies outside the text ({len(text)} characters)")
-        cuts |= {start, end}
-    text_n, shift = _normalize_with_offsets(text, sorted(cuts))
-    if given is None:
-        tokens = tokenize(text_n)
+    tokens: Sequence[Token]
+    shift: dict[int, int] | None = None  # None: the text is NFC already and offsets stay as they are
+    if is_normalized("NFC", text):
+        text_n = text
+        tokens = given if given is not None else tokenize(text)
     else:
-        tokens = [Token(text_n[shift[t.start] : shift[t.end]], shift[t.start], shift[t.end]) for t in given]
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i + 1 for i, t in enumerate(tokens)}
+        cuts = {0, len(text)}
+        for t in given or ():
+            cuts |= {t.start, t.end}
+        for start, end in spans:
+            cuts |= {start, end}
+        text_n, shift = _normalize_with_offsets(text, sorted(cuts))
+        if given is None:
+            tokens = tokenize(text_n)
+        else:
+            tokens = [
+                Token(text_n[shift[t.start] : shift[t.end]], shift[t.start], shift[t.end]) for t in given
+            ]
+    first, after = token_offsets(tokens)
+    starts = dict(zip(first, range(len(first)), strict=True))
+    ends = dict(zip(after, range(1, len(after) + 1), strict=True))
 
     def to_tokens(start: int, end: int, what: str) -> tuple[int, int]:
-        s, e = shift[start], shift[end]
+        s, e = (start, end) if shift is None else (shift[start], shift[end])
         if s not in starts or e not in ends:
             raise _Bad(f"{what} at {start}..{end} ({text[start:end]!r}) is not on token boundaries")
         return starts[s], ends[e]
@@ -130,11 +144,17 @@ def _sentence(obj: dict[str, Any], annotator: str | None, status: str, number: i
     owner = _opt(obj, "annotator", str, None) or annotator
     layer = _layer(obj, owner, status, tokens, to_tokens)
     return SentenceRecord(
-        text=text_n, tokens=tuple(tokens), index=index, line=number, layers=(layer,) if layer else ()
+        text=text_n, tokens=tokens, index=index, line=number, layers=(layer,) if layer else ()
     )
 
 
-def _tokens(text: str, items: list[Any]) -> list[Token]:
+def _tokens(text: str, items: list[Any]) -> Sequence[Token]:
+    """The tokens a line gives, checked: in order, inside the text, no white space in or text between."""
+    fast = _tokens_at_once(text, items)
+    return fast if fast is not None else _tokens_one_by_one(text, items)
+
+
+def _tokens_one_by_one(text: str, items: list[Any]) -> list[Token]:
     tokens: list[Token] = []
     previous = 0
     for i, item in enumerate(items):
@@ -156,6 +176,33 @@ def _tokens(text: str, items: list[Any]) -> list[Token]:
     if text[previous:].strip():
         raise _Bad(f"text {text[previous:]!r} at the end belongs to no token")
     return tokens
+
+
+def _tokens_at_once(text: str, items: list[Any]) -> TokenList | None:
+    """The common case checked with whole-list operations; None on any doubt (the loop then explains)."""
+    try:
+        starts = [item["start"] for item in items]
+        ends = [item["end"] for item in items]
+    except (TypeError, KeyError):
+        return None
+    if not starts or not all(type(v) is int for v in starts) or not all(type(v) is int for v in ends):
+        return None
+    if starts[0] < 0 or ends[-1] > len(text):
+        return None
+    if not all(a < b for a, b in zip(starts, ends, strict=True)):
+        return None
+    if not all(e <= s for e, s in zip(ends, starts[1:], strict=False)):
+        return None
+    words = list(map(text.__getitem__, map(slice, starts, ends)))
+    if any(item.get("text", word) != word for item, word in zip(items, words, strict=True)):
+        return None
+    joined = "\x00".join(words)  # NUL is not white space (and never in the text)
+    if joined.split() != [joined]:
+        return None
+    between = map(text.__getitem__, map(slice, ends, starts[1:]))
+    if (text[: starts[0]] + "".join(between) + text[ends[-1] :]).strip():
+        return None
+    return TokenList(text, starts, ends)
 
 
 def _span_inputs(obj: dict[str, Any]) -> list[tuple[Any, Any]]:
@@ -190,7 +237,7 @@ def _normalize_with_offsets(text: str, cuts: list[int]) -> tuple[str, dict[int, 
 
 
 def _layer(
-    obj: dict[str, Any], owner: str | None, status: str, tokens: list[Token], to_tokens: Any
+    obj: dict[str, Any], owner: str | None, status: str, tokens: Sequence[Token], to_tokens: Any
 ) -> Layer | None:
     line_status = _opt(obj, "status", str, None)
     comment = _opt(obj, "comment", str, "")
@@ -205,7 +252,7 @@ def _layer(
     return Layer(owner, final_status, comment, entities, events, stance)
 
 
-def _entities(obj: dict[str, Any], tokens: list[Token], to_tokens: Any) -> tuple[EntityRecord, ...]:
+def _entities(obj: dict[str, Any], tokens: Sequence[Token], to_tokens: Any) -> tuple[EntityRecord, ...]:
     out: list[EntityRecord] = []
     if "label" in obj and "entities" not in obj:  # doccano: [[start, end, "LABEL"], ...]
         for i, item in enumerate(_opt(obj, "label", list, [])):
@@ -236,7 +283,9 @@ def _entities(obj: dict[str, Any], tokens: list[Token], to_tokens: Any) -> tuple
     return tuple(out)
 
 
-def _token_range(item: dict[str, Any], where: str, tokens: list[Token], to_tokens: Any) -> tuple[int, int]:
+def _token_range(
+    item: dict[str, Any], where: str, tokens: Sequence[Token], to_tokens: Any
+) -> tuple[int, int]:
     if "start" in item or "end" in item:
         s, e = to_tokens(_req(item, "start", int, where), _req(item, "end", int, where), where[:-1])
         ts, te = _opt(item, "token_start", int, None, where), _opt(item, "token_end", int, None, where)
@@ -251,7 +300,7 @@ def _token_range(item: dict[str, Any], where: str, tokens: list[Token], to_token
     return s, e
 
 
-def _event(item: Any, i: int, tokens: list[Token], to_tokens: Any) -> EventRecord:
+def _event(item: Any, i: int, tokens: Sequence[Token], to_tokens: Any) -> EventRecord:
     where = f"events[{i}]."
     etype = _req(item, "type", str, where)
     trigger = _req(item, "trigger", dict, where)
