@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
 
-from annotator.core.model import Token, TokenList
+from annotator.core.model import Token, TokenList, token_offsets
 
 SEGMENT_MODES = ("lines", "auto")
 
@@ -194,13 +194,10 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def whitespace_after(text: str, tokens: list[Token]) -> list[str]:
+def whitespace_after(text: str, tokens: Sequence[Token]) -> list[str]:
     """The white space between each token and the next (or the end of ``text``)."""
-    out = []
-    for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1].start if i + 1 < len(tokens) else len(text)
-        out.append(text[tok.end : nxt])
-    return out
+    starts, ends = token_offsets(tokens)
+    return list(map(text.__getitem__, map(slice, ends, [*starts[1:], len(text)])))
 
 
 def tokens_from_words(words: list[str]) -> TokenList:

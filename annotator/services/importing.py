@@ -26,6 +26,7 @@ from annotator.core.model import (
 )
 from annotator.core.perf import collector_paused
 from annotator.core.schema import Schema
+from annotator.core.text import whitespace_after
 from annotator.core.validate import LayerError, check_layer, check_stance, check_status
 from annotator.formats import ReadOptions, detect_format, read
 from annotator.formats.lines import check_readable
@@ -253,10 +254,8 @@ class _ImportJob:
         ids = self.store(pending[0][1].line, bulk.insert_sentences, rows)
         token_rows: list[tuple[int, int, int, int, str]] = []
         for sid, (_, record, _) in zip(ids, pending, strict=True):
-            text = record.text
             starts, ends = token_offsets(record.tokens)
-            # The white space after each token runs to the next token's start (or the text's end).
-            spaces = map(text.__getitem__, map(slice, ends, [*starts[1:], len(text)]))
+            spaces = whitespace_after(record.text, record.tokens)
             token_rows.extend(zip(repeat(sid), count(), starts, ends, spaces))
         self.store(pending[0][1].line, bulk.insert_tokens, token_rows)
         self.summary.sentences += len(rows)

@@ -12,7 +12,7 @@ from annotator.core.paths import default_db_path, seeds_dir
 from annotator.core.schema import Schema, default_schema_path, load_schema
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, open_project, queries
-from annotator.store.engine import display_url
+from annotator.store.engine import display_url, sqlite_file
 from annotator.store.safety import backup_file, inspect_file, list_backups, restore_file
 
 ENV_DB = "ANNOTATOR_DB"
@@ -82,18 +82,9 @@ def create(db: str | None, schema_path: str | Path | None = None, seeds: bool = 
     return project
 
 
-def sqlite_path(target: str) -> Path | None:
-    """The file of a SQLite project target, or None for a server URL."""
-    if "://" not in target:
-        return Path(target).expanduser()
-    if target.startswith("sqlite:///"):
-        return Path(target[len("sqlite:///") :])
-    return None
-
-
 def _file_of(db: str | None) -> Path:
     target, _ = resolve_target(db)
-    path = sqlite_path(target)
+    path = sqlite_file(target)
     if path is None:
         raise ProjectError(
             f"{display_url(target)}: a PostgreSQL project is backed up by its server (pg_dump), "
@@ -111,7 +102,7 @@ def backup(db: str | None, out: str | Path | None = None) -> Path:
 
 def rolling_backup(project: Project) -> Path | None:
     """A new rolling backup of an open SQLite project (the app makes one at start and every so many edits)."""
-    path = sqlite_path(project.url)
+    path = sqlite_file(project.url)
     return backup_file(path) if path is not None else None
 
 

@@ -118,7 +118,7 @@ def _token_patterns(
         columns = []
         for spans in found:
             labels = ["O"] * lengths[sid]
-            for s, e, label in (spans if not spans or len(spans) == 1 else flatten(spans)[0]) or ():
+            for s, e, label in flatten(spans)[0] if spans else ():
                 labels[s:e] = [label] * (e - s)
             columns.append(labels)
         patterns.update(zip(*columns, strict=True))

@@ -29,12 +29,8 @@ def refusal(session: Session, layer_id: int) -> str | None:
     me = actor_id(session)
     if me is None:
         return "the change names nobody: open the project as an annotator or reviewer to edit it"
-    people = dict(
-        (row.id, row)
-        for row in session.execute(
-            select(Annotator.id, Annotator.name, Annotator.role).where(Annotator.id.in_({me, layer_id}))
-        )
-    )
+    query = select(Annotator.id, Annotator.name, Annotator.role).where(Annotator.id.in_({me, layer_id}))
+    people = {row.id: row for row in session.execute(query)}
     actor, owner = people.get(me), people.get(layer_id)
     if actor is None or owner is None:
         return "the annotator of this change is not in the project"

@@ -34,6 +34,14 @@ def database_url(target: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+def sqlite_file(target: str | Path) -> Path | None:
+    """The file of a SQLite project (a path or a ``sqlite:///`` URL), or None for a server."""
+    parsed = make_url(database_url(target))
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return Path(parsed.database)
+    return None
+
+
 def display_url(url: str) -> str:
     """A database URL fit for messages and titles: the password is masked."""
     return make_url(url).render_as_string(hide_password=True)
@@ -110,10 +118,8 @@ class Project:
     @property
     def name(self) -> str:
         """A short name for window titles and messages: the file stem, or the database name."""
-        parsed = make_url(self.url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database:
-            return Path(parsed.database).stem
-        return parsed.database or self.url
+        path = sqlite_file(self.url)
+        return path.stem if path is not None else make_url(self.url).database or self.url
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -184,11 +190,9 @@ def open_project(
     from annotator.store.migrate import head_revision, is_known_revision, upgrade
 
     url = database_url(target)
-    parsed = make_url(url)
     shown = display_url(url) if "://" in str(target) else str(target)
-    older = False
-    if parsed.get_backend_name() == "sqlite" and parsed.database:
-        path = Path(parsed.database)
+    path = sqlite_file(url)
+    if path is not None:
         if not path.exists():
             if not create:
                 raise ProjectError(f"{path}: no project here (create one with: annotator init --db {path})")
@@ -206,9 +210,7 @@ def open_project(
                         f"{shown}: the project was written by a newer version of annotator "
                         f"(schema revision {facts.revision}); update annotator to open it"
                     )
-                older = True
-    if older:
-        backup_file(Path(parsed.database or ""))  # before any migration touches it
+                backup_file(path)  # an older version's project: backed up before any migration
     engine = make_engine(url)
     try:
         with engine.connect() as conn:

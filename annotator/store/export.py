@@ -138,7 +138,6 @@ class _LayerReader:
                 Sentence.paragraph,
                 Sentence.start_offset,
                 Sentence.text,
-                Sentence.n_tokens,
                 func.coalesce(SentenceStatus.status, "todo"),
                 func.coalesce(SentenceStatus.comment, ""),
             )
@@ -148,6 +147,10 @@ class _LayerReader:
         )
         if sel.status == "done":
             self.sentences = self.sentences.where(SentenceStatus.status == "done")
+        # Every sentence of a position range, selected or not: its tokens are cut by these counts.
+        self.counts = (
+            select(Sentence.position, Sentence.n_tokens).where(_in_range()).order_by(Sentence.position)
+        )
         self.tokens = (
             select(TokenRow.start_offset, TokenRow.end_offset)
             .join(Sentence, Sentence.id == TokenRow.sentence_id)
@@ -226,13 +229,7 @@ class _LayerReader:
 
     def _batch(self, doc_id: int, rows: Sequence[Any], refs: _Refs) -> Iterator[SentenceRecord]:
         params = {"doc": doc_id, "lo": rows[0][1], "hi": rows[-1][1]}
-        # Every sentence of the position range, selected or not: cut by token counts below.
-        counts = dict(
-            self.conn.execute(
-                select(Sentence.position, Sentence.n_tokens).where(_in_range()).order_by(Sentence.position),
-                params,
-            ).all()
-        )
+        counts = dict(self.conn.execute(self.counts, params).all())
         offsets = self.conn.execute(self.tokens, params).all()
         cut, at = {}, 0
         for position, n in counts.items():
@@ -244,7 +241,7 @@ class _LayerReader:
         arguments = self._grouped(self.arguments, params) if events else {}
         stance = self._grouped(self.stance, params)
         rank, target_rank, annotator = self.rank, self.target_rank, self.annotator
-        for sid, position, paragraph, start, text, _, status, comment in rows:
+        for sid, position, paragraph, start, text, status, comment in rows:
             ents = tuple(
                 EntityRecord(label, ts, tl + 1, refs.entity(eid))
                 for _, eid, ts, tl, label in entities.get(sid, ())

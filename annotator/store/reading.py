@@ -65,27 +65,20 @@ def sentence_view(session: Session, sentence_id: int, annotator_id: int) -> Sent
     ).all()
     ids = [r[0] for r in event_rows]
     attrs: dict[int, dict[str, str]] = {i: {} for i in ids}
-    for ev, name, value in (
-        []
-        if not ids
-        else c.execute(
+    args: dict[int, list[ArgumentView]] = {i: [] for i in ids}
+    if ids:  # most sentences have no event: two queries fewer per keystroke
+        for ev, name, value in c.execute(
             select(EventAttribute.event_id, EventAttribute.name, EventAttribute.value).where(
                 EventAttribute.event_id.in_(ids)
             )
-        )
-    ):
-        attrs[ev][name] = value
-    args: dict[int, list[ArgumentView]] = {i: [] for i in ids}
-    for arg_id, ev, role, ent in (
-        []
-        if not ids
-        else c.execute(
+        ):
+            attrs[ev][name] = value
+        for arg_id, ev, role, ent in c.execute(
             select(EventArgument.id, EventArgument.event_id, EventArgument.role, EventArgument.entity_id)
             .where(EventArgument.event_id.in_(ids))
             .order_by(EventArgument.id)
-        )
-    ):
-        args[ev].append(ArgumentView(arg_id, role, ent))
+        ):
+            args[ev].append(ArgumentView(arg_id, role, ent))
     events = tuple(EventView(i, s, last + 1, t, attrs[i], tuple(args[i])) for i, s, last, t in event_rows)
     stance = {
         t: (lab, h)
