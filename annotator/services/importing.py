@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import count, repeat
 from pathlib import Path
 
 from annotator.core.errors import InputError, StoreError
@@ -26,7 +25,6 @@ from annotator.core.model import (
 )
 from annotator.core.perf import collector_paused
 from annotator.core.schema import Schema
-from annotator.core.text import whitespace_after
 from annotator.core.validate import LayerError, check_layer, check_stance, check_status
 from annotator.formats import ReadOptions, detect_format, read
 from annotator.formats.lines import check_readable
@@ -247,19 +245,16 @@ class _ImportJob:
 
     def insert_sentences(self, doc: _Doc, pending: list[tuple[int, SentenceRecord, int]]) -> list[int]:
         rows = []
+        tokens = 0
         for position, r, start in pending:
             if not r.tokens:
                 raise self.fail(r.line, "a sentence without tokens")
-            rows.append((doc.id, position, r.paragraph, start, start + len(r.text), r.text, len(r.tokens)))
+            starts, ends = token_offsets(r.tokens)
+            rows.append((doc.id, position, r.paragraph, start, start + len(r.text), r.text, starts, ends))
+            tokens += len(starts)
         ids = self.store(pending[0][1].line, bulk.insert_sentences, rows)
-        token_rows: list[tuple[int, int, int, int, str]] = []
-        for sid, (_, record, _) in zip(ids, pending, strict=True):
-            starts, ends = token_offsets(record.tokens)
-            spaces = whitespace_after(record.text, record.tokens)
-            token_rows.extend(zip(repeat(sid), count(), starts, ends, spaces))
-        self.store(pending[0][1].line, bulk.insert_tokens, token_rows)
         self.summary.sentences += len(rows)
-        self.summary.tokens += len(token_rows)
+        self.summary.tokens += tokens
         return ids
 
     def store(self, line: int | None, fn: Callable[..., object], rows: object) -> list[int]:

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
+from annotator.store.offsets import pack
 from annotator.store.tables import (
     Document,
     DocumentStance,
@@ -23,7 +24,6 @@ from annotator.store.tables import (
     Sentence,
     SentenceStance,
     SentenceStatus,
-    TokenRow,
     utcnow,
 )
 
@@ -101,7 +101,7 @@ _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 def _insert_tuples(
     session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
 ) -> None:
-    """The hottest path (one row per token): the driver's own executemany on plain tuples.
+    """The hottest path (a row per sentence and per span): the driver's executemany on tuples.
 
     Still a Core connection and one statement, but without building a parameter dictionary per
     row; it falls back to ``insert()`` for drivers with named parameters.
@@ -120,21 +120,28 @@ def _insert_tuples(
         raise StoreError(f"the database refused {table.name}: {exc.orig}") from None
 
 
-SENTENCE_COLUMNS = ("document_id", "position", "paragraph", "start_offset", "end_offset", "text", "n_tokens")
+SENTENCE_COLUMNS = (
+    "document_id",
+    "position",
+    "paragraph",
+    "start_offset",
+    "end_offset",
+    "text",
+    "n_tokens",
+    "token_offsets",
+)
 SPAN_COLUMNS = ("sentence_id", "annotator_id", "token_start", "token_last")
 
 
 def insert_sentences(session: Session, rows: Sequence[tuple[Any, ...]]) -> list[int]:
-    """Insert sentence rows as tuples in the order of ``SENTENCE_COLUMNS``; return their ids."""
-    return _insert_with_ids(session, _table(Sentence), SENTENCE_COLUMNS, rows)
+    """Insert sentences and return their ids.
 
-
-TOKEN_COLUMNS = ("sentence_id", "position", "start_offset", "end_offset", "space_after")
-
-
-def insert_tokens(session: Session, rows: Sequence[tuple[int, int, int, int, str]]) -> None:
-    """Insert token rows as tuples in the order of ``TOKEN_COLUMNS``."""
-    _insert_tuples(session, _table(TokenRow), TOKEN_COLUMNS, rows)
+    Each row is ``(document_id, position, paragraph, start_offset, end_offset, text, starts,
+    ends)``: the last two are the tokens' character offsets into ``text``, which the store packs
+    into the sentence (``offsets.py``) with their count.
+    """
+    packed = [(*row[:6], len(row[6]), pack(row[6], row[7])) for row in rows]
+    return _insert_with_ids(session, _table(Sentence), SENTENCE_COLUMNS, packed)
 
 
 def insert_entities(session: Session, rows: Sequence[tuple[int, int, int, int, str]]) -> list[int]:

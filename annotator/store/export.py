@@ -1,7 +1,8 @@
 """Streaming one annotator's layer out of the store as core records, document by document.
 
-Sentences are read in batches with a handful of queries per batch (tokens, entities, events,
-attributes, arguments, stance), never one query per sentence and never the whole corpus at once.
+Sentences, with their packed tokens, are read in batches with a handful of queries per batch
+(entities, events, attributes, arguments, stance), never one query per sentence and never the
+whole corpus at once.
 Entities and events get ids ``T1``, ``E1``, ... numbered through each document.
 """
 
@@ -28,6 +29,7 @@ from annotator.core.model import (
     StanceRecord,
     TokenList,
 )
+from annotator.store.offsets import unpack
 from annotator.store.tables import (
     Annotator,
     Document,
@@ -39,7 +41,6 @@ from annotator.store.tables import (
     Sentence,
     SentenceStance,
     SentenceStatus,
-    TokenRow,
 )
 
 BATCH = 2000
@@ -138,6 +139,7 @@ class _LayerReader:
                 Sentence.paragraph,
                 Sentence.start_offset,
                 Sentence.text,
+                Sentence.token_offsets,
                 func.coalesce(SentenceStatus.status, "todo"),
                 func.coalesce(SentenceStatus.comment, ""),
             )
@@ -147,16 +149,6 @@ class _LayerReader:
         )
         if sel.status == "done":
             self.sentences = self.sentences.where(SentenceStatus.status == "done")
-        # Every sentence of a position range, selected or not: its tokens are cut by these counts.
-        self.counts = (
-            select(Sentence.position, Sentence.n_tokens).where(_in_range()).order_by(Sentence.position)
-        )
-        self.tokens = (
-            select(TokenRow.start_offset, TokenRow.end_offset)
-            .join(Sentence, Sentence.id == TokenRow.sentence_id)
-            .where(_in_range())
-            .order_by(Sentence.position, TokenRow.position)
-        )
         self.entities = (
             select(
                 EntityRow.sentence_id,
@@ -229,19 +221,13 @@ class _LayerReader:
 
     def _batch(self, doc_id: int, rows: Sequence[Any], refs: _Refs) -> Iterator[SentenceRecord]:
         params = {"doc": doc_id, "lo": rows[0][1], "hi": rows[-1][1]}
-        counts = dict(self.conn.execute(self.counts, params).all())
-        offsets = self.conn.execute(self.tokens, params).all()
-        cut, at = {}, 0
-        for position, n in counts.items():
-            cut[position] = (at, at + n)
-            at += n
         entities = self._grouped(self.entities, params)
         events = self._grouped(self.events, params)
         attributes = self._grouped(self.attributes, params) if events else {}
         arguments = self._grouped(self.arguments, params) if events else {}
         stance = self._grouped(self.stance, params)
         rank, target_rank, annotator = self.rank, self.target_rank, self.annotator
-        for sid, position, paragraph, start, text, status, comment in rows:
+        for sid, position, paragraph, start, text, packed, status, comment in rows:
             ents = tuple(
                 EntityRecord(label, ts, tl + 1, refs.entity(eid))
                 for _, eid, ts, tl, label in entities.get(sid, ())
@@ -264,9 +250,7 @@ class _LayerReader:
                 key=lambda s: (target_rank.get(s.target, len(target_rank)), s.target),
             )
             layer = Layer(annotator, status, comment, ents, tuple(evs), tuple(st))
-            lo, hi = cut[position]
-            run = offsets[lo:hi]
-            toks = TokenList(text, [a for a, _ in run], [b for _, b in run])
+            toks = TokenList(text, *unpack(packed))
             yield SentenceRecord(text, toks, paragraph, position, start, None, (layer,))
 
 

@@ -57,6 +57,29 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             f"the project was written by a newer version of annotator (schema revision {current}); "
             "update annotator to open it"
         )
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+        return
+    if current is not None and current == script.get_current_head() and revision == "head":
+        return
+    # SQLite changes a table by copying it into a new one and dropping the old (Alembic's batch
+    # mode); with foreign keys on, that drop would cascade into every referring table. They are
+    # off for the migration, which must then leave no reference dangling.
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise ProjectError(
+                        f"the upgrade to schema revision {revision} would leave a row of {broken[0]} "
+                        f"pointing at a missing row of {broken[2]}; the project was left as it was"
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
 from annotator.core.model import GOLD, ROLES
+from annotator.store.offsets import unpack
 from annotator.store.tables import (
     Activity,
     Annotator,
@@ -25,7 +26,6 @@ from annotator.store.tables import (
     Sentence,
     SentenceStance,
     SentenceStatus,
-    TokenRow,
 )
 
 
@@ -123,13 +123,17 @@ def document_sentences(session: Session, document_id: int) -> list[SentenceInfo]
 
 
 def sentence_tokens(session: Session, sentence_id: int) -> list[tuple[int, int, str]]:
-    """``(start, end, space_after)`` of a sentence's tokens in order."""
-    rows = session.execute(
-        select(TokenRow.start_offset, TokenRow.end_offset, TokenRow.space_after)
-        .where(TokenRow.sentence_id == sentence_id)
-        .order_by(TokenRow.position)
-    )
-    return [(int(a), int(b), str(c)) for a, b, c in rows]
+    """``(start, end, space_after)`` of a sentence's tokens in order; the space is the text up to
+    the next token (or the end of the sentence)."""
+    row = session.execute(
+        select(Sentence.text, Sentence.token_offsets).where(Sentence.id == sentence_id)
+    ).first()
+    if row is None:
+        raise StoreError(f"there is no sentence {sentence_id}")
+    text, packed = row
+    starts, ends = unpack(packed)
+    following = [*starts[1:], len(text)]
+    return [(a, b, text[b:n]) for a, b, n in zip(starts, ends, following, strict=True)]
 
 
 def layer_in_document(session: Session, document_id: int, annotator_id: int) -> bool:

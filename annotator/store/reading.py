@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
 from annotator.core.views import ArgumentView, EntityView, EventView, SentenceView
+from annotator.store.offsets import pairs, unpack
 from annotator.store.tables import (
     Document,
     DocumentStance,
@@ -17,7 +18,6 @@ from annotator.store.tables import (
     Sentence,
     SentenceStance,
     SentenceStatus,
-    TokenRow,
 )
 
 
@@ -28,27 +28,20 @@ def sentence_view(session: Session, sentence_id: int, annotator_id: int) -> Sent
     """
     c = session.connection()
     row = c.execute(
-        select(Sentence.document_id, Sentence.position, Sentence.text, Document.name)
+        select(Sentence.document_id, Sentence.position, Sentence.text, Sentence.token_offsets, Document.name)
         .join(Document, Document.id == Sentence.document_id)
         .where(Sentence.id == sentence_id)
     ).first()
     if row is None:
         raise StoreError(f"there is no sentence {sentence_id}")
-    doc_id, position, text, doc_name = row
+    doc_id, position, text, packed, doc_name = row
     index, count = c.execute(
         select(
             func.count().filter(Sentence.position < position),
             func.count(),
         ).where(Sentence.document_id == doc_id)
     ).one()
-    tokens = tuple(
-        (a, b)
-        for a, b in c.execute(
-            select(TokenRow.start_offset, TokenRow.end_offset)
-            .where(TokenRow.sentence_id == sentence_id)
-            .order_by(TokenRow.position)
-        )
-    )
+    tokens = pairs(packed)
     mine = and_(EntityRow.sentence_id == sentence_id, EntityRow.annotator_id == annotator_id)
     entities = tuple(
         EntityView(i, s, last + 1, label)
@@ -126,13 +119,11 @@ def _holder_texts(session: Session, entity_ids: list[int]) -> dict[int, str]:
             EntityRow.id, EntityRow.sentence_id, EntityRow.token_start, EntityRow.token_last, EntityRow.label
         ).where(EntityRow.id.in_(entity_ids))
     ):
-        text = session.scalar(select(Sentence.text).where(Sentence.id == sid)) or ""
-        offs = session.execute(
-            select(TokenRow.start_offset, TokenRow.end_offset)
-            .where(TokenRow.sentence_id == sid, TokenRow.position.in_((ts, tl)))
-            .order_by(TokenRow.position)
-        ).all()
-        out[eid] = f"{text[offs[0][0] : offs[-1][1]]} ({label})"
+        text, packed = session.execute(
+            select(Sentence.text, Sentence.token_offsets).where(Sentence.id == sid)
+        ).one()
+        starts, ends = unpack(packed)
+        out[eid] = f"{text[starts[ts] : ends[tl]]} ({label})"
     return out
 
 

@@ -37,11 +37,13 @@ class LayerData:
 def sentences_done(session: Session, annotator_id: int) -> set[int]:
     """Ids of the sentences an annotator marked done."""
     return set(
-        session.connection().scalars(
+        session.connection()
+        .scalars(
             select(SentenceStatus.sentence_id).where(
                 SentenceStatus.annotator_id == annotator_id, SentenceStatus.status == "done"
             )
-        ).all()
+        )
+        .all()
     )
 
 

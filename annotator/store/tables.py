@@ -1,12 +1,14 @@
 """The project database: SQLAlchemy 2.0 typed declarative tables.
 
-The database enforces what it can: unique keys, foreign keys, token ranges that exist in their
-sentence (an entity's first and last token are foreign keys into ``tokens``), arguments and
-holders in the same sentence and layer as their event (composite foreign keys). The store API
-(``edits.py``) enforces the rest against the project's schema.
+The database enforces what it can: unique keys, foreign keys, token ranges that lie inside their
+sentence (triggers made by migration 0003), arguments and holders in the same sentence and layer as
+their event (composite foreign keys). The store API (``edits.py``) enforces the rest against the
+project's schema.
 
-Token ranges are kept as first and *last* token (inclusive) so both ends can be foreign keys; the
-API speaks of ``token_end`` exclusive like the file formats.
+A sentence keeps its tokens' offsets packed in one column (``offsets.py``), not as a row per
+token. Token ranges are kept as first and *last* token (inclusive), as they were when both ends
+were foreign keys into a token table; the API speaks of ``token_end`` exclusive like the file
+formats.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -57,13 +60,18 @@ class Document(Base):
 
 
 class Sentence(Base):
-    """A sentence: order in its document, offsets into the document text, its text and token count."""
+    """A sentence: order in its document, offsets into the document text, its text and its tokens.
+
+    ``token_offsets`` packs the tokens' character offsets into ``text`` (see ``offsets.py``);
+    ``n_tokens`` says how many there are, and a check keeps the two in step.
+    """
 
     __tablename__ = "sentences"
     __table_args__ = (
         UniqueConstraint("document_id", "position"),
         CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="sentence_offsets"),
         CheckConstraint("n_tokens > 0", name="sentence_has_tokens"),
+        CheckConstraint("length(token_offsets) = 8 * n_tokens", name="sentence_token_offsets"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
@@ -73,24 +81,7 @@ class Sentence(Base):
     end_offset: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     n_tokens: Mapped[int] = mapped_column(Integer)
-
-
-class TokenRow(Base):
-    """A token: offsets into its sentence text and the white space that follows it.
-
-    Joining ``text[start:end] + space_after`` over a sentence's tokens gives the sentence text.
-    """
-
-    __tablename__ = "tokens"
-    __table_args__ = (
-        CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="token_offsets"),
-        {"sqlite_with_rowid": False},
-    )
-    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    start_offset: Mapped[int] = mapped_column(Integer)
-    end_offset: Mapped[int] = mapped_column(Integer)
-    space_after: Mapped[str] = mapped_column(Text, default=" ")
+    token_offsets: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Annotator(Base):
@@ -107,12 +98,6 @@ class Annotator(Base):
 def _span_constraints(table: str) -> tuple[object, ...]:
     return (
         CheckConstraint("token_last >= token_start AND token_start >= 0", name=f"{table}_token_range"),
-        ForeignKeyConstraint(
-            ["sentence_id", "token_start"], ["tokens.sentence_id", "tokens.position"], ondelete="CASCADE"
-        ),
-        ForeignKeyConstraint(
-            ["sentence_id", "token_last"], ["tokens.sentence_id", "tokens.position"], ondelete="CASCADE"
-        ),
         UniqueConstraint("id", "sentence_id", "annotator_id", name=f"{table}_layer_key"),
         Index(f"ix_{table}_sentence_annotator", "sentence_id", "annotator_id"),
         Index(f"ix_{table}_annotator", "annotator_id"),

@@ -9,6 +9,7 @@ which every import and export of the project is measured against.
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,9 +106,9 @@ def floor_export(db: Path, out: Path) -> int:
 def schema_floor_import(conll: Path, db: Path, annotator_id: int) -> int:
     """The same file into the project's own tables (made beforehand) with plain ``sqlite3``.
 
-    Documents, sentences with their text and offsets, tokens with offsets and following space,
-    the annotator's entities from IOB2 tags: what the project stores, with its foreign keys and
-    indexes, but none of its checks, records or layers. The gap between this and the floor is the
+    Documents, sentences with their text, offsets and packed token offsets, the annotator's
+    entities from IOB2 tags: what the project stores, with its foreign keys, triggers and indexes,
+    but none of its checks, records or layers. The gap between this and the floor is the
     schema's price; the gap between the import and this is the code's.
     """
     con = sqlite3.connect(db, isolation_level=None)
@@ -116,15 +117,12 @@ def schema_floor_import(conll: Path, db: Path, annotator_id: int) -> int:
     con.execute("BEGIN IMMEDIATE")
     sid = position = last = eid = 0
     sentences: list[tuple[object, ...]] = []
-    tokens: list[tuple[object, ...]] = []
     entities: list[list[object]] = []
 
     def flush() -> None:
-        con.executemany("INSERT INTO sentences VALUES (?, ?, ?, 0, 0, ?, ?, ?)", sentences)
-        con.executemany("INSERT INTO tokens VALUES (?, ?, ?, ?, ?)", tokens)
+        con.executemany("INSERT INTO sentences VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?)", sentences)
         con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", entities)
         sentences.clear()
-        tokens.clear()
         entities.clear()
 
     for doc, rows in _read(conll):
@@ -135,17 +133,19 @@ def schema_floor_import(conll: Path, db: Path, annotator_id: int) -> int:
             last, position = doc, 0
         sid += 1
         text = " ".join(w for w, _ in rows)
-        sentences.append((sid, doc, position, len(text), text, len(rows)))
-        position += 1
+        starts, ends = array("I"), array("I")
         at = 0
         for i, (word, tag) in enumerate(rows):
-            tokens.append((sid, i, at, at + len(word), "" if i == len(rows) - 1 else " "))
+            starts.append(at)
+            ends.append(at + len(word))
             at += len(word) + 1
             if tag.startswith("B-"):
                 eid += 1
                 entities.append([eid, sid, annotator_id, i, i, tag[2:]])
             elif tag.startswith("I-"):
                 entities[-1][4] = i
+        sentences.append((sid, doc, position, len(text), text, len(rows), (starts + ends).tobytes()))
+        position += 1
         if len(sentences) >= BATCH:
             flush()
     flush()
@@ -157,8 +157,8 @@ def schema_floor_import(conll: Path, db: Path, annotator_id: int) -> int:
 def schema_floor_export(db: Path, out: Path, annotator_id: int) -> int:
     """Write one annotator's layer back out as CoNLL from the project's own tables, plain ``sqlite3``.
 
-    Tokens come as offsets into their sentence's text and tags from entity spans, as the project
-    stores them; documents in name order, as the export writes them.
+    Tokens come as packed offsets into their sentence's text and tags from entity spans, as the
+    project stores them; documents in name order, as the export writes them.
     """
     con = sqlite3.connect(db)
     docs = con.execute("SELECT id FROM documents ORDER BY name").fetchall()
@@ -167,15 +167,9 @@ def schema_floor_export(db: Path, out: Path, annotator_id: int) -> int:
         for (doc,) in docs:
             handle.write("-DOCSTART-\tO\n\n")
             sentences = con.execute(
-                "SELECT id, text FROM sentences WHERE document_id = ? ORDER BY position", (doc,)
-            ).fetchall()
-            offsets: dict[int, list[tuple[int, int]]] = {}
-            for sid, a, b in con.execute(
-                "SELECT sentence_id, start_offset, end_offset FROM tokens WHERE sentence_id IN "
-                "(SELECT id FROM sentences WHERE document_id = ?) ORDER BY sentence_id, position",
+                "SELECT id, text, token_offsets FROM sentences WHERE document_id = ? ORDER BY position",
                 (doc,),
-            ):
-                offsets.setdefault(sid, []).append((a, b))
+            ).fetchall()
             spans: dict[int, list[tuple[int, int, str]]] = {}
             for sid, ts, tl, label in con.execute(
                 "SELECT sentence_id, token_start, token_last, label FROM entities WHERE annotator_id = ? "
@@ -183,8 +177,10 @@ def schema_floor_export(db: Path, out: Path, annotator_id: int) -> int:
                 (annotator_id, doc),
             ):
                 spans.setdefault(sid, []).append((ts, tl, label))
-            for sid, text in sentences:
-                toks = offsets[sid]
+            for sid, text, packed in sentences:
+                numbers = array("I", packed).tolist()
+                half = len(numbers) // 2
+                toks = list(zip(numbers[:half], numbers[half:], strict=True))
                 tags = ["O"] * len(toks)
                 for ts, tl, label in spans.get(sid, ()):
                     tags[ts] = f"B-{label}"

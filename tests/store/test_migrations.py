@@ -1,65 +1,162 @@
-"""A project made at the first schema revision, with rows in every table, upgrades with nothing lost."""
+"""Projects written by earlier versions open with nothing lost (``tests/fixtures/legacy``).
+
+Each old project is upgraded by the current code and must then export every layer byte for byte
+as the version that wrote it did, keep every row of every table it had, and have been backed up
+before anything was changed.
+"""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import insert, inspect, text
-from sqlalchemy.orm import sessionmaker
+import pytest
+from alembic import command
+from sqlalchemy import MetaData, Table, create_engine, insert, inspect, select, text
 
-from annotator.core.model import GOLD
-from annotator.core.schema import default_schema_path, load_schema
-from annotator.services.importing import import_paths
+from annotator.services.exporting import ExportOptions, export_layer
 from annotator.store import Project, open_project
 from annotator.store.engine import make_engine
-from annotator.store.migrate import current_revision, head_revision, upgrade
+from annotator.store.migrate import alembic_config, current_revision, head_revision, upgrade
 from annotator.store.safety import list_backups
-from annotator.store.tables import Annotator, ProjectMeta, utcnow
-from tests.conftest import FIXTURES, SEEDS, dump
+from tests.conftest import FIXTURES
+
+LEGACY = FIXTURES / "legacy"
+LAYERS = ("aigerim", "boss", "gold")
+# Tables whose rows every revision keeps as they are (``sentences`` gains a column in 0003).
+KEPT = (
+    "project_meta",
+    "documents",
+    "annotators",
+    "entities",
+    "events",
+    "event_attributes",
+    "event_arguments",
+    "sentence_stance",
+    "document_stance",
+    "sentence_status",
+)
 
 
-def _project_at_first_revision(path: Path) -> Project:
-    schema = load_schema(default_schema_path())
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine, "0001")
-    with engine.begin() as conn:
-        conn.execute(insert(ProjectMeta.__table__), [{"key": "schema", "value": schema.source}])
-        conn.execute(
-            insert(Annotator.__table__),
-            [
-                {"name": GOLD, "role": "gold", "created_at": utcnow()},
-                {"name": "boss", "role": "reviewer", "created_at": utcnow()},
-            ],
-        )
-    return Project(f"sqlite:///{path}", engine, sessionmaker(engine, expire_on_commit=False), schema)
+def _rows(path: Path, table: str, columns: str = "*") -> list[tuple[Any, ...]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(f"SELECT {columns} FROM {table} ORDER BY 1, 2").fetchall()
 
 
-def test_first_revision_project_upgrades_with_every_row_kept(tmp_path: Path) -> None:
+def _copy_rows(source: Path, url: str, revision: str) -> None:
+    """Put the rows of an old SQLite project into a PostgreSQL database at the same revision."""
+    engine = make_engine(url)
+    upgrade(engine, revision)
+    old = create_engine(f"sqlite:///{source}")
+    tables = MetaData()
+    tables.reflect(old)
+    with old.connect() as src, engine.begin() as dst:
+        for table in tables.sorted_tables:
+            if table.name == "alembic_version":
+                continue
+            rows = [dict(r._mapping) for r in src.execute(select(table))]
+            if rows:
+                target = Table(table.name, MetaData(), autoload_with=dst)
+                dst.execute(insert(target), rows)
+            if "id" in table.c:
+                sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
+                dst.execute(text(f"SELECT setval({sequence}, max(id)) FROM {table.name}"))
+    old.dispose()
+    engine.dispose()
+
+
+def _export_all(project: Project, revision: str, out: Path) -> None:
+    """Every layer exported as the old version exported it, compared byte for byte."""
+    for layer in LAYERS:
+        formats = ["jsonl"] + (["conll"] if (LEGACY / f"r{revision}.{layer}.conll").exists() else [])
+        for fmt in formats:
+            options = ExportOptions(
+                fmt=fmt,
+                annotator=None if layer == "gold" else layer,
+                gold=layer == "gold",
+                status="all",
+                out=str(out / f"{layer}.{fmt}"),
+                events=fmt == "conll",
+            )
+            export_layer(project, options)
+            expected = (LEGACY / f"r{revision}.{layer}.{fmt}").read_bytes()
+            assert (out / f"{layer}.{fmt}").read_bytes() == expected, (
+                f"{layer} {fmt} differs after the upgrade"
+            )
+
+
+@pytest.mark.parametrize("revision", ["0001", "0002"])
+def test_old_sqlite_project_upgrades_backed_up_with_every_row_kept(revision: str, tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
-    old = _project_at_first_revision(path)
-    assert current_revision(old.engine) == "0001"
-    import_paths(old, [FIXTURES / "example.jsonl", *sorted(SEEDS.glob("*.txt"))])
-    tables = set(inspect(old.engine).get_table_names())
-    assert "activity" not in tables
-    before = dump(old)
-    empty = [name for name, rows in before.items() if name in tables and not rows]
-    assert empty == [], f"the old project should have rows in every table, not in {empty}"
-    with old.engine.connect() as conn:
-        newest = conn.execute(
-            text("SELECT annotator_id, max(updated_at) FROM sentence_status GROUP BY 1")
-        ).all()
-    old.close()
+    shutil.copyfile(LEGACY / f"r{revision}.sqlite", path)
+    before = {table: _rows(path, table) for table in KEPT}
+    assert all(before.values()), "the old project has rows in every table"
+    sentences = _rows(
+        path, "sentences", "id, document_id, position, paragraph, start_offset, end_offset, text"
+    )
+    tokens = _rows(path, "tokens", "sentence_id, start_offset, end_offset")
 
     project, created = open_project(path)
     assert not created
-    assert current_revision(project.engine) == head_revision() != "0001"
-    assert len(list_backups(path)) == 1, "the old file is backed up before it is upgraded"
-    after = dump(project, activity=True)
-    assert {k: v for k, v in after.items() if k != "activity"} == {
-        k: v for k, v in before.items() if k in tables
-    }
-    assert [(a, n, str(t)[:19]) for a, n, t in after["activity"]] == [(a, 0, str(t)[:19]) for a, t in newest]
+    assert current_revision(project.engine) == head_revision()
+    (backup,) = list_backups(path)
+    with sqlite3.connect(backup) as kept:  # the backup is the old project, as it was
+        assert kept.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
+    _export_all(project, revision, tmp_path)
     project.close()
-    with sqlite3.connect(list_backups(path)[0]) as kept:  # the backup is the old project, as it was
-        assert kept.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+
+    assert {table: _rows(path, table) for table in KEPT} == before
+    assert _rows(
+        path, "sentences", "id, document_id, position, paragraph, start_offset, end_offset, text"
+    ) == (sentences)
+    assert "tokens" not in {r[0] for r in _rows(path, "sqlite_master", "name, type")}
+    packed = sum(n for n, _ in _rows(path, "sentences", "n_tokens, id"))
+    assert packed == len(tokens)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_old_project_on_postgresql_upgrades_exports_as_before_and_downgrades(tmp_path: Path) -> None:
+    from tests.conftest import postgres_database
+
+    with postgres_database() as url:
+        _copy_rows(LEGACY / "r0002.sqlite", url, "0002")
+        project, created = open_project(url)
+        assert not created and current_revision(project.engine) == head_revision()
+        _export_all(project, "0002", tmp_path)
+        with project.engine.connect() as conn:
+            assert "tokens" not in inspect(conn).get_table_names()
+        with project.engine.begin() as conn:  # and back again
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0002")
+        with project.engine.connect() as conn:
+            back = [tuple(r) for r in conn.execute(text("SELECT * FROM tokens ORDER BY 1, 2"))]
+        project.close()
+        assert back == _rows(LEGACY / "r0002.sqlite", "tokens")
+
+
+def test_downgrade_gives_back_the_token_rows(tmp_path: Path) -> None:
+    """The way back exists too: 0003's downgrade rebuilds the token table the old code read."""
+    path = tmp_path / "old.sqlite"
+    shutil.copyfile(LEGACY / "r0002.sqlite", path)
+    tokens = _rows(path, "tokens")
+    open_project(path)[0].close()
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        with conn.begin():
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0002")
+    engine.dispose()
+    assert _rows(path, "tokens") == tokens
+    with sqlite3.connect(path) as conn:
+        targets = {row[2] for row in conn.execute("PRAGMA foreign_key_list(entities)")}
+        assert targets == {"annotators", "sentences", "tokens"}
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import insert, text
+from sqlalchemy import insert, select, text, update
 
 from annotator.core.errors import StoreError
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.services.importing import import_paths
 from annotator.store import Project, queries
 from annotator.store.migrate import current_revision, head_revision
-from annotator.store.tables import Base, EntityRow, EventArgument, EventRow, SentenceStatus
+from annotator.store.offsets import pack
+from annotator.store.tables import Base, EntityRow, EventArgument, EventRow, Sentence, SentenceStatus
 from tests.conftest import SEEDS
 
 
@@ -64,6 +65,37 @@ def test_database_refuses_entity_ranges_outside_the_sentence(seeded: Project, ro
         s.execute(insert(EntityRow), [{"sentence_id": sid, "annotator_id": aid, **row}])
 
 
+@pytest.mark.parametrize("table", [EntityRow, EventRow])
+def test_database_keeps_every_span_inside_its_sentence(seeded: Project, table: type) -> None:
+    """Token ranges are checked by triggers against the sentence's token count (both backends)."""
+    sid, n, aid = ids(seeded)
+    kind = {"label": "GPE"} if table is EntityRow else {"type": "Contact.Meet"}
+    with seeded.transaction() as s:  # the last token is inside
+        span = s.execute(
+            insert(table).returning(table.id),
+            [{"sentence_id": sid, "annotator_id": aid, "token_start": n - 1, "token_last": n - 1, **kind}],
+        ).scalar_one()
+    with pytest.raises(StoreError, match=r"refused.*past the last token"), seeded.transaction() as s:
+        s.execute(
+            insert(table),
+            [{"sentence_id": sid, "annotator_id": aid, "token_start": 0, "token_last": n, **kind}],
+        )
+    with pytest.raises(StoreError, match=r"refused.*past the last token"), seeded.transaction() as s:
+        s.execute(update(table).where(table.id == span).values(token_last=n + 3))
+    with pytest.raises(StoreError, match=r"refused.*cannot lose tokens"), seeded.transaction() as s:
+        s.execute(update(Sentence).where(Sentence.id == sid).values(n_tokens=n - 1))
+    with seeded.transaction() as s:
+        assert s.execute(select(table.token_last).where(table.id == span)).scalar_one() == n - 1
+
+
+def test_database_keeps_packed_offsets_in_step_with_the_token_count(seeded: Project) -> None:
+    sid, n, _ = ids(seeded)
+    with pytest.raises(StoreError, match="refused"), seeded.transaction() as s:
+        s.execute(update(Sentence).where(Sentence.id == sid).values(token_offsets=pack([0], [1])))
+    with seeded.transaction() as s:
+        assert len(s.execute(select(Sentence.token_offsets).where(Sentence.id == sid)).scalar_one()) == 8 * n
+
+
 def test_database_refuses_an_argument_from_another_annotators_entity(seeded: Project) -> None:
     sid, _, a = ids(seeded)
     with seeded.transaction() as s:
@@ -104,7 +136,7 @@ def test_database_refuses_unknown_status_and_duplicate_names(seeded: Project) ->
         queries.add_annotator(s, "gold", "reviewer")
 
 
-def test_tokens_and_recorded_whitespace_rebuild_every_sentence(seeded: Project) -> None:
+def test_packed_tokens_and_the_space_between_them_rebuild_every_sentence(seeded: Project) -> None:
     with seeded.transaction() as s:
         for doc in queries.documents_overview(s):
             full = s.execute(text("SELECT text FROM documents WHERE id = :i"), {"i": doc.id}).scalar_one()
