@@ -124,30 +124,24 @@ def encode(spans: Sequence[Span], length: int, scheme: str = "IOB2") -> list[str
     if scheme not in SCHEMES:
         raise ValueError(f"unknown tag scheme {scheme!r}")
     tags = ["O"] * length
-    ordered = sorted(spans)
+    covered = 0  # spans come sorted by start: one overlaps an earlier one iff it starts before this
     previous_end, previous_label = -1, ""
-    for start, end, label in ordered:
+    for start, end, label in sorted(spans):
         if not (0 <= start < end <= length):
             raise ValueError(f"span {start}..{end} lies outside a sentence of {length} tokens")
-        if any(t != "O" for t in tags[start:end]):
+        if start < covered:
             raise ValueError(f"span {start}..{end} {label} overlaps another span")
+        covered = end
+        inside = f"I-{label}"
         if scheme == "IOB2":
-            tags[start] = f"B-{label}"
-            for i in range(start + 1, end):
-                tags[i] = f"I-{label}"
+            tags[start:end] = [f"B-{label}"] + [inside] * (end - start - 1)
         elif scheme == "IOB1":
             first = "B" if previous_end == start and previous_label == label else "I"
-            tags[start] = f"{first}-{label}"
-            for i in range(start + 1, end):
-                tags[i] = f"I-{label}"
+            tags[start:end] = [f"{first}-{label}"] + [inside] * (end - start - 1)
+        elif end - start == 1:
+            tags[start] = f"S-{label}"
         else:
-            if end - start == 1:
-                tags[start] = f"S-{label}"
-            else:
-                tags[start] = f"B-{label}"
-                for i in range(start + 1, end - 1):
-                    tags[i] = f"I-{label}"
-                tags[end - 1] = f"E-{label}"
+            tags[start:end] = [f"B-{label}"] + [inside] * (end - start - 2) + [f"E-{label}"]
         previous_end, previous_label = end, label
     return tags
 

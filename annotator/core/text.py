@@ -200,12 +200,13 @@ def whitespace_after(text: str, tokens: Sequence[Token]) -> list[str]:
     return list(map(text.__getitem__, map(slice, ends, [*starts[1:], len(text)])))
 
 
-def tokens_from_words(words: list[str]) -> TokenList:
+def tokens_from_words(words: list[str], text: str | None = None) -> TokenList:
     """Tokens of the sentence ``" ".join(words)`` (CoNLL input): each word at its offset.
 
     Offsets computed with C-level ``map`` and ``accumulate``: a corpus has millions of tokens.
+    A caller that already joined the words passes the ``text``.
     """
     lengths = list(map(len, words))
     starts = list(accumulate(map((1).__add__, lengths), initial=0))
     starts.pop()
-    return TokenList(" ".join(words), starts, list(map(add, starts, lengths)))
+    return TokenList(" ".join(words) if text is None else text, starts, list(map(add, starts, lengths)))

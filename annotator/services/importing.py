@@ -95,10 +95,12 @@ def import_paths(
 
 @dataclass
 class _Doc:
-    id: int
+    id: int  # 0 for a new document until its row is written
     name: str
     new: bool
     full_text: str | None = None
+    source: str = ""
+    text_stored: bool = False
     skip_all: bool = False
     next_position: int = 0
     offset: int = 0
@@ -175,19 +177,32 @@ class _ImportJob:
             self.doc.replay = []
 
     def new_document(self, start: DocumentStart, name: str) -> _Doc:
-        text = start.text or ""
-        doc_id = bulk.insert_document(self.session, name, start.source, text, content_hash(text))
         self.summary.documents_added += 1
-        return _Doc(doc_id, name, new=True, full_text=start.text)
+        return _Doc(0, name, new=True, full_text=start.text, source=start.source)
+
+    def write_document(self, doc: _Doc, final: bool) -> None:
+        """Write a new document's row before its first sentences. A file that gives no document
+        text (CoNLL, plain lines) has it made from the sentences: known once the document ends,
+        which for most documents is before their first batch is written, so one write does."""
+        if doc.id:
+            return
+        text = doc.full_text
+        if text is None and final:
+            text = "\n".join(doc.pieces)
+        doc.text_stored = text is not None
+        text = text or ""
+        doc.id = bulk.insert_document(self.session, doc.name, doc.source, text, content_hash(text))
 
     def finish(self) -> None:
         doc = self.doc
         if doc is None:
             return
-        self.flush(doc)
-        if doc.new and doc.full_text is None:
-            text = "\n".join(doc.pieces)
-            bulk.set_document_text(self.session, doc.id, text, content_hash(text))
+        self.flush(doc, final=True)
+        if doc.new:
+            self.write_document(doc, final=True)  # a document without sentences
+            if not doc.text_stored:
+                text = "\n".join(doc.pieces)
+                bulk.set_document_text(self.session, doc.id, text, content_hash(text))
         self.doc = None
 
     # -- sentences -----------------------------------------------------------------------------
@@ -232,7 +247,9 @@ class _ImportJob:
         for earlier in replay:
             self.feed(earlier)
 
-    def flush(self, doc: _Doc) -> None:
+    def flush(self, doc: _Doc, final: bool = False) -> None:
+        if doc.new:
+            self.write_document(doc, final)
         if not doc.pending:
             return
         pending, doc.pending = doc.pending, []
@@ -352,13 +369,19 @@ class _LayerWriter:
     def write(self) -> None:
         job, line = self.job, self.work[0][2].line
         entity_rows = [
-            (sid, aid, e.token_start, e.token_end - 1, e.label)
-            for sid, aid, _, layer in self.work
+            (sid, aid, e.token_start, e.token_end - 1, len(record.tokens), e.label)
+            for sid, aid, record, layer in self.work
             for e in layer.entities
         ]
         entity_ids = iter(job.store(line, bulk.insert_entities, entity_rows))
         local: list[dict[str, int]] = []
+        no_refs: dict[str, int] = {}
         for _, aid, _, layer in self.work:
+            if not any(e.ref is not None for e in layer.entities):  # CoNLL: no file ids to resolve
+                local.append(no_refs)
+                for _ in layer.entities:
+                    next(entity_ids)
+                continue
             refs: dict[str, int] = {}
             for e in layer.entities:
                 eid = next(entity_ids)
@@ -370,8 +393,8 @@ class _LayerWriter:
                     self.doc.refs[key] = eid
             local.append(refs)
         event_rows = [
-            (sid, aid, ev.token_start, ev.token_end - 1, ev.type)
-            for sid, aid, _, layer in self.work
+            (sid, aid, ev.token_start, ev.token_end - 1, len(record.tokens), ev.type)
+            for sid, aid, record, layer in self.work
             for ev in layer.events
         ]
         event_ids = iter(job.store(line, bulk.insert_events, event_rows))
@@ -381,6 +404,8 @@ class _LayerWriter:
         stance: list[bulk.Row] = []
         statuses: list[bulk.Row] = []
         for (sid, aid, _, layer), refs in zip(self.work, local, strict=True):
+            if not (layer.events or layer.stance or layer.comment) and layer.status == "todo":
+                continue  # entities only, the most common layer: nothing more to write
             for ev in layer.events:
                 eid = next(event_ids)
                 values = {**defaults, **dict(ev.attributes)}

@@ -39,10 +39,10 @@ def _table(model: type) -> Table:
 def insert_document(session: Session, name: str, source: str, text: str, content_hash: str) -> int:
     """Insert a document row and return its id."""
     table = _table(Document)
-    stmt = insert(table).values(
-        name=name, source=source, text=text, content_hash=content_hash, created_at=utcnow()
-    )
-    return int(session.execute(stmt.returning(table.c.id)).scalar_one())
+    (document_id,) = allocate_ids(session, table, 1)
+    row = {"id": document_id, "name": name, "source": source, "text": text, "content_hash": content_hash}
+    session.connection().execute(insert(table), {**row, "created_at": utcnow()})
+    return document_id
 
 
 def set_document_text(session: Session, document_id: int, text: str, content_hash: str) -> None:
@@ -130,7 +130,7 @@ SENTENCE_COLUMNS = (
     "n_tokens",
     "token_offsets",
 )
-SPAN_COLUMNS = ("sentence_id", "annotator_id", "token_start", "token_last")
+SPAN_COLUMNS = ("sentence_id", "annotator_id", "token_start", "token_last", "sentence_tokens")
 
 
 def insert_sentences(session: Session, rows: Sequence[tuple[Any, ...]]) -> list[int]:
@@ -144,13 +144,15 @@ def insert_sentences(session: Session, rows: Sequence[tuple[Any, ...]]) -> list[
     return _insert_with_ids(session, _table(Sentence), SENTENCE_COLUMNS, packed)
 
 
-def insert_entities(session: Session, rows: Sequence[tuple[int, int, int, int, str]]) -> list[int]:
-    """Insert entity rows (sentence_id, annotator_id, token_start, token_last, label); return ids."""
+def insert_entities(session: Session, rows: Sequence[tuple[int, int, int, int, int, str]]) -> list[int]:
+    """Insert entity rows (sentence_id, annotator_id, token_start, token_last, sentence_tokens,
+    label): ``sentence_tokens`` is the sentence's token count; return the new ids."""
     return _insert_with_ids(session, _table(EntityRow), (*SPAN_COLUMNS, "label"), rows)
 
 
-def insert_events(session: Session, rows: Sequence[tuple[int, int, int, int, str]]) -> list[int]:
-    """Insert event rows (sentence_id, annotator_id, token_start, token_last, type); return ids."""
+def insert_events(session: Session, rows: Sequence[tuple[int, int, int, int, int, str]]) -> list[int]:
+    """Insert event rows (sentence_id, annotator_id, token_start, token_last, sentence_tokens, type);
+    return the new ids."""
     return _insert_with_ids(session, _table(EventRow), (*SPAN_COLUMNS, "type"), rows)
 
 

@@ -80,6 +80,7 @@ def add_entity(
         annotator_id=annotator_id,
         token_start=token_start,
         token_last=token_end - 1,
+        sentence_tokens=sentence.n_tokens,
         label=label,
     )
     session.add(row)
@@ -139,6 +140,7 @@ def add_event(
         annotator_id=annotator_id,
         token_start=token_start,
         token_last=token_end - 1,
+        sentence_tokens=sentence.n_tokens,
         type=event_type,
     )
     session.add(row)

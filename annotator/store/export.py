@@ -14,7 +14,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import and_, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from annotator.core.model import (
@@ -113,8 +113,8 @@ class _LayerReader:
     """Reads a document in batches of sentence positions, a fixed handful of statements per batch.
 
     The statements are built once and bound per batch (document id, first and last position), so
-    SQLAlchemy compiles each once; tokens come as one ordered run per batch and are cut by each
-    sentence's token count rather than grouped row by row.
+    SQLAlchemy compiles each once; tokens come packed with their sentence. A kind of annotation the
+    layer has nowhere (events, stance) is not asked for at every batch: most layers lack some.
     """
 
     def __init__(
@@ -131,6 +131,14 @@ class _LayerReader:
         self.rank = {name: i for i, name in enumerate(attribute_order)}
         self.target_rank = {name: i for i, name in enumerate(target_order)}
         me = sel.annotator_id
+        self.has = {
+            model: self.conn.execute(select(exists().where(model.annotator_id == me))).scalar_one()
+            for model in (EventRow, SentenceStance, DocumentStance)
+        }
+        self.text = select(Document.text).where(Document.id == bindparam("doc"))
+        self.document_stance = select(
+            DocumentStance.target, DocumentStance.label, DocumentStance.holder_id
+        ).where(DocumentStance.document_id == bindparam("doc"), DocumentStance.annotator_id == me)
         status = and_(SentenceStatus.sentence_id == Sentence.id, SentenceStatus.annotator_id == me)
         self.sentences = (
             select(
@@ -206,14 +214,23 @@ class _LayerReader:
         rows = self.conn.execute(self.sentences, {"doc": doc_id}).all()
         if not rows:
             return
-        text = self.session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+        text = self.conn.execute(self.text, {"doc": doc_id}).scalar_one()
         yield DocumentStart(doc_name, source, text)
         refs = _Refs()
         for i in range(0, len(rows), BATCH):
             yield from self._batch(doc_id, rows[i : i + BATCH], refs)
-        stance = _document_stance(self.session, doc_id, self.sel.annotator_id, refs, self.target_rank)
-        if stance:
-            yield DocumentStanceRecord(doc_name, self.annotator, stance)
+        if self.has[DocumentStance]:
+            stance = self._document_stance(doc_id, refs)
+            if stance:
+                yield DocumentStanceRecord(doc_name, self.annotator, stance)
+
+    def _document_stance(self, doc_id: int, refs: _Refs) -> tuple[StanceRecord, ...]:
+        rank = self.target_rank
+        rows = self.conn.execute(self.document_stance, {"doc": doc_id}).all()
+        return tuple(
+            StanceRecord(t, lab, refs.entities.get(h) if h is not None else None)
+            for t, lab, h in sorted(rows, key=lambda r: (rank.get(r[0], len(rank)), r[0]))
+        )
 
     def _grouped(self, query: Any, params: dict[str, int]) -> dict[int, list[Any]]:
         rows = self.conn.execute(query, params).all()
@@ -222,15 +239,18 @@ class _LayerReader:
     def _batch(self, doc_id: int, rows: Sequence[Any], refs: _Refs) -> Iterator[SentenceRecord]:
         params = {"doc": doc_id, "lo": rows[0][1], "hi": rows[-1][1]}
         entities = self._grouped(self.entities, params)
-        events = self._grouped(self.events, params)
+        events = self._grouped(self.events, params) if self.has[EventRow] else {}
         attributes = self._grouped(self.attributes, params) if events else {}
         arguments = self._grouped(self.arguments, params) if events else {}
-        stance = self._grouped(self.stance, params)
+        stance = self._grouped(self.stance, params) if self.has[SentenceStance] else {}
         rank, target_rank, annotator = self.rank, self.target_rank, self.annotator
+        entity_ref = refs.entity
         for sid, position, paragraph, start, text, packed, status, comment in rows:
-            ents = tuple(
-                EntityRecord(label, ts, tl + 1, refs.entity(eid))
-                for _, eid, ts, tl, label in entities.get(sid, ())
+            found = entities.get(sid)
+            ents = (
+                tuple([EntityRecord(label, ts, tl + 1, entity_ref(eid)) for _, eid, ts, tl, label in found])
+                if found
+                else ()
             )
             evs = []
             for _, ev_id, ts, tl, etype in events.get(sid, ()):
@@ -239,31 +259,18 @@ class _LayerReader:
                     key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]),
                 )
                 args = tuple(
-                    ArgumentRecord(role, refs.entity(ent)) for _, role, ent in arguments.get(ev_id, ())
+                    ArgumentRecord(role, entity_ref(ent)) for _, role, ent in arguments.get(ev_id, ())
                 )
                 evs.append(EventRecord(etype, ts, tl + 1, tuple(attrs), args, refs.event()))
-            st = sorted(
-                (
-                    StanceRecord(t, lab, refs.entity(h) if h is not None else None)
-                    for _, t, lab, h in stance.get(sid, ())
-                ),
-                key=lambda s: (target_rank.get(s.target, len(target_rank)), s.target),
+            held = stance.get(sid)
+            st = (
+                sorted(
+                    (StanceRecord(t, lab, entity_ref(h) if h is not None else None) for _, t, lab, h in held),
+                    key=lambda s: (target_rank.get(s.target, len(target_rank)), s.target),
+                )
+                if held
+                else ()
             )
             layer = Layer(annotator, status, comment, ents, tuple(evs), tuple(st))
             toks = TokenList(text, *unpack(packed))
             yield SentenceRecord(text, toks, paragraph, position, start, None, (layer,))
-
-
-def _document_stance(
-    session: Session, doc_id: int, annotator_id: int, refs: _Refs, rank: dict[str, int]
-) -> tuple[StanceRecord, ...]:
-    rows = session.execute(
-        select(DocumentStance.target, DocumentStance.label, DocumentStance.holder_id).where(
-            DocumentStance.document_id == doc_id, DocumentStance.annotator_id == annotator_id
-        )
-    ).all()
-    out = [
-        StanceRecord(t, lab, refs.entities.get(h) if h is not None else None)
-        for t, lab, h in sorted(rows, key=lambda r: (rank.get(r[0], len(rank)), r[0]))
-    ]
-    return tuple(out)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select, union_all
+from sqlalchemy import and_, bindparam, exists, func, select, union_all
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
@@ -97,9 +97,13 @@ def list_annotators(session: Session) -> list[AnnotatorInfo]:
 
 
 def find_document(session: Session, name: str) -> tuple[int, str] | None:
-    """``(id, content_hash)`` of the document called ``name``, or None."""
-    row = session.execute(select(Document.id, Document.content_hash).where(Document.name == name)).first()
+    """``(id, content_hash)`` of the document called ``name``, or None (asked once per imported
+    document: a statement built once, on the session's Core connection)."""
+    row = session.connection().execute(_FIND_DOCUMENT, {"name": name}).first()
     return (int(row[0]), str(row[1])) if row else None
+
+
+_FIND_DOCUMENT = select(Document.id, Document.content_hash).where(Document.name == bindparam("name"))
 
 
 def free_document_name(session: Session, base: str) -> str:

@@ -121,7 +121,11 @@ def schema_floor_import(conll: Path, db: Path, annotator_id: int) -> int:
 
     def flush() -> None:
         con.executemany("INSERT INTO sentences VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?)", sentences)
-        con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", entities)
+        con.executemany(
+            "INSERT INTO entities (id, sentence_id, annotator_id, token_start, token_last, sentence_tokens, "
+            "label) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            entities,
+        )
         sentences.clear()
         entities.clear()
 
@@ -141,7 +145,7 @@ def schema_floor_import(conll: Path, db: Path, annotator_id: int) -> int:
             at += len(word) + 1
             if tag.startswith("B-"):
                 eid += 1
-                entities.append([eid, sid, annotator_id, i, i, tag[2:]])
+                entities.append([eid, sid, annotator_id, i, i, len(rows), tag[2:]])
             elif tag.startswith("I-"):
                 entities[-1][4] = i
         sentences.append((sid, doc, position, len(text), text, len(rows), (starts + ends).tobytes()))

@@ -95,14 +95,22 @@ def test_an_import_killed_midway_imports_nothing(team: str, tmp_path: Path) -> N
     project.close()
     rng = random.Random(7)
     for _ in range(3):
+        ready, told = os.pipe()
 
-        def run() -> None:
+        def run(told: int = told) -> None:
+            def progress(done: int, total: int) -> None:
+                os.write(told, b".")  # rows are going in now; the parent kills soon
+                time.sleep(0.05)  # the import takes well under a second: slow it for the kill
+
             p, _ = open_project(corpus, check=False)
-            import_paths(p, [big], ImportOptions(annotator="b"))
+            import_paths(p, [big], ImportOptions(annotator="b"), progress)
 
         pid = fork(run)
-        time.sleep(rng.uniform(0.3, 1.2))
+        os.close(told)
+        os.read(ready, 1)
+        time.sleep(rng.uniform(0.0, 0.15))
         os.kill(pid, signal.SIGKILL)
+        os.close(ready)
         assert wait(pid) == -signal.SIGKILL, "the import finished before the kill; make the file bigger"
         project, _ = open_project(corpus, check=False)
         assert dump(project, activity=True) == before

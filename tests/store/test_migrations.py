@@ -25,19 +25,21 @@ from tests.conftest import FIXTURES
 
 LEGACY = FIXTURES / "legacy"
 LAYERS = ("aigerim", "boss", "gold")
-# Tables whose rows every revision keeps as they are (``sentences`` gains a column in 0003).
-KEPT = (
-    "project_meta",
-    "documents",
-    "annotators",
-    "entities",
-    "events",
-    "event_attributes",
-    "event_arguments",
-    "sentence_stance",
-    "document_stance",
-    "sentence_status",
-)
+# The rows every revision keeps as they are: each table's columns at revision 0001.
+SPAN = "id, sentence_id, annotator_id, token_start, token_last"
+KEPT = {
+    "project_meta": "*",
+    "documents": "*",
+    "annotators": "*",
+    "sentences": "id, document_id, position, paragraph, start_offset, end_offset, text, n_tokens",
+    "entities": f"{SPAN}, label",
+    "events": f"{SPAN}, type",
+    "event_attributes": "*",
+    "event_arguments": "*",
+    "sentence_stance": "*",
+    "document_stance": "*",
+    "sentence_status": "*",
+}
 
 
 def _rows(path: Path, table: str, columns: str = "*") -> list[tuple[Any, ...]]:
@@ -91,11 +93,8 @@ def _export_all(project: Project, revision: str, out: Path) -> None:
 def test_old_sqlite_project_upgrades_backed_up_with_every_row_kept(revision: str, tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     shutil.copyfile(LEGACY / f"r{revision}.sqlite", path)
-    before = {table: _rows(path, table) for table in KEPT}
+    before = {table: _rows(path, table, columns) for table, columns in KEPT.items()}
     assert all(before.values()), "the old project has rows in every table"
-    sentences = _rows(
-        path, "sentences", "id, document_id, position, paragraph, start_offset, end_offset, text"
-    )
     tokens = _rows(path, "tokens", "sentence_id, start_offset, end_offset")
 
     project, created = open_project(path)
@@ -107,10 +106,10 @@ def test_old_sqlite_project_upgrades_backed_up_with_every_row_kept(revision: str
     _export_all(project, revision, tmp_path)
     project.close()
 
-    assert {table: _rows(path, table) for table in KEPT} == before
-    assert _rows(
-        path, "sentences", "id, document_id, position, paragraph, start_offset, end_offset, text"
-    ) == (sentences)
+    assert {table: _rows(path, table, columns) for table, columns in KEPT.items()} == before
+    for table in ("entities", "events"):
+        counts = f"{table}.sentence_tokens, (SELECT n_tokens FROM sentences WHERE id = sentence_id)"
+        assert all(a == b for a, b in _rows(path, table, counts))
     assert "tokens" not in {r[0] for r in _rows(path, "sqlite_master", "name, type")}
     packed = sum(n for n, _ in _rows(path, "sentences", "n_tokens, id"))
     assert packed == len(tokens)

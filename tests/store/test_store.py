@@ -54,36 +54,42 @@ def test_new_project_stores_its_schema_and_the_gold_layer(project: Project) -> N
 @pytest.mark.parametrize(
     ("row", "why"),
     [
-        ({"token_start": 0, "token_last": 10_000, "label": "GPE"}, "token range past the sentence end"),
-        ({"token_start": 3, "token_last": 1, "label": "GPE"}, "range ends before it starts"),
-        ({"token_start": -1, "token_last": 0, "label": "GPE"}, "negative start"),
+        ({"token_start": 0, "token_last": 10_000}, "token range past the sentence end"),
+        ({"token_start": 3, "token_last": 1}, "range ends before it starts"),
+        ({"token_start": -1, "token_last": 0}, "negative start"),
+        ({"token_start": 0, "token_last": 50, "sentence_tokens": 10_000}, "a false token count"),
     ],
 )
 def test_database_refuses_entity_ranges_outside_the_sentence(seeded: Project, row: dict, why: str) -> None:
-    sid, _, aid = ids(seeded)
+    sid, n, aid = ids(seeded)
+    values = {"sentence_id": sid, "annotator_id": aid, "sentence_tokens": n, "label": "GPE", **row}
     with pytest.raises(StoreError, match="refused"), seeded.transaction() as s:
-        s.execute(insert(EntityRow), [{"sentence_id": sid, "annotator_id": aid, **row}])
+        s.execute(insert(EntityRow), [values])
 
 
 @pytest.mark.parametrize("table", [EntityRow, EventRow])
 def test_database_keeps_every_span_inside_its_sentence(seeded: Project, table: type) -> None:
-    """Token ranges are checked by triggers against the sentence's token count (both backends)."""
+    """A span carries its sentence's token count, held true by a foreign key, and ends below it."""
     sid, n, aid = ids(seeded)
     kind = {"label": "GPE"} if table is EntityRow else {"type": "Contact.Meet"}
+    row = {"sentence_id": sid, "annotator_id": aid, "sentence_tokens": n, **kind}
     with seeded.transaction() as s:  # the last token is inside
         span = s.execute(
-            insert(table).returning(table.id),
-            [{"sentence_id": sid, "annotator_id": aid, "token_start": n - 1, "token_last": n - 1, **kind}],
+            insert(table).returning(table.id), [{**row, "token_start": n - 1, "token_last": n - 1}]
         ).scalar_one()
-    with pytest.raises(StoreError, match=r"refused.*past the last token"), seeded.transaction() as s:
-        s.execute(
-            insert(table),
-            [{"sentence_id": sid, "annotator_id": aid, "token_start": 0, "token_last": n, **kind}],
-        )
-    with pytest.raises(StoreError, match=r"refused.*past the last token"), seeded.transaction() as s:
+    with pytest.raises(StoreError, match=r"refused.*token_range"), seeded.transaction() as s:
+        s.execute(insert(table), [{**row, "token_start": 0, "token_last": n}])
+    with pytest.raises(StoreError, match=r"refused.*token_range"), seeded.transaction() as s:
         s.execute(update(table).where(table.id == span).values(token_last=n + 3))
-    with pytest.raises(StoreError, match=r"refused.*cannot lose tokens"), seeded.transaction() as s:
-        s.execute(update(Sentence).where(Sentence.id == sid).values(n_tokens=n - 1))
+    with pytest.raises(StoreError, match="refused"), seeded.transaction() as s:
+        s.execute(update(table).where(table.id == span).values(sentence_tokens=n + 5, token_last=n + 3))
+    with pytest.raises(StoreError, match="refused"), seeded.transaction() as s:  # the sentence loses a token
+        starts, ends = (list(range(0, 2 * n, 2))[: n - 1], list(range(1, 2 * n, 2))[: n - 1])
+        s.execute(
+            update(Sentence)
+            .where(Sentence.id == sid)
+            .values(n_tokens=n - 1, token_offsets=pack(starts, ends))
+        )
     with seeded.transaction() as s:
         assert s.execute(select(table.token_last).where(table.id == span)).scalar_one() == n - 1
 
@@ -97,12 +103,21 @@ def test_database_keeps_packed_offsets_in_step_with_the_token_count(seeded: Proj
 
 
 def test_database_refuses_an_argument_from_another_annotators_entity(seeded: Project) -> None:
-    sid, _, a = ids(seeded)
+    sid, n, a = ids(seeded)
     with seeded.transaction() as s:
         b = queries.ensure_annotator(s, "other").id
         ent = s.execute(
             insert(EntityRow).returning(EntityRow.id),
-            [{"sentence_id": sid, "annotator_id": b, "token_start": 0, "token_last": 0, "label": "DATE"}],
+            [
+                {
+                    "sentence_id": sid,
+                    "annotator_id": b,
+                    "token_start": 0,
+                    "token_last": 0,
+                    "sentence_tokens": n,
+                    "label": "DATE",
+                }
+            ],
         ).scalar_one()
         ev = s.execute(
             insert(EventRow).returning(EventRow.id),
@@ -112,6 +127,7 @@ def test_database_refuses_an_argument_from_another_annotators_entity(seeded: Pro
                     "annotator_id": a,
                     "token_start": 1,
                     "token_last": 1,
+                    "sentence_tokens": n,
                     "type": "Contact.Meet",
                 }
             ],
