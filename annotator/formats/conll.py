@@ -101,7 +101,9 @@ class _ConllReader:
                 yield from self.lines(at, body.split("\n"))
             elif _TWO_COLUMNS.fullmatch(body):
                 fields = body.split()
-                yield from self.sentence(at, fields[0::2], fields[1::2], body)
+                if self.pending_start:
+                    yield self.document_start(at)
+                yield self.sentence(at, fields[0::2], fields[1::2], body)
             else:
                 yield from self.lines(at, body.split("\n"))
 
@@ -137,16 +139,18 @@ class _ConllReader:
                     first + i,
                     f"expected a token and a tag separated by a space or tab, got {lines[i].strip()!r}",
                 )
-        yield from self.sentence(first, [cols[0] for cols in columns], [cols[-1] for cols in columns], lines)
-
-    def sentence(
-        self, first: int, words: list[str], tags: list[str], raw: str | list[str]
-    ) -> Iterator[Record]:
-        """A sentence's records; ``raw`` (its text or lines) is split again only to point at an error."""
-        self.seen_any = True
         if self.pending_start:
-            self.pending_start = False
-            yield DocumentStart(self._document_name(), str(self.path), None, first)
+            yield self.document_start(first)
+        yield self.sentence(first, [cols[0] for cols in columns], [cols[-1] for cols in columns], lines)
+
+    def document_start(self, first: int) -> DocumentStart:
+        """The start of the document whose first sentence begins at line ``first``."""
+        self.pending_start = False
+        return DocumentStart(self._document_name(), str(self.path), None, first)
+
+    def sentence(self, first: int, words: list[str], tags: list[str], raw: str | list[str]) -> SentenceRecord:
+        """A sentence (after its document's start); ``raw``, its text or lines, points at an error."""
+        self.seen_any = True
         text = " ".join(words)
         if not text.isascii() and not is_normalized("NFC", text):
             words = [normalize(w) for w in words]
@@ -154,15 +158,14 @@ class _ConllReader:
         layers: tuple[Layer, ...] = ()
         tagged = tags.count("O") != len(tags)
         if tagged or self.status != "todo":
-            lines = raw.split("\n") if isinstance(raw, str) else raw
-            spans = self._decode(first, lines, tags) if tagged else []
+            spans = self._decode(first, raw, tags) if tagged else []
             if self.annotator is None:
                 raise InputError(self.path, first, "the file has tags: name their annotator with --annotator")
             entities = tuple(EntityRecord(label, s, e) for s, e, label in spans)
             layers = (Layer(self.annotator, self.status, "", entities),)
-        yield SentenceRecord(text=text, tokens=tokens_from_words(words, text), line=first, layers=layers)
+        return SentenceRecord(text=text, tokens=tokens_from_words(words, text), line=first, layers=layers)
 
-    def _decode(self, first: int, lines: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
+    def _decode(self, first: int, lines: str | list[str], tags: list[str]) -> list[tuple[int, int, str]]:
         scheme = self.scheme
         if scheme == "auto":
             scheme = self.scheme = "BIOES" if has_bioes_markers(tags) else "IOB2"
@@ -185,8 +188,8 @@ class _ConllReader:
                     raise self._at_tag(first, lines, i, f"label {label!r} is not in the project's schema")
         return spans
 
-    def _at_tag(self, first: int, lines: list[str], index: int, message: str) -> InputError:
-        raw = lines[index].rstrip()
+    def _at_tag(self, first: int, lines: str | list[str], index: int, message: str) -> InputError:
+        raw = (lines.split("\n") if isinstance(lines, str) else lines)[index].rstrip()
         tag = raw.split()[-1]
         return InputError(self.path, first + index, message, raw.rfind(tag) + 1)
 
