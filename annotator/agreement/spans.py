@@ -8,6 +8,8 @@ from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 
 Span = tuple[int, int, Hashable]
+Groups = dict[Hashable, list[tuple[int, int]]]
+"""Spans as ``(start, end)`` by label."""
 
 
 @dataclass(frozen=True)
@@ -53,15 +55,54 @@ def span_agreement(a: Collection[Span], b: Collection[Span], match: str = "exact
         return exact_agreement(Counter(a), Counter(b))
     if match != "overlap":
         raise ValueError(f"unknown match {match!r} (exact or overlap)")
-    candidates = sorted(_overlapping_pairs(a, b), reverse=True)
+    tp = overlap_matches(grouped_spans(a), grouped_spans(b))
+    return span_score(tp, len(b) - tp, len(a) - tp)
+
+
+def grouped_spans(spans: Collection[Span]) -> Groups:
+    """``(start, end)`` of the spans by label, in their order: what :func:`overlap_matches` takes,
+    made once per annotator when one annotator is compared with several."""
+    groups: Groups = defaultdict(list)
+    for start, end, label in spans:
+        groups[label].append((start, end))
+    return groups
+
+
+def overlap_matches(
+    a: dict[Hashable, list[tuple[int, int]]], b: dict[Hashable, list[tuple[int, int]]]
+) -> int:
+    """How many spans of ``b`` overlap a span of ``a`` of the same label, matched one to one and
+    largest overlap first (the true positives of ``span_agreement(..., "overlap")``).
+
+    Spans only ever match within one label, and the greedy order restricted to one label is that
+    label's own order, so each label is matched on its own. A label with one span on each side
+    (the usual case when the label carries the sentence) needs no sorting at all.
+    """
+    tp = 0
+    for label, mine in a.items():
+        theirs = b.get(label)
+        if not theirs:
+            continue
+        if len(mine) == 1 and len(theirs) == 1:
+            (sa, ea), (sb, eb) = mine[0], theirs[0]
+            tp += sa < eb and sb < ea
+            continue
+        tp += _greedy_matches(mine, theirs)
+    return tp
+
+
+def _greedy_matches(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    """How many one-to-one matches of overlapping spans of one label, largest overlap first."""
+    candidates = sorted(
+        _overlapping_pairs([(s, e, 0) for s, e in a], [(s, e, 0) for s, e in b]), reverse=True
+    )
     used_a: set[int] = set()
     used_b: set[int] = set()
     for _, i, j in candidates:
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
-    tp = len(used_a)
-    return span_score(tp, len(b) - tp, len(a) - tp)
+    return len(used_a)
 
 
 def _overlapping_pairs(a: Collection[Span], b: Collection[Span]) -> list[tuple[int, int, int]]:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 
 from annotator.agreement import AgreementError, cohen_kappa, fleiss_kappa, krippendorff_alpha, span_agreement
 from annotator.agreement.coefficients import cohen_kappa_counts, krippendorff_alpha_counts
-from annotator.agreement.spans import Span, span_score
+from annotator.agreement.spans import grouped_spans, overlap_matches, span_score
 from annotator.core.errors import AnnotatorError
 from annotator.core.perf import collector_paused
 from annotator.core.tags import flatten
@@ -105,16 +105,29 @@ def _token_patterns(
     """How many tokens got each combination of labels from the annotators (``O`` outside entities).
 
     Overlapping spans of one annotator are flattened (longest first). Sentences where nobody
-    tagged anything count at once; the others are zipped sentence by sentence, in C.
+    tagged anything, or everyone tagged the same spans, count at once; the others are zipped
+    sentence by sentence, in C.
     """
     patterns: Counter[tuple[str, ...]] = Counter()
     layers = [data[n].entities for n in names]
-    nothing = ("O",) * len(names)
+    width = len(names)
+    nothing = ("O",) * width
     for sid in ids:
         found = [layer.get(sid) for layer in layers]
         if not any(found):
             patterns[nothing] += lengths[sid]
             continue
+        first = found[0]
+        if first and found.count(first) == width:  # everyone tagged the same spans: no zipping
+            ordered = sorted(first)
+            if all(x[1] <= y[0] for x, y in pairwise(ordered)):
+                covered = 0
+                for s, e, label in ordered:
+                    patterns[(label,) * width] += e - s
+                    covered += e - s
+                if lengths[sid] > covered:
+                    patterns[nothing] += lengths[sid] - covered
+                continue
         columns = []
         for spans in found:
             labels = ["O"] * lengths[sid]
@@ -147,7 +160,7 @@ def _entities(
     confusion: Counter[tuple[str, str]] = Counter()
     raw = {n: _spans(data[n], ids) for n in names}
     # The sentence goes into the label, so spans only ever match within one sentence.
-    keyed: dict[str, list[Span]] = {n: [(x, y, (sid, lab)) for sid, x, y, lab in raw[n]] for n in names}
+    keyed = {n: grouped_spans([(x, y, (sid, lab)) for sid, x, y, lab in raw[n]]) for n in names}
     counted = {n: Counter(raw[n]) for n in names}  # exact matching on flat (sentence, start, end, label)
     per_name = {n: Counter(lab for *_, lab in raw[n]) for n in names}
     where = {n: {(s, x, y): lab for s, x, y, lab in raw[n]} for n in names}
@@ -155,7 +168,8 @@ def _entities(
         both = counted[a] & counted[b]
         tp = both.total()
         exact = span_score(tp, len(raw[b]) - tp, len(raw[a]) - tp)
-        overlap = span_agreement(keyed[a], keyed[b], "overlap")
+        tp_overlap = overlap_matches(keyed[a], keyed[b])
+        overlap = span_score(tp_overlap, len(raw[b]) - tp_overlap, len(raw[a]) - tp_overlap)
         pairs.append(
             {
                 "a": a,

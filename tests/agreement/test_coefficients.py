@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.agreement import AgreementError, cohen_kappa, fleiss_kappa, krippendorff_alpha, span_agreement
 
@@ -148,3 +150,38 @@ def test_span_agreement_exact_and_overlap() -> None:
     assert span_agreement([(0, 1, "X")], []).f1 == 0.0
     # Adjacent spans of one label are two spans: one-to-one matching never double-counts.
     assert span_agreement([(0, 2, "P")], [(0, 1, "P"), (1, 2, "P")], match="overlap").tp == 1
+
+
+def _greedy_reference(a: list[tuple[int, int, str]], b: list[tuple[int, int, str]]) -> int:
+    """The definition, all pairs at once: overlapping same-label pairs, largest overlap first."""
+    pairs = sorted(
+        (
+            (min(ea, eb) - max(sa, sb), i, j)
+            for i, (sa, ea, la) in enumerate(a)
+            for j, (sb, eb, lb) in enumerate(b)
+            if la == lb and sa < eb and sb < ea
+        ),
+        reverse=True,
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _, i, j in pairs:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+    return len(used_a)
+
+
+_spans = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(1, 6), st.sampled_from("PQR")).map(
+        lambda t: (t[0], t[0] + t[1], t[2])
+    ),
+    max_size=40,
+)
+
+
+@given(_spans, _spans)
+def test_overlap_matching_label_by_label_is_the_global_greedy_matching(
+    a: list[tuple[int, int, str]], b: list[tuple[int, int, str]]
+) -> None:
+    assert span_agreement(a, b, match="overlap").tp == _greedy_reference(a, b)
