@@ -90,6 +90,7 @@ def import_paths(
 
             job.run(path, read(path, options.fmt, read_opts, file_progress))
             done += size
+    project.fold_log()
     return summary
 
 

@@ -330,3 +330,25 @@ def test_stats_count_what_was_imported(project: Project) -> None:
         data = queries.stats(s)
     assert data["documents"] == 2 and data["sentences"] == 3 and data["tokens"] == 20
     assert data["annotators"]["bob"] == {"entities": 7, "events": 0, "stance": 0, "done": 3}
+
+
+def test_a_big_import_leaves_no_write_ahead_log_unless_someone_is_reading(tmp_path: Path) -> None:
+    """The log a bulk import writes is folded into the database file at its end, without waiting
+    for anyone: a reader holding a snapshot keeps it (and the import does not block on them)."""
+    from annotator.services.project import create
+    from tests.benchmarks.synth import write_conll
+
+    conll = tmp_path / "c.conll"
+    write_conll(conll, 3000)
+    path = tmp_path / "p.sqlite"
+    project = create(str(path))
+    import_paths(project, [conll], ImportOptions(annotator="k"))
+    assert Path(f"{path}-wal").stat().st_size == 0
+
+    with project.reading() as reader:
+        reader.execute(text("SELECT count(*) FROM sentences")).scalar_one()  # holds a snapshot
+        import_paths(project, [conll], ImportOptions(annotator="other"))
+        assert Path(f"{path}-wal").stat().st_size > 0
+    with project.reading() as s:
+        assert s.execute(text("SELECT count(DISTINCT annotator_id) FROM entities")).scalar_one() == 2
+    project.close()
