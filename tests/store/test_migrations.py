@@ -43,15 +43,19 @@ KEPT = {
 
 
 def _rows(path: Path, table: str, columns: str = "*") -> list[tuple[Any, ...]]:
-    with sqlite3.connect(path) as conn:
+    """Rows of a SQLite file, read without touching it (the fixtures stand for users' files)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
         return conn.execute(f"SELECT {columns} FROM {table} ORDER BY 1, 2").fetchall()
+    finally:
+        conn.close()
 
 
 def _copy_rows(source: Path, url: str, revision: str) -> None:
     """Put the rows of an old SQLite project into a PostgreSQL database at the same revision."""
     engine = make_engine(url)
     upgrade(engine, revision)
-    old = create_engine(f"sqlite:///{source}")
+    old = create_engine(f"sqlite:///file:{source}?mode=ro&uri=true")
     tables = MetaData()
     tables.reflect(old)
     with old.connect() as src, engine.begin() as dst:
