@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from itertools import pairwise
+from itertools import pairwise, repeat
+from operator import le, lt
 from pathlib import Path
 from typing import Any
 from unicodedata import is_normalized
@@ -185,16 +186,14 @@ def _tokens_at_once(text: str, items: list[Any]) -> TokenList | None:
         ends = [item["end"] for item in items]
     except (TypeError, KeyError):
         return None
-    if not starts or not all(type(v) is int for v in starts) or not all(type(v) is int for v in ends):
+    if not starts or {*map(type, starts), *map(type, ends)} != {int}:  # bool is not int here
         return None
     if starts[0] < 0 or ends[-1] > len(text):
         return None
-    if not all(a < b for a, b in zip(starts, ends, strict=True)):
-        return None
-    if not all(e <= s for e, s in zip(ends, starts[1:], strict=False)):
+    if not all(map(lt, starts, ends)) or not all(map(le, ends, starts[1:])):
         return None
     words = list(map(text.__getitem__, map(slice, starts, ends)))
-    if any(item.get("text", word) != word for item, word in zip(items, words, strict=True)):
+    if list(map(dict.get, items, repeat("text"), words)) != words:
         return None
     joined = "\x00".join(words)  # NUL is not white space (and never in the text)
     if joined.split() != [joined]:

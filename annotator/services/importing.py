@@ -346,16 +346,8 @@ class _ImportJob:
                     problem = "is ambiguous" if key in doc.ambiguous else "is not an entity of this document"
                     raise self.fail(record.line, f"document stance holder {st.holder!r} {problem}")
                 holder = doc.refs[key]
-            rows.append(
-                {
-                    "document_id": doc.id,
-                    "annotator_id": aid,
-                    "target": st.target,
-                    "label": st.label,
-                    "holder_id": holder,
-                }
-            )
-        if len({r["target"] for r in rows}) != len(rows):
+            rows.append((doc.id, aid, st.target, st.label, holder))
+        if len({r[2] for r in rows}) != len(rows):
             raise self.fail(record.line, "document stance toward one target is given twice")
         self.store(record.line, bulk.insert_document_stance, rows)
         self.summary.stance += len(rows)
@@ -400,46 +392,24 @@ class _LayerWriter:
         ]
         event_ids = iter(job.store(line, bulk.insert_events, event_rows))
         defaults = job.schema.default_attributes()
-        attributes: list[bulk.Row] = []
-        arguments: list[bulk.Row] = []
-        stance: list[bulk.Row] = []
-        statuses: list[bulk.Row] = []
+        attributes: list[tuple[int, str, str]] = []
+        arguments: list[tuple[int, int, int, str, int]] = []
+        stance: list[tuple[int, int, str, str, int | None]] = []
+        statuses: list[tuple[int, int, str, str]] = []
         for (sid, aid, _, layer), refs in zip(self.work, local, strict=True):
             if not (layer.events or layer.stance or layer.comment) and layer.status == "todo":
                 continue  # entities only, the most common layer: nothing more to write
             for ev in layer.events:
                 eid = next(event_ids)
                 values = {**defaults, **dict(ev.attributes)}
-                attributes.extend({"event_id": eid, "name": k, "value": v} for k, v in values.items())
-                arguments.extend(
-                    {
-                        "event_id": eid,
-                        "sentence_id": sid,
-                        "annotator_id": aid,
-                        "role": a.role,
-                        "entity_id": refs[a.entity],
-                    }
-                    for a in ev.arguments
-                )
+                attributes.extend((eid, k, v) for k, v in values.items())
+                arguments.extend((eid, sid, aid, a.role, refs[a.entity]) for a in ev.arguments)
             stance.extend(
-                {
-                    "sentence_id": sid,
-                    "annotator_id": aid,
-                    "target": s.target,
-                    "label": s.label,
-                    "holder_id": refs[s.holder] if s.holder is not None else None,
-                }
+                (sid, aid, s.target, s.label, refs[s.holder] if s.holder is not None else None)
                 for s in layer.stance
             )
             if layer.status != "todo" or layer.comment:
-                statuses.append(
-                    {
-                        "sentence_id": sid,
-                        "annotator_id": aid,
-                        "status": layer.status,
-                        "comment": layer.comment,
-                    }
-                )
+                statuses.append((sid, aid, layer.status, layer.comment))
         job.store(line, bulk.insert_event_attributes, attributes)
         job.store(line, bulk.insert_event_arguments, arguments)
         job.store(line, bulk.insert_sentence_stance, stance)

@@ -156,27 +156,39 @@ def insert_events(session: Session, rows: Sequence[tuple[int, int, int, int, int
     return _insert_with_ids(session, _table(EventRow), (*SPAN_COLUMNS, "type"), rows)
 
 
-def insert_event_attributes(session: Session, rows: Sequence[Row]) -> None:
+def insert_event_attributes(session: Session, rows: Sequence[tuple[int, str, str]]) -> None:
     """Insert event attribute rows (event_id, name, value)."""
-    _insert(session, _table(EventAttribute), rows)
+    _insert_tuples(session, _table(EventAttribute), ("event_id", "name", "value"), rows)
 
 
-def insert_event_arguments(session: Session, rows: Sequence[Row]) -> None:
+def insert_event_arguments(session: Session, rows: Sequence[tuple[int, int, int, str, int]]) -> None:
     """Insert argument rows (event_id, sentence_id, annotator_id, role, entity_id)."""
-    _insert(session, _table(EventArgument), rows)
+    columns = ("event_id", "sentence_id", "annotator_id", "role", "entity_id")
+    _insert_tuples(session, _table(EventArgument), columns, rows)
 
 
-def insert_sentence_stance(session: Session, rows: Sequence[Row]) -> None:
+STANCE_COLUMNS = ("annotator_id", "target", "label", "holder_id")
+
+
+def insert_sentence_stance(session: Session, rows: Sequence[tuple[int, int, str, str, int | None]]) -> None:
     """Insert sentence stance rows (sentence_id, annotator_id, target, label, holder_id)."""
-    _insert(session, _table(SentenceStance), rows)
+    _insert_tuples(session, _table(SentenceStance), ("sentence_id", *STANCE_COLUMNS), rows)
 
 
-def insert_document_stance(session: Session, rows: Sequence[Row]) -> None:
+def insert_document_stance(session: Session, rows: Sequence[tuple[int, int, str, str, int | None]]) -> None:
     """Insert document stance rows (document_id, annotator_id, target, label, holder_id)."""
-    _insert(session, _table(DocumentStance), rows)
+    _insert_tuples(session, _table(DocumentStance), ("document_id", *STANCE_COLUMNS), rows)
 
 
-def insert_statuses(session: Session, rows: Sequence[Row]) -> None:
+def insert_statuses(session: Session, rows: Sequence[tuple[int, int, str, str]]) -> None:
     """Insert status rows (sentence_id, annotator_id, status, comment); ``updated_at`` is now."""
-    now = utcnow()
-    _insert(session, _table(SentenceStatus), [{**r, "updated_at": now} for r in rows])
+    if not rows:
+        return
+    table = _table(SentenceStatus)
+    # The driver gets tuples, so the time goes in as the column type would bind it, made once.
+    dialect = session.connection().dialect
+    bind = table.c.updated_at.type.dialect_impl(dialect).bind_processor(dialect)
+    now: Any = utcnow()
+    stamp = bind(now) if bind is not None else now
+    columns = ("sentence_id", "annotator_id", "status", "comment", "updated_at")
+    _insert_tuples(session, table, columns, [(*row, stamp) for row in rows])

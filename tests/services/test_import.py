@@ -352,3 +352,30 @@ def test_a_big_import_leaves_no_write_ahead_log_unless_someone_is_reading(tmp_pa
     with project.reading() as s:
         assert s.execute(text("SELECT count(DISTINCT annotator_id) FROM entities")).scalar_one() == 2
     project.close()
+
+
+def test_imported_statuses_carry_their_time_as_an_edit_would(project: Project) -> None:
+    """The importer binds the time itself (tuples to the driver): it must store what the edit API
+    stores, or the team view and the undo of a status would read another format."""
+    from datetime import UTC, datetime, timedelta
+
+    from annotator.store import edits
+    from annotator.store.tables import SentenceStatus
+
+    before = datetime.now(UTC) - timedelta(seconds=1)
+    import_paths(project, [FIXTURES / "example.jsonl"])
+    with project.transaction() as s:
+        boss = queries.add_annotator(s, "boss", "reviewer").id
+    project.act_as(boss)
+    with project.transaction() as s:
+        first = s.execute(text("SELECT min(id) FROM sentences")).scalar_one()
+        edits.set_status(s, first, boss, "done")
+    with project.reading() as s:
+        stamps = s.query(SentenceStatus.annotator_id, SentenceStatus.updated_at).all()
+        raw = [r[0] for r in s.execute(text("SELECT updated_at FROM sentence_status ORDER BY annotator_id"))]
+    assert len(stamps) == 3
+    for _, when in stamps:  # every time reads back as the same kind of value, and a recent one
+        when = when if when.tzinfo else when.replace(tzinfo=UTC)
+        assert before <= when <= datetime.now(UTC)
+    if project.is_sqlite:  # and is stored in one format, imported or edited
+        assert {len(str(v)) for v in raw} == {len(str(raw[-1]))}
