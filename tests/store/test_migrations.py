@@ -120,6 +120,7 @@ def test_old_sqlite_project_upgrades_backed_up_with_every_row_kept(revision: str
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA freelist_count").fetchone() == (0,), "the upgrade compacts the file"
 
 
 def test_old_project_on_postgresql_upgrades_exports_as_before_and_downgrades(tmp_path: Path) -> None:
