@@ -198,12 +198,10 @@ class _ImportJob:
         doc = self.doc
         if doc is None:
             return
-        self.flush(doc, final=True)
-        if doc.new:
-            self.write_document(doc, final=True)  # a document without sentences
-            if not doc.text_stored:
-                text = "\n".join(doc.pieces)
-                bulk.set_document_text(self.session, doc.id, text, content_hash(text))
+        self.flush(doc, final=True)  # writes a new document's row, even one without sentences
+        if doc.new and not doc.text_stored:
+            text = "\n".join(doc.pieces)
+            bulk.set_document_text(self.session, doc.id, text, content_hash(text))
         self.doc = None
 
     # -- sentences -----------------------------------------------------------------------------
@@ -368,13 +366,7 @@ class _LayerWriter:
         ]
         entity_ids = iter(job.store(line, bulk.insert_entities, entity_rows))
         local: list[dict[str, int]] = []
-        no_refs: dict[str, int] = {}
         for _, aid, _, layer in self.work:
-            if not any(e.ref is not None for e in layer.entities):  # CoNLL: no file ids to resolve
-                local.append(no_refs)
-                for _ in layer.entities:
-                    next(entity_ids)
-                continue
             refs: dict[str, int] = {}
             for e in layer.entities:
                 eid = next(entity_ids)
@@ -397,8 +389,6 @@ class _LayerWriter:
         stance: list[tuple[int, int, str, str, int | None]] = []
         statuses: list[tuple[int, int, str, str]] = []
         for (sid, aid, _, layer), refs in zip(self.work, local, strict=True):
-            if not (layer.events or layer.stance or layer.comment) and layer.status == "todo":
-                continue  # entities only, the most common layer: nothing more to write
             for ev in layer.events:
                 eid = next(event_ids)
                 values = {**defaults, **dict(ev.attributes)}

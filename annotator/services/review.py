@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from itertools import combinations, pairwise
+from itertools import combinations
 from typing import Any
 
 from annotator.agreement import AgreementError, cohen_kappa, fleiss_kappa, krippendorff_alpha, span_agreement
@@ -119,15 +119,13 @@ def _token_patterns(
             continue
         first = found[0]
         if first and found.count(first) == width:  # everyone tagged the same spans: no zipping
-            ordered = sorted(first)
-            if all(x[1] <= y[0] for x, y in pairwise(ordered)):
-                covered = 0
-                for s, e, label in ordered:
-                    patterns[(label,) * width] += e - s
-                    covered += e - s
-                if lengths[sid] > covered:
-                    patterns[nothing] += lengths[sid] - covered
-                continue
+            covered = 0
+            for s, e, label in flatten(first)[0]:
+                patterns[(label,) * width] += e - s
+                covered += e - s
+            if lengths[sid] > covered:
+                patterns[nothing] += lengths[sid] - covered
+            continue
         columns = []
         for spans in found:
             labels = ["O"] * lengths[sid]

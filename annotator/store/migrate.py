@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -57,12 +59,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             f"the project was written by a newer version of annotator (schema revision {current}); "
             "update annotator to open it"
         )
+    if current == (script.get_current_head() if revision == "head" else revision):
+        return  # nothing to do: the usual open
     if engine.dialect.name != "sqlite":
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
-        return
-    if current is not None and current == script.get_current_head() and revision == "head":
         return
     # SQLite changes a table by copying it into a new one and dropping the old (Alembic's batch
     # mode); with foreign keys on, that drop would cascade into every referring table. They are
@@ -86,5 +88,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         if current is not None:
             # An upgrade that rebuilt or dropped tables leaves their old pages free inside the file
             # (a 100,000-sentence project: 78 MB before revision 0003, 130 MB after it, 65 MB once
-            # compacted); one VACUUM gives them back, once per upgrade.
-            raw.execute("VACUUM")
+            # compacted); one VACUUM gives them back, once per upgrade. Best effort: with another
+            # connection open it cannot run, and the file is only bigger than it need be.
+            with contextlib.suppress(sqlite3.OperationalError):
+                raw.execute("VACUUM")

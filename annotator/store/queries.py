@@ -13,7 +13,8 @@ from sqlalchemy import and_, bindparam, exists, func, select, union_all
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
-from annotator.core.model import GOLD, ROLES
+from annotator.core.model import GOLD, ROLES, TokenList
+from annotator.core.text import whitespace_after
 from annotator.store.offsets import unpack
 from annotator.store.tables import (
     Activity,
@@ -136,8 +137,8 @@ def sentence_tokens(session: Session, sentence_id: int) -> list[tuple[int, int, 
         raise StoreError(f"there is no sentence {sentence_id}")
     text, packed = row
     starts, ends = unpack(packed)
-    following = [*starts[1:], len(text)]
-    return [(a, b, text[b:n]) for a, b, n in zip(starts, ends, following, strict=True)]
+    spaces = whitespace_after(text, TokenList(text, starts, ends))
+    return list(zip(starts, ends, spaces, strict=True))
 
 
 def layer_in_document(session: Session, document_id: int, annotator_id: int) -> bool:
