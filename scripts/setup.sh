@@ -33,12 +33,16 @@ if [ ! -x .venv/bin/python ]; then
 fi
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing annotator and its dependencies into .venv (log: .venv/setup.log)" >&2
-  if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e '.[test]'; } \
+  # Earlier versions installed the whole PySide6 (670 MB of add-ons the app never imports): remove them,
+  # so that only PySide6-Essentials, in the range pyproject.toml allows, remains.
+  if ! { .venv/bin/python -m pip install --upgrade pip \
+      && .venv/bin/python -m pip uninstall -y PySide6 PySide6_Addons PySide6_Pdf PySide6_WebEngine \
+      && .venv/bin/python -m pip install -e '.[test]'; } \
       >.venv/setup.log 2>&1; then
     tail -n 30 .venv/setup.log >&2
     echo "setup: pip failed; see .venv/setup.log" >&2
     exit 1
   fi
-  .venv/bin/python -c "import annotator, PySide6, sqlalchemy, alembic, pytestqt"
+  .venv/bin/python -c "import annotator, PySide6.QtWidgets, PySide6.QtSvgWidgets, sqlalchemy, alembic, pytestqt"
   touch "$stamp"
 fi
