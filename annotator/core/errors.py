@@ -34,6 +34,19 @@ class StoreError(AnnotatorError):
     """A request the store refuses: unknown label, overlap, missing row, wrong owner."""
 
 
+class StoreUnavailable(AnnotatorError):
+    """The database could not do its part: the disk is full, the connection broke, an I/O error.
+
+    Nothing of the failed transaction is stored, unless ``uncertain``: the connection broke while
+    the database was committing, so the change may or may not have been stored, and only reading
+    it again tells.
+    """
+
+    def __init__(self, message: str, *, uncertain: bool = False):
+        self.uncertain = uncertain
+        super().__init__(message)
+
+
 class ProjectError(AnnotatorError):
     """The project file cannot be opened or created."""
 

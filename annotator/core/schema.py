@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import SchemaError
+from annotator.core.keymap import reserved_keys
+from annotator.core.keys import KeyComboError, normalize
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")
@@ -149,6 +151,24 @@ class _Builder:
             line = (hits[-1] if last else hits[0]) if hits else None
         return SchemaError(self.origin, line, f"{entry}: {message}")
 
+    def fail_after(self, entry: str, message: str, anchor: str, needle: str) -> SchemaError:
+        """An error at the first line holding ``needle`` after the first line holding ``anchor``."""
+        lines = self.text.splitlines()
+        start = next((n for n, content in enumerate(lines) if anchor in content), 0)
+        found = next((n + 1 for n in range(start, len(lines)) if needle in lines[n]), None)
+        return SchemaError(self.origin, found, f"{entry}: {message}")
+
+    def shortcut(self, shortcut: str, entry: str, anchor: str, taken: dict[str, str]) -> str:
+        """A label's shortcut in canonical form; refused when it cannot be typed or is taken."""
+        try:
+            key = normalize(shortcut)
+        except KeyComboError as exc:
+            message = f"shortcut {shortcut!r} cannot be typed: it {exc}"
+            raise self.fail_after(entry, message, anchor, "shortcut") from None
+        if key in taken:
+            raise self.fail_after(entry, f"shortcut {shortcut!r} is already {taken[key]}", anchor, "shortcut")
+        return key
+
     def table(self, data: dict[str, Any], key: str, entry: str) -> dict[str, Any]:
         value = data.get(key, {})
         if not isinstance(value, dict):
@@ -216,7 +236,7 @@ class _Builder:
     def labels(self, value: Any) -> tuple[EntityLabel, ...]:
         out: list[EntityLabel] = []
         seen: set[str] = set()
-        shortcuts: dict[str, str] = {}
+        taken = reserved_keys()  # the window's own keys, then each label's as it comes
         for i, item in enumerate(self.items(value, "[[entities.label]]"), 1):
             name = self.string(item, "name", f"entity label #{i}", "[[entities.label]]")
             entry = f"entity label {name!r}"
@@ -225,15 +245,9 @@ class _Builder:
             if not _COLOR.match(color):
                 raise self.fail(entry, f"color {color!r} is not #rrggbb", color)
             shortcut = self.string(item, "shortcut", entry, f'"{name}"', default="")
-            if shortcut and shortcut in shortcuts:
-                raise self.fail(
-                    entry,
-                    f"shortcut {shortcut!r} is already used by {shortcuts[shortcut]}",
-                    f'"{shortcut}"',
-                    last=True,
-                )
-            if shortcut:
-                shortcuts[shortcut] = name
+            if shortcut:  # kept in canonical spelling ("shift+alt+1" → "Alt+Shift+1")
+                shortcut = self.shortcut(shortcut, entry, f'"{name}"', taken)
+                taken[shortcut] = f"the shortcut of {name}"
             guideline = self.string(item, "guideline", entry, f'"{name}"', default="")
             out.append(EntityLabel(name, color.lower(), shortcut, guideline))
         if not out:

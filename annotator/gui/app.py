@@ -5,11 +5,13 @@ from __future__ import annotations
 import getpass
 import sys
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD
+from annotator.gui.binding import binding_problem
+from annotator.gui.failures import FailureReporter, log_file, logger
 from annotator.gui.main_window import AnnotationWindow
 from annotator.services import project as projects
 from annotator.store import queries
@@ -33,15 +35,32 @@ def ask_annotator() -> str | None:
 
 
 def run(db: str | None, annotator: str | None) -> int:
-    """Open the project and show the main window; returns the application's exit status."""
+    """Open the project and show the main window; returns the application's exit status.
+
+    A Qt binding that loses references (it would crash the window within the hour) is refused
+    before anything opens. Every failure later on is logged and shown (``failures.py``).
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
+    problem = binding_problem()
+    if problem is not None:
+        QMessageBox.critical(None, "annotator", problem)
+        raise AnnotatorError(problem)
+    reporter = FailureReporter()
+    reporter.install()
     try:
-        project = projects.open_or_create(db)
-    except AnnotatorError as exc:
+        return _run(app, db, annotator)
+    except AnnotatorError as exc:  # the project cannot be opened: said in a dialog, and on stderr by the CLI
         QMessageBox.critical(None, "annotator", str(exc))
         raise
+    finally:
+        reporter.uninstall()
+
+
+def _run(app: QCoreApplication, db: str | None, annotator: str | None) -> int:
+    logger().info("started; failures are written to %s", log_file())
+    project = projects.open_or_create(db)
     name = annotator or ask_annotator()
     if not name:
         return 0

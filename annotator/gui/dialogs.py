@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.keymap import keymap_rows
+from annotator.core.keymap import keymap_rows
 
 
 class _FilterEdit(QLineEdit):

@@ -6,7 +6,6 @@ objects, and they never load the whole corpus. Edits go through Qt-free commands
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
@@ -19,7 +18,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QTextCursor,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -39,14 +37,15 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.keymap import keys_of
 from annotator.core.model import GOLD
 from annotator.core.views import SentenceView
 from annotator.gui.dialogs import ExportDialog, KeymapDialog, SearchDialog
 from annotator.gui.editing import EditingMixin
-from annotator.gui.keymap import key_of
 from annotator.gui.panels import AnnotationPanels, Palette
+from annotator.gui.physical_keys import PhysicalKeys
+from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
-from annotator.gui.undo import UndoEntry
 from annotator.gui.workers import Worker, run_with_progress
 from annotator.services import annotate
 from annotator.services import project as projects
@@ -78,7 +77,8 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         self.settings = settings or QSettings()
         self.current: SentenceView | None = None
         self.navigator = annotate.Navigator(project)
-        self.undo_stack = QUndoStack(self)
+        self.runner = EditRunner(self, project, lambda sid: self.show_sentence(sid, keep_cursor=True))
+        self.history = self.runner.history
         self.workers: list[Worker] = []
         self.edits_since_backup = 0
         self.setWindowTitle(f"{project.name} — {annotator.name} — annotator")
@@ -155,7 +155,7 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         self.status_annotator = _plain_label(f"annotator: {self.annotator.name}")
         self.status_position = _plain_label()
         self.status_progress = _plain_label()
-        self.status_saved = _plain_label("all saved")
+        self.status_saved = self.runner.indicator
         self.status_team = _plain_label()
         for w in (self.status_annotator, self.status_position, self.status_progress, self.status_team):
             self.statusBar().addWidget(w)
@@ -194,7 +194,14 @@ class AnnotationWindow(EditingMixin, QMainWindow):
             else Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         action.setShortcutContext(context)
-        action.triggered.connect(slot)
+
+        def guarded() -> None:
+            try:
+                slot()
+            except AnnotatorError as exc:  # the project could not be read: said, not raised
+                self.say(str(exc), error=True)
+
+        action.triggered.connect(guarded)
         (self if window_wide else self.tokens).addAction(action)
         self.named_actions[name] = action
         return action
@@ -203,22 +210,20 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         self.named_actions: dict[str, QAction] = {}
         a = self._action
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(a("import", "&Import…", self.import_files, "Ctrl+I", True))
-        file_menu.addAction(a("export", "&Export…", self.export_files, "Ctrl+E", True))
+        file_menu.addAction(a("import", "&Import…", self.import_files, keys_of("import"), True))
+        file_menu.addAction(a("export", "&Export…", self.export_files, keys_of("export"), True))
         file_menu.addSeparator()
-        file_menu.addAction(a("quit", "&Quit", self.close, "Ctrl+Q", True))
+        file_menu.addAction(a("quit", "&Quit", self.close, keys_of("quit"), True))
         edit = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (undo, redo):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
-            edit.addAction(action)
+        self.undo_action = a("undo", "&Undo", self.undo, keys_of("undo"), True)
+        self.redo_action = a("redo", "&Redo", self.redo, keys_of("redo"), True)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        self.history.subscribe(self._history_changed)
+        self._history_changed()
         edit.addSeparator()
-        edit.addAction(a("delete", "&Delete annotation", self.delete_annotation, "Delete"))
-        edit.addAction(a("choose_label", "Choose &label…", self.choose_label, "L"))
+        edit.addAction(a("delete", "&Delete annotation", self.delete_annotation, keys_of("delete")))
+        edit.addAction(a("choose_label", "Choose &label…", self.choose_label, keys_of("choose_label")))
         labels = edit.addMenu("Labels")
         for lab in self.project.schema.labels:
             if lab.shortcut:
@@ -226,35 +231,40 @@ class AnnotationWindow(EditingMixin, QMainWindow):
                     a(f"label:{lab.name}", lab.name, partial(self.apply_label, lab.name), lab.shortcut)
                 )
         ann = self.menuBar().addMenu("&Annotate")
-        ann.addAction(a("trigger", "Event &trigger…", self.make_trigger, key_of("trigger")))
-        ann.addAction(a("argument", "&Argument…", self.add_argument, key_of("argument")))
-        ann.addAction(a("attributes", "Event att&ributes…", self.set_attribute, key_of("attributes")))
+        ann.addAction(a("trigger", "Event &trigger…", self.make_trigger, keys_of("trigger")))
+        ann.addAction(a("argument", "&Argument…", self.add_argument, keys_of("argument")))
+        ann.addAction(a("attributes", "Event att&ributes…", self.set_attribute, keys_of("attributes")))
         ann.addSeparator()
-        ann.addAction(a("stance", "&Stance of sentence…", self.set_stance, key_of("stance")))
+        ann.addAction(a("stance", "&Stance of sentence…", self.set_stance, keys_of("stance")))
         ann.addAction(
-            a("document_stance", "Stance of &document…", self.set_document_stance, key_of("document_stance"))
+            a("document_stance", "Stance of &document…", self.set_document_stance, keys_of("document_stance"))
         )
-        ann.addAction(a("holder", "Stance &holder…", self.set_holder, key_of("holder")))
+        ann.addAction(a("holder", "Stance &holder…", self.set_holder, keys_of("holder")))
         nav = self.menuBar().addMenu("&Go")
-        nav.addAction(a("done", "Mark &done and next", self.mark_done, ["Return", "Enter"]))
-        nav.addAction(a("skip", "S&kip", self.skip, key_of("skip")))
-        nav.addAction(a("flag", "&Flag with comment…", self.flag, key_of("flag")))
+        nav.addAction(a("done", "Mark &done and next", self.mark_done, keys_of("done")))
+        nav.addAction(a("skip", "S&kip", self.skip, keys_of("skip")))
+        nav.addAction(a("flag", "&Flag with comment…", self.flag, keys_of("flag")))
         nav.addSeparator()
-        nav.addAction(a("next", "&Next sentence", lambda: self.step(1), "PgDown"))
-        nav.addAction(a("previous", "&Previous sentence", lambda: self.step(-1), "PgUp"))
-        nav.addAction(a("next_todo", "Next &not done", self.next_todo, "Ctrl+PgDown"))
-        nav.addAction(a("search", "&Search…", self.search, "Ctrl+F", True))
+        nav.addAction(a("next", "&Next sentence", lambda: self.step(1), keys_of("next")))
+        nav.addAction(a("previous", "&Previous sentence", lambda: self.step(-1), keys_of("previous")))
+        nav.addAction(a("next_todo", "Next &not done", self.next_todo, keys_of("next_todo")))
+        nav.addAction(a("search", "&Search…", self.search, keys_of("search"), True))
         view = self.menuBar().addMenu("&View")
-        view.addAction(a("article", "Whole &article", self.toggle_article, key_of("article")))
-        view.addAction(a("refresh", "&Refresh", self.refresh, key_of("refresh"), True))
+        view.addAction(a("article", "Whole &article", self.toggle_article, keys_of("article")))
+        view.addAction(a("refresh", "&Refresh", self.refresh, keys_of("refresh"), True))
         help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(a("keymap", "&Keyboard…", self.show_keymap, "F1", True))
+        help_menu.addAction(a("keymap", "&Keyboard…", self.show_keymap, keys_of("keymap"), True))
+        self.physical_keys = PhysicalKeys(self)  # the same keys by position on Kazakh and Russian layouts
 
     # -- documents and navigation --------------------------------------------------------------
     def reload_documents(self) -> None:
         """Refill the document list with this annotator's progress."""
-        with self.project.reading() as s:
-            docs = queries.documents_overview(s, self.annotator.id)
+        try:
+            with self.project.reading() as s:
+                docs = queries.documents_overview(s, self.annotator.id)
+        except AnnotatorError as exc:
+            self.say(f"the document list could not be read: {exc}", error=True)
+            return
         self.documents.clear()
         for doc in docs:
             item = QListWidgetItem(f"{doc.name}  ({doc.done}/{doc.sentences})")
@@ -277,7 +287,11 @@ class AnnotationWindow(EditingMixin, QMainWindow):
                 self.documents.setCurrentRow(i)
 
     def _document_clicked(self, item: QListWidgetItem) -> None:
-        ids = self.navigator.sentences(int(item.data(Qt.ItemDataRole.UserRole)))
+        try:
+            ids = self.navigator.sentences(int(item.data(Qt.ItemDataRole.UserRole)))
+        except AnnotatorError as exc:
+            self.say(str(exc), error=True)
+            return
         if ids:
             self.go_to(ids[0])
         self.tokens.setFocus()
@@ -285,12 +299,26 @@ class AnnotationWindow(EditingMixin, QMainWindow):
     def go_to(self, sentence_id: int, keep_cursor: bool = False) -> None:
         """Show a sentence (cursor on its first token) and remember the position in the project."""
         try:
-            view = annotate.load_sentence(self.project, sentence_id, self.annotator.id)
+            self.show_sentence(sentence_id, keep_cursor)
         except AnnotatorError as exc:
-            self.say(str(exc))
-            return
-        changed_document = self.current is None or self.current.document_id != view.document_id
+            self.say(str(exc), error=True)
+
+    def show_sentence(self, sentence_id: int, keep_cursor: bool = False) -> None:
+        """Read a sentence from the database and show it; raises AnnotatorError when it cannot be read."""
+        view = annotate.load_sentence(self.project, sentence_id, self.annotator.id)
         moved = self.current is None or self.current.id != view.id
+        neighbours = ("", "")
+        if moved:  # the view knows its document and index: the neighbours come from the cached ids
+            ids = self.navigator.sentences(view.document_id)
+            before = ids[view.index - 1] if view.index > 0 else None
+            after = ids[view.index + 1] if view.index + 1 < len(ids) else None
+            with self.project.reading() as s:
+                neighbours = (
+                    queries.sentence_text(s, before) if before is not None else "",
+                    queries.sentence_text(s, after) if after is not None else "",
+                )
+        p = annotate.progress(self.project, self.annotator.id, view.document_id)
+        changed_document = self.current is None or self.current.document_id != view.document_id
         self.current = view
         self.tokens.show_sentence(view, keep_cursor)
         if not keep_cursor:
@@ -300,23 +328,18 @@ class AnnotationWindow(EditingMixin, QMainWindow):
             f"{view.document_name} · sentence {view.index + 1} of {view.count} · {view.status}"
         )
         self.comment.setText(f"comment: {view.comment}" if view.comment else "")
-        # The view knows its document and index: the neighbours come from the navigator's cached ids.
         if moved:
-            ids = self.navigator.sentences(view.document_id)
-            before = ids[view.index - 1] if view.index > 0 else None
-            after = ids[view.index + 1] if view.index + 1 < len(ids) else None
-            with self.project.reading() as s:
-                self.previous.setText(queries.sentence_text(s, before) if before is not None else "")
-                self.next.setText(queries.sentence_text(s, after) if after is not None else "")
+            self.previous.setText(neighbours[0])
+            self.next.setText(neighbours[1])
         if changed_document:
             self._mark_current_document()
             if self.article.isVisible():
                 self._fill_article()
         self._highlight_article()
-        self._update_status()
+        self._update_status(p)
         if moved:  # an edit of the shown sentence does not move the remembered position
             try:
-                with self.project.transaction() as s:
+                with self.runner.patience(), self.project.transaction() as s:
                     queries.set_meta(s, f"position:{self.annotator.id}", str(view.id))
             except AnnotatorError as exc:  # a busy project: the position is saved at the next move
                 self.say(f"position not saved: {exc}", error=True)
@@ -325,7 +348,11 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         """Next (+1) or previous (-1) sentence, status unchanged."""
         if self.current is None:
             return
-        target = self.navigator.step(self.current.id, delta)
+        try:
+            target = self.navigator.step(self.current.id, delta)
+        except AnnotatorError as exc:
+            self.say(str(exc), error=True)
+            return
         if target is None:
             self.say("no more sentences in that direction")
         else:
@@ -335,17 +362,20 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         """Jump to the next sentence not yet done."""
         if self.current is None:
             return
-        target = self.navigator.next_not_done(self.current.id, self.annotator.id)
+        try:
+            target = self.navigator.next_not_done(self.current.id, self.annotator.id)
+        except AnnotatorError as exc:
+            self.say(str(exc), error=True)
+            return
         if target is None:
             self.say("every sentence is done")
         else:
             self.go_to(target)
 
-    def _update_status(self) -> None:
+    def _update_status(self, p: annotate.Progress) -> None:
         view = self.current
         if view is None:
             return
-        p = annotate.progress(self.project, self.annotator.id, view.document_id)
         self.status_position.setText(f"sentence {view.index + 1} of {view.count}")
         self.status_progress.setText(
             f"document {p.document_done}/{p.document_total} done · "
@@ -360,36 +390,55 @@ class AnnotationWindow(EditingMixin, QMainWindow):
         self.refresh_team()
         self.reload_documents()
         if self.current is not None:
-            self.go_to(self.current.id, keep_cursor=True)
+            try:
+                self.show_sentence(self.current.id, keep_cursor=True)
+            except AnnotatorError as exc:
+                self.say(f"the sentence could not be read again: {exc}", error=True)
+                return
         # A message hides the status bar's own labels for a while, so it repeats the team line.
         self.say(" · ".join(filter(None, ["refreshed", self.status_team.text()])))
 
     def refresh_team(self) -> None:
         """The status bar's line about teammates: done sentences and how long ago each last edited."""
-        with self.project.reading() as s:
-            team = queries.team_progress(s)
+        try:
+            with self.project.reading() as s:
+                team = queries.team_progress(s)
+        except AnnotatorError:
+            self.status_team.setText("team: the project cannot be read just now")
+            return
         others = [m for m in team if m.name != self.annotator.name][:4]
         parts = [f"{m.name} {m.done} done{_ago(m.last_edit_at)}" for m in others]
         self.status_team.setText(("team: " + " · ".join(parts)) if parts else "")
 
     # -- edits ---------------------------------------------------------------------------------
     def execute(self, command: Command) -> bool:
-        """Apply (and commit) an edit, then put it on the undo stack and refresh what it changed."""
-        try:
-            command.apply(self.project)
-        except AnnotatorError as exc:
-            self.say(str(exc), error=True)
+        """Apply (and commit) an edit, then put it on the undo history and show what it changed."""
+        if not self.runner.execute(command):
             return False
-        self.undo_stack.push(
-            UndoEntry(self.project, command, self.changed, lambda m: self.say(m, error=True))
-        )
         self.changed(command.sentence_id)
         return True
 
+    def undo(self) -> None:
+        """Undo the last edit (a new transaction) and show the sentence it changed."""
+        command = self.runner.undo()
+        if command is not None:
+            self.changed(command.sentence_id)
+
+    def redo(self) -> None:
+        """Redo the last undone edit and show the sentence it changed."""
+        command = self.runner.redo()
+        if command is not None:
+            self.changed(command.sentence_id)
+
+    def _history_changed(self) -> None:
+        undo, redo = self.history.next_undo, self.history.next_redo
+        self.undo_action.setText(f"&Undo {undo.text}" if undo else "&Undo")
+        self.redo_action.setText(f"&Redo {redo.text}" if redo else "&Redo")
+        self.undo_action.setEnabled(undo is not None)
+        self.redo_action.setEnabled(redo is not None)
+
     def changed(self, sentence_id: int) -> None:
-        """Refresh after a commit: the sentence that changed is shown, keeping the cursor if it is current."""
-        self.status_saved.setText(f"saved {time.strftime('%H:%M:%S')}")
-        self.status_saved.setStyleSheet("color: #2e7d32;")
+        """After a commit: the sentence that changed is shown, keeping the cursor if it is current."""
         self.edits_since_backup += 1
         if self.edits_since_backup >= BACKUP_EVERY:
             self.edits_since_backup = 0
@@ -405,7 +454,11 @@ class AnnotationWindow(EditingMixin, QMainWindow):
 
     def say(self, message: str, error: bool = False) -> None:
         """A one-line message in the status bar."""
-        self.statusBar().showMessage(("⚠ " if error else "") + message, 8000)
+        self.runner.say(message, error)
+
+    def report_failure(self, summary: str) -> None:
+        """An unexpected failure (from the failure reporter): a status line, a dialog if it recurs."""
+        self.runner.report_failure(summary)
 
     # -- panels and palette --------------------------------------------------------------------
     def _palette_clicked(self, label: str) -> None:
@@ -467,7 +520,14 @@ class AnnotationWindow(EditingMixin, QMainWindow):
 
     def search(self) -> None:
         """Search the corpus and jump to the chosen sentence."""
-        dialog = SearchDialog(self, lambda q: annotate.search(self.project, q))
+        def find(query: str) -> list[tuple[int, str, int, str]]:
+            try:
+                return annotate.search(self.project, query)
+            except AnnotatorError as exc:
+                self.say(f"search failed: {exc}", error=True)
+                return []
+
+        dialog = SearchDialog(self, find)
         if dialog.exec() and dialog.value is not None:
             self.go_to(dialog.value)
         self.back_to_sentence()

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.keymap import key_of
 from annotator.core.schema import Schema
 from annotator.core.views import SentenceView
-from annotator.gui.keymap import key_of
 
 COMMAND_KEYS = [
     "trigger",

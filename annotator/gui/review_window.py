@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,28 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.keymap import REVIEW_KEYS, keys_of
 from annotator.gui.dialogs import choose
+from annotator.gui.physical_keys import PhysicalKeys
+from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
-from annotator.gui.undo import UndoEntry
 from annotator.gui.workers import Worker, run_with_progress
 from annotator.services import adjudicate, review
 from annotator.services.annotate import load_sentence
 from annotator.services.commands import Command
 from annotator.services.report import heatmap_svg
 from annotator.store import Project, queries
-
-REVIEW_KEYS = [
-    ("Up / Down", "previous / next disagreement"),
-    ("Left / Right", "move the token cursor in every version"),
-    ("1 … 9", "accept annotator n's entity under the cursor into gold"),
-    ("Shift+1 … 9", "accept annotator n's event under the cursor (with attributes and arguments)"),
-    ("Alt+1 … 9", "accept annotator n's stance of the sentence"),
-    ("A", "accept everything all annotators agree on in this sentence"),
-    ("Delete", "remove the gold entity under the cursor"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a gold edit"),
-    ("Ctrl+G", "edit gold directly in the annotation window, on this sentence"),
-    ("Ctrl+L", "choose a label (lowest F1 first) and list only its disagreements"),
-]
 
 
 def _plain(text: str = "") -> QLabel:
@@ -68,7 +57,7 @@ class ReviewWindow(QMainWindow):
         with project.reading() as s:
             self.annotators = [a.name for a in queries.list_annotators(s) if a.role == "annotator"]
         self.gold = adjudicate.gold_id(project)
-        self.undo_stack = QUndoStack(self)
+        self.runner = EditRunner(self, project, self.show_sentence)
         self.workers: list[Worker] = []
         self.items: list[adjudicate.Disagreement] = []
         self.sentence_id: int | None = None
@@ -139,9 +128,15 @@ class ReviewWindow(QMainWindow):
 
     def _keys(self) -> None:
         def add(keys: list[str], slot: Any) -> None:
+            def guarded() -> None:
+                try:
+                    slot()
+                except AnnotatorError as exc:  # the project could not be read: said, not raised
+                    self.statusBar().showMessage(f"⚠ {exc}", 8000)
+
             action = QAction(self)
             action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(slot)
+            action.triggered.connect(guarded)
             self.addAction(action)
 
         add(["Left"], partial(self._move, -1))
@@ -154,15 +149,13 @@ class ReviewWindow(QMainWindow):
         add(["Delete"], self.delete_gold)
         add(["Ctrl+L"], self.filter_by_label)
         add(["Ctrl+G"], self.edit_gold)
-        undo = self.undo_stack.createUndoAction(self, "Undo")
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.undo_stack.createRedoAction(self, "Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addAction(undo)
-        self.addAction(redo)
+        add(keys_of("undo"), self.undo)
+        add(keys_of("redo"), self.redo)
         menu = self.menuBar().addMenu("&Review")
         for keys, text in REVIEW_KEYS:
             menu.addAction(f"{text}\t{keys}").setEnabled(False)
+        self.statusBar().addPermanentWidget(self.runner.indicator)
+        self.physical_keys = PhysicalKeys(self)  # the same keys by position on Kazakh and Russian layouts
 
     # -- data ----------------------------------------------------------------------------------
     def refresh(self, label: str | None = None) -> None:
@@ -245,7 +238,7 @@ class ReviewWindow(QMainWindow):
     # -- showing -------------------------------------------------------------------------------
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self.items):
-            self.show_sentence(self.items[row].sentence_id)
+            self._show_stored(self.items[row].sentence_id)
 
     def show_sentence(self, sentence_id: int) -> None:
         """Every annotator's version of a sentence, and gold, one above the other."""
@@ -267,19 +260,32 @@ class ReviewWindow(QMainWindow):
 
     # -- gold edits ----------------------------------------------------------------------------
     def execute(self, command: Command) -> None:
-        """Apply a gold edit, put it on the undo stack, show the result."""
+        """Apply a gold edit, put it on the undo history, show the result."""
+        if self.runner.execute(command):
+            self._show_stored(command.sentence_id)
+            self.statusBar().showMessage(f"gold: {command.text}", 4000)
+
+    def undo(self) -> None:
+        """Undo the last gold edit."""
+        command = self.runner.undo()
+        if command is not None:
+            self._show_stored(command.sentence_id)
+
+    def redo(self) -> None:
+        """Redo the last undone gold edit."""
+        command = self.runner.redo()
+        if command is not None:
+            self._show_stored(command.sentence_id)
+
+    def _show_stored(self, sentence_id: int) -> None:
         try:
-            command.apply(self.project)
+            self.show_sentence(sentence_id)
         except AnnotatorError as exc:
-            self.statusBar().showMessage(f"⚠ {exc}", 8000)
-            return
-        self.undo_stack.push(
-            UndoEntry(
-                self.project, command, self.show_sentence, lambda m: self.statusBar().showMessage(m, 8000)
-            )
-        )
-        self.show_sentence(command.sentence_id)
-        self.statusBar().showMessage(f"gold: {command.text}", 4000)
+            self.statusBar().showMessage(f"⚠ the sentence could not be read: {exc}", 8000)
+
+    def report_failure(self, summary: str) -> None:
+        """An unexpected failure (from the failure reporter): a status line, a dialog if it recurs."""
+        self.runner.report_failure(summary)
 
     def accept_from(self, index: int) -> None:
         """Accept annotator ``index``'s entity under the cursor into gold."""
@@ -343,18 +349,18 @@ class ReviewWindow(QMainWindow):
         self.gold_window.setWindowTitle(
             f"{self.project.name} — gold, edited by {self.reviewer.name} — annotator"
         )
-        self.gold_window.undo_stack.indexChanged.connect(self._gold_changed)
+        self.gold_window.history.subscribe(self._gold_changed)
         self.gold_window.show()
 
-    def _gold_changed(self, _index: int = 0) -> None:
-        """A bound slot: Qt drops the connection when this window is gone."""
+    def _gold_changed(self) -> None:
+        """The gold editor changed gold: show this sentence again."""
         if self.sentence_id is not None and self.isVisible():
-            self.show_sentence(self.sentence_id)
+            self._show_stored(self.sentence_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close the gold editor with the review window."""
         if getattr(self, "gold_window", None) is not None:
-            self.gold_window.undo_stack.indexChanged.disconnect(self._gold_changed)
+            self.gold_window.history.unsubscribe(self._gold_changed)
             self.gold_window.close()
         super().closeEvent(event)
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from annotator import __version__
-from annotator.core.errors import ProjectError, StoreError
+from annotator.core.errors import ProjectError, StoreError, StoreUnavailable
 from annotator.core.model import GOLD
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.access import ACTOR
@@ -24,6 +24,8 @@ from annotator.store.safety import backup_file, inspect_file
 from annotator.store.tables import Annotator, ProjectMeta
 
 SQLITE_BUSY_TIMEOUT_S = 30
+WAIT_SLICE_MS = 250  # with someone watching (``Project.waiting``), a busy write is told about this often
+PG_CONNECT_TIMEOUT_S = 10  # an unreachable server is reported, not waited for minutes
 
 
 def database_url(target: str | Path) -> str:
@@ -64,8 +66,13 @@ def _sqlite_begin(connection: Any) -> None:
     # Writers take the write lock at BEGIN, waiting up to the busy timeout for another writer to
     # finish; a deferred transaction that reads and then writes could otherwise fail at once with
     # "database is locked" when someone else committed in between. Read-only work asks for a
-    # deferred BEGIN (Project.reading) and never waits for writers (WAL).
-    mode = connection.get_execution_options().get("annotator_begin", "IMMEDIATE")
+    # deferred BEGIN (Project.reading) and never waits for writers (WAL). A writer someone watches
+    # waits in short slices (``annotator_busy_ms``), so the window can say it is waiting.
+    options = connection.get_execution_options()
+    mode = options.get("annotator_begin", "IMMEDIATE")
+    if mode == "IMMEDIATE":
+        busy_ms = int(options.get("annotator_busy_ms", SQLITE_BUSY_TIMEOUT_S * 1000))
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {busy_ms}")
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
@@ -81,15 +88,71 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # pre_ping: a connection the server dropped while idle is replaced at checkout, not reported.
+    return create_engine(
+        url, pool_pre_ping=True, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S}
+    )
 
 
 BUSY_RETRIES = 3
+_FULL = ("database or disk is full", "no space left on device", "disk full", "could not extend file")
+_BROKEN = (
+    "disk i/o error",
+    "unable to open database file",
+    "readonly database",
+    "server closed the connection",
+    "connection refused",
+    "terminating connection",
+    "connection is closed",
+    "consuming input failed",
+    "could not receive data",
+    "could not send data",
+)
 
 
 def _is_busy(exc: OperationalError) -> bool:
     text = str(exc.orig).lower()
     return "database is locked" in text or "database is busy" in text
+
+
+def _reason(exc: DBAPIError) -> str:
+    lines = str(exc.orig).strip().splitlines()
+    return lines[0] if lines else type(exc.orig).__name__
+
+
+def unavailable(exc: DBAPIError, *, committing: bool = False, sqlite: bool = True) -> StoreUnavailable | None:
+    """The database's own failure behind ``exc`` (a full disk, a broken connection), or None for others.
+
+    ``committing``: the failure came from COMMIT. On a server that leaves the outcome unknown (the
+    server may have committed before the connection broke); SQLite's commit is all or nothing.
+    """
+    reason = _reason(exc)
+    low = reason.lower()
+    sqlstate = str(getattr(exc.orig, "sqlstate", "") or "")
+    if sqlstate == "53100" or any(m in low for m in _FULL):
+        return StoreUnavailable(f"the disk is full ({reason}); free some space, then go on")
+    if "readonly database" in low:
+        return StoreUnavailable(f"the project can no longer be written ({reason}); check its permissions")
+    broken = (
+        exc.connection_invalidated
+        or sqlstate.startswith(("08", "57P"))  # connection exceptions; the server shutting down
+        or any(m in low for m in _BROKEN)
+    )
+    if not broken:
+        return None
+    if committing and not sqlite:
+        return StoreUnavailable(
+            f"the connection to the database broke while saving ({reason}); "
+            "the change may or may not be stored",
+            uncertain=True,
+        )
+    return StoreUnavailable(f"the database cannot be reached ({reason})")
+
+
+def _rollback(session: Session) -> None:
+    """Roll back, even on a connection that is already gone (the pool then discards it)."""
+    with suppress(DBAPIError):
+        session.rollback()
 
 
 @dataclass
@@ -105,6 +168,9 @@ class Project:
     sessions: sessionmaker[Session]
     schema: Schema
     actor_id: int | None = None
+    # Told, in the thread that asked to write, how many seconds a write has waited for another
+    # writer to finish (SQLite); the window shows that it is waiting instead of freezing.
+    waiting: Callable[[float], None] | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -127,17 +193,27 @@ class Project:
 
         On SQLite the write lock is taken at the start, waiting up to the busy timeout and then
         retrying a few times, so a busy project never reaches the user as "database is locked".
-        A constraint the database enforces becomes a StoreError with the database's reason.
+        A constraint the database enforces becomes a StoreError with the database's reason; a
+        full disk or a broken connection becomes StoreUnavailable (``uncertain`` when it broke
+        during COMMIT on a server).
         """
         with self._session("IMMEDIATE") as session:
+            committing = False
             try:
                 yield session
+                committing = True
                 session.commit()
             except IntegrityError as exc:
-                session.rollback()
+                _rollback(session)
                 raise StoreError(f"the database refused the change: {exc.orig}") from None
+            except DBAPIError as exc:
+                _rollback(session)
+                problem = unavailable(exc, committing=committing, sqlite=self.is_sqlite)
+                if problem is None:
+                    raise
+                raise problem from None
             except BaseException:
-                session.rollback()
+                _rollback(session)
                 raise
 
     @contextmanager
@@ -146,28 +222,48 @@ class Project:
         with self._session("DEFERRED") as session:
             try:
                 yield session
+            except DBAPIError as exc:
+                _rollback(session)
+                problem = unavailable(exc, sqlite=self.is_sqlite)
+                if problem is None:
+                    raise
+                raise problem from None
             finally:
-                session.rollback()
+                _rollback(session)
 
     @contextmanager
     def _session(self, begin: str) -> Iterator[Session]:
         session = self.sessions()
         session.info[ACTOR] = self.actor_id
+        options: dict[str, Any] = {"annotator_begin": begin}
+        watched = self.waiting is not None and begin == "IMMEDIATE"
+        if watched:
+            options["annotator_busy_ms"] = WAIT_SLICE_MS
+        started = time.monotonic()
+        limit = SQLITE_BUSY_TIMEOUT_S * (BUSY_RETRIES + 1)
         try:
-            for attempt in range(BUSY_RETRIES + 1):
+            attempt = 0
+            while True:
                 try:
-                    session.connection(execution_options={"annotator_begin": begin})
+                    session.connection(execution_options=options)
                     break
                 except OperationalError as exc:
-                    session.rollback()
-                    if not _is_busy(exc):
-                        raise StoreError(f"cannot use the project: {exc.orig}") from None
-                    if attempt == BUSY_RETRIES:
+                    _rollback(session)
+                    if not _is_busy(exc):  # no connection, or no transaction: nothing was tried
+                        problem = unavailable(exc, sqlite=self.is_sqlite)
+                        reason = f"the project cannot be used just now ({_reason(exc)})"
+                        raise problem or StoreUnavailable(reason) from None
+                    waited = time.monotonic() - started
+                    if (attempt >= BUSY_RETRIES and not watched) or waited >= limit:
                         raise StoreError(
                             "the project stayed busy: another program has held it for more than "
-                            f"{SQLITE_BUSY_TIMEOUT_S * (BUSY_RETRIES + 1)} s; try again later"
+                            f"{round(waited)} s; try again later"
                         ) from None
-                    time.sleep(0.05 * (attempt + 1))
+                    attempt += 1
+                    if watched and self.waiting is not None:
+                        self.waiting(waited)
+                    else:
+                        time.sleep(0.05 * attempt)
             yield session
         finally:
             session.close()

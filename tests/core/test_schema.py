@@ -64,7 +64,7 @@ shortcut = "1"
         (
             GOOD + '\n[[entities.label]]\nname = "GPE"\ncolor = "#00ff00"\nshortcut = "1"\n',
             10,
-            "shortcut '1' is already used by PERSON",
+            "shortcut '1' is already the shortcut of PERSON",
         ),
         (
             GOOD + '\n[[events.type]]\nname = "Meet"\nroles = ["A", "A"]\n',
@@ -77,6 +77,12 @@ shortcut = "1"
             "event attribute polarity: must be a non-empty list",
         ),
         (GOOD + '\n[stance]\nlevels = ["paragraph"]\n', 8, "unknown level 'paragraph'"),
+        (
+            GOOD + '\n[[entities.label]]\nname = "GPE"\ncolor = "#00ff00"\nshortcut = "shift+ALT+1"\n'
+            '\n[[entities.label]]\nname = "LOC"\ncolor = "#00ff00"\nshortcut = "Alt+Shift+1"\n',
+            15,
+            "entity label 'LOC': shortcut 'Alt+Shift+1' is already the shortcut of GPE",
+        ),
         ("[entities]\nallow_overlap = false\n", 1, "needs at least one [[entities.label]]"),
     ],
 )
@@ -95,3 +101,41 @@ def test_missing_and_non_utf8_schema_files(tmp_path: Path) -> None:
     bad.write_bytes(b'name = "\xff"')
     with pytest.raises(SchemaError, match="not UTF-8"):
         load_schema(bad)
+
+
+def _label(shortcut: str) -> str:
+    return f'name = "x"\n\n[[entities.label]]\nname = "GPE"\ncolor = "#00ff00"\nshortcut = "{shortcut}"\n'
+
+
+@pytest.mark.parametrize(
+    ("shortcut", "fragment"),
+    [
+        ("T", "is already the key of 'trigger'"),
+        ("Return", "is already the key of 'done'"),
+        ("Enter", "is already the key of 'done'"),
+        ("Ctrl+Z", "is already the key of 'undo'"),
+        ("ctrl+y", "is already the key of 'redo'"),
+        ("Shift+Home", "is already the key of 'home'"),
+        ("Alt+F", "is already the key that opens the File menu"),
+        ("Hyper+Banana", "cannot be typed: it 'Hyper' is not a modifier"),
+        ("Banana", "cannot be typed: it 'Banana' is not a key of a US keyboard"),
+        ("ә", "cannot be typed: it 'ә' is not a key of a US keyboard"),
+        ("!", "cannot be typed: it '!' is not a key of a US keyboard"),
+        ("Ctrl+K, Ctrl+C", "must be one key combination"),
+        ("Ctrl+Ctrl+1", "names Ctrl twice"),
+        ("Ctrl+", "'+' is not a key of its own"),
+    ],
+)
+def test_label_shortcuts_that_clash_or_cannot_be_typed_are_refused(shortcut: str, fragment: str) -> None:
+    with pytest.raises(SchemaError) as info:
+        parse_schema(_label(shortcut), "my.toml")
+    assert (info.value.path, info.value.line) == ("my.toml", 6)
+    assert str(info.value).startswith("my.toml:6: entity label 'GPE': shortcut ")
+    assert fragment in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "shortcut", ["G", "Shift+T", "Alt+Shift+0", "Ctrl+Alt+X", "F9", ",", "Ctrl+/", "Meta+P"]
+)
+def test_label_shortcuts_that_are_free_and_typeable_are_kept(shortcut: str) -> None:
+    assert parse_schema(_label(shortcut), "my.toml").labels[0].shortcut == shortcut

@@ -27,20 +27,32 @@ def seeded_project() -> Iterator[Project]:
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, seeded_project: Project, tmp_path: Path) -> Callable[[str], AnnotationWindow]:
-    """Open a window for an annotator (created if new), shown and focused on the sentence."""
+def window_on(qtbot: QtBot, tmp_path: Path) -> Callable[[Project, str], AnnotationWindow]:
+    """Open a window on a project for an annotator (created if new), shown and focused on the sentence."""
 
-    def make(name: str = "Айгерім") -> AnnotationWindow:
-        with seeded_project.transaction() as s:
+    def make(project: Project, name: str = "Айгерім") -> AnnotationWindow:
+        with project.transaction() as s:
             me = queries.ensure_annotator(s, name)
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = AnnotationWindow(seeded_project, me, settings)
+        window = AnnotationWindow(project, me, settings)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()
         assert QTest.qWaitForWindowActive(window, 5000)  # shortcuts only reach an active window
         window.tokens.setFocus()
         return window
+
+    return make
+
+
+@pytest.fixture
+def open_window(
+    seeded_project: Project, window_on: Callable[[Project, str], AnnotationWindow]
+) -> Callable[[str], AnnotationWindow]:
+    """Open a window on the seeded default project for an annotator."""
+
+    def make(name: str = "Айгерім") -> AnnotationWindow:
+        return window_on(seeded_project, name)
 
     return make
 

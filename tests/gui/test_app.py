@@ -47,16 +47,16 @@ def test_run_asks_the_name_opens_the_seeds_and_closes_without_asking(qtbot: QtBo
 
 
 def test_readme_documents_every_key_of_the_keymap() -> None:
-    from annotator.gui.keymap import KEYMAP
+    from annotator.core.keymap import KEYMAP
     from tests.conftest import REPO
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for _, keys, text in KEYMAP:
-        assert f"| `{keys}` | {text} |" in readme
+    for key in KEYMAP:
+        assert f"| `{key.shown}` | {key.description} |" in readme
 
 
 def test_readme_documents_every_review_key() -> None:
-    from annotator.gui.review_window import REVIEW_KEYS
+    from annotator.core.keymap import REVIEW_KEYS
     from tests.conftest import REPO
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")

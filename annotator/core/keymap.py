@@ -1,0 +1,111 @@
+"""The whole keymap in one place, Qt-free.
+
+The annotation window's actions, the Help → Keyboard dialog, the palette, the README and the
+schema check all read it: a label shortcut that would take one of these keys is refused when a
+schema is read. Keys are written as on a US keyboard; the window also finds them by position
+when another layout (Kazakh, Russian) types other letters on those keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.core.keys import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One row of the keymap: the action, how the keys are shown, what they do, the real sequences."""
+
+    action: str
+    shown: str
+    description: str
+    sequences: tuple[str, ...] = ()
+
+
+def _k(action: str, shown: str, description: str, *extra: str) -> Key:
+    """A row whose shown text is its only sequence, plus ``extra`` sequences."""
+    return Key(action, shown, description, (shown, *extra))
+
+
+KEYMAP: tuple[Key, ...] = (
+    _k("left", "Left", "move the token cursor left"),
+    _k("right", "Right", "move the token cursor right"),
+    _k("extend_left", "Shift+Left", "extend the selection to the left"),
+    _k("extend_right", "Shift+Right", "extend the selection to the right"),
+    _k("home", "Home", "cursor to the first token (Shift+Home extends)", "Shift+Home"),
+    _k("end", "End", "cursor to the last token (Shift+End extends)", "Shift+End"),
+    _k("clear", "Esc", "drop the selection"),
+    Key("labels", "1 … 9, 0", "tag the selection with the first ten labels; on an entity, change its label"),
+    Key("more_labels", "Alt+digit, Alt+Shift+digit", "the labels after the tenth (see the palette)"),
+    _k("choose_label", "L", "choose any label by typing part of its name"),
+    _k("delete", "Delete", "remove the annotation under the cursor"),
+    _k("done", "Return", "mark the sentence done and go to the next one", "Enter"),
+    _k("next", "PgDown", "next sentence (status unchanged)"),
+    _k("previous", "PgUp", "previous sentence (status unchanged)"),
+    _k("next_todo", "Ctrl+PgDown", "next sentence not yet done"),
+    _k("trigger", "T", "make the selection an event trigger, then choose its type"),
+    _k("argument", "A", "add an argument: an entity of the sentence and a role of the event"),
+    _k("attributes", "E", "set an attribute of the event under the cursor (polarity, modality, tense)"),
+    _k("stance", "S", "set the sentence's stance toward a target"),
+    _k("document_stance", "D", "set the document's stance toward a target"),
+    _k("holder", "H", "set the holder of a stance (an entity)"),
+    _k("skip", "K", "mark the sentence skipped and go on"),
+    _k("flag", "F", "flag the sentence with a comment"),
+    _k("article", "V", "show or hide the whole article"),
+    _k("undo", "Ctrl+Z", "undo"),
+    _k("redo", "Ctrl+Shift+Z", "redo (Ctrl+Y too)", "Ctrl+Y"),
+    _k("search", "Ctrl+F", "search the corpus text and jump to a hit"),
+    _k("import", "Ctrl+I", "import files (or drop them on the window)"),
+    _k("export", "Ctrl+E", "export a layer to CoNLL, JSONL or brat"),
+    _k("refresh", "F5", "refresh: teammates' progress, the document list and the sentence (also every 30 s)"),
+    _k("keymap", "F1", "this keymap"),
+    _k("quit", "Ctrl+Q", "quit (everything is already saved)"),
+)
+
+# The window's menus open with Alt and their underlined letter; a label may not take those keys.
+MENUS: tuple[tuple[str, str], ...] = (
+    ("File", "F"),
+    ("Edit", "E"),
+    ("Annotate", "A"),
+    ("Go", "G"),
+    ("View", "V"),
+    ("Help", "H"),
+)
+
+REVIEW_KEYS: tuple[tuple[str, str], ...] = (
+    ("Up / Down", "previous / next disagreement"),
+    ("Left / Right", "move the token cursor in every version"),
+    ("1 … 9", "accept annotator n's entity under the cursor into gold"),
+    ("Shift+1 … 9", "accept annotator n's event under the cursor (with attributes and arguments)"),
+    ("Alt+1 … 9", "accept annotator n's stance of the sentence"),
+    ("A", "accept everything all annotators agree on in this sentence"),
+    ("Delete", "remove the gold entity under the cursor"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a gold edit"),
+    ("Ctrl+G", "edit gold directly in the annotation window, on this sentence"),
+    ("Ctrl+L", "choose a label (lowest F1 first) and list only its disagreements"),
+)
+
+
+def keymap_rows() -> list[tuple[str, str]]:
+    """``(keys, description)`` rows for the Help dialog."""
+    return [(k.shown, k.description) for k in KEYMAP]
+
+
+def key_of(action: str) -> str:
+    """How the keys of a named action are shown."""
+    return next(k.shown for k in KEYMAP if k.action == action)
+
+
+def keys_of(action: str) -> list[str]:
+    """Every key sequence of a named action."""
+    return list(next(k.sequences for k in KEYMAP if k.action == action))
+
+
+def reserved_keys() -> dict[str, str]:
+    """Every key the annotation window takes for itself, normalized, with what it does."""
+    taken = {normalize(seq): f"the key of {k.action.replace('_', ' ')!r} ({k.description})" for k in KEYMAP
+             for seq in k.sequences}
+    for menu, letter in MENUS:
+        taken.setdefault(normalize(f"Alt+{letter}"), f"the key that opens the {menu} menu")
+    return taken

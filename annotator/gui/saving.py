@@ -1,0 +1,166 @@
+"""A window's edits: committed through the history, shown as saved only when they are, and every
+failure said in words.
+
+- An edit that commits turns the indicator green ("saved 14:02:11") and enters the undo history.
+- An edit the store refuses (an overlap, a duplicate) is explained; nothing was meant to be stored.
+- An edit the database could not take (a full disk, a broken connection) turns the indicator to
+  "not saved", says what was lost and why, and reads the sentence again from the database, so
+  what is shown is what is stored. When such failures keep coming, a dialog says so too.
+- A write that waits for another writer shows a wait cursor and a line in the status bar, and the
+  window keeps painting meanwhile (keys are held back until the wait ends).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from PySide6.QtCore import QEventLoop, Qt, QThread
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+
+from annotator.core.errors import AnnotatorError, StoreUnavailable
+from annotator.gui.failures import log_file, logger
+from annotator.services.commands import Command
+from annotator.services.history import History
+from annotator.store import Project
+
+T = TypeVar("T")
+PERSISTS = 2  # this many failures in a row bring up a dialog, not only a status line
+GREEN, RED = "color: #2e7d32;", "color: #c62828; font-weight: bold;"
+
+
+class EditRunner:
+    """Runs a window's edits, undos and redos, and keeps its saved indicator true."""
+
+    def __init__(self, window: QMainWindow, project: Project, reread: Callable[[int], None]):
+        self.window = window
+        self.project = project
+        self.history = History(project)
+        self.reread = reread  # shows a sentence again from the database; raises AnnotatorError if it cannot
+        self.indicator = QLabel("all saved")
+        self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        self.streak = 0
+        self.box: QMessageBox | None = None
+        self._waiting = False
+        self._in_wait = False
+
+    # -- the three ways to change the data -----------------------------------------------------
+    def execute(self, command: Command) -> bool:
+        """Apply and commit an edit; True when it is stored (and on the undo history)."""
+        done = self._run(command.text, command.sentence_id, lambda: self.history.execute(command), "")
+        return done is not None
+
+    def undo(self) -> Command | None:
+        """Undo the last edit; the command undone, or None (nothing to undo, or it failed)."""
+        command = self.history.next_undo
+        if command is None:
+            self.say("nothing to undo")
+            return None
+        return self._run(f"undo “{command.text}”", command.sentence_id, self.history.undo, "could not undo: ")
+
+    def redo(self) -> Command | None:
+        """Redo the last undone edit; the command redone, or None."""
+        command = self.history.next_redo
+        if command is None:
+            self.say("nothing to redo")
+            return None
+        return self._run(f"redo “{command.text}”", command.sentence_id, self.history.redo, "could not redo: ")
+
+    def _run(self, what: str, sentence_id: int, step: Callable[[], T | None], refused: str) -> T | None:
+        try:
+            with self.patience():
+                result = step()
+        except StoreUnavailable as exc:
+            self.not_saved(what, str(exc), sentence_id)
+            return None
+        except AnnotatorError as exc:  # refused by the store: the database holds what is shown
+            self.say(f"{refused}{exc}", error=True)
+            return None
+        except Exception as exc:  # a defect: logged with its traceback, never silent
+            logger().exception("not saved: %s", what)
+            self.not_saved(what, f"{type(exc).__name__}: {exc}", sentence_id)
+            return None
+        self.saved()
+        return result
+
+    # -- what the window shows -----------------------------------------------------------------
+    def saved(self) -> None:
+        """The last edit is stored."""
+        self.streak = 0
+        self.indicator.setText(f"saved {time.strftime('%H:%M:%S')}")
+        self.indicator.setStyleSheet(GREEN)
+        self.indicator.setToolTip("every edit shown is stored in the project")
+
+    def not_saved(self, what: str, reason: str, sentence_id: int | None) -> None:
+        """An edit the database did not take: say so everywhere, and show what is really stored."""
+        self.streak += 1
+        logger().warning("not saved: %s: %s", what, reason)
+        self.indicator.setText("not saved")
+        self.indicator.setStyleSheet(RED)
+        self.indicator.setToolTip(f"not saved: {what}: {reason}")
+        after = ""
+        if sentence_id is not None:
+            try:
+                self.reread(sentence_id)
+                after = "; the sentence shows what the project holds"
+            except AnnotatorError as exc:
+                after = f"; the project cannot be read either ({exc}), so the sentence may be out of date"
+        message = f"not saved: {what}: {reason}{after}"
+        self.say(message, error=True)
+        if self.streak >= PERSISTS:
+            self.dialog("Not saved", f"{message}.\n\nDetails are in {log_file()}.")
+
+    def report_failure(self, summary: str) -> None:
+        """An unexpected failure somewhere in the window (from the failure reporter)."""
+        self.streak += 1
+        self.say(f"something went wrong: {summary} (details in {log_file()})", error=True)
+        if self.streak >= PERSISTS:
+            self.dialog("Something went wrong", f"{summary}\n\nDetails are in {log_file()}.")
+
+    def dialog(self, title: str, text: str) -> None:
+        """A warning the annotator must dismiss; it does not stop the window (one at a time)."""
+        if self.box is not None and self.box.isVisible():
+            self.box.setText(text)
+            return
+        ok = QMessageBox.StandardButton.Ok
+        self.box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self.window)
+        self.box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.box.open()
+
+    def say(self, message: str, error: bool = False) -> None:
+        """A one-line message in the status bar."""
+        self.window.statusBar().showMessage(("⚠ " if error else "") + message, 8000)
+
+    # -- waiting for another writer ------------------------------------------------------------
+    @contextmanager
+    def patience(self) -> Iterator[None]:
+        """Writes inside show that they wait for the database instead of freezing the window."""
+        previous = self.project.waiting
+        self.project.waiting = self._wait
+        try:
+            yield
+        finally:
+            self.project.waiting = previous
+            if self._waiting:
+                self._waiting = False
+                QApplication.restoreOverrideCursor()
+                self.window.statusBar().clearMessage()
+
+    def _wait(self, seconds: float) -> None:
+        app = QApplication.instance()
+        if app is None or self._in_wait or QThread.currentThread() != app.thread():
+            time.sleep(0.05)  # another thread, or a wait inside a wait: just wait
+            return
+        if not self._waiting:
+            self._waiting = True
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.window.statusBar().showMessage(
+            f"waiting for the project: another program has been writing to it for {seconds:.0f} s …"
+        )
+        self._in_wait = True
+        try:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 50)
+        finally:
+            self._in_wait = False

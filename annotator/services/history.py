@@ -1,0 +1,82 @@
+"""The undo history of one window: committed edits only, Qt-free.
+
+An edit enters the history only after its transaction committed. An undo or a redo that fails
+(the store refuses it, the disk is full, the connection broke) leaves the history exactly where
+it was, so the history never claims a state the database does not hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annotator.services.commands import Command
+from annotator.store import Project
+
+HISTORY_LIMIT = 10_000  # edits kept for undo: more than a working day of annotation
+
+
+class History:
+    """Done and undone edits of one window, with listeners told after every change."""
+
+    def __init__(self, project: Project, limit: int = HISTORY_LIMIT):
+        self.project = project
+        self.limit = limit
+        self._done: list[Command] = []
+        self._undone: list[Command] = []
+        self._listeners: list[Callable[[], None]] = []
+
+    def execute(self, command: Command) -> Command:
+        """Apply and commit ``command``, then record it; an error leaves the history unchanged."""
+        command.apply(self.project)
+        self._done.append(command)
+        if len(self._done) > self.limit:
+            del self._done[: len(self._done) - self.limit]
+        self._undone.clear()
+        self._announce()
+        return command
+
+    def undo(self) -> Command | None:
+        """Revert the last edit in a new transaction; None when there is nothing to undo."""
+        if not self._done:
+            return None
+        command = self._done[-1]
+        command.revert(self.project)
+        self._undone.append(self._done.pop())
+        self._announce()
+        return command
+
+    def redo(self) -> Command | None:
+        """Apply the last undone edit again; None when there is nothing to redo."""
+        if not self._undone:
+            return None
+        command = self._undone[-1]
+        command.apply(self.project)
+        self._done.append(self._undone.pop())
+        self._announce()
+        return command
+
+    @property
+    def next_undo(self) -> Command | None:
+        """The edit an undo would revert, or None."""
+        return self._done[-1] if self._done else None
+
+    @property
+    def next_redo(self) -> Command | None:
+        """The edit a redo would apply again, or None."""
+        return self._undone[-1] if self._undone else None
+
+    def __len__(self) -> int:
+        return len(self._done)
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every change of the history."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[], None]) -> None:
+        """Stop calling ``listener``."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _announce(self) -> None:
+        for listener in list(self._listeners):
+            listener()
