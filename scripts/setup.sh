@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything annotator needs on a fresh Debian machine, idempotently:
-#  1. the Debian libraries Qt needs (and fonts with Kazakh letters), when run as root with apt;
+#  1. the Debian libraries Qt needs (and fonts with Kazakh letters), and a virtual X screen with
+#     keyboard layouts for the tests, when run as root with apt;
 #  2. a virtual environment in .venv with the project and its test extra, from pyproject.toml.
 # Safe to run again: it only installs what is missing or what pyproject.toml changed.
 set -euo pipefail
@@ -9,7 +10,9 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 DEBIAN_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
-  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-noto-core)
+  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-noto-core
+  # for the tests that drive the real window on a virtual X screen with Kazakh and Russian layouts
+  xvfb xdotool x11-xkb-utils xkb-data libxtst6)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -1,0 +1,151 @@
+"""Shortcuts by physical key: the Kazakh layout alone types ә і ң ғ on the digit keys and Cyrillic
+letters on the letter keys; every key of the keymap and the palette still works.
+
+Key presses go to the window's native window as the platform delivers them (X11 key codes, the
+text the layout types), after Qt's shortcut map found nothing for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from annotator.gui import dialogs
+from annotator.gui.main_window import AnnotationWindow
+from annotator.gui.physical_keys import us_key
+from annotator.gui.review_window import ReviewWindow
+from annotator.services.importing import ImportOptions, import_paths
+from annotator.store import Project, queries
+from tests.conftest import FIXTURES, write
+from tests.gui.conftest import entities_of, rows
+
+DOC_A = "000_5a91e5e761b01553"
+ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+NONE = Qt.KeyboardModifier.NoModifier
+
+# X11 key codes of some keys, and what the Kazakh (kz) and Russian (ru) layouts type there.
+KZ = {
+    "1": (10, '"'),
+    "2": (11, "ә"),
+    "3": (12, "і"),
+    "T": (28, "е"),
+    "Z": (52, "я"),
+    "K": (45, "л"),
+    "Right": (114, ""),
+}
+RU = {"2": (11, "2"), "T": (28, "е"), "K": (45, "л")}
+
+
+def physical(window: QWidget, code: int, typed: str, modifiers: Qt.KeyboardModifier = NONE) -> None:
+    """Press and release the key with X11 key code ``code`` whose layout types ``typed``."""
+    key = int(Qt.Key.Key_Right)  # the only key here that types nothing
+    if typed:
+        key = ord(typed.upper()) if typed.isalpha() else ord(typed)
+    QTest.qWaitForWindowActive(window, 2000)
+    handle = window.windowHandle()
+    assert handle is not None
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(handle, QKeyEvent(kind, key, modifiers, code, 0, 0, typed))
+
+
+def test_kazakh_digit_keys_tag_entities_and_letter_keys_run_commands(
+    open_window: Callable[[str], AnnotationWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = open_window("a")
+    p = w.project
+    physical(w, *KZ["2"])  # ә on the 2 key: ORGANISATION
+    assert entities_of(p, "a") == [(DOC_A, 0, 0, 0, "ORGANISATION")]
+    physical(w, *KZ["Right"])
+    physical(w, *KZ["1"])  # " on the 1 key: PERSON
+    physical(w, *KZ["Right"])
+    physical(w, *KZ["1"], ALT | SHIFT)  # Alt+Shift+1: the 21st label
+    assert [e[-1] for e in entities_of(p, "a")] == [
+        "ORGANISATION",
+        "PERSON",
+        w.project.schema.labels[20].name,
+    ]
+    physical(w, *KZ["Z"], CTRL)  # Ctrl+я on the Z key: undo
+    assert len(entities_of(p, "a")) == 2
+    asked: list[str] = []
+
+    def choose(parent: Any, title: str, options: list[tuple[str, Any]], tips: Any = None) -> Any:
+        asked.append(title)
+        return "Conflict.Demonstrate"
+
+    monkeypatch.setattr(dialogs, "choose", choose)
+    physical(w, *KZ["T"])  # е on the T key: a trigger
+    assert asked and asked[0].startswith("Event type for")
+    assert rows(p, "SELECT type, token_start FROM events") == [("Conflict.Demonstrate", 2)]
+    physical(w, *KZ["K"])  # л on the K key: skip
+    assert rows(p, "SELECT status FROM sentence_status") == [("skipped",)]
+    assert w.current is not None and w.current.index == 1
+
+
+def test_russian_layout_digits_match_as_they_are_and_letters_by_position(
+    open_window: Callable[[str], AnnotationWindow],
+) -> None:
+    w = open_window("a")
+    physical(w, *RU["K"])  # л on the K key: skip
+    assert w.current is not None and w.current.index == 1
+    assert rows(w.project, "SELECT status FROM sentence_status") == [("skipped",)]
+
+
+def test_kazakh_letters_typed_into_a_text_field_stay_text(
+    open_window: Callable[[str], AnnotationWindow],
+) -> None:
+    w = open_window("a")
+    w.filter.setFocus()
+    physical(w, *KZ["2"])
+    physical(w, *KZ["3"])
+    assert w.filter.text() == "әі"
+    assert entities_of(w.project, "a") == []
+
+
+def test_the_review_window_takes_kazakh_digit_keys(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
+    src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
+    for name, text in {"a": src, "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY")}.items():
+        path = write(tmp_path / name / "ex.conll", text)
+        import_paths(project, [path], ImportOptions(annotator=name, status="done"))
+    with project.transaction() as s:
+        boss = queries.add_annotator(s, "boss", "reviewer")
+    w = ReviewWindow(project, boss, QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    assert QTest.qWaitForWindowActive(w, 5000)
+    w.list.setFocus()
+    for _ in range(3):
+        physical(w, *KZ["Right"])
+    physical(w, *KZ["2"])  # b's QUANTITY on "53"
+    assert entities_of(project, "gold") == [("ex-0001", 1, 3, 3, "QUANTITY")]
+
+
+@pytest.mark.parametrize(
+    ("platform", "scan", "virtual", "printed"),
+    [
+        ("linux", 11, 0, "2"),
+        ("linux", 28, 0, "T"),
+        ("linux", 47, 0, ";"),
+        ("win32", 3, 0, "2"),
+        ("win32", 20, 0, "T"),
+        ("darwin", 0, 0x13, "2"),
+        ("darwin", 0, 0x11, "T"),
+    ],
+)
+def test_key_positions_read_as_a_us_keyboard(platform: str, scan: int, virtual: int, printed: str) -> None:
+    event = QKeyEvent(QEvent.Type.KeyPress, 0x4D8, NONE, scan, virtual, 0, "ә")
+    assert us_key(event, platform) == Qt.Key(ord(printed))
+
+
+def test_unknown_positions_are_left_alone() -> None:
+    assert us_key(QKeyEvent(QEvent.Type.KeyPress, 0x4D8, NONE, 0, 0, 0, "ә"), "linux") is None
