@@ -143,6 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     bk.add_argument("--list", action="store_true", help="list the rolling backups instead")
     rs = sub.add_parser("restore", parents=[db], help="replace the project by a backup (after backing it up)")
     rs.add_argument("backup", metavar="BACKUP")
+    sc = sub.add_parser("schema", parents=[db], help="show the project's annotation schema, or replace it")
+    what = sc.add_mutually_exclusive_group()
+    what.add_argument("--out", metavar="FILE", help="write the stored schema to FILE (default: print it)")
+    what.add_argument(
+        "--replace", metavar="FILE", help="store this schema instead (it must define all that the data uses)"
+    )
     st = sub.add_parser("stats", parents=[db], help="corpus and per-annotator counts")
     st.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
@@ -265,6 +271,20 @@ def _annotators(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace, db: str | None) -> int:
+    if args.replace:
+        schema = projects.replace_schema(db, args.replace)
+        print(f"the project now uses schema {schema.name!r} from {args.replace}")
+        return 0
+    text = projects.stored_schema(db)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote the project's schema to {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _stats(args: argparse.Namespace, db: str | None) -> int:
     project = projects.open_existing(db)
     with project.transaction() as session:
@@ -307,5 +327,6 @@ _COMMANDS = {
     "agreement": _agreement,
     "export": _export,
     "annotators": _annotators,
+    "schema": _schema,
     "stats": _stats,
 }

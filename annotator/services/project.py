@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import ProjectError, SchemaError
 from annotator.core.model import ImportSummary
 from annotator.core.paths import default_db_path, seeds_dir
 from annotator.core.schema import Schema, default_schema_path, load_schema
@@ -118,3 +118,49 @@ def restore(db: str | None, source: str | Path) -> Path | None:
     if not backup_path.is_file():
         raise ProjectError(f"{backup_path}: no such backup file")
     return restore_file(path, backup_path)
+
+
+def _used_but_missing(schema: Schema, used: dict[str, set[str]]) -> list[str]:
+    """What the data uses that ``schema`` does not define, as ``kind name`` phrases."""
+    defined = {
+        "entity label": set(schema.label_names),
+        "event type": {t.name for t in schema.event_types},
+        "role": {f"{t.name}.{r}" for t in schema.event_types for r in t.roles},
+        "attribute": {f"{a.name}={v}" for a in schema.attributes for v in a.values},
+        "stance target": {t.name for t in schema.targets},
+        "stance label": set(schema.stance_labels),
+    }
+    return [f"{kind} {name}" for kind, names in used.items() for name in sorted(names - defined[kind])]
+
+
+def stored_schema(db: str | None) -> str:
+    """The schema TOML stored in the project ``db`` resolves to (even one that fails the checks now)."""
+    target, _ = resolve_target(db)
+    project, _ = open_project(target, schema=load_schema(default_schema_path()), stored_schema=False)
+    try:
+        with project.reading() as session:
+            return queries.get_meta(session, "schema") or ""
+    finally:
+        project.close()
+
+
+def replace_schema(db: str | None, path: str | Path) -> Schema:
+    """Store the schema file at ``path`` in the project, in one transaction.
+
+    The new schema must pass every check and still define everything the data uses (labels,
+    event types, roles, attribute values, stance targets and labels); otherwise nothing changes.
+    """
+    schema = load_schema(path)
+    target, _ = resolve_target(db)
+    project, _ = open_project(target, schema=schema, stored_schema=False)
+    try:
+        with project.transaction() as session:
+            missing = _used_but_missing(schema, queries.vocabulary_in_use(session))
+            if missing:
+                shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+                message = f"the project's annotations use {shown}, which this schema lacks"
+                raise SchemaError(path, None, message)
+            queries.set_meta(session, "schema", schema.source)
+    finally:
+        project.close()
+    return schema

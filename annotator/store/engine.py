@@ -16,7 +16,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session, sessionmaker
 
 from annotator import __version__
-from annotator.core.errors import ProjectError, StoreError, StoreUnavailable
+from annotator.core.errors import ProjectError, SchemaError, StoreError, StoreUnavailable
 from annotator.core.model import GOLD
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.access import ACTOR
@@ -295,14 +295,21 @@ class Project:
 
 
 def open_project(
-    target: str | Path, *, create: bool = False, schema: Schema | None = None, check: bool = True
+    target: str | Path,
+    *,
+    create: bool = False,
+    schema: Schema | None = None,
+    check: bool = True,
+    stored_schema: bool = True,
 ) -> tuple[Project, bool]:
     """Open the project at ``target`` (a path or URL); with ``create`` make it if it has no tables yet.
 
     Returns the project and whether it was created now. A new project gets ``schema`` (required
     then) and the reserved ``gold`` layer. An existing SQLite file is first looked at read-only
     (with ``PRAGMA quick_check`` unless ``check`` is False); one from an older version is backed
-    up, then upgraded.
+    up, then upgraded. The stored schema is checked like a schema file; with ``stored_schema``
+    False it is not read, and the project carries ``schema`` instead (to show or replace a stored
+    schema that no longer passes the checks).
     """
     from annotator.store.migrate import head_revision, is_known_revision, upgrade
 
@@ -362,5 +369,12 @@ def open_project(
     if stored is None:
         engine.dispose()
         raise ProjectError(f"{shown}: the project has no schema stored")
-    project_schema = parse_schema(stored, f"{shown} (stored schema)")
+    if not stored_schema and schema is not None:
+        return Project(url, engine, sessions, schema), created
+    try:
+        project_schema = parse_schema(stored, f"{shown} (stored schema)")
+    except SchemaError as exc:
+        engine.dispose()
+        fix = f"annotator schema --out FILE --db {shown}, fix FILE, then: annotator schema --replace FILE"
+        raise SchemaError(exc.path, exc.line, f"{exc.message} (to fix it: {fix})", exc.column) from None
     return Project(url, engine, sessions, project_schema), created

@@ -22,6 +22,8 @@ from annotator.store.tables import (
     Document,
     DocumentStance,
     EntityRow,
+    EventArgument,
+    EventAttribute,
     EventRow,
     ProjectMeta,
     Sentence,
@@ -217,6 +219,27 @@ def stats(session: Session) -> dict[str, Any]:
 def get_meta(session: Session, key: str) -> str | None:
     """A project fact stored under ``key``, or None."""
     return session.scalar(select(ProjectMeta.value).where(ProjectMeta.key == key))
+
+
+def vocabulary_in_use(session: Session) -> dict[str, set[str]]:
+    """Every schema name the data uses: labels, event types, ``type.role``, ``attribute=value``,
+    stance targets and stance labels (a new schema must keep them all)."""
+    def names(query: Any) -> set[str]:
+        return {str(v) for v in session.scalars(query)}
+
+    on = EventArgument.event_id == EventRow.id
+    roles = session.execute(select(EventRow.type, EventArgument.role).join(EventArgument, on).distinct())
+    values = session.execute(select(EventAttribute.name, EventAttribute.value).distinct())
+    return {
+        "entity label": names(select(EntityRow.label).distinct()),
+        "event type": names(select(EventRow.type).distinct()),
+        "role": {f"{t}.{r}" for t, r in roles},
+        "attribute": {f"{n}={v}" for n, v in values},
+        "stance target": names(select(SentenceStance.target).distinct())
+        | names(select(DocumentStance.target).distinct()),
+        "stance label": names(select(SentenceStance.label).distinct())
+        | names(select(DocumentStance.label).distinct()),
+    }
 
 
 def set_meta(session: Session, key: str, value: str) -> None:
