@@ -77,11 +77,18 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _item(text: str, data: object = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    return item
+def _put(table: QTableWidget, row: int, column: int, text: str, data: object = None) -> None:
+    """Show ``text`` (and ``data``) in a cell, reusing the cell's item.
+
+    A new item per cell and sentence is avoidable work, and PySide 6.11 leaks a reference to
+    None the first time Qt calls a new item's data() (about ten per sentence shown; measured).
+    """
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem()
+        table.setItem(row, column, item)
+    item.setText(text)
+    item.setData(Qt.ItemDataRole.UserRole, data)
 
 
 class AnnotationPanels(QWidget):
@@ -124,25 +131,25 @@ class AnnotationPanels(QWidget):
         names = {e.id: f"{view.token_text(e.start, e.end)} ({e.label})" for e in view.entities}
         self.entities.setRowCount(len(view.entities))
         for r, e in enumerate(view.entities):
-            self.entities.setItem(r, 0, _item(e.label, e.id))
-            self.entities.setItem(r, 1, _item(view.token_text(e.start, e.end)))
-            self.entities.setItem(r, 2, _item(f"{e.start + 1}–{e.end}"))
+            _put(self.entities, r, 0, e.label, e.id)
+            _put(self.entities, r, 1, view.token_text(e.start, e.end))
+            _put(self.entities, r, 2, f"{e.start + 1}–{e.end}")
         self.events.setRowCount(len(view.events))
         for r, ev in enumerate(view.events):
-            self.events.setItem(r, 0, _item(ev.type, ev.id))
-            self.events.setItem(r, 1, _item(view.token_text(ev.start, ev.end)))
-            self.events.setItem(r, 2, _item(", ".join(f"{k}={v}" for k, v in ev.attributes.items())))
+            _put(self.events, r, 0, ev.type, ev.id)
+            _put(self.events, r, 1, view.token_text(ev.start, ev.end))
+            _put(self.events, r, 2, ", ".join(f"{k}={v}" for k, v in ev.attributes.items()))
             args = "; ".join(f"{a.role}: {names.get(a.entity_id, '?')}" for a in ev.arguments)
-            self.events.setItem(r, 3, _item(args))
+            _put(self.events, r, 3, args)
         self.stance.setRowCount(len(self.schema.targets))
         for r, target in enumerate(self.schema.targets):
             label, holder = view.stance.get(target.name, ("", None))
             dlabel, dholder = view.document_stance.get(target.name, ("", None))
-            self.stance.setItem(r, 0, _item(target.title, target.name))
-            self.stance.setItem(r, 1, _item(label or "—"))
-            self.stance.setItem(r, 2, _item(names.get(holder, "") if holder else ""))
-            self.stance.setItem(r, 3, _item(dlabel or "—"))
-            self.stance.setItem(r, 4, _item(view.document_holders.get(dholder, "") if dholder else ""))
+            _put(self.stance, r, 0, target.title, target.name)
+            _put(self.stance, r, 1, label or "—")
+            _put(self.stance, r, 2, names.get(holder, "") if holder else "")
+            _put(self.stance, r, 3, dlabel or "—")
+            _put(self.stance, r, 4, view.document_holders.get(dholder, "") if dholder else "")
         for table in (self.entities, self.events, self.stance):
             table.resizeColumnsToContents()
             table.horizontalHeader().setStretchLastSection(True)
