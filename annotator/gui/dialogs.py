@@ -152,6 +152,18 @@ class SearchDialog(QDialog):
             self.accept()
 
 
+def search(parent: QWidget, find: Any) -> int | None:
+    """The search dialog over ``find(query)``; the id of the sentence chosen, or None."""
+    dialog = SearchDialog(parent, find)
+    return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+LAYOUT_NOTE = (
+    "Keys are named as printed on a US keyboard and work by their place on any layout: "
+    "with the Kazakh or Russian layout, 2 is the key that types ә or 2, T the key that types е."
+)
+
+
 class KeymapDialog(QDialog):
     """Help → Keyboard: every key the window knows."""
 
@@ -169,7 +181,11 @@ class KeymapDialog(QDialog):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.note = QLabel(LAYOUT_NOTE)
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.table = table

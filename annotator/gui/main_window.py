@@ -14,20 +14,16 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QKeySequence,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
@@ -40,18 +36,18 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.keymap import keys_of
 from annotator.core.model import GOLD
 from annotator.core.views import SentenceView
-from annotator.gui.dialogs import ExportDialog, KeymapDialog, SearchDialog
+from annotator.gui import dialogs
+from annotator.gui.dialogs import KeymapDialog
 from annotator.gui.editing import EditingMixin
 from annotator.gui.panels import AnnotationPanels, Palette
 from annotator.gui.physical_keys import PhysicalKeys
 from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
-from annotator.gui.workers import Worker, run_with_progress
+from annotator.gui.transfer import TransferMixin
+from annotator.gui.workers import Worker
 from annotator.services import annotate
 from annotator.services import project as projects
 from annotator.services.commands import Command
-from annotator.services.exporting import ExportOptions, default_destination, export_layer
-from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, queries
 
 
@@ -65,7 +61,7 @@ TEAM_REFRESH_MS = 30_000  # teammates' progress is refreshed this often (and on 
 BACKUP_EVERY = 300  # edits between two rolling backups (one is also made at every start)
 
 
-class AnnotationWindow(EditingMixin, QMainWindow):
+class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
     """Documents on the left, the sentence in the middle, palette and annotation panels on the right."""
 
     def __init__(self, project: Project, annotator: queries.AnnotatorInfo, settings: QSettings | None = None):
@@ -520,6 +516,7 @@ class AnnotationWindow(EditingMixin, QMainWindow):
 
     def search(self) -> None:
         """Search the corpus and jump to the chosen sentence."""
+
         def find(query: str) -> list[tuple[int, str, int, str]]:
             try:
                 return annotate.search(self.project, query)
@@ -527,83 +524,10 @@ class AnnotationWindow(EditingMixin, QMainWindow):
                 self.say(f"search failed: {exc}", error=True)
                 return []
 
-        dialog = SearchDialog(self, find)
-        if dialog.exec() and dialog.value is not None:
-            self.go_to(dialog.value)
+        chosen = dialogs.search(self, find)
+        if chosen is not None:
+            self.go_to(chosen)
         self.back_to_sentence()
-
-    # -- import and export ---------------------------------------------------------------------
-    def import_files(self, paths: list[str] | None = None) -> None:
-        """Import files in the background with a progress dialog; all or nothing."""
-        if not paths:
-            paths, _ = QFileDialog.getOpenFileNames(
-                self, "Import", "", "Corpora (*.txt *.conll *.iob *.bio *.tsv *.jsonl);;All (*)"
-            )
-        if not paths:
-            return
-        options = ImportOptions(annotator=self.annotator.name)
-        worker = run_with_progress(
-            self,
-            "Importing…",
-            lambda progress: import_paths(self.project, paths, options, progress),
-            self._imported,
-            lambda m: self._failed("Import", m),
-        )
-        self.workers.append(worker)
-
-    def _imported(self, summary: object) -> None:
-        self.navigator = annotate.Navigator(self.project)
-        self.reload_documents()
-        if self.current is None:
-            first = self.navigator.first()
-            if first is not None:
-                self.go_to(first)
-        self.say(summary.describe())  # type: ignore[attr-defined]
-
-    def _failed(self, what: str, message: str) -> None:
-        self.say(f"{what}: {message}", error=True)
-        QMessageBox.warning(self, what, message)
-
-    def export_files(self) -> None:
-        """Export a layer in the background with a progress dialog."""
-        with self.project.reading() as s:
-            layers = [a.name for a in queries.list_annotators(s)]
-        dialog = ExportDialog(
-            self,
-            layers,
-            self.annotator.name,
-            lambda layer, fmt: default_destination(self.project, layer, fmt),
-        )
-        if not dialog.exec():
-            return
-        layer = dialog.layer.currentText()
-        options = ExportOptions(
-            fmt=dialog.format.currentText(),
-            annotator=None if layer == "gold" else layer,
-            gold=layer == "gold",
-            status=dialog.status.currentText(),
-            scheme=dialog.scheme.currentText(),
-            out=dialog.path.text(),
-        )
-        worker = run_with_progress(
-            self,
-            "Exporting…",
-            lambda progress: export_layer(self.project, options, progress),
-            lambda summary: self.say(summary.describe()),
-            lambda m: self._failed("Export", m),
-        )
-        self.workers.append(worker)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept files dropped on the window."""
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        """Import dropped files."""
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            self.import_files(paths)
 
     # -- settings ------------------------------------------------------------------------------
     def _restore(self) -> None:

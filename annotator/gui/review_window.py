@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.keymap import REVIEW_KEYS, keys_of
-from annotator.gui.dialogs import choose
+from annotator.gui import dialogs
 from annotator.gui.physical_keys import PhysicalKeys
 from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
@@ -230,7 +230,7 @@ class ReviewWindow(QMainWindow):
             if label is not None and f1 is not None:
                 options.append((f"{label.text()}   F1 {f1.text()}", label.text()))
         options.append(("all labels", ""))
-        chosen = choose(self, "Disagreements of which label?", options)
+        chosen = dialogs.choose(self, "Disagreements of which label?", options)
         self.activateWindow()
         if chosen is not None:
             self.refresh(chosen or None)
