@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from annotator.gui import dialogs
 from annotator.gui.main_window import AnnotationWindow
 from annotator.services import project as projects
 from annotator.store import Project, queries
@@ -80,18 +83,74 @@ def type_text(widget: QWidget, text: str) -> None:
                 QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
-def answer_dialogs(*answers: str) -> None:
-    """Type each answer into the next modal dialog that opens and press Enter there.
+class Answers:
+    """Answers for the window's dialogs, through the seams the window asks them by.
 
-    A line break in an answer means Enter in the same dialog (search: query, Enter, Enter).
+    A chooser (``dialogs.choose``) takes the first option whose text contains the answer, as
+    typing it into the filter would; ``None`` cancels. A text dialog (``QInputDialog.getText``)
+    returns the answer. The search dialog (``dialogs.search``) searches for the answer and takes
+    the first hit. Every dialog asked for is recorded in ``asked`` (its title).
+    """
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch):
+        self.queue: list[str | None] = []
+        self.asked: list[str] = []
+        monkeypatch.setattr(dialogs, "choose", self._choose)
+        monkeypatch.setattr(dialogs, "search", self._search)
+        monkeypatch.setattr(QInputDialog, "getText", self._text)
+
+    def give(self, *answers: str | None) -> None:
+        """Queue answers for the next dialogs, in order."""
+        self.queue.extend(answers)
+
+    def _next(self, title: str) -> str | None:
+        self.asked.append(title)
+        assert self.queue, f"the window asked “{title}” and the test gave no answer"
+        return self.queue.pop(0)
+
+    def _choose(self, parent: object, title: str, options: list[tuple[str, Any]], tips: object = None) -> Any:
+        answer = self._next(title)
+        if answer is None:
+            return None
+        return next((value for text, value in options if answer.casefold() in text.casefold()), None)
+
+    def _search(self, parent: object, find: Callable[[str], list[tuple[int, str, int, str]]]) -> int | None:
+        answer = self._next("Search the corpus")
+        hits = find(answer) if answer is not None else []
+        return hits[0][0] if hits else None
+
+    def _text(self, parent: object, title: str, label: str, *args: Any, **kwargs: Any) -> tuple[str, bool]:
+        answer = self._next(title)
+        return (answer, True) if answer is not None else ("", False)
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    """Answer the window's dialogs without showing them (see Answers)."""
+    return Answers(monkeypatch)
+
+
+DIALOG_WAIT_S = 20  # a real dialog that does not open by then fails the test instead of hanging it
+
+
+def answer_dialogs(*answers: str) -> None:
+    """Type each answer into the next real modal dialog that opens and press Enter there.
+
+    A line break in an answer means Enter in the same dialog (search: query, Enter, Enter). It
+    looks for the dialog every 10 ms; if none opens within DIALOG_WAIT_S, the dialog that is
+    open (if any) is rejected and the test's assertions then fail, rather than waiting forever.
     """
     handled: list[QWidget] = []
+    deadline = time.monotonic() + DIALOG_WAIT_S
 
     def step(remaining: list[str]) -> None:
         dialog = QApplication.activeModalWidget()
         ready = dialog is not None and dialog.isVisible() and QApplication.activeWindow() is dialog
         if not ready or dialog in handled or dialog.focusWidget() is None:
-            QTimer.singleShot(10, lambda: step(remaining))
+            if time.monotonic() < deadline:
+                QTimer.singleShot(10, lambda: step(remaining))
+            elif isinstance(dialog, QDialog):
+                dialog.reject()
             return
         handled.append(dialog)
         target = dialog.focusWidget()

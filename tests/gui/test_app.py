@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import getpass
+import time
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -11,31 +13,41 @@ from pytestqt.qtbot import QtBot
 from annotator.gui import app
 from annotator.services import project as projects
 from annotator.store import queries
-from tests.gui.conftest import answer_dialogs
 
 
-def test_name_dialog_offers_the_system_user_then_the_last_name(qtbot: QtBot) -> None:
-    answer_dialogs("")
+def test_name_dialog_offers_the_system_user_then_the_last_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[str] = []
+
+    def enter_on_the_offered_name(parent: object, title: str, label: str, text: str = "") -> tuple[str, bool]:
+        offered.append(text)
+        return text, True
+
+    monkeypatch.setattr(app.QInputDialog, "getText", enter_on_the_offered_name)
     assert app.ask_annotator() == getpass.getuser()
     app.settings().setValue("last_annotator", "Айгерім")
-    answer_dialogs("")
     assert app.ask_annotator() == "Айгерім"
+    assert offered == [getpass.getuser(), "Айгерім"]
 
 
-def test_run_asks_the_name_opens_the_seeds_and_closes_without_asking(qtbot: QtBot) -> None:
+def test_run_asks_the_name_opens_the_seeds_and_closes_without_asking(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     titles: list[str] = []
+    deadline = time.monotonic() + 30
 
-    def close_window() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "tokens"))
-        titles.append(window.windowTitle())
-        window.close()
-
-    def after_name() -> None:
-        QTimer.singleShot(300, close_window)
+    def close_window() -> None:  # looks for the window until it shows (the test fails after 30 s)
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "tokens")]
+        if shown:
+            titles.append(shown[0].windowTitle())
+            shown[0].close()
+        elif time.monotonic() < deadline:
+            QTimer.singleShot(20, close_window)
+        else:
+            QApplication.quit()
 
     app.settings().setValue("last_annotator", "")
-    answer_dialogs("\b" * 40 + "Daulet")
-    QTimer.singleShot(200, after_name)
+    monkeypatch.setattr(app.QInputDialog, "getText", lambda *a, **k: ("Daulet", True))
+    QTimer.singleShot(0, close_window)
     assert app.run(None, None) == 0
     assert titles == ["default — Daulet — annotator"]
     project = projects.open_or_create(None)

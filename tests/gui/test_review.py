@@ -13,11 +13,11 @@ from annotator.services import commands as c
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, queries
 from tests.conftest import FIXTURES, write
-from tests.gui.conftest import answer_dialogs, entities_of, press, rows
+from tests.gui.conftest import Answers, entities_of, press, rows
 
 
 def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
-    qtbot: QtBot, project: Project, tmp_path: Path
+    qtbot: QtBot, project: Project, tmp_path: Path, answers: Answers
 ) -> None:
     src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
     for name, text in {
@@ -40,8 +40,9 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
     assert w.labels.item(0, 0).text() in ("QUANTITY", "CARDINAL")  # lowest F1 first
     assert w.heatmaps.count() == 3  # entity F1, trigger F1, stance kappa
     assert w.confusion.rowCount() == 7
-    answer_dialogs("QUANTITY")
+    answers.give("QUANTITY")
     press(w.list, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert answers.asked == ["Disagreements of which label?"]
     assert w.list.count() == 1
     assert "QUANTITY" in w.list.item(0).text()
     assert w.versions[1][2].differs == {(3, 4, "QUANTITY")}  # b's odd span is marked
