@@ -1,5 +1,5 @@
 # The two commands of the README. Both set everything up first (scripts/setup.sh).
-.PHONY: run test lint bench setup
+.PHONY: run test quick lint bench setup
 
 setup:
 	@bash scripts/setup.sh
@@ -13,6 +13,12 @@ test: setup
 	.venv/bin/lint-imports --no-cache
 	ANNOTATOR_TEST_PG="$${ANNOTATOR_TEST_PG-$$(bash scripts/postgres.sh)}" \
 		QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest $(ARGS)
+
+# The development loop: everything but the tests marked slow (property, kill, soak, X server).
+quick: setup
+	.venv/bin/ruff check annotator tests
+	ANNOTATOR_TEST_PG="$${ANNOTATOR_TEST_PG-$$(bash scripts/postgres.sh)}" \
+		QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -m "not slow" -q $(ARGS)
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/run.py $(ARGS)

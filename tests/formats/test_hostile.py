@@ -25,6 +25,8 @@ from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import open_project
 from tests.conftest import FIXTURES, dump
 
+pytestmark = pytest.mark.slow  # make quick leaves these out; make test runs them
+
 CONLL = (FIXTURES / "example.conll").read_bytes()
 JSONL = (FIXTURES / "example.jsonl").read_bytes()
 TEXT = "Бүгін Астанада жиналыс өтті.\nМинистр мәлімдеме жасады.\n".encode()

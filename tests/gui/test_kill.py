@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,8 @@ from annotator.gui.main_window import AnnotationWindow
 from annotator.store import open_project, queries
 from tests.conftest import REPO
 from tests.gui.conftest import entities_of, rows
+
+pytestmark = pytest.mark.slow  # make quick leaves these out; make test runs them
 
 CHILD = textwrap.dedent(
     """

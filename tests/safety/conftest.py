@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.services.importing import ImportOptions, import_paths
@@ -39,6 +42,37 @@ def wait(pid: int) -> int:
     """The exit status of a child (negative: killed by that signal)."""
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status)
+
+
+def tagged(path: Path | str, tag: str) -> str:
+    """The project address a child uses: on PostgreSQL its connections carry ``tag`` as their name."""
+    text = str(path)
+    if "://" not in text:
+        return text
+    return make_url(text).update_query_dict({"application_name": tag}).render_as_string(hide_password=False)
+
+
+def wait_until_gone(path: Path | str, tag: str, timeout: float = 60) -> None:
+    """Wait until no server process works for connections named ``tag`` (PostgreSQL).
+
+    SIGKILL ends a client at once, but its server process may still be finishing a COMMIT it
+    received (seen: 564 ms later). Until that process is gone, the database is not yet in the
+    state the kill left it in.
+    """
+    if "://" not in str(path):
+        return
+    engine = create_engine(str(path))
+    deadline = time.monotonic() + timeout
+    try:
+        with engine.connect() as conn:
+            while conn.execute(
+                text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :tag"), {"tag": tag}
+            ).scalar_one():
+                assert time.monotonic() < deadline, f"the server still works for {tag} after {timeout} s"
+                conn.rollback()
+                time.sleep(0.02)
+    finally:
+        engine.dispose()
 
 
 def integrity(path: Path | str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from annotator.core.model import GOLD
@@ -12,6 +13,8 @@ from annotator.services import commands as c
 from annotator.services.exporting import ExportOptions, export_layer
 from annotator.store import open_project, queries
 from tests.safety.conftest import fork, integrity, opened, wait
+
+pytestmark = pytest.mark.slow  # make quick leaves these out; make test runs them
 
 EDITS = 700  # per writer; three writers
 
