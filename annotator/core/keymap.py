@@ -104,8 +104,11 @@ def keys_of(action: str) -> list[str]:
 
 def reserved_keys() -> dict[str, str]:
     """Every key the annotation window takes for itself, normalized, with what it does."""
-    taken = {normalize(seq): f"the key of {k.action.replace('_', ' ')!r} ({k.description})" for k in KEYMAP
-             for seq in k.sequences}
+    taken = {
+        normalize(seq): f"the key of {k.action.replace('_', ' ')!r} ({k.description})"
+        for k in KEYMAP
+        for seq in k.sequences
+    }
     for menu, letter in MENUS:
         taken.setdefault(normalize(f"Alt+{letter}"), f"the key that opens the {menu} menu")
     return taken

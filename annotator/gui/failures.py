@@ -94,9 +94,7 @@ class FailureReporter(QObject):
             sys.excepthook, threading.excepthook = self._previous
             self._previous = None
 
-    def hook(
-        self, kind: type[BaseException], value: BaseException, tb: TracebackType | None
-    ) -> None:
+    def hook(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         """Log the traceback and tell the window (Ctrl+C in a terminal still ends the program)."""
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
