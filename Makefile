@@ -14,10 +14,11 @@ test: setup
 	ANNOTATOR_TEST_PG="$${ANNOTATOR_TEST_PG-$$(bash scripts/postgres.sh)}" \
 		QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest $(ARGS)
 
-# The development loop: everything but the tests marked slow (property, kill, soak, X server).
+# The development loop: the tests not marked slow (property, kill, soak, X server), on SQLite
+# unless ANNOTATOR_TEST_PG names a server. make test runs everything on both backends.
 quick: setup
 	.venv/bin/ruff check annotator tests
-	ANNOTATOR_TEST_PG="$${ANNOTATOR_TEST_PG-$$(bash scripts/postgres.sh)}" \
+	ANNOTATOR_TEST_PG="$${ANNOTATOR_TEST_PG-}" \
 		QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -m "not slow" -q $(ARGS)
 
 bench: setup

@@ -112,3 +112,10 @@ def write(path: Path, content: str | bytes) -> Path:
 def pytest_configure(config: pytest.Config) -> None:
     """Qt tests run on the offscreen platform unless told otherwise."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Property-based tests (hypothesis) count as slow: make quick leaves them out, make test runs them."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
