@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -67,28 +66,42 @@ class Chooser(QDialog):
         self.filter.returnPressed.connect(self._take)
         self.list.itemActivated.connect(lambda _item: self._take())
         self.value: Any = None
+        self.visible: list[tuple[str, Any]] = []
         self._refill("")
         self.filter.setFocus()
         self.resize(380, 420)
 
     def _refill(self, text: str) -> None:
         needle = text.casefold()
+        self.visible = [(label, value) for label, value in self.options if needle in label.casefold()]
         self.list.clear()
-        for label, value in self.options:
-            if needle in label.casefold():
-                item = QListWidgetItem(label)
-                item.setData(Qt.ItemDataRole.UserRole, value)
-                if label in self.tooltips:
-                    item.setToolTip(self.tooltips[label])
-                self.list.addItem(item)
-        if self.list.count():
+        # Items made by Qt from strings: no Python wrapper per item (PySide 6.11 leaks a reference
+        # to None for each item made in Python, about 130 per chooser opened).
+        self.list.addItems([label for label, _ in self.visible])
+        for row, (label, _) in enumerate(self.visible):
+            if label in self.tooltips:
+                self.list.item(row).setToolTip(self.tooltips[label])
+        if self.visible:
             self.list.setCurrentRow(0)
 
     def _take(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self.value = item.data(Qt.ItemDataRole.UserRole)
+        row = self.list.currentRow()
+        if 0 <= row < len(self.visible):
+            self.value = self.visible[row][1]
             self.accept()
+
+
+def run_modal(dialog: QDialog) -> Any:
+    """Show a dialog until it is answered; its ``value`` if accepted, else None. Then it is deleted.
+
+    A dialog is a child of its window: without deleting it, every chooser opened in a day stays
+    in memory (measured on X11: 1,064 choosers answered, 143 -> 875 MB).
+    """
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return getattr(dialog, "value", None) if accepted else None
+    finally:
+        dialog.deleteLater()
 
 
 def choose(
@@ -97,8 +110,7 @@ def choose(
     """Show a chooser and return the chosen value, or None if cancelled or there is nothing to choose."""
     if not options:
         return None
-    dialog = Chooser(parent, title, options, tooltips)
-    return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return run_modal(Chooser(parent, title, options, tooltips))
 
 
 class SearchDialog(QDialog):
@@ -120,6 +132,7 @@ class SearchDialog(QDialog):
         self.query.returnPressed.connect(self._enter)
         self.hits.itemActivated.connect(lambda _i: self._take())
         self.searched = ""
+        self.found: list[int] = []
         self.value: int | None = None
         self.resize(720, 460)
 
@@ -130,10 +143,8 @@ class SearchDialog(QDialog):
         self.searched = self.query.text()
         self.hits.clear()
         results = self.search(self.searched)
-        for sid, doc, position, text in results:
-            item = QListWidgetItem(f"{doc} · {position + 1}: {text}")
-            item.setData(Qt.ItemDataRole.UserRole, sid)
-            self.hits.addItem(item)
+        self.found = [sid for sid, _, _, _ in results]
+        self.hits.addItems([f"{doc} · {position + 1}: {text}" for _, doc, position, text in results])
         self.info.setText(f"{len(results)} sentence(s); Enter jumps to the selected one")
         if self.hits.count():
             self.hits.setCurrentRow(0)
@@ -146,16 +157,16 @@ class SearchDialog(QDialog):
             super().keyPressEvent(event)
 
     def _take(self) -> None:
-        item = self.hits.currentItem()
-        if item is not None:
-            self.value = int(item.data(Qt.ItemDataRole.UserRole))
+        row = self.hits.currentRow()
+        if 0 <= row < len(self.found):
+            self.value = self.found[row]
             self.accept()
 
 
 def search(parent: QWidget, find: Any) -> int | None:
     """The search dialog over ``find(query)``; the id of the sentence chosen, or None."""
-    dialog = SearchDialog(parent, find)
-    return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
+    chosen: int | None = run_modal(SearchDialog(parent, find))
+    return chosen
 
 
 LAYOUT_NOTE = (

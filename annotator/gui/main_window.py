@@ -76,6 +76,7 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
         self.runner = EditRunner(self, project, lambda sid: self.show_sentence(sid, keep_cursor=True))
         self.history = self.runner.history
         self.workers: list[Worker] = []
+        self.document_ids: list[int] = []
         self.edits_since_backup = 0
         self.setWindowTitle(f"{project.name} — {annotator.name} — annotator")
         self.setAcceptDrops(True)
@@ -262,10 +263,8 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
             self.say(f"the document list could not be read: {exc}", error=True)
             return
         self.documents.clear()
-        for doc in docs:
-            item = QListWidgetItem(f"{doc.name}  ({doc.done}/{doc.sentences})")
-            item.setData(Qt.ItemDataRole.UserRole, doc.id)
-            self.documents.addItem(item)
+        self.document_ids = [doc.id for doc in docs]  # row by row (items made by Qt, see dialogs.Chooser)
+        self.documents.addItems([f"{doc.name}  ({doc.done}/{doc.sentences})" for doc in docs])
         self._filter_documents(self.filter.text())
         self._mark_current_document()
 
@@ -278,13 +277,12 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
     def _mark_current_document(self) -> None:
         if self.current is None:
             return
-        for i in range(self.documents.count()):
-            if self.documents.item(i).data(Qt.ItemDataRole.UserRole) == self.current.document_id:
-                self.documents.setCurrentRow(i)
+        if self.current.document_id in self.document_ids:
+            self.documents.setCurrentRow(self.document_ids.index(self.current.document_id))
 
     def _document_clicked(self, item: QListWidgetItem) -> None:
         try:
-            ids = self.navigator.sentences(int(item.data(Qt.ItemDataRole.UserRole)))
+            ids = self.navigator.sentences(self.document_ids[self.documents.row(item)])
         except AnnotatorError as exc:
             self.say(str(exc), error=True)
             return
@@ -511,7 +509,7 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
     def show_keymap(self) -> None:
         """Help → Keyboard."""
         labels = [(lab.shortcut, f"label {lab.name}: {lab.guideline}") for lab in self.project.schema.labels]
-        KeymapDialog(self, labels).exec()
+        dialogs.run_modal(KeymapDialog(self, labels))
         self.back_to_sentence()
 
     def search(self) -> None:

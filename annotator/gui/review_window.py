@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QScrollArea,
     QSplitter,
@@ -168,8 +167,7 @@ class ReviewWindow(QMainWindow):
             items = [d for d in items if d.layer == "entities" and label in d.detail]
         self.items = items
         self.list.clear()
-        for d in items:
-            self.list.addItem(QListWidgetItem(f"{d.document} · {d.position + 1} · {d.layer}: {d.detail}"))
+        self.list.addItems([f"{d.document} · {d.position + 1} · {d.layer}: {d.detail}" for d in items])
         if items:
             self.list.setCurrentRow(0)
         self.list.setFocus()

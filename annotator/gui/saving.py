@@ -121,9 +121,11 @@ class EditRunner:
 
     def dialog(self, title: str, text: str) -> None:
         """A warning the annotator must dismiss; it does not stop the window (one at a time)."""
-        if self.box is not None and self.box.isVisible():
-            self.box.setText(text)
-            return
+        if self.box is not None:
+            if self.box.isVisible():
+                self.box.setText(text)
+                return
+            self.box.deleteLater()  # a dismissed warning: not kept for the rest of the day
         ok = QMessageBox.StandardButton.Ok
         self.box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self.window)
         self.box.setWindowModality(Qt.WindowModality.WindowModal)

@@ -80,17 +80,20 @@ class TransferMixin:
             self.annotator.name,
             lambda layer, fmt: default_destination(self.project, layer, fmt),
         )
-        if not dialog.exec():
-            return
-        layer = dialog.layer.currentText()
-        options = ExportOptions(
-            fmt=dialog.format.currentText(),
-            annotator=None if layer == "gold" else layer,
-            gold=layer == "gold",
-            status=dialog.status.currentText(),
-            scheme=dialog.scheme.currentText(),
-            out=dialog.path.text(),
-        )
+        try:
+            if not dialog.exec():
+                return
+            layer = dialog.layer.currentText()
+            options = ExportOptions(
+                fmt=dialog.format.currentText(),
+                annotator=None if layer == "gold" else layer,
+                gold=layer == "gold",
+                status=dialog.status.currentText(),
+                scheme=dialog.scheme.currentText(),
+                out=dialog.path.text(),
+            )
+        finally:
+            dialog.deleteLater()  # a child of the window: deleted, or every export leaves one behind
         worker = run_with_progress(
             cast(QWidget, self),
             "Exporting…",

@@ -67,10 +67,12 @@ def run_with_progress(
 
     def finish(result: Any) -> None:
         dialog.close()
+        dialog.deleteLater()
         done(result)
 
     def fail(message: str) -> None:
         dialog.close()
+        dialog.deleteLater()
         failed(message)
 
     def cancel() -> None:
