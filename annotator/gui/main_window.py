@@ -509,7 +509,7 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
     def show_keymap(self) -> None:
         """Help → Keyboard."""
         labels = [(lab.shortcut, f"label {lab.name}: {lab.guideline}") for lab in self.project.schema.labels]
-        dialogs.run_modal(KeymapDialog(self, labels))
+        dialogs.run_modal(dialogs.reused(self, KeymapDialog, lambda: KeymapDialog(self, labels)))
         self.back_to_sentence()
 
     def search(self) -> None:

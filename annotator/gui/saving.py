@@ -121,15 +121,14 @@ class EditRunner:
 
     def dialog(self, title: str, text: str) -> None:
         """A warning the annotator must dismiss; it does not stop the window (one at a time)."""
-        if self.box is not None:
-            if self.box.isVisible():
-                self.box.setText(text)
-                return
-            self.box.deleteLater()  # a dismissed warning: not kept for the rest of the day
-        ok = QMessageBox.StandardButton.Ok
-        self.box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self.window)
-        self.box.setWindowModality(Qt.WindowModality.WindowModal)
-        self.box.open()
+        if self.box is None:  # one box per window, shown again (not one more child per warning)
+            ok = QMessageBox.StandardButton.Ok
+            self.box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self.window)
+            self.box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.box.setWindowTitle(title)
+        self.box.setText(text)
+        if not self.box.isVisible():
+            self.box.open()
 
     def say(self, message: str, error: bool = False) -> None:
         """A one-line message in the status bar."""
