@@ -278,7 +278,11 @@ def _schema(args: argparse.Namespace, db: str | None) -> int:
         return 0
     text = projects.stored_schema(db)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise AnnotatorError(f"{args.out}: cannot write the schema there ({reason})") from None
         print(f"wrote the project's schema to {args.out}")
     else:
         sys.stdout.write(text)

@@ -18,6 +18,8 @@ from annotator.core.keys import KeyComboError, normalize
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")
+_LABEL_TABLE = re.compile(r"^\s*\[\[\s*entities\.label\s*\]\]")
+_ANY_TABLE = re.compile(r"^\s*\[")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,22 +153,31 @@ class _Builder:
             line = (hits[-1] if last else hits[0]) if hits else None
         return SchemaError(self.origin, line, f"{entry}: {message}")
 
-    def fail_after(self, entry: str, message: str, anchor: str, needle: str) -> SchemaError:
-        """An error at the first line holding ``needle`` after the first line holding ``anchor``."""
+    def fail_in_label(self, number: int, entry: str, message: str, key: str) -> SchemaError:
+        """An error at the line of ``key`` in the ``number``-th ``[[entities.label]]`` table."""
         lines = self.text.splitlines()
-        start = next((n for n, content in enumerate(lines) if anchor in content), 0)
-        found = next((n + 1 for n in range(start, len(lines)) if needle in lines[n]), None)
+        headers = [n for n, line in enumerate(lines) if _LABEL_TABLE.match(line)]
+        found = None
+        if number <= len(headers):
+            assigns = re.compile(rf"^\s*{re.escape(key)}\s*=")
+            for n in range(headers[number - 1] + 1, len(lines)):
+                if _ANY_TABLE.match(lines[n]):
+                    break
+                if assigns.match(lines[n]):
+                    found = n + 1
+                    break
         return SchemaError(self.origin, found, f"{entry}: {message}")
 
-    def shortcut(self, shortcut: str, entry: str, anchor: str, taken: dict[str, str]) -> str:
+    def shortcut(self, shortcut: str, entry: str, number: int, taken: dict[str, str]) -> str:
         """A label's shortcut in canonical form; refused when it cannot be typed or is taken."""
         try:
             key = normalize(shortcut)
         except KeyComboError as exc:
             message = f"shortcut {shortcut!r} cannot be typed: it {exc}"
-            raise self.fail_after(entry, message, anchor, "shortcut") from None
+            raise self.fail_in_label(number, entry, message, "shortcut") from None
         if key in taken:
-            raise self.fail_after(entry, f"shortcut {shortcut!r} is already {taken[key]}", anchor, "shortcut")
+            message = f"shortcut {shortcut!r} is already {taken[key]}"
+            raise self.fail_in_label(number, entry, message, "shortcut")
         return key
 
     def table(self, data: dict[str, Any], key: str, entry: str) -> dict[str, Any]:
@@ -246,7 +257,7 @@ class _Builder:
                 raise self.fail(entry, f"color {color!r} is not #rrggbb", color)
             shortcut = self.string(item, "shortcut", entry, f'"{name}"', default="")
             if shortcut:  # kept in canonical spelling ("shift+alt+1" → "Alt+Shift+1")
-                shortcut = self.shortcut(shortcut, entry, f'"{name}"', taken)
+                shortcut = self.shortcut(shortcut, entry, i, taken)
                 taken[shortcut] = f"the shortcut of {name}"
             guideline = self.string(item, "guideline", entry, f'"{name}"', default="")
             out.append(EntityLabel(name, color.lower(), shortcut, guideline))

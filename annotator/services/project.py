@@ -129,6 +129,7 @@ def _used_but_missing(schema: Schema, used: dict[str, set[str]]) -> list[str]:
         "attribute": {f"{a.name}={v}" for a in schema.attributes for v in a.values},
         "stance target": {t.name for t in schema.targets},
         "stance label": set(schema.stance_labels),
+        "stance level": set(schema.stance_levels),
     }
     return [f"{kind} {name}" for kind, names in used.items() for name in sorted(names - defined[kind])]
 
@@ -159,6 +160,10 @@ def replace_schema(db: str | None, path: str | Path) -> Schema:
             if missing:
                 shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
                 message = f"the project's annotations use {shown}, which this schema lacks"
+                raise SchemaError(path, None, message)
+            overlaps = 0 if schema.allow_overlap else queries.overlapping_entities(session)
+            if overlaps:
+                message = f"{overlaps} pair(s) of entities overlap, which allow_overlap = false forbids"
                 raise SchemaError(path, None, message)
             queries.set_meta(session, "schema", schema.source)
     finally:

@@ -70,9 +70,8 @@ def _sqlite_begin(connection: Any) -> None:
     # waits in short slices (``annotator_busy_ms``), so the window can say it is waiting.
     options = connection.get_execution_options()
     mode = options.get("annotator_begin", "IMMEDIATE")
-    if mode == "IMMEDIATE":
-        busy_ms = int(options.get("annotator_busy_ms", SQLITE_BUSY_TIMEOUT_S * 1000))
-        connection.exec_driver_sql(f"PRAGMA busy_timeout = {busy_ms}")
+    busy_ms = int(options.get("annotator_busy_ms", SQLITE_BUSY_TIMEOUT_S * 1000))
+    connection.exec_driver_sql(f"PRAGMA busy_timeout = {busy_ms}")  # every BEGIN: pooled connections
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
@@ -255,7 +254,7 @@ class Project:
                         raise problem or StoreUnavailable(reason) from None
                     waited = time.monotonic() - started
                     if (attempt >= BUSY_RETRIES and not watched) or waited >= limit:
-                        raise StoreError(
+                        raise StoreUnavailable(
                             "the project stayed busy: another program has held it for more than "
                             f"{round(waited)} s; try again later"
                         ) from None
@@ -375,6 +374,10 @@ def open_project(
         project_schema = parse_schema(stored, f"{shown} (stored schema)")
     except SchemaError as exc:
         engine.dispose()
-        fix = f"annotator schema --out FILE --db {shown}, fix FILE, then: annotator schema --replace FILE"
+        where = str(path) if path is not None else "URL"
+        fix = (
+            f"annotator schema --db {where} --out FILE, fix FILE, "
+            f"then annotator schema --db {where} --replace FILE"
+        )
         raise SchemaError(exc.path, exc.line, f"{exc.message} (to fix it: {fix})", exc.column) from None
     return Project(url, engine, sessions, project_schema), created

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, exists, func, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from annotator.core.errors import StoreError
 from annotator.core.model import GOLD, ROLES, TokenList
@@ -223,7 +223,7 @@ def get_meta(session: Session, key: str) -> str | None:
 
 def vocabulary_in_use(session: Session) -> dict[str, set[str]]:
     """Every schema name the data uses: labels, event types, ``type.role``, ``attribute=value``,
-    stance targets and stance labels (a new schema must keep them all)."""
+    stance targets, labels and levels (a new schema must keep them all)."""
     def names(query: Any) -> set[str]:
         return {str(v) for v in session.scalars(query)}
 
@@ -239,7 +239,25 @@ def vocabulary_in_use(session: Session) -> dict[str, set[str]]:
         | names(select(DocumentStance.target).distinct()),
         "stance label": names(select(SentenceStance.label).distinct())
         | names(select(DocumentStance.label).distinct()),
+        "stance level": {
+            level
+            for level, table in (("sentence", SentenceStance), ("document", DocumentStance))
+            if session.scalar(select(exists().where(table.id.isnot(None))))
+        },
     }
+
+
+def overlapping_entities(session: Session) -> int:
+    """How many pairs of one layer's entities in one sentence share a token."""
+    a, b = aliased(EntityRow), aliased(EntityRow)
+    same = and_(
+        a.sentence_id == b.sentence_id,
+        a.annotator_id == b.annotator_id,
+        a.id < b.id,
+        a.token_start <= b.token_last,
+        b.token_start <= a.token_last,
+    )
+    return int(session.scalar(select(func.count()).select_from(a).join(b, same)) or 0)
 
 
 def set_meta(session: Session, key: str, value: str) -> None:

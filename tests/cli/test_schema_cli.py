@@ -21,19 +21,14 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 DEFAULT = default_schema_path().read_text(encoding="utf-8")
 
 
-def _line_of(text: str, needle: str, after: str) -> int:
-    lines = text.splitlines()
-    start = next(n for n, line in enumerate(lines) if after in line)
-    return next(n + 1 for n in range(start, len(lines)) if needle in lines[n])
-
-
 def test_init_refuses_a_shortcut_that_takes_a_window_key(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     bad = write(tmp_path / "bad.toml", DEFAULT.replace('shortcut = "2"', 'shortcut = "Ctrl+Z"', 1))
     db = tmp_path / "p.sqlite"
     code, _, err = run(capsys, "init", "--db", str(db), "--schema", str(bad))
-    line = _line_of(DEFAULT, 'shortcut = "2"', '"ORGANISATION"')
+    line = 23  # ORGANISATION's shortcut in resources/schema.toml
+    assert DEFAULT.splitlines()[line - 1] == 'shortcut = "2"'
     assert code == 1
     said = "entity label 'ORGANISATION': shortcut 'Ctrl+Z' is already the key of 'undo' (undo)"
     assert err.strip() == f"annotator: {bad}:{line}: {said}"
@@ -52,13 +47,15 @@ def test_a_stored_schema_that_fails_the_check_is_refused_then_fixed(
     con.commit()
     con.close()
     code, _, err = run(capsys, "stats", "--db", str(db))
-    line = _line_of(old, 'shortcut = "T"', '"PERSON"')
+    line = 17  # PERSON's shortcut
+    assert old.splitlines()[line - 1] == 'shortcut = "T"'
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert (
         f"{db} (stored schema):{line}: entity label 'PERSON': shortcut 'T' is already the key of 'trigger'"
         in err
     )
-    assert "annotator schema --out FILE" in err
+    fix = f"annotator schema --db {db} --out FILE, fix FILE, then annotator schema --db {db} --replace FILE"
+    assert f"(to fix it: {fix})" in err
     fixed = tmp_path / "fixed.toml"
     assert run(capsys, "schema", "--db", str(db), "--out", str(fixed))[0] == 0
     assert fixed.read_text(encoding="utf-8") == old
@@ -85,3 +82,57 @@ def test_a_schema_that_drops_a_label_in_use_is_refused_and_nothing_changes(
     )
     code, out, _ = run(capsys, "schema", "--db", str(db))
     assert code == 0 and out == DEFAULT
+
+
+def _project_with(tmp_path: Path, schema_text: str) -> tuple[Path, int, int]:
+    """A project with the given schema and the example file; its path, annotator a and a sentence."""
+    from annotator.store import open_project, queries
+
+    db = tmp_path / "p.sqlite"
+    schema = write(tmp_path / "schema.toml", schema_text)
+    main(["init", "--db", str(db), "--schema", str(schema)])
+    main(["import", "--db", str(db), "--annotator", "a", str(FIXTURES / "example.conll")])
+    project, _ = open_project(db)
+    with project.reading() as s:
+        me = queries.find_annotator(s, "a")
+        assert me is not None
+        sentence = queries.document_sentences(s, queries.documents_overview(s)[0].id)[0].id
+    project.close()
+    return db, me.id, sentence
+
+
+def test_a_schema_without_a_stance_level_in_use_or_with_overlaps_in_use_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from annotator.services import commands as c
+    from annotator.store import open_project
+
+    overlapping = DEFAULT.replace("allow_overlap = false", "allow_overlap = true")
+    assert overlapping != DEFAULT
+    db, me, sentence = _project_with(tmp_path, overlapping)
+    project, _ = open_project(db)
+    project.act_as(me)
+    c.SetSentenceStance(sentence, me, "eu", "against").apply(project)
+    c.AddEntity(sentence, me, 0, 3, "EVENT").apply(project)  # overlaps the example's own entities
+    project.close()
+    capsys.readouterr()
+    documents_only = write(
+        tmp_path / "doc.toml",
+        overlapping.replace('levels = ["sentence", "document"]', 'levels = ["document"]'),
+    )
+    code, _, err = run(capsys, "schema", "--db", str(db), "--replace", str(documents_only))
+    assert code == 1 and "use stance level sentence, which this schema lacks" in err
+    code, _, err = run(capsys, "schema", "--db", str(db), "--replace", str(default_schema_path()))
+    assert code == 1 and "pair(s) of entities overlap, which allow_overlap = false forbids" in err
+    assert run(capsys, "schema", "--db", str(db))[1] == overlapping
+
+
+def test_writing_the_schema_where_nothing_can_be_written_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "p.sqlite"
+    run(capsys, "init", "--db", str(db))
+    code, _, err = run(capsys, "schema", "--db", str(db), "--out", str(tmp_path / "no" / "such" / "dir.toml"))
+    assert code == 1
+    where = tmp_path / "no" / "such" / "dir.toml"
+    assert err == f"annotator: {where}: cannot write the schema there (No such file or directory)\n"

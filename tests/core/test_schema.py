@@ -139,3 +139,27 @@ def test_label_shortcuts_that_clash_or_cannot_be_typed_are_refused(shortcut: str
 )
 def test_label_shortcuts_that_are_free_and_typeable_are_kept(shortcut: str) -> None:
     assert parse_schema(_label(shortcut), "my.toml").labels[0].shortcut == shortcut
+
+
+def test_the_line_of_a_bad_shortcut_is_its_own_whatever_the_quotes_and_comments() -> None:
+    text = (
+        "# every label may have a shortcut\n"  # 1
+        "[[entities.label]]\n"  # 2
+        "name = 'PERSON'  # shortcut below\n"  # 3
+        'color = "#ff0000"\n'  # 4
+        'shortcut = "1"\n'  # 5
+        "\n"  # 6
+        "[[entities.label]]\n"  # 7
+        "name = 'GPE'\n"  # 8
+        'guideline = "no shortcut here yet"\n'  # 9
+        'color = "#00ff00"\n'  # 10
+        "shortcut = 'T'\n"  # 11
+    )
+    with pytest.raises(SchemaError) as info:
+        parse_schema(text, "my.toml")
+    assert info.value.line == 11
+    assert str(
+        info.value
+    ) == "my.toml:11: entity label 'GPE': shortcut 'T' is already the key of 'trigger' " + (
+        "(make the selection an event trigger, then choose its type)"
+    )
