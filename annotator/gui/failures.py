@@ -26,6 +26,7 @@ from annotator.core.paths import user_data_dir
 LOG_NAME = "annotator.log"
 _logger: logging.Logger | None = None
 _logged_to: Path | None = None
+_lock = threading.Lock()
 
 
 def log_file() -> Path:
@@ -42,6 +43,11 @@ class _QuietHandler(RotatingFileHandler):
 
 def logger() -> logging.Logger:
     """The application's log, a rotating file in the data directory (opened on first use)."""
+    with _lock:  # threads report failures too
+        return _open_log()
+
+
+def _open_log() -> logging.Logger:
     global _logger, _logged_to
     where = log_file()
     if _logger is None:
@@ -107,9 +113,13 @@ class FailureReporter(QObject):
             self.hook(args.exc_type, args.exc_value, args.exc_traceback)
 
     def _show(self, summary: str) -> None:
-        window = QApplication.activeWindow()
-        candidates = [window, *QApplication.topLevelWidgets()]
-        target = next((w for w in candidates if w is not None and hasattr(w, "report_failure")), None)
+        active = QApplication.activeWindow()  # a dialog, say: then the window it belongs to
+        parent = active.parentWidget() if active is not None else None
+        owner = parent.window() if parent is not None else None
+        candidates = [active, owner, *QApplication.topLevelWidgets()]
+        target = next(
+            (w for w in candidates if w is not None and w.isVisible() and hasattr(w, "report_failure")), None
+        )
         if target is not None:
             target.report_failure(summary)
         else:

@@ -73,7 +73,9 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
         self.settings = settings or QSettings()
         self.current: SentenceView | None = None
         self.navigator = annotate.Navigator(project)
-        self.runner = EditRunner(self, project, lambda sid: self.show_sentence(sid, keep_cursor=True))
+        self.runner = EditRunner(
+            self, project, lambda sid: self.show_sentence(sid, keep_cursor=True), self.shown_layer
+        )
         self.history = self.runner.history
         self.workers: list[Worker] = []
         self.document_ids: list[int] = []
@@ -445,6 +447,13 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
                     self.say(f"backed up to {where}")
         same = self.current is not None and self.current.id == sentence_id
         self.go_to(sentence_id, keep_cursor=same)
+
+    def shown_layer(self, sentence_id: int) -> object:
+        """What the window shows of a sentence's layer now, or None when it shows another sentence."""
+        view = self.current
+        if view is None or view.id != sentence_id:
+            return None
+        return (view.entities, view.events, view.stance, view.document_stance, view.status, view.comment)
 
     def say(self, message: str, error: bool = False) -> None:
         """A one-line message in the status bar."""

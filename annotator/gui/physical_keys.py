@@ -107,28 +107,49 @@ class PhysicalKeys(QObject):
             return False
         if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        focus = QApplication.focusWidget()
-        if focus is None or focus.window() is not self.window:
+        if QApplication.activeWindow() is not self.window:
             return False
-        action = self.action_for(event, focus)
+        focus = QApplication.focusWidget() or self.window
+        if focus.window() is not self.window:
+            return False
+        translated = self.translate(event, focus)
+        if translated is None:
+            return False
+        key, modifiers = translated
+        if isinstance(focus, _TEXT_INPUTS):  # the field's own keys first: Ctrl+Z undoes typing
+            override = QKeyEvent(QEvent.Type.ShortcutOverride, key, modifiers)
+            override.ignore()
+            QApplication.sendEvent(focus, override)
+            if override.isAccepted():
+                QApplication.sendEvent(focus, QKeyEvent(QEvent.Type.KeyPress, key, modifiers))
+                return True
+        action = self.action_for(key, modifiers, focus, event.isAutoRepeat())
         if action is None:
             return False
         action.trigger()
         return True
 
-    def action_for(self, event: QKeyEvent, focus: QWidget) -> QAction | None:
-        """The enabled action of this window whose shortcut is ``event``'s key read as on a US keyboard."""
+    def translate(self, event: QKeyEvent, focus: QWidget) -> tuple[Qt.Key, Qt.KeyboardModifier] | None:
+        """``event``'s key and modifiers as a US keyboard reads its position, or None to leave it be."""
         key = us_key(event)
         if key is None or key == event.key():
             return None  # the layout already types what the key shows, and no shortcut wanted it
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if isinstance(focus, _TEXT_INPUTS) and not modifiers & _COMMAND_MODIFIERS:
             return None  # typing: a Kazakh letter in a text field is text
+        return key, modifiers
+
+    def action_for(
+        self, key: Qt.Key, modifiers: Qt.KeyboardModifier, focus: QWidget, repeat: bool = False
+    ) -> QAction | None:
+        """The enabled action of this window, reachable from ``focus``, whose shortcut is this key."""
         wanted = QKeySequence(QKeyCombination(modifiers, key))
         widget: QWidget | None = focus
         while widget is not None:
             for action in widget.actions():
-                if action.isEnabled() and wanted in action.shortcuts() and _applies(action, widget, focus):
+                if not action.isEnabled() or (repeat and not action.autoRepeat()):
+                    continue
+                if wanted in action.shortcuts() and _applies(action, widget, focus):
                     return action
             if widget is self.window:
                 break

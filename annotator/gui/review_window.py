@@ -56,7 +56,7 @@ class ReviewWindow(QMainWindow):
         with project.reading() as s:
             self.annotators = [a.name for a in queries.list_annotators(s) if a.role == "annotator"]
         self.gold = adjudicate.gold_id(project)
-        self.runner = EditRunner(self, project, self.show_sentence)
+        self.runner = EditRunner(self, project, self.show_sentence, self._gold_shown)
         self.workers: list[Worker] = []
         self.items: list[adjudicate.Disagreement] = []
         self.sentence_id: int | None = None
@@ -280,6 +280,12 @@ class ReviewWindow(QMainWindow):
             self.show_sentence(sentence_id)
         except AnnotatorError as exc:
             self.statusBar().showMessage(f"⚠ the sentence could not be read: {exc}", 8000)
+
+    def _gold_shown(self, sentence_id: int) -> object:
+        view = self.versions[-1][2].view if self.versions else None
+        if view is None or view.id != sentence_id:
+            return None
+        return (view.entities, view.events, view.stance, view.document_stance)
 
     def report_failure(self, summary: str) -> None:
         """An unexpected failure (from the failure reporter): a status line, a dialog if it recurs."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QThread
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
@@ -26,31 +25,37 @@ from annotator.services.commands import Command
 from annotator.services.history import History
 from annotator.store import Project
 
-T = TypeVar("T")
 PERSISTS = 2  # this many failures in a row bring up a dialog, not only a status line
+MAX_DEPTH = 3  # writes started while another waits (a timer, a finished import) that still paint
 GREEN, RED = "color: #2e7d32;", "color: #c62828; font-weight: bold;"
 
 
 class EditRunner:
     """Runs a window's edits, undos and redos, and keeps its saved indicator true."""
 
-    def __init__(self, window: QMainWindow, project: Project, reread: Callable[[int], None]):
+    def __init__(
+        self,
+        window: QMainWindow,
+        project: Project,
+        reread: Callable[[int], None],
+        shown: Callable[[int], object],
+    ):
         self.window = window
         self.project = project
         self.history = History(project)
         self.reread = reread  # shows a sentence again from the database; raises AnnotatorError if it cannot
+        self.shown = shown  # what the window shows of a sentence now (None when it does not show it)
         self.indicator = QLabel("all saved")
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
         self.streak = 0
         self.box: QMessageBox | None = None
         self._waiting = False
-        self._in_wait = False
+        self._depth = 0
 
     # -- the three ways to change the data -----------------------------------------------------
     def execute(self, command: Command) -> bool:
         """Apply and commit an edit; True when it is stored (and on the undo history)."""
-        done = self._run(command.text, command.sentence_id, lambda: self.history.execute(command), "")
-        return done is not None
+        return self._run("do", command, lambda: self.history.execute(command)) is not None
 
     def undo(self) -> Command | None:
         """Undo the last edit; the command undone, or None (nothing to undo, or it failed)."""
@@ -58,7 +63,7 @@ class EditRunner:
         if command is None:
             self.say("nothing to undo")
             return None
-        return self._run(f"undo “{command.text}”", command.sentence_id, self.history.undo, "could not undo: ")
+        return self._run("undo", command, self.history.undo)
 
     def redo(self) -> Command | None:
         """Redo the last undone edit; the command redone, or None."""
@@ -66,17 +71,32 @@ class EditRunner:
         if command is None:
             self.say("nothing to redo")
             return None
-        return self._run(f"redo “{command.text}”", command.sentence_id, self.history.redo, "could not redo: ")
+        return self._run("redo", command, self.history.redo)
 
-    def _run(self, what: str, sentence_id: int, step: Callable[[], T | None], refused: str) -> T | None:
+    def _run(self, kind: str, command: Command, step: Callable[[], Command | None]) -> Command | None:
+        what = command.text if kind == "do" else f"{kind} “{command.text}”"
+        sentence_id = command.sentence_id
+        before = self.shown(sentence_id)
         try:
             with self.patience():
                 result = step()
         except StoreUnavailable as exc:
+            if exc.uncertain and self._landed(sentence_id, before):
+                if kind == "do":
+                    self.history.record(command)
+                else:
+                    self.history.settle(undone=kind == "undo")
+                self.saved()
+                self.say(f"the connection broke while saving “{what}”, but the project holds it: saved")
+                return command
             self.not_saved(what, str(exc), sentence_id)
             return None
         except AnnotatorError as exc:  # refused by the store: the database holds what is shown
-            self.say(f"{refused}{exc}", error=True)
+            if kind == "do":
+                self.say(str(exc), error=True)
+            else:
+                self.history.drop(undone=kind == "redo")
+                self.say(f"could not {what}: {exc}; it is taken off the history", error=True)
             return None
         except Exception as exc:  # a defect: logged with its traceback, never silent
             logger().exception("not saved: %s", what)
@@ -84,6 +104,17 @@ class EditRunner:
             return None
         self.saved()
         return result
+
+    def _landed(self, sentence_id: int, before: object) -> bool:
+        """After a lost COMMIT answer: read the sentence back; did the edit change it?"""
+        if before is None:
+            return False  # not shown before the edit: nothing to compare with
+        try:
+            self.reread(sentence_id)
+        except AnnotatorError:
+            return False  # the project cannot be read: not known to be stored
+        after = self.shown(sentence_id)
+        return after is not None and after != before
 
     # -- what the window shows -----------------------------------------------------------------
     def saved(self) -> None:
@@ -140,19 +171,21 @@ class EditRunner:
         """Writes inside show that they wait for the database instead of freezing the window."""
         previous = self.project.waiting
         self.project.waiting = self._wait
+        self._depth += 1
         try:
             yield
         finally:
+            self._depth -= 1
             self.project.waiting = previous
-            if self._waiting:
+            if self._waiting and self._depth == 0:  # the outermost write is done waiting
                 self._waiting = False
                 QApplication.restoreOverrideCursor()
                 self.window.statusBar().clearMessage()
 
     def _wait(self, seconds: float) -> None:
         app = QApplication.instance()
-        if app is None or self._in_wait or QThread.currentThread() != app.thread():
-            time.sleep(0.05)  # another thread, or a wait inside a wait: just wait
+        if app is None or QThread.currentThread() != app.thread():
+            time.sleep(0.05)  # another thread: just wait
             return
         if not self._waiting:
             self._waiting = True
@@ -160,8 +193,10 @@ class EditRunner:
         self.window.statusBar().showMessage(
             f"waiting for the project: another program has been writing to it for {seconds:.0f} s …"
         )
-        self._in_wait = True
-        try:
+        # The window repaints and timers run; keys and clicks wait. A timer or a finished worker
+        # may start another write meanwhile: it waits the same way, a level deeper, with the
+        # window still painting (MAX_DEPTH levels at most, then it just waits).
+        if self._depth <= MAX_DEPTH:
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 50)
-        finally:
-            self._in_wait = False
+        else:
+            time.sleep(0.05)

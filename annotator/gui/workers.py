@@ -17,6 +17,7 @@ from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError, Cancelled
+from annotator.gui.failures import log_file, logger
 
 
 class Worker(QThread):
@@ -40,9 +41,11 @@ class Worker(QThread):
         try:
             result = self.job(self._progress)
         except AnnotatorError as exc:
+            logger().warning("%s", exc)
             self.failed.emit(str(exc))
-        except Exception as exc:  # a bug must not kill the window silently
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # a defect must not kill the window silently: said, and logged
+            logger().exception("unexpected failure in a background job")
+            self.failed.emit(f"{type(exc).__name__}: {exc} (details in {log_file()})")
         else:
             self.finished_ok.emit(result)
 

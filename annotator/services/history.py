@@ -1,8 +1,9 @@
 """The undo history of one window: committed edits only, Qt-free.
 
 An edit enters the history only after its transaction committed. An undo or a redo that fails
-(the store refuses it, the disk is full, the connection broke) leaves the history exactly where
-it was, so the history never claims a state the database does not hold.
+(the disk is full, the connection broke) leaves the history exactly where it was, so the history
+never claims a state the database does not hold; one the store refuses for good (its rows were
+changed meanwhile) is dropped, so that it does not block the edits before it.
 """
 
 from __future__ import annotations
@@ -52,6 +53,29 @@ class History:
         command = self._undone[-1]
         command.apply(self.project)
         self._done.append(self._undone.pop())
+        self._announce()
+        return command
+
+    def record(self, command: Command) -> None:
+        """Enter an edit found stored after the fact (its COMMIT's answer was lost, the data shows it)."""
+        self._done.append(command)
+        self._undone.clear()
+        self._announce()
+
+    def settle(self, undone: bool) -> None:
+        """An undo (``undone``) or a redo found applied after the fact: move its edit across."""
+        source, target = (self._done, self._undone) if undone else (self._undone, self._done)
+        if source:
+            target.append(source.pop())
+            self._announce()
+
+    def drop(self, undone: bool) -> Command | None:
+        """Take the next edit to undo (or, with ``undone``, to redo) off the history: the store
+        refuses it now (someone changed those rows), and it must not block the edits before it."""
+        source = self._undone if undone else self._done
+        if not source:
+            return None
+        command = source.pop()
         self._announce()
         return command
 

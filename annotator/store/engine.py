@@ -24,7 +24,7 @@ from annotator.store.safety import backup_file, inspect_file
 from annotator.store.tables import Annotator, ProjectMeta
 
 SQLITE_BUSY_TIMEOUT_S = 30
-WAIT_SLICE_MS = 250  # with someone watching (``Project.waiting``), a busy write is told about this often
+WAIT_SLICE_MS = 100  # with someone watching (``Project.waiting``), a busy write is told about this often
 PG_CONNECT_TIMEOUT_S = 10  # an unreachable server is reported, not waited for minutes
 
 

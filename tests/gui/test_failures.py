@@ -156,36 +156,63 @@ def test_an_unreachable_server_says_not_saved_and_the_next_edit_goes_in(
     assert w.status_saved.text().startswith("saved")
 
 
-def test_a_commit_whose_answer_is_lost_is_read_back_from_the_server(
-    window_on: Opener, pg_project: tuple[Project, str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _lose_commit_answers(dialect: object, monkeypatch: pytest.MonkeyPatch, *, committed: bool) -> None:
+    """The next COMMIT breaks the connection: after the server committed, or before it did."""
     import psycopg
 
-    project, _ = pg_project
-    w = window_on(project, "a")
-    dialect = project.engine.dialect
-    real_commit = dialect.do_commit
+    real_commit = dialect.do_commit  # type: ignore[attr-defined]
 
     def commit_then_lose_the_answer(dbapi_connection: object) -> None:
-        real_commit(dbapi_connection)  # the server has committed ...
+        if committed:
+            real_commit(dbapi_connection)  # the server has committed ...
         monkeypatch.setattr(dialect, "do_commit", real_commit)
         # ... and the client never hears of it
         raise psycopg.OperationalError("server closed the connection unexpectedly")
 
     monkeypatch.setattr(dialect, "do_commit", commit_then_lose_the_answer)
+
+
+def test_a_commit_whose_answer_is_lost_is_read_back_and_known_saved(
+    window_on: Opener, pg_project: tuple[Project, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, _ = pg_project
+    w = window_on(project, "a")
+    _lose_commit_answers(project.engine.dialect, monkeypatch, committed=True)
     press(w.tokens, Qt.Key.Key_2)
-    assert w.status_saved.text() == "not saved"
-    assert "may or may not be stored" in w.statusBar().currentMessage()
-    assert "the sentence shows what the project holds" in w.statusBar().currentMessage()
     stored = entities_of(project, "a")
     assert stored == [(DOC_A, 0, 0, 0, "ORGANISATION")]
     assert w.current is not None and [(e.start, e.end, e.label) for e in w.current.entities] == [
         (0, 1, "ORGANISATION")
     ]
-    assert len(w.history) == 0  # not known to be committed when it ran: not on the undo history
-    press(w.tokens, Qt.Key.Key_2)  # the key again: the entity is shown, so nothing is refused
+    assert w.status_saved.text().startswith("saved")  # read back: the project holds it
+    assert "the connection broke while saving “tag ORGANISATION”, but the project holds it" in (
+        w.statusBar().currentMessage()
+    )
+    assert len(w.history) == 1  # so it can be undone like any edit
+    _lose_commit_answers(project.engine.dialect, monkeypatch, committed=True)
+    press(w.tokens, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the undo's answer is lost too
+    assert entities_of(project, "a") == [] and w.current.entities == ()
+    assert len(w.history) == 0 and w.history.next_redo is not None
+    press(w.tokens, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert entities_of(project, "a") == stored
-    assert "already" not in w.statusBar().currentMessage()
+
+
+def test_a_commit_that_broke_before_the_server_committed_says_not_saved(
+    window_on: Opener, pg_project: tuple[Project, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, _ = pg_project
+    w = window_on(project, "a")
+    _lose_commit_answers(project.engine.dialect, monkeypatch, committed=False)
+    press(w.tokens, Qt.Key.Key_2)
+    assert entities_of(project, "a") == [] and w.current is not None and w.current.entities == ()
+    assert w.status_saved.text() == "not saved"
+    assert (
+        "may or may not be stored; the sentence shows what the project holds"
+        in w.statusBar().currentMessage()
+    )
+    assert len(w.history) == 0
+    press(w.tokens, Qt.Key.Key_2)  # the connection is back: the same key stores it
+    assert entities_of(project, "a") == [(DOC_A, 0, 0, 0, "ORGANISATION")]
 
 
 def test_a_busy_project_waits_with_a_message_and_a_wait_cursor_then_saves(
@@ -241,6 +268,24 @@ def test_an_undo_that_fails_leaves_the_history_where_it_was(
     assert w.undo_action.isEnabled() is False and w.redo_action.text() == "&Redo tag ORGANISATION"
 
 
+def test_an_undo_the_store_refuses_is_taken_off_the_history(
+    open_window: Callable[[str], AnnotationWindow],
+) -> None:
+    w = open_window("a")
+    press(w.tokens, Qt.Key.Key_2)
+    press(w.tokens, Qt.Key.Key_Right)
+    press(w.tokens, Qt.Key.Key_3)
+    assert w.current is not None
+    gpe = next(e.id for e in w.current.entities if e.label == "GPE")
+    c.DeleteEntity(w.current.id, gpe).apply(w.project)  # another window of the same person deletes it
+    press(w.tokens, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "could not undo “tag GPE”: there is no entity" in w.statusBar().currentMessage()
+    assert "it is taken off the history" in w.statusBar().currentMessage()
+    press(w.tokens, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the edit before it is not blocked
+    assert entities_of(w.project, "a") == []
+    assert len(w.history) == 0
+
+
 @pytest.mark.qt_no_exception_capture
 def test_a_defect_in_a_slot_or_a_thread_is_shown_and_logged(
     open_window: Callable[[str], AnnotationWindow], qtbot: QtBot
@@ -271,3 +316,28 @@ def test_a_defect_in_a_slot_or_a_thread_is_shown_and_logged(
         assert "ValueError: boom in a thread" in logged
     finally:
         reporter.uninstall()
+
+
+def test_a_defect_in_a_background_import_is_shown_and_logged(
+    open_window: Callable[[str], AnnotationWindow],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from annotator.gui import transfer
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom in an import")
+
+    shown: list[str] = []
+    monkeypatch.setattr(transfer, "import_paths", broken)
+    monkeypatch.setattr(transfer.QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    w = open_window("a")
+    source = tmp_path / "a.txt"
+    source.write_text("Бір сөйлем.\n", encoding="utf-8")
+    w.import_files([str(source)])
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown[0].startswith("RuntimeError: boom in an import (details in ")
+    assert "Import: RuntimeError: boom in an import" in w.statusBar().currentMessage()
+    logged = log_file().read_text(encoding="utf-8")
+    assert "unexpected failure in a background job" in logged and "Traceback" in logged

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.gui import dialogs
 from annotator.gui.main_window import AnnotationWindow
-from annotator.gui.physical_keys import us_key
+from annotator.gui.physical_keys import _BY_SCAN_CODE, X11_KEYCODE_OFFSET, us_key
 from annotator.gui.review_window import ReviewWindow
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, queries
@@ -109,6 +109,55 @@ def test_kazakh_letters_typed_into_a_text_field_stay_text(
     physical(w, *KZ["3"])
     assert w.filter.text() == "әі"
     assert entities_of(w.project, "a") == []
+
+
+def test_ctrl_z_by_position_in_a_text_field_undoes_the_typing_not_an_annotation(
+    open_window: Callable[[str], AnnotationWindow],
+) -> None:
+    w = open_window("a")
+    physical(w, *KZ["2"])
+    assert len(entities_of(w.project, "a")) == 1
+    w.filter.setFocus()
+    physical(w, *KZ["2"])
+    assert w.filter.text() == "ә"
+    physical(w, *KZ["Z"], CTRL)  # the field's own undo
+    assert w.filter.text() == ""
+    assert len(entities_of(w.project, "a")) == 1
+
+
+US_TO_X11 = {printed: code + X11_KEYCODE_OFFSET for code, printed in _BY_SCAN_CODE.items()}
+
+
+def test_every_shortcut_of_the_window_is_found_by_position(
+    open_window: Callable[[str], AnnotationWindow],
+) -> None:
+    """Every key of the keymap and the palette that a layout may type otherwise (letters, digits,
+    punctuation, with any modifiers), pressed where a US keyboard has it, reaches its action."""
+    w = open_window("a")
+    physical(w, *KZ["2"])
+    physical(w, *KZ["3"])  # a relabel
+    physical(w, *KZ["Z"], CTRL)  # now both undo and redo can be done
+    assert w.undo_action.isEnabled() and w.redo_action.isEnabled()
+    checked = []
+    for action in [*w.actions(), *w.tokens.actions()]:
+        for sequence in action.shortcuts():
+            combination = sequence[0]
+            key, modifiers = combination.key(), combination.keyboardModifiers()
+            printed = chr(key) if key < 0x80 else ""
+            if printed not in US_TO_X11:
+                continue  # arrows, PgDown, F5, Return ...: the same keys on every layout
+            event = QKeyEvent(QEvent.Type.KeyPress, 0x4D8, modifiers, US_TO_X11[printed], 0, 0, "ә")
+            focus = w.tokens
+            translated = w.physical_keys.translate(event, focus)
+            assert translated == (key, modifiers), sequence.toString()
+            assert w.physical_keys.action_for(*translated, focus) is action, sequence.toString()
+            checked.append(sequence.toString())
+    labels = [lab.shortcut for lab in w.project.schema.labels]
+    assert set(labels) <= set(checked)  # the palette: all 25 labels
+    assert {"T", "A", "E", "S", "D", "H", "K", "F", "V", "L", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y"} <= set(
+        checked
+    )
+    assert {"Ctrl+F", "Ctrl+I", "Ctrl+E", "Ctrl+Q"} <= set(checked)
 
 
 def test_the_review_window_takes_kazakh_digit_keys(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
