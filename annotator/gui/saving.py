@@ -118,7 +118,9 @@ class EditRunner:
 
     # -- what the window shows -----------------------------------------------------------------
     def saved(self) -> None:
-        """The last edit is stored."""
+        """The last edit is stored (a warning of an earlier failure no longer stands in the status bar)."""
+        if self.streak:
+            self.say("saved: the project takes edits again")
         self.streak = 0
         self.indicator.setText(f"saved {time.strftime('%H:%M:%S')}")
         self.indicator.setStyleSheet(GREEN)
@@ -156,10 +158,18 @@ class EditRunner:
             ok = QMessageBox.StandardButton.Ok
             self.box = QMessageBox(QMessageBox.Icon.Warning, title, text, ok, self.window)
             self.box.setWindowModality(Qt.WindowModality.WindowModal)
+            self.box.finished.connect(self._after_dialog)
         self.box.setWindowTitle(title)
         self.box.setText(text)
         if not self.box.isVisible():
             self.box.open()
+
+    def _after_dialog(self, _result: int = 0) -> None:
+        """The keyboard goes back to the window (and its sentence) once the warning is dismissed."""
+        self.window.activateWindow()
+        back = getattr(self.window, "back_to_sentence", None)
+        if callable(back):
+            back()
 
     def say(self, message: str, error: bool = False) -> None:
         """A one-line message in the status bar."""

@@ -64,7 +64,7 @@ def fill(disk: Path) -> Path:
 
 
 def test_a_full_disk_says_not_saved_and_the_view_matches_the_database(
-    window_on: Opener, tmp_path: Path
+    window_on: Opener, tmp_path: Path, qtbot: QtBot
 ) -> None:
     with small_disk(tmp_path / "disk") as disk:
         project = projects.create(str(disk / "p.sqlite"), seeds=True)
@@ -82,11 +82,16 @@ def test_a_full_disk_says_not_saved_and_the_view_matches_the_database(
             press(w.tokens, Qt.Key.Key_2)
             assert w.runner.box is not None and w.runner.box.isVisible()  # it persists: a dialog too
             assert "the disk is full" in w.runner.box.text()
+            w.filter.setFocus()  # somewhere else, as a click may leave it
             w.runner.box.close()
+            qtbot.waitUntil(
+                lambda: QApplication.focusWidget() is w.tokens
+            )  # the keys are back on the sentence
             filler.unlink()
             press(w.tokens, Qt.Key.Key_2)
             assert entities_of(project, "a") == [(DOC_A, 0, 0, 0, "ORGANISATION")]
             assert w.status_saved.text().startswith("saved")
+            assert w.statusBar().currentMessage() == "saved: the project takes edits again"
             assert "not saved: tag ORGANISATION" in log_file().read_text(encoding="utf-8")
         finally:
             project.close()
