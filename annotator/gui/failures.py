@@ -16,7 +16,7 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -69,13 +69,6 @@ def _open_log() -> logging.Logger:
         _logger.addHandler(handler)
         _logged_to = where
     return _logger
-
-
-class ShowsFailures(Protocol):
-    """A window that can show a failure (the annotation and review windows)."""
-
-    def report_failure(self, summary: str) -> None:
-        """Show a one-line summary of an unexpected failure."""
 
 
 class FailureReporter(QObject):

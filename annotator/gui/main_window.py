@@ -73,9 +73,8 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
         self.settings = settings or QSettings()
         self.current: SentenceView | None = None
         self.navigator = annotate.Navigator(project)
-        self.runner = EditRunner(
-            self, project, lambda sid: self.show_sentence(sid, keep_cursor=True), self.shown_layer
-        )
+        reread = lambda sid: self.show_sentence(sid, keep_cursor=True)  # noqa: E731
+        self.runner = EditRunner(self, project, reread, self.shown_layer, self.changed)
         self.history = self.runner.history
         self.workers: list[Worker] = []
         self.document_ids: list[int] = []
@@ -193,14 +192,7 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
             else Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         action.setShortcutContext(context)
-
-        def guarded() -> None:
-            try:
-                slot()
-            except AnnotatorError as exc:  # the project could not be read: said, not raised
-                self.say(str(exc), error=True)
-
-        action.triggered.connect(guarded)
+        action.triggered.connect(self.runner.guard(slot))
         (self if window_wide else self.tokens).addAction(action)
         self.named_actions[name] = action
         return action
@@ -214,8 +206,8 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a("quit", "&Quit", self.close, keys_of("quit"), True))
         edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = a("undo", "&Undo", self.undo, keys_of("undo"), True)
-        self.redo_action = a("redo", "&Redo", self.redo, keys_of("redo"), True)
+        self.undo_action = a("undo", "&Undo", self.runner.undo, keys_of("undo"), True)
+        self.redo_action = a("redo", "&Redo", self.runner.redo, keys_of("redo"), True)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         self.history.subscribe(self._history_changed)
@@ -408,23 +400,8 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
 
     # -- edits ---------------------------------------------------------------------------------
     def execute(self, command: Command) -> bool:
-        """Apply (and commit) an edit, then put it on the undo history and show what it changed."""
-        if not self.runner.execute(command):
-            return False
-        self.changed(command.sentence_id)
-        return True
-
-    def undo(self) -> None:
-        """Undo the last edit (a new transaction) and show the sentence it changed."""
-        command = self.runner.undo()
-        if command is not None:
-            self.changed(command.sentence_id)
-
-    def redo(self) -> None:
-        """Redo the last undone edit and show the sentence it changed."""
-        command = self.runner.redo()
-        if command is not None:
-            self.changed(command.sentence_id)
+        """Apply (and commit) an edit; the runner puts it on the undo history and calls ``changed``."""
+        return self.runner.execute(command)
 
     def _history_changed(self) -> None:
         undo, redo = self.history.next_undo, self.history.next_redo

@@ -56,7 +56,7 @@ class ReviewWindow(QMainWindow):
         with project.reading() as s:
             self.annotators = [a.name for a in queries.list_annotators(s) if a.role == "annotator"]
         self.gold = adjudicate.gold_id(project)
-        self.runner = EditRunner(self, project, self.show_sentence, self._gold_shown)
+        self.runner = EditRunner(self, project, self.show_sentence, self._gold_shown, self._show_stored)
         self.workers: list[Worker] = []
         self.items: list[adjudicate.Disagreement] = []
         self.sentence_id: int | None = None
@@ -127,15 +127,9 @@ class ReviewWindow(QMainWindow):
 
     def _keys(self) -> None:
         def add(keys: list[str], slot: Any) -> None:
-            def guarded() -> None:
-                try:
-                    slot()
-                except AnnotatorError as exc:  # the project could not be read: said, not raised
-                    self.statusBar().showMessage(f"⚠ {exc}", 8000)
-
             action = QAction(self)
             action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(guarded)
+            action.triggered.connect(self.runner.guard(slot))
             self.addAction(action)
 
         add(["Left"], partial(self._move, -1))
@@ -148,8 +142,8 @@ class ReviewWindow(QMainWindow):
         add(["Delete"], self.delete_gold)
         add(["Ctrl+L"], self.filter_by_label)
         add(["Ctrl+G"], self.edit_gold)
-        add(keys_of("undo"), self.undo)
-        add(keys_of("redo"), self.redo)
+        add(keys_of("undo"), self.runner.undo)
+        add(keys_of("redo"), self.runner.redo)
         menu = self.menuBar().addMenu("&Review")
         for keys, text in REVIEW_KEYS:
             menu.addAction(f"{text}\t{keys}").setEnabled(False)
@@ -258,22 +252,9 @@ class ReviewWindow(QMainWindow):
 
     # -- gold edits ----------------------------------------------------------------------------
     def execute(self, command: Command) -> None:
-        """Apply a gold edit, put it on the undo history, show the result."""
+        """Apply a gold edit; the runner puts it on the undo history and shows the sentence again."""
         if self.runner.execute(command):
-            self._show_stored(command.sentence_id)
             self.statusBar().showMessage(f"gold: {command.text}", 4000)
-
-    def undo(self) -> None:
-        """Undo the last gold edit."""
-        command = self.runner.undo()
-        if command is not None:
-            self._show_stored(command.sentence_id)
-
-    def redo(self) -> None:
-        """Redo the last undone gold edit."""
-        command = self.runner.redo()
-        if command is not None:
-            self._show_stored(command.sentence_id)
 
     def _show_stored(self, sentence_id: int) -> None:
         try:

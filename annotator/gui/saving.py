@@ -39,12 +39,14 @@ class EditRunner:
         project: Project,
         reread: Callable[[int], None],
         shown: Callable[[int], object],
+        changed: Callable[[int], None],
     ):
         self.window = window
         self.project = project
         self.history = History(project)
         self.reread = reread  # shows a sentence again from the database; raises AnnotatorError if it cannot
         self.shown = shown  # what the window shows of a sentence now (None when it does not show it)
+        self.changed = changed  # after every stored edit, undo or redo: the window shows that sentence
         self.indicator = QLabel("all saved")
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
         self.streak = 0
@@ -59,27 +61,36 @@ class EditRunner:
 
     def undo(self) -> Command | None:
         """Undo the last edit; the command undone, or None (nothing to undo, or it failed)."""
-        command = self.history.next_undo
-        if command is None:
-            self.say("nothing to undo")
-            return None
-        return self._run("undo", command, self.history.undo)
+        return self._again("undo", self.history.next_undo, self.history.undo)
 
     def redo(self) -> Command | None:
         """Redo the last undone edit; the command redone, or None."""
-        command = self.history.next_redo
-        if command is None:
-            self.say("nothing to redo")
-            return None
-        return self._run("redo", command, self.history.redo)
+        return self._again("redo", self.history.next_redo, self.history.redo)
 
-    def _run(self, kind: str, command: Command, step: Callable[[], Command | None]) -> Command | None:
+    def _again(self, kind: str, command: Command | None, step: Callable[[], object]) -> Command | None:
+        if command is None:
+            self.say(f"nothing to {kind}")
+            return None
+        return self._run(kind, command, step)
+
+    def guard(self, slot: Callable[[], object]) -> Callable[[], None]:
+        """``slot`` for a key or menu action: a project that cannot be read is said, not raised."""
+
+        def guarded() -> None:
+            try:
+                slot()
+            except AnnotatorError as exc:
+                self.say(str(exc), error=True)
+
+        return guarded
+
+    def _run(self, kind: str, command: Command, step: Callable[[], object]) -> Command | None:
         what = command.text if kind == "do" else f"{kind} “{command.text}”"
         sentence_id = command.sentence_id
         before = self.shown(sentence_id)
         try:
             with self.patience():
-                result = step()
+                step()
         except StoreUnavailable as exc:
             if exc.uncertain and self._landed(sentence_id, before):
                 if kind == "do":
@@ -88,6 +99,7 @@ class EditRunner:
                     self.history.settle(undone=kind == "undo")
                 self.saved()
                 self.say(f"the connection broke while saving “{what}”, but the project holds it: saved")
+                self.changed(sentence_id)
                 return command
             self.not_saved(what, str(exc), sentence_id)
             return None
@@ -103,7 +115,8 @@ class EditRunner:
             self.not_saved(what, f"{type(exc).__name__}: {exc}", sentence_id)
             return None
         self.saved()
-        return result
+        self.changed(sentence_id)
+        return command
 
     def _landed(self, sentence_id: int, before: object) -> bool:
         """After a lost COMMIT answer: read the sentence back; did the edit change it?"""

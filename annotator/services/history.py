@@ -29,41 +29,35 @@ class History:
     def execute(self, command: Command) -> Command:
         """Apply and commit ``command``, then record it; an error leaves the history unchanged."""
         command.apply(self.project)
+        self.record(command)
+        return command
+
+    def undo(self) -> Command | None:
+        """Revert the last edit in a new transaction; None when there is nothing to undo."""
+        command = self.next_undo
+        if command is not None:
+            command.revert(self.project)
+            self.settle(undone=True)
+        return command
+
+    def redo(self) -> Command | None:
+        """Apply the last undone edit again; None when there is nothing to redo."""
+        command = self.next_redo
+        if command is not None:
+            command.apply(self.project)
+            self.settle(undone=False)
+        return command
+
+    def record(self, command: Command) -> None:
+        """Enter a committed edit (also one found stored after its COMMIT's answer was lost)."""
         self._done.append(command)
         if len(self._done) > self.limit:
             del self._done[: len(self._done) - self.limit]
         self._undone.clear()
         self._announce()
-        return command
-
-    def undo(self) -> Command | None:
-        """Revert the last edit in a new transaction; None when there is nothing to undo."""
-        if not self._done:
-            return None
-        command = self._done[-1]
-        command.revert(self.project)
-        self._undone.append(self._done.pop())
-        self._announce()
-        return command
-
-    def redo(self) -> Command | None:
-        """Apply the last undone edit again; None when there is nothing to redo."""
-        if not self._undone:
-            return None
-        command = self._undone[-1]
-        command.apply(self.project)
-        self._done.append(self._undone.pop())
-        self._announce()
-        return command
-
-    def record(self, command: Command) -> None:
-        """Enter an edit found stored after the fact (its COMMIT's answer was lost, the data shows it)."""
-        self._done.append(command)
-        self._undone.clear()
-        self._announce()
 
     def settle(self, undone: bool) -> None:
-        """An undo (``undone``) or a redo found applied after the fact: move its edit across."""
+        """An undo (``undone``) or a redo that took effect: move its edit across."""
         source, target = (self._done, self._undone) if undone else (self._undone, self._done)
         if source:
             target.append(source.pop())

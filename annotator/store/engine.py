@@ -222,7 +222,6 @@ class Project:
             try:
                 yield session
             except DBAPIError as exc:
-                _rollback(session)
                 problem = unavailable(exc, sqlite=self.is_sqlite)
                 if problem is None:
                     raise
@@ -235,8 +234,8 @@ class Project:
         session = self.sessions()
         session.info[ACTOR] = self.actor_id
         options: dict[str, Any] = {"annotator_begin": begin}
-        watched = self.waiting is not None and begin == "IMMEDIATE"
-        if watched:
+        waiting = self.waiting if begin == "IMMEDIATE" else None  # someone shows that this write waits
+        if waiting is not None:
             options["annotator_busy_ms"] = WAIT_SLICE_MS
         started = time.monotonic()
         limit = SQLITE_BUSY_TIMEOUT_S * (BUSY_RETRIES + 1)
@@ -253,14 +252,14 @@ class Project:
                         reason = f"the project cannot be used just now ({_reason(exc)})"
                         raise problem or StoreUnavailable(reason) from None
                     waited = time.monotonic() - started
-                    if (attempt >= BUSY_RETRIES and not watched) or waited >= limit:
+                    if (attempt >= BUSY_RETRIES and waiting is None) or waited >= limit:
                         raise StoreUnavailable(
                             "the project stayed busy: another program has held it for more than "
                             f"{round(waited)} s; try again later"
                         ) from None
                     attempt += 1
-                    if watched and self.waiting is not None:
-                        self.waiting(waited)
+                    if waiting is not None:
+                        waiting(waited)
                     else:
                         time.sleep(0.05 * attempt)
             yield session

@@ -8,24 +8,20 @@ text the layout types), after Qt's shortcut map found nothing for them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
-from pytestqt.qtbot import QtBot
 
 from annotator.gui import dialogs
 from annotator.gui.main_window import AnnotationWindow
 from annotator.gui.physical_keys import _BY_SCAN_CODE, X11_KEYCODE_OFFSET, us_key
-from annotator.gui.review_window import ReviewWindow
-from annotator.services.importing import ImportOptions, import_paths
-from annotator.store import Project, queries
-from tests.conftest import FIXTURES, write
-from tests.gui.conftest import entities_of, rows
+from annotator.store import Project
+from tests.conftest import FIXTURES
+from tests.gui.conftest import ReviewOpener, entities_of, rows
 
 DOC_A = "000_5a91e5e761b01553"
 ALT = Qt.KeyboardModifier.AltModifier
@@ -160,18 +156,9 @@ def test_every_shortcut_of_the_window_is_found_by_position(
     assert {"Ctrl+F", "Ctrl+I", "Ctrl+E", "Ctrl+Q"} <= set(checked)
 
 
-def test_the_review_window_takes_kazakh_digit_keys(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
+def test_the_review_window_takes_kazakh_digit_keys(project: Project, review_of: ReviewOpener) -> None:
     src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
-    for name, text in {"a": src, "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY")}.items():
-        path = write(tmp_path / name / "ex.conll", text)
-        import_paths(project, [path], ImportOptions(annotator=name, status="done"))
-    with project.transaction() as s:
-        boss = queries.add_annotator(s, "boss", "reviewer")
-    w = ReviewWindow(project, boss, QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    assert QTest.qWaitForWindowActive(w, 5000)
+    w = review_of(project, {"a": src, "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY")})
     w.list.setFocus()
     for _ in range(3):
         physical(w, *KZ["Right"])

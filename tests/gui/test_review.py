@@ -2,39 +2,28 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from annotator.gui.review_window import ReviewWindow
 from annotator.services import commands as c
-from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, queries
-from tests.conftest import FIXTURES, write
-from tests.gui.conftest import Answers, entities_of, press, rows
+from tests.conftest import FIXTURES
+from tests.gui.conftest import Answers, ReviewOpener, entities_of, press, rows
 
 
 def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
-    qtbot: QtBot, project: Project, tmp_path: Path, answers: Answers
+    qtbot: QtBot, project: Project, answers: Answers, review_of: ReviewOpener
 ) -> None:
     src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
-    for name, text in {
-        "a": src,
-        "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY"),
-        "c": src.replace("Хайди\tB-PERSON\nХаутала\tI-PERSON", "Хайди\tO\nХаутала\tO"),
-    }.items():
-        import_paths(
-            project, [write(tmp_path / name / "ex.conll", text)], ImportOptions(annotator=name, status="done")
-        )
-    with project.transaction() as s:
-        boss = queries.add_annotator(s, "boss", "reviewer")
-    w = ReviewWindow(project, boss, QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    assert QTest.qWaitForWindowActive(w, 5000)
+    w = review_of(
+        project,
+        {
+            "a": src,
+            "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY"),
+            "c": src.replace("Хайди\tB-PERSON\nХаутала\tI-PERSON", "Хайди\tO\nХаутала\tO"),
+        },
+    )
     assert w.list.count() == 2
     qtbot.waitUntil(lambda: w.labels.rowCount() > 0, timeout=10_000)
     assert w.labels.item(0, 0).text() in ("QUANTITY", "CARDINAL")  # lowest F1 first
@@ -64,7 +53,7 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
         a_id = queries.find_annotator(s, "a").id  # type: ignore[union-attr]
     project.act_as(a_id)  # meanwhile annotator a, elsewhere, records a stance
     c.SetSentenceStance(w.sentence_id, a_id, "eu", "favor").apply(project)  # type: ignore[arg-type]
-    project.act_as(boss.id)
+    project.act_as(w.reviewer.id)
     press(w.list, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert rows(
         project,
