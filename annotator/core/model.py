@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, overload
 
 STATUSES = ("todo", "done", "skipped", "flagged")
-ROLES = ("annotator", "reviewer")
+ROLES = ("annotator", "reviewer", "manager")
+REVIEWING = ("reviewer", "manager")  # the roles that read every layer and write gold
 GOLD = "gold"
 
 

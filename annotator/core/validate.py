@@ -25,6 +25,17 @@ def check_label(schema: Schema, label: str) -> None:
         raise LayerError(f"entity label {label!r} is not in the project's schema")
 
 
+def _check_distinct(spans: list[tuple[int, int, str]], what: str) -> None:
+    """One layer holds a span with one label (or trigger with one type) once: the store's unique key."""
+    if len(set(spans)) == len(spans):
+        return
+    seen: set[tuple[int, int, str]] = set()
+    for start, end, label in spans:
+        if (start, end, label) in seen:
+            raise LayerError(f"the same {label} {what} (tokens {start}..{end}) is given twice")
+        seen.add((start, end, label))
+
+
 def check_no_overlap(schema: Schema, spans: Iterable[tuple[int, int, str]]) -> None:
     """Unless the schema allows it, one annotator's entity spans in a sentence may not overlap."""
     if schema.allow_overlap:
@@ -86,7 +97,11 @@ def check_layer(schema: Schema, layer: Layer, n_tokens: int) -> None:
                 raise LayerError(f"entity id {ent.ref!r} is used twice")
             refs.add(ent.ref)
     if len(layer.entities) > 1:
-        check_no_overlap(schema, [(e.token_start, e.token_end, e.label) for e in layer.entities])
+        spans = [(e.token_start, e.token_end, e.label) for e in layer.entities]
+        _check_distinct(spans, "entity")
+        check_no_overlap(schema, spans)
+    if len(layer.events) > 1:
+        _check_distinct([(e.token_start, e.token_end, e.type) for e in layer.events], "event")
     event_refs: set[str] = set()
     for ev in layer.events:
         check_span(ev.token_start, ev.token_end, n_tokens, f"event {ev.ref or ev.type} trigger")

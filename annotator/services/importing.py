@@ -28,7 +28,7 @@ from annotator.core.schema import Schema
 from annotator.core.validate import LayerError, check_layer, check_stance, check_status
 from annotator.formats import ReadOptions, detect_format, read
 from annotator.formats.lines import check_readable
-from annotator.store import Project, Session, bulk, queries
+from annotator.store import Project, Session, bulk, locks, queries
 from annotator.store.access import refusal
 
 BATCH = 2000
@@ -153,6 +153,9 @@ class _ImportJob:
 
     # -- documents -----------------------------------------------------------------------------
     def begin(self, start: DocumentStart) -> None:
+        # Another import of this document waits here until this one commits, then finds it (and
+        # its layers) stored: on PostgreSQL nothing else would stop both adding it.
+        locks.lock_document_name(self.session, start.name)
         found = queries.find_document(self.session, start.name)
         if found is None:
             self.doc = self.new_document(start, start.name)

@@ -1,7 +1,7 @@
 """Who may change which layer, enforced in the store whatever the caller.
 
 Every edit runs in a transaction opened by someone (``Project.act_as``): an annotator may change
-only their own layer; a reviewer may change their own layer and the gold layer; nobody changes
+only their own layer; a reviewer (and a manager) may change their own layer and the gold layer; nobody changes
 another person's annotations, and a transaction that names nobody changes nothing. The role is
 read from the database at each check, so a demotion takes effect at once.
 """
@@ -9,10 +9,13 @@ read from the database at each check, so a demotion takes effect at once.
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
-from annotator.core.model import GOLD
+from annotator.core.model import GOLD, REVIEWING
+from annotator.store.locks import lock_document_layer, lock_sentence_layer
 from annotator.store.tables import Activity, Annotator, utcnow
 
 ACTOR = "annotator.actor_id"
@@ -39,22 +42,40 @@ def refusal(session: Session, layer_id: int) -> str | None:
     if me == layer_id:
         return None
     if owner.role == GOLD:
-        if actor.role == "reviewer":
+        if actor.role in REVIEWING:
             return None
         return f"only reviewers write the gold layer, and {actor.name} is an annotator"
     return f"{actor.name} cannot change {owner.name}'s annotations: everyone edits only their own layer"
 
 
-def authorize(session: Session, layer_id: int) -> None:
-    """Raise StoreError unless the session's actor may write ``layer_id``; count the edit as theirs."""
+def authorize(
+    session: Session, layer_id: int, *, sentence_id: int | None = None, document_id: int | None = None
+) -> None:
+    """Raise StoreError unless the session's actor may write ``layer_id``; count the edit as theirs.
+
+    With ``sentence_id`` (or ``document_id``) the layer's sentence (or document) is held until the
+    transaction ends, so the checks that follow read what every earlier writer committed.
+    """
     reason = refusal(session, layer_id)
     if reason is not None:
         raise StoreError(reason)
     me = actor_id(session)
     assert me is not None
-    row = session.get(Activity, me)
-    if row is None:
-        session.add(Activity(annotator_id=me, edits=1, last_edit_at=utcnow()))
-    else:
-        row.edits += 1
-        row.last_edit_at = utcnow()
+    if sentence_id is not None:
+        lock_sentence_layer(session, layer_id, sentence_id)
+    if document_id is not None:
+        lock_document_layer(session, layer_id, document_id)
+    count_edit(session, me)
+
+
+def count_edit(session: Session, annotator_id: int) -> None:
+    """Add one edit to a person's activity, in one statement (two first edits at once both count)."""
+    now = utcnow()
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(Activity).values(annotator_id=annotator_id, edits=1, last_edit_at=now)
+    statement = statement.on_conflict_do_update(
+        index_elements=[Activity.annotator_id],
+        set_={"edits": Activity.edits + 1, "last_edit_at": now},
+    )
+    session.execute(statement)

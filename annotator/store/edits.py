@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -49,6 +49,25 @@ def _sentence(session: Session, sentence_id: int) -> Sentence:
     return row
 
 
+_Span = TypeVar("_Span", EntityRow, EventRow)
+
+
+def _held(session: Session, model: type[_Span], row_id: int, what: str) -> _Span:
+    """The row ``row_id``, once its layer's sentence is held and the actor may change it.
+
+    It is read again after the lock: on PostgreSQL another window of the same person may have
+    removed it in between, and changing a row that is gone must be a refusal, not a crash.
+    """
+    row = session.get(model, row_id)
+    if row is None:
+        raise StoreError(f"there is no {what} {row_id}")
+    authorize(session, row.annotator_id, sentence_id=row.sentence_id)
+    row = session.get(model, row_id, populate_existing=True)
+    if row is None:
+        raise StoreError(f"the {what} was removed meanwhile (in another window?)")
+    return row
+
+
 def add_entity(
     session: Session,
     schema: Schema,
@@ -59,7 +78,7 @@ def add_entity(
     label: str,
 ) -> int:
     """Add an entity over tokens ``token_start..token_end`` (end exclusive) and return its id."""
-    authorize(session, annotator_id)
+    authorize(session, annotator_id, sentence_id=sentence_id)
     sentence = _sentence(session, sentence_id)
     try:
         check_label(schema, label)
@@ -90,10 +109,7 @@ def add_entity(
 
 def relabel_entity(session: Session, schema: Schema, entity_id: int, label: str) -> str:
     """Give an entity another label; returns the label it had."""
-    row = session.get(EntityRow, entity_id)
-    if row is None:
-        raise StoreError(f"there is no entity {entity_id}")
-    authorize(session, row.annotator_id)
+    row = _held(session, EntityRow, entity_id, "entity")
     try:
         check_label(schema, label)
     except LayerError as exc:
@@ -105,10 +121,7 @@ def relabel_entity(session: Session, schema: Schema, entity_id: int, label: str)
 
 def delete_entity(session: Session, entity_id: int) -> None:
     """Delete an entity, its arguments, and its role as holder of any stance."""
-    row = session.get(EntityRow, entity_id)
-    if row is None:
-        raise StoreError(f"there is no entity {entity_id}")
-    authorize(session, row.annotator_id)
+    row = _held(session, EntityRow, entity_id, "entity")
     for model in (SentenceStance, DocumentStance):
         session.execute(update(model).where(model.holder_id == entity_id).values(holder_id=None))
     session.execute(delete(EventArgument).where(EventArgument.entity_id == entity_id))
@@ -127,12 +140,21 @@ def add_event(
     attributes: dict[str, str] | None = None,
 ) -> int:
     """Add an event with its trigger tokens; attributes not given take the schema's defaults."""
-    authorize(session, annotator_id)
+    authorize(session, annotator_id, sentence_id=sentence_id)
     sentence = _sentence(session, sentence_id)
     values = {**schema.default_attributes(), **(attributes or {})}
     try:
         check_span(token_start, token_end, sentence.n_tokens, f"event {event_type} trigger")
         check_event(schema, event_type, values, ())
+        same = select(EventRow.id).where(
+            EventRow.sentence_id == sentence_id,
+            EventRow.annotator_id == annotator_id,
+            EventRow.token_start == token_start,
+            EventRow.token_last == token_end - 1,
+            EventRow.type == event_type,
+        )
+        if session.scalar(same) is not None:
+            raise LayerError(f"the same {event_type} event is already there")
     except LayerError as exc:
         raise _refuse(exc) from None
     row = EventRow(
@@ -152,10 +174,7 @@ def add_event(
 
 def set_event_attribute(session: Session, schema: Schema, event_id: int, name: str, value: str) -> str | None:
     """Set one attribute of an event; returns the value it had (None if it had none)."""
-    event = session.get(EventRow, event_id)
-    if event is None:
-        raise StoreError(f"there is no event {event_id}")
-    authorize(session, event.annotator_id)
+    event = _held(session, EventRow, event_id, "event")
     try:
         check_event(schema, event.type, {name: value}, ())
     except LayerError as exc:
@@ -173,10 +192,12 @@ def set_event_attribute(session: Session, schema: Schema, event_id: int, name: s
 def add_argument(session: Session, schema: Schema, event_id: int, role: str, entity_id: int) -> int:
     """Link an entity of the event's sentence and annotator to the event in ``role``."""
     event = session.get(EventRow, event_id)
-    entity = session.get(EntityRow, entity_id)
-    if event is None or entity is None:
+    if event is None:
         raise StoreError("the event or the entity no longer exists")
-    authorize(session, event.annotator_id)
+    event = _held(session, EventRow, event_id, "event")
+    entity = session.get(EntityRow, entity_id, populate_existing=True)
+    if entity is None:
+        raise StoreError("the event or the entity no longer exists")
     try:
         check_event(schema, event.type, {}, (role,))
     except LayerError as exc:
@@ -197,10 +218,7 @@ def add_argument(session: Session, schema: Schema, event_id: int, role: str, ent
 
 def delete_event(session: Session, event_id: int) -> None:
     """Delete an event with its attributes and arguments."""
-    row = session.get(EventRow, event_id)
-    if row is None:
-        raise StoreError(f"there is no event {event_id}")
-    authorize(session, row.annotator_id)
+    row = _held(session, EventRow, event_id, "event")
     session.execute(delete(EventArgument).where(EventArgument.event_id == event_id))
     session.execute(delete(EventAttribute).where(EventAttribute.event_id == event_id))
     session.delete(row)
@@ -221,7 +239,7 @@ def set_sentence_stance(
 
     ``row_id`` is the id a new row gets (undo and redo bring back the same row); else a fresh one.
     """
-    authorize(session, annotator_id)
+    authorize(session, annotator_id, sentence_id=sentence_id)
     _sentence(session, sentence_id)
 
     def holder_fits(holder: EntityRow) -> bool:
@@ -242,7 +260,7 @@ def set_document_stance(
     row_id: int | None = None,
 ) -> None:
     """Set (or with ``label=None`` clear) an annotator's stance in a whole document toward ``target``."""
-    authorize(session, annotator_id)
+    authorize(session, annotator_id, document_id=document_id)
 
     def holder_fits(holder: EntityRow) -> bool:
         sentence = session.get(Sentence, holder.sentence_id)
@@ -298,7 +316,7 @@ def set_status(
     updated_at: datetime | None = None,
 ) -> None:
     """Set an annotator's status of a sentence (and comment, when given); ``updated_at`` defaults to now."""
-    authorize(session, annotator_id)
+    authorize(session, annotator_id, sentence_id=sentence_id)
     try:
         check_status(status)
     except LayerError as exc:
@@ -343,7 +361,7 @@ def entity_snapshot(session: Session, entity_id: int) -> dict[str, Any]:
 
 def restore_entity(session: Session, snapshot: dict[str, Any]) -> None:
     """Put back an entity exactly as :func:`entity_snapshot` saw it."""
-    authorize(session, snapshot["row"]["annotator_id"])
+    authorize(session, snapshot["row"]["annotator_id"], sentence_id=snapshot["row"]["sentence_id"])
     session.execute(insert(EntityRow), [snapshot["row"]])
     if snapshot["arguments"]:
         session.execute(insert(EventArgument), snapshot["arguments"])
@@ -374,7 +392,7 @@ def event_snapshot(session: Session, event_id: int) -> dict[str, Any]:
 
 def restore_event(session: Session, snapshot: dict[str, Any]) -> None:
     """Put back an event exactly as :func:`event_snapshot` saw it."""
-    authorize(session, snapshot["row"]["annotator_id"])
+    authorize(session, snapshot["row"]["annotator_id"], sentence_id=snapshot["row"]["sentence_id"])
     session.execute(insert(EventRow), [snapshot["row"]])
     for model, key in ((EventAttribute, "attributes"), (EventArgument, "arguments")):
         if snapshot[key]:
@@ -392,17 +410,19 @@ def argument_snapshot(session: Session, argument_id: int) -> dict[str, Any]:
 
 def restore_argument(session: Session, snapshot: dict[str, Any]) -> None:
     """Put back an argument with its id."""
-    authorize(session, snapshot["annotator_id"])
+    authorize(session, snapshot["annotator_id"], sentence_id=snapshot["sentence_id"])
     session.execute(insert(EventArgument), [snapshot])
     session.flush()
 
 
 def delete_argument(session: Session, argument_id: int) -> None:
     """Remove one argument of an event."""
-    owner = session.scalar(select(EventArgument.annotator_id).where(EventArgument.id == argument_id))
-    if owner is None:
+    found = session.execute(
+        select(EventArgument.annotator_id, EventArgument.sentence_id).where(EventArgument.id == argument_id)
+    ).first()
+    if found is None:
         return
-    authorize(session, owner)
+    authorize(session, found.annotator_id, sentence_id=found.sentence_id)
     session.execute(delete(EventArgument).where(EventArgument.id == argument_id))
     session.flush()
 
@@ -443,7 +463,7 @@ def status_state(session: Session, sentence_id: int, annotator_id: int) -> tuple
 
 def clear_status(session: Session, sentence_id: int, annotator_id: int) -> None:
     """Forget the status row, so the sentence is todo with no comment again."""
-    authorize(session, annotator_id)
+    authorize(session, annotator_id, sentence_id=sentence_id)
     session.execute(
         delete(SentenceStatus).where(
             SentenceStatus.sentence_id == sentence_id, SentenceStatus.annotator_id == annotator_id

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from annotator.core.errors import StoreError
 from annotator.core.model import GOLD, ROLES, TokenList
 from annotator.core.text import whitespace_after
+from annotator.store.locks import lock_person_name
 from annotator.store.offsets import unpack
 from annotator.store.tables import (
     Activity,
@@ -89,6 +90,7 @@ def add_annotator(session: Session, name: str, role: str = "annotator") -> Annot
 
 def ensure_annotator(session: Session, name: str) -> AnnotatorInfo:
     """The annotator called ``name`` (``gold`` is the gold layer), created as an annotator if new."""
+    lock_person_name(session, name.strip())  # two imports naming a new person add them once
     found = find_annotator(session, name.strip())
     return found if found is not None else add_annotator(session, name)
 

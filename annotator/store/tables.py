@@ -87,17 +87,23 @@ class Sentence(Base):
 
 
 class Annotator(Base):
-    """A person who annotates or reviews; the reserved ``gold`` row holds the adjudicated layer."""
+    """A person who annotates, reviews or manages; the reserved ``gold`` row holds the adjudicated layer.
+
+    On PostgreSQL a person's ``name`` is their login role: row-level security (migration 0004)
+    reads the role of ``current_user`` here.
+    """
 
     __tablename__ = "annotators"
-    __table_args__ = (CheckConstraint("role IN ('annotator', 'reviewer', 'gold')", name="annotator_role"),)
+    __table_args__ = (
+        CheckConstraint("role IN ('annotator', 'reviewer', 'manager', 'gold')", name="annotator_role"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(128), unique=True)
     role: Mapped[str] = mapped_column(String(16), default="annotator")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-def _span_constraints(table: str) -> tuple[object, ...]:
+def _span_constraints(table: str, label: str) -> tuple[object, ...]:
     return (
         CheckConstraint(
             "token_start >= 0 AND token_last >= token_start AND token_last < sentence_tokens",
@@ -107,7 +113,11 @@ def _span_constraints(table: str) -> tuple[object, ...]:
             ["sentence_id", "sentence_tokens"], ["sentences.id", "sentences.n_tokens"], ondelete="CASCADE"
         ),
         UniqueConstraint("id", "sentence_id", "annotator_id", name=f"{table}_layer_key"),
-        Index(f"ix_{table}_sentence_annotator", "sentence_id", "annotator_id"),
+        # No two identical spans in one layer, whoever writes them; it also serves every query
+        # that picks one annotator's spans of a sentence.
+        Index(
+            f"uq_{table}_span", "sentence_id", "annotator_id", "token_start", "token_last", label, unique=True
+        ),
     )
 
 
@@ -115,7 +125,7 @@ class EntityRow(Base):
     """An entity span of one annotator: tokens ``token_start..token_last`` and a label."""
 
     __tablename__ = "entities"
-    __table_args__ = _span_constraints("entities")
+    __table_args__ = _span_constraints("entities", "label")
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sentence_id: Mapped[int] = mapped_column(Integer)
     annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
@@ -129,7 +139,7 @@ class EventRow(Base):
     """An event of one annotator: trigger tokens and an event type."""
 
     __tablename__ = "events"
-    __table_args__ = _span_constraints("events")
+    __table_args__ = _span_constraints("events", "type")
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sentence_id: Mapped[int] = mapped_column(Integer)
     annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
