@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from collections.abc import Sequence
@@ -10,11 +11,11 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import STATUSES
+from annotator.core.model import GOLD, ROLES, STATUSES
 from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
 from annotator.services import project as projects
-from annotator.services import review
+from annotator.services import review, team
 from annotator.services.exporting import ExportOptions, export_layer, write_text_atomically
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.report import agreement_html, agreement_tables
@@ -134,9 +135,22 @@ def build_parser() -> argparse.ArgumentParser:
     ann_sub = ann.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = ann_sub.add_parser("add", parents=[db], help="add an annotator")
     add.add_argument("name")
-    add.add_argument("--role", choices=["annotator", "reviewer"], default="annotator")
+    add.add_argument("--role", choices=ROLES, default="annotator")
     lst = ann_sub.add_parser("list", parents=[db], help="list annotators")
     lst.add_argument("--json", action="store_true")
+
+    tm = sub.add_parser("team", parents=[db], help="add people to a team project, or change their role")
+    tm_sub = tm.add_subparsers(dest="action", metavar="ACTION", required=True)
+    tadd = tm_sub.add_parser(
+        "add", parents=[db], help="add a person (on PostgreSQL: a login of their own) or change their role"
+    )
+    tadd.add_argument("name")
+    tadd.add_argument("--role", choices=ROLES, default="annotator")
+    tadd.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the new login's password from standard input (else it is asked for)",
+    )
 
     bk = sub.add_parser("backup", parents=[db], help="copy the project safely while it is in use")
     bk.add_argument("--out", metavar="FILE", help="where to write it (default: a new rolling backup)")
@@ -189,12 +203,7 @@ def _import(args: argparse.Namespace, db: str | None) -> int:
     options = ImportOptions(args.fmt, args.annotator, args.segment, args.scheme, args.status, args.rename)
     bar = ProgressBar("importing")
     try:
-        if args.actor:
-            with project.reading() as session:
-                actor = queries.find_annotator(session, args.actor)
-            if actor is None or actor.role != "reviewer":
-                raise AnnotatorError(f"--as {args.actor}: no reviewer of that name in the project")
-            project.act_as(actor.id)
+        team.act_for_import(project, args.actor)
         summary = import_paths(project, args.paths, options, bar)
     finally:
         bar.close()
@@ -218,6 +227,7 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
     )
     bar = ProgressBar("exporting")
     try:
+        team.check_can_read(project, [GOLD if args.gold else args.annotator])
         summary = export_layer(project, options, bar)
     finally:
         bar.close()
@@ -233,6 +243,7 @@ def _agreement(args: argparse.Namespace, db: str | None) -> int:
     names = [n.strip() for n in args.annotators.split(",") if n.strip()] if args.annotators else None
     layers = review.LAYERS if args.layer == "all" else (args.layer,)
     try:
+        team.check_can_read(project, names or [None])
         report = review.corpus_agreement(project, names, args.status, layers)
     finally:
         project.close()
@@ -255,8 +266,12 @@ def _agreement(args: argparse.Namespace, db: str | None) -> int:
 def _annotators(args: argparse.Namespace, db: str | None) -> int:
     if args.action == "add":
         project = projects.open_or_create(db)
-        with project.transaction() as session:
-            info = queries.add_annotator(session, args.name, args.role)
+        try:
+            team.refuse_team_member(project, "annotators add (a person without a login)")
+            with project.transaction() as session:
+                info = queries.add_annotator(session, args.name, args.role)
+        finally:
+            project.close()
         print(f"added {info.role} {info.name!r}")
     else:
         project = projects.open_existing(db)
@@ -269,6 +284,33 @@ def _annotators(args: argparse.Namespace, db: str | None) -> int:
                 print(f"{a.name}\t{a.role}")
     project.close()
     return 0
+
+
+def _team(args: argparse.Namespace, db: str | None) -> int:
+    project = projects.open_or_create(db)
+    try:
+        password = None
+        if args.password_stdin or team.needs_password(project, args.name):
+            password = _read_password(args.name, args.password_stdin)
+        print(team.add_person(project, args.name, args.role, password))
+    finally:
+        project.close()
+    return 0
+
+
+def _read_password(name: str, from_stdin: bool) -> str:
+    """A new login's password: one line of standard input, or typed twice at a terminal."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"password for {name}: ")
+        if getpass.getpass("the same again: ") != password:
+            raise AnnotatorError("the two passwords differ; nothing was changed")
+    else:
+        raise AnnotatorError(f"{name} needs a password: give it on standard input with --password-stdin")
+    if not password:
+        raise AnnotatorError(f"{name} needs a password that is not empty")
+    return password
 
 
 def _schema(args: argparse.Namespace, db: str | None) -> int:
@@ -332,5 +374,6 @@ _COMMANDS = {
     "export": _export,
     "annotators": _annotators,
     "schema": _schema,
+    "team": _team,
     "stats": _stats,
 }

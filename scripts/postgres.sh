@@ -21,8 +21,10 @@ pg_ctlcluster "$VERSION" main status >/dev/null 2>&1 || pg_ctlcluster "$VERSION"
 for _ in $(seq 1 50); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.2; done
 as_postgres() { runuser -u postgres -- psql -q -X -v ON_ERROR_STOP=1 "$@"; }
 if [ "$(as_postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname = '${USER_NAME}'")" != 1 ]; then
-    as_postgres -c "CREATE ROLE ${USER_NAME} LOGIN CREATEDB PASSWORD '${USER_NAME}'" >&2
+    as_postgres -c "CREATE ROLE ${USER_NAME} LOGIN CREATEDB CREATEROLE PASSWORD '${USER_NAME}'" >&2
 fi
+# The team tests make logins of their own (annotator team add), as a project's owner does.
+as_postgres -c "ALTER ROLE ${USER_NAME} CREATEROLE" >&2
 # Test databases are dropped WITH (FORCE); an autovacuum worker inside one must not stop that.
 as_postgres -c "SET client_min_messages = warning" -c "GRANT pg_signal_backend TO ${USER_NAME}" >&2
 echo "$URL"

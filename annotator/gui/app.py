@@ -9,12 +9,12 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD
+from annotator.core.model import GOLD, REVIEWING
 from annotator.gui.binding import binding_problem
 from annotator.gui.failures import FailureReporter, log_file, logger
 from annotator.gui.main_window import AnnotationWindow
 from annotator.services import project as projects
-from annotator.store import queries
+from annotator.services import team
 
 ORGANISATION = "annotator"
 APPLICATION = "annotator"
@@ -61,21 +61,28 @@ def run(db: str | None, annotator: str | None) -> int:
 def _run(app: QCoreApplication, db: str | None, annotator: str | None) -> int:
     logger().info("started; failures are written to %s", log_file())
     project = projects.open_or_create(db)
-    name = annotator or ask_annotator()
-    if not name:
+    # A team member on PostgreSQL is their database login: nobody asks, and nobody else can be named.
+    login = team.team_login(project)
+    name = annotator if login is not None else annotator or ask_annotator()
+    if login is None and not name:
         return 0
     if name == GOLD:
         QMessageBox.information(None, "annotator", "The gold layer is edited by reviewers, from review mode.")
         return 0
-    with project.transaction() as session:
-        info = queries.ensure_annotator(session, name)
+    try:
+        info = team.sign_in(project, name)
+    except AnnotatorError as exc:
+        QMessageBox.critical(None, "annotator", str(exc))
+        print(f"annotator: {exc}", file=sys.stderr)
+        project.close()
+        return 1
     try:
         projects.rolling_backup(project)  # one generation at every start, a few kept
     except AnnotatorError as exc:
         QMessageBox.warning(None, "annotator", f"The project could not be backed up: {exc}")
     settings().setValue("last_annotator", info.name)
     window: QMainWindow
-    if info.role == "reviewer":
+    if info.role in REVIEWING:
         from annotator.gui.review_window import ReviewWindow
 
         window = ReviewWindow(project, info, settings())

@@ -77,7 +77,7 @@ def import_paths(
     total = sum(sizes)
     summary = ImportSummary(files=[str(p) for p in files])
     with collector_paused(), project.transaction() as session:
-        job = _ImportJob(session, project.schema, options, summary)
+        job = _ImportJob(session, project.schema, options, summary, strict=project.login is not None)
         done = 0
         for path, size in zip(files, sizes, strict=True):
             read_opts = ReadOptions(
@@ -118,8 +118,12 @@ class _Doc:
 
 
 class _ImportJob:
-    def __init__(self, session: Session, schema: Schema, options: ImportOptions, summary: ImportSummary):
+    def __init__(
+        self, session: Session, schema: Schema, options: ImportOptions, summary: ImportSummary, strict: bool
+    ):
         self.session = session
+        # A team member on PostgreSQL imports only the layers they may write, into the team's people.
+        self.strict = strict
         self.schema = schema
         self.options = options
         self.summary = summary
@@ -287,13 +291,23 @@ class _ImportJob:
     def annotator_id(self, name: str, line: int | None) -> int:
         if name not in self.annotators:
             try:
-                info = queries.ensure_annotator(self.session, name)
+                info = self.person(name)
             except StoreError as exc:
                 raise self.fail(line, str(exc)) from None
+            if self.strict and (reason := refusal(self.session, info.id)) is not None:
+                raise self.fail(line, reason)
             if info.role == GOLD and refusal(self.session, info.id) is not None:
                 raise self.fail(line, "only a reviewer imports the gold layer (name one with --as REVIEWER)")
             self.annotators[name] = info.id
         return self.annotators[name]
+
+    def person(self, name: str) -> queries.AnnotatorInfo:
+        if not self.strict:
+            return queries.ensure_annotator(self.session, name)
+        found = queries.find_annotator(self.session, name.strip())
+        if found is None:
+            raise StoreError(f"there is nobody named {name.strip()!r} in the team (a manager adds people)")
+        return found
 
     def accepts(self, doc: _Doc, annotator_id: int) -> bool:
         """Layers of an annotator who already worked on a reused document are left as they were."""

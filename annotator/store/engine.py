@@ -88,9 +88,7 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     # pre_ping: a connection the server dropped while idle is replaced at checkout, not reported.
-    return create_engine(
-        url, pool_pre_ping=True, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S}
-    )
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S})
 
 
 BUSY_RETRIES = 3
@@ -148,6 +146,19 @@ def unavailable(exc: DBAPIError, *, committing: bool = False, sqlite: bool = Tru
     return StoreUnavailable(f"the database cannot be reached ({reason})")
 
 
+def refused_by_server(exc: DBAPIError) -> StoreError | None:
+    """A PostgreSQL refusal a person should read as one line: their login may not do this, or two
+    changes waited for each other; None for anything else."""
+    sqlstate = str(getattr(exc.orig, "sqlstate", "") or "")
+    if sqlstate == "42501":  # insufficient privilege: a row-level security policy or a grant
+        return StoreError(f"your database login may not do this ({_reason(exc)})")
+    if sqlstate in ("40P01", "40001"):  # deadlock, serialisation failure: nothing was stored
+        return StoreError(
+            f"another change was working on the same rows; nothing was changed, try again ({_reason(exc)})"
+        )
+    return None
+
+
 def _rollback(session: Session) -> None:
     """Roll back, even on a connection that is already gone (the pool then discards it)."""
     with suppress(DBAPIError):
@@ -167,6 +178,9 @@ class Project:
     sessions: sessionmaker[Session]
     schema: Schema
     actor_id: int | None = None
+    # The PostgreSQL login that is also ``actor_id`` when row-level security governs it (set by
+    # signing in): the store then holds every write to what that person may do.
+    login: str | None = None
     # Told, in the thread that asked to write, how many seconds a write has waited for another
     # writer to finish (SQLite); the window shows that it is waiting instead of freezing.
     waiting: Callable[[float], None] | None = None
@@ -208,9 +222,12 @@ class Project:
             except DBAPIError as exc:
                 _rollback(session)
                 problem = unavailable(exc, committing=committing, sqlite=self.is_sqlite)
-                if problem is None:
+                if problem is not None:
+                    raise problem from None
+                refused = refused_by_server(exc)
+                if refused is None:
                     raise
-                raise problem from None
+                raise refused from None
             except BaseException:
                 _rollback(session)
                 raise

@@ -88,6 +88,18 @@ def add_annotator(session: Session, name: str, role: str = "annotator") -> Annot
     return AnnotatorInfo(row.id, row.name, row.role)
 
 
+def set_role(session: Session, name: str, role: str) -> AnnotatorInfo:
+    """Give the person ``name`` another role (not gold's, and nobody becomes gold)."""
+    if role not in ROLES:
+        raise StoreError(f"role {role!r} is not one of {', '.join(ROLES)}")
+    row = session.scalar(select(Annotator).where(Annotator.name == name))
+    if row is None or row.role == GOLD:
+        raise StoreError(f"there is no person named {name!r} in the project")
+    row.role = role
+    session.flush()
+    return AnnotatorInfo(row.id, row.name, row.role)
+
+
 def ensure_annotator(session: Session, name: str) -> AnnotatorInfo:
     """The annotator called ``name`` (``gold`` is the gold layer), created as an annotator if new."""
     lock_person_name(session, name.strip())  # two imports naming a new person add them once

@@ -1,0 +1,287 @@
+"""People log in as themselves on PostgreSQL, and the database keeps each login to its role.
+
+A project is made by its owner (the test server's login), who adds an annotator, a second
+annotator, a reviewer and a manager with ``annotator team add``. Each then connects with their own
+login and tries, in raw SQL, what their role may not do: every attempt is refused by the server
+(an error, or no row seen or changed), while what the role may do still works.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from annotator.cli import main
+from annotator.core.errors import AnnotatorError, StoreError
+from annotator.core.schema import default_schema_path, load_schema
+from annotator.services import commands as c
+from annotator.services import team
+from annotator.services.importing import ImportOptions, import_paths
+from annotator.store import open_project, queries
+from tests.conftest import PG_URL, postgres_database
+
+pytestmark = pytest.mark.timeout(180)
+PASSWORD = "correct horse"
+
+
+@dataclass
+class Team:
+    """A PostgreSQL project with one person of each role; ``url(name)`` logs in as that person."""
+
+    owner_url: str
+    names: dict[str, str]
+
+    def url(self, who: str) -> str:
+        """The project's URL with ``who``'s own login."""
+        base = make_url(self.owner_url)
+        return base.set(username=self.names[who], password=PASSWORD).render_as_string(hide_password=False)
+
+    def engine(self, who: str) -> Engine:
+        """An engine logged in as ``who``."""
+        return create_engine(self.url(who))
+
+
+TOKENS = ["Астана", "қаласы", "үлкен", "."]
+
+
+def _line(who: str, start: int, end: int, label: str) -> str:
+    """One JSONL sentence of document d1 with one entity of ``who``."""
+    offsets, at = [], 0
+    for token in TOKENS:
+        offsets.append({"text": token, "start": at, "end": at + len(token)})
+        at += len(token) + 1
+    entity = {"label": label, "token_start": start, "token_end": end}
+    record = {"document": "d1", "sentence": 0, "text": " ".join(TOKENS), "annotator": who, "status": "done"}
+    return json.dumps({**record, "tokens": offsets, "entities": [entity]}, ensure_ascii=False) + "\n"
+
+
+def _drop_roles(names: list[str]) -> None:
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+    admin.dispose()
+
+
+@pytest.fixture
+def team_project(tmp_path: Path) -> Iterator[Team]:
+    """A team project on the test server, its logins dropped afterwards (they are server-wide)."""
+    suffix = uuid.uuid4().hex[:8]
+    names = {role: f"{role}_{suffix}" for role in ("ann", "other", "boss", "chief")}
+    with postgres_database() as url:
+        group = f"{make_url(url).database}_team"
+        try:
+            project, _ = open_project(url, create=True, schema=load_schema(default_schema_path()))
+            for who, role in (
+                ("ann", "annotator"),
+                ("other", "annotator"),
+                ("boss", "reviewer"),
+                ("chief", "manager"),
+            ):
+                team.add_person(project, names[who], role, PASSWORD)
+            theirs, gold = tmp_path / "theirs.jsonl", tmp_path / "gold.jsonl"
+            theirs.write_text(_line(names["other"], 0, 1, "GPE"), "utf-8")
+            gold.write_text(_line("gold", 0, 2, "LOCATION"), "utf-8")
+            import_paths(project, [theirs], ImportOptions(fmt="jsonl"))
+            with project.transaction() as s:
+                gold_importer = queries.find_annotator(s, names["boss"])
+            assert gold_importer is not None
+            project.act_as(gold_importer.id)
+            import_paths(project, [gold], ImportOptions(fmt="jsonl"))
+            project.close()
+            yield Team(url, names)
+        finally:
+            pass
+    _drop_roles([*names.values(), group])
+
+
+def _refused(engine: Engine, sql: str, **params: object) -> bool:
+    """True when the server refuses ``sql`` outright (an error) or lets it see or change no row."""
+    try:
+        with engine.begin() as conn:
+            result = conn.execute(text(sql), params)
+            if result.returns_rows:
+                return not result.fetchall() or result.scalar() in (0, None)
+            return result.rowcount == 0
+    except DBAPIError as exc:
+        sqlstate = getattr(exc.orig, "sqlstate", "")
+        assert sqlstate in ("42501", "42P01"), exc  # insufficient privilege (or a hidden table)
+        return True
+
+
+def _ids(engine: Engine, owner: str) -> tuple[int, int, int]:
+    with engine.connect() as conn:
+        sentence = conn.execute(text("SELECT min(id) FROM sentences")).scalar_one()
+        gold = conn.execute(text("SELECT id FROM annotators WHERE role = 'gold'")).scalar_one()
+        other = conn.execute(text("SELECT id FROM annotators WHERE name = :n"), {"n": owner}).scalar_one()
+    return int(sentence), int(gold), int(other)
+
+
+INSERT_ENTITY = (
+    "INSERT INTO entities (sentence_id, annotator_id, token_start, token_last, sentence_tokens, label) "
+    "VALUES (:s, :a, 3, 3, 4, 'PERSON')"
+)
+
+
+def test_an_annotators_login_cannot_read_or_write_what_is_not_theirs(team_project: Team) -> None:
+    ann = team_project.engine("ann")
+    sentence, gold, other = _ids(ann, team_project.names["other"])
+    attempts = {
+        "read another layer": "SELECT count(*) FROM entities WHERE annotator_id = :o",
+        "read gold": "SELECT count(*) FROM entities WHERE annotator_id = :g",
+        "read another's status": "SELECT count(*) FROM sentence_status WHERE annotator_id = :o",
+        "write gold": INSERT_ENTITY.replace(":a", ":g"),
+        "write another layer": INSERT_ENTITY.replace(":a", ":o"),
+        "relabel another's entities": "UPDATE entities SET label = 'PERSON' WHERE annotator_id = :o",
+        "delete gold": "DELETE FROM entities WHERE annotator_id = :g",
+        "promote oneself": "UPDATE annotators SET role = 'reviewer' WHERE name = current_user",
+        "add a reviewer": "INSERT INTO annotators (name, role, created_at) "
+        "VALUES ('mallory', 'reviewer', now())",
+        "change the schema": "UPDATE project_meta SET value = '' WHERE key = 'schema'",
+        "add a document": "INSERT INTO documents (name, source, text, content_hash, created_at) "
+        "VALUES ('x', '', 'x', 'x', now())",
+        "change a sentence": "UPDATE sentences SET text = 'x'",
+        "turn off the policies": "ALTER TABLE entities DISABLE ROW LEVEL SECURITY",
+        "drop a policy": "DROP POLICY entities_read ON entities",
+        "become the owner": f'SET ROLE "{make_url(PG_URL).username}"',
+        "change the schema revision": "UPDATE alembic_version SET version_num = '0001'",
+        "make a login": "CREATE ROLE mallory LOGIN",
+        "copy every text": "CREATE TABLE loot AS SELECT text FROM documents",
+        "read another's events": "SELECT count(*) FROM events WHERE annotator_id = :o",
+        "read another's stance": "SELECT count(*) FROM sentence_stance WHERE annotator_id = :o",
+    }
+    refused = {what: _refused(ann, sql, s=sentence, g=gold, o=other) for what, sql in attempts.items()}
+    assert refused == dict.fromkeys(attempts, True)
+    # What an annotator may do still works: their own layer.
+    with ann.begin() as conn:
+        me = conn.execute(text("SELECT id FROM annotators WHERE name = current_user")).scalar_one()
+        conn.execute(text(INSERT_ENTITY), {"s": sentence, "a": me})
+        assert conn.execute(text("SELECT count(*) FROM entities")).scalar_one() == 1
+    # And what the refused writes aimed at is as it was, seen by the owner.
+    owner = create_engine(team_project.owner_url)
+    with owner.connect() as conn:
+        labels = conn.execute(text("SELECT label FROM entities ORDER BY id")).scalars().all()
+        roles = conn.execute(text("SELECT role FROM annotators ORDER BY id")).scalars().all()
+    assert labels == ["GPE", "LOCATION", "PERSON"]
+    assert roles == ["gold", "annotator", "annotator", "reviewer", "manager"]
+    owner.dispose()
+    ann.dispose()
+
+
+def test_a_reviewer_reads_every_layer_and_writes_gold_but_no_annotators_layer(team_project: Team) -> None:
+    boss = team_project.engine("boss")
+    sentence, gold, other = _ids(boss, team_project.names["other"])
+    with boss.begin() as conn:
+        assert conn.execute(text("SELECT count(*) FROM entities")).scalar_one() == 2
+        conn.execute(text(INSERT_ENTITY), {"s": sentence, "a": gold})
+    assert _refused(boss, INSERT_ENTITY, s=sentence, a=other)
+    assert _refused(boss, "UPDATE entities SET label = 'PERSON' WHERE annotator_id = :o", o=other)
+    assert _refused(boss, "UPDATE annotators SET role = 'manager' WHERE name = current_user")
+    boss.dispose()
+    chief = team_project.engine("chief")  # a manager changes roles
+    with chief.begin() as conn:
+        changed = conn.execute(
+            text("UPDATE annotators SET role = 'reviewer' WHERE name = :n"), {"n": team_project.names["ann"]}
+        ).rowcount
+    assert changed == 1
+    chief.dispose()
+
+
+@pytest.mark.skipif(shutil.which("psql") is None, reason="no psql client here")
+def test_psql_as_an_annotator_changes_nothing_it_may_not(team_project: Team) -> None:
+    url = make_url(team_project.owner_url)
+    env = {**os.environ, "PGPASSWORD": PASSWORD}
+    command = ["psql", "-X", "-tA", "-h", str(url.host), "-p", str(url.port or 5432), "-d", str(url.database)]
+    command += ["-U", team_project.names["ann"], "-v", "ON_ERROR_STOP=0"]
+    script = (
+        "UPDATE entities SET label = 'PERSON';\n"
+        "DELETE FROM entities;\n"
+        "UPDATE annotators SET role = 'manager';\n"
+        "INSERT INTO entities (sentence_id, annotator_id, token_start, token_last, sentence_tokens, label) "
+        "SELECT min(id), (SELECT id FROM annotators WHERE role = 'gold'), 3, 3, 4, 'PERSON' FROM sentences;\n"
+        "SELECT count(*) FROM entities;\n"
+    )
+    done = subprocess.run(command, input=script, capture_output=True, text=True, env=env, timeout=60)
+    assert done.stdout.splitlines() == ["UPDATE 0", "DELETE 0", "UPDATE 0", "0"], done.stderr
+    assert "violates row-level security policy" in done.stderr
+
+
+def test_the_cli_and_sign_in_refuse_an_annotator_in_one_line(
+    team_project: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ann, boss, other = (team_project.names[w] for w in ("ann", "boss", "other"))
+    db = team_project.url("ann")
+    gold = tmp_path / "gold2.jsonl"
+    gold.write_text(_line("gold", 3, 4, "PERSON"), encoding="utf-8")
+    theirs = tmp_path / "theirs2.jsonl"
+    theirs.write_text(_line(other, 3, 4, "PERSON"), encoding="utf-8")
+    runs = {
+        "gold import as a reviewer": ["import", str(gold), "--as", boss],
+        "gold import": ["import", str(gold)],
+        "another's layer": ["import", str(theirs)],
+        "another's layer named": ["import", str(theirs), "--as", other],
+        "another's export": [
+            "export",
+            "--format",
+            "jsonl",
+            "--annotator",
+            other,
+            "--out",
+            str(tmp_path / "o"),
+        ],
+        "agreement": ["agreement"],
+        "a reviewer without a login": ["annotators", "add", "mallory", "--role", "reviewer"],
+        "a person": ["team", "add", "mallory", "--role", "reviewer", "--password-stdin"],
+    }
+    for what, args in runs.items():
+        capsys.readouterr()
+        monkeypatch.setattr("sys.stdin", io.StringIO("a password\n"))
+        status = main(["--db", db, *args])
+        err = capsys.readouterr().err.strip()
+        assert status == 1, what
+        assert err.startswith("annotator: ") and "\n" not in err and "Traceback" not in err, (what, err)
+        assert any(word in err for word in ("only", "yourself", "for reviewers", "owner's")), (what, err)
+    project, _ = open_project(db)
+    with pytest.raises(AnnotatorError, match="logged in to the database as"):
+        team.sign_in(project, boss)  # annotator gui --annotator boss
+    assert team.sign_in(project, None).name == ann
+    project.close()
+
+
+def test_an_edit_the_server_refuses_is_one_line(team_project: Team) -> None:
+    project, _ = open_project(team_project.url("ann"))
+    me = team.sign_in(project, None)
+    with project.reading() as s:
+        sentence = min(
+            x.id for d in queries.documents_overview(s) for x in queries.document_sentences(s, d.id)
+        )
+    c.AddEntity(sentence, me.id, 0, 1, "GPE").apply(project)
+    admin = create_engine(team_project.owner_url)
+    with admin.begin() as conn:
+        conn.execute(text(f'REVOKE "{make_url(team_project.owner_url).database}_team" FROM "{me.name}"'))
+    admin.dispose()
+    with pytest.raises(StoreError) as failure:  # what the window shows in its status line
+        c.AddEntity(sentence, me.id, 2, 3, "GPE").apply(project)
+    assert "may not" in str(failure.value) and "\n" not in str(failure.value)
+    project.close()
+
+
+def test_on_sqlite_team_add_gives_a_role_and_signing_in_takes_the_typed_name(tmp_path: Path) -> None:
+    project, _ = open_project(tmp_path / "p.sqlite", create=True, schema=load_schema(default_schema_path()))
+    assert team.add_person(project, "chief", "manager") == "added manager 'chief'"
+    assert team.add_person(project, "chief", "reviewer") == "'chief' is now a reviewer (was manager)"
+    assert team.sign_in(project, "chief").role == "reviewer"
+    assert team.team_login(project) is None
+    project.close()
