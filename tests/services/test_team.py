@@ -285,3 +285,28 @@ def test_on_sqlite_team_add_gives_a_role_and_signing_in_takes_the_typed_name(tmp
     assert team.sign_in(project, "chief").role == "reviewer"
     assert team.team_login(project) is None
     project.close()
+
+
+def test_a_manager_adds_a_person_who_then_logs_in_as_themselves(team_project: Team) -> None:
+    newcomer = f"new_{uuid.uuid4().hex[:8]}"
+    chief, _ = open_project(team_project.url("chief"))
+    try:
+        assert team.sign_in(chief, None).role == "manager"
+        assert team.add_person(chief, newcomer, "annotator", PASSWORD) == (
+            f"added annotator {newcomer!r} with a database login"
+        )
+        with pytest.raises(AnnotatorError, match="new login"):  # a new login needs a password
+            team.add_person(chief, f"{newcomer}x", "annotator")
+    finally:
+        chief.close()
+    try:
+        team_project.names["newcomer"] = newcomer
+        project, _ = open_project(team_project.url("newcomer"))
+        assert team.sign_in(project, None).name == newcomer
+        project.close()
+        boss, _ = open_project(team_project.url("boss"))  # a reviewer adds nobody
+        with pytest.raises(AnnotatorError, match="only a manager"):
+            team.add_person(boss, "mallory", "reviewer", PASSWORD)
+        boss.close()
+    finally:
+        _drop_roles([newcomer])
