@@ -20,7 +20,7 @@ from annotator.core.errors import ProjectError, SchemaError, StoreError, StoreUn
 from annotator.core.model import GOLD
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.access import ACTOR
-from annotator.store.safety import backup_file, inspect_file
+from annotator.store.safety import backup_file, foreign_object, inspect_file
 from annotator.store.tables import Annotator, ProjectMeta
 
 SQLITE_BUSY_TIMEOUT_S = 30
@@ -304,10 +304,11 @@ def open_project(
 
     Returns the project and whether it was created now. A new project gets ``schema`` (required
     then) and the reserved ``gold`` layer. An existing SQLite file is first looked at read-only
-    (with ``PRAGMA quick_check`` unless ``check`` is False); one from an older version is backed
-    up, then upgraded. The stored schema is checked like a schema file; with ``stored_schema``
-    False it is not read, and the project carries ``schema`` instead (to show or replace a stored
-    schema that no longer passes the checks).
+    (with ``PRAGMA quick_check`` unless ``check`` is False) and refused if it holds a trigger, view,
+    table or index the migrations did not make; one from an older version is backed up, then
+    upgraded. The stored schema is checked like a schema file; with ``stored_schema`` False it is
+    not read, and the project carries ``schema`` instead (to show or replace a stored schema that
+    no longer passes the checks).
     """
     from annotator.store.migrate import head_revision, is_known_revision, upgrade
 
@@ -326,12 +327,15 @@ def open_project(
                 raise ProjectError(
                     f"{shown}: this database holds other tables and is not an annotator project"
                 )
+            if facts.revision is not None and not is_known_revision(facts.revision):
+                raise ProjectError(
+                    f"{shown}: the project was written by a newer version of annotator "
+                    f"(schema revision {facts.revision}); update annotator to open it"
+                )
+            foreign = foreign_object(facts)  # a trigger would run inside annotator's own writes
+            if foreign is not None:
+                raise ProjectError(f"{shown}: the project holds {foreign}; it was not opened")
             if facts.revision is not None and facts.revision != head_revision():
-                if not is_known_revision(facts.revision):
-                    raise ProjectError(
-                        f"{shown}: the project was written by a newer version of annotator "
-                        f"(schema revision {facts.revision}); update annotator to open it"
-                    )
                 backup_file(path)  # an older version's project: backed up before any migration
     engine = make_engine(url)
     try:

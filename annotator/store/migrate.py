@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 from pathlib import Path
 
@@ -10,9 +11,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.pool import StaticPool
 
 from annotator.core.errors import ProjectError
+from annotator.store.safety import SchemaObject
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -92,3 +95,21 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             # connection open it cannot run, and the file is only bigger than it need be.
             with contextlib.suppress(sqlite3.OperationalError):
                 raw.execute("VACUUM")
+
+
+@functools.cache
+def created_objects(revision: str | None) -> tuple[SchemaObject, ...]:
+    """What the migrations up to ``revision`` create in SQLite: the rows of ``sqlite_master``.
+
+    Worked out by running the migrations on an empty in-memory database, once per revision and
+    process, so a new migration counts without a list kept by hand. None: the empty database.
+    """
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        if revision is not None:
+            upgrade(engine, revision)
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT type, name, tbl_name, sql FROM sqlite_master").all()
+    finally:
+        engine.dispose()
+    return tuple((str(kind), str(name), str(table), sql) for kind, name, table, sql in rows)
