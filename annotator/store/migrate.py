@@ -12,9 +12,10 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import ProjectError, StoreUnavailable
 from annotator.store.safety import SchemaObject
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -76,6 +77,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         raw = conn.connection.dbapi_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys = OFF")
+        conn.execution_options(annotator_begin="IMMEDIATE")  # a migration writes: take the lock first
         try:
             with conn.begin():
                 cfg.attributes["connection"] = conn
@@ -86,6 +88,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                         f"the upgrade to schema revision {revision} would leave a row of {broken[0]} "
                         f"pointing at a missing row of {broken[2]}; the project was left as it was"
                     )
+        except OperationalError as exc:
+            if "database is locked" not in str(exc.orig).lower():
+                raise
+            raise StoreUnavailable(
+                "the project stayed busy: another program kept writing to it while annotator waited "
+                "to upgrade it; try again later"
+            ) from None
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
         if current is not None:
