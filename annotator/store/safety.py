@@ -21,7 +21,6 @@ from pathlib import Path
 
 from annotator.core.errors import ProjectError
 
-HEADER = b"SQLite format 3\x00"
 KEEP = 5
 # SQLite's own objects: the indexes behind UNIQUE and PRIMARY KEY constraints, the AUTOINCREMENT
 # counters and ANALYZE's statistics.
@@ -54,23 +53,28 @@ def inspect_file(path: Path, *, check: bool = True) -> FileFacts:
     if size == 0:
         raise ProjectError(f"{path}: the file is empty (0 bytes), not a project; {_restore_hint(path)}")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(HEADER))
-    except OSError as exc:
-        raise ProjectError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
-    if header != HEADER:
-        raise ProjectError(f"{path}: not an annotator project (the file is not a SQLite database)")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        where = "the file" if not os.access(path, os.W_OK) else f"its folder {path.parent}"
-        raise ProjectError(
-            f"{path}: {where} is read-only; annotator saves every edit at once and needs to write there "
-            "(copy the project somewhere writable, or change the permissions)"
-        )
-    try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise ProjectError(f"{path}: cannot open the project: {exc}") from None
     try:
+        # SQLite reads the header, not this code: closing a descriptor of the file would drop every
+        # lock this process holds on it (POSIX), its open connections' too, and another program
+        # could then take the project's write-ahead log from under them.
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if exc.sqlite_errorname == "SQLITE_NOTADB":
+                what = "not an annotator project (the file is not a SQLite database)"
+                raise ProjectError(f"{path}: {what}") from None
+            if exc.sqlite_errorname.startswith("SQLITE_CANTOPEN"):
+                raise ProjectError(f"{path}: cannot read the file: {exc}") from None
+            raise
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            where = "the file" if not os.access(path, os.W_OK) else f"its folder {path.parent}"
+            raise ProjectError(
+                f"{path}: {where} is read-only; annotator saves every edit at once and needs to write there "
+                "(copy the project somewhere writable, or change the permissions)"
+            )
         if check:
             verdict = [row[0] for row in connection.execute("PRAGMA quick_check")]
             if verdict != ["ok"]:

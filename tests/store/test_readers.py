@@ -104,3 +104,21 @@ def test_a_write_still_takes_the_lock_first_and_says_why_it_cannot(
     ) == 1
     assert _run(capsys, db, ["annotators", "list"]).splitlines() == ["a\tannotator", "gold\tgold"]
 
+
+@pytest.mark.timeout(60)
+def test_opening_a_project_this_process_has_open_keeps_the_other_connection_sound(tmp_path: Path) -> None:
+    """Looking at the file must not drop this process's locks on it (closing any descriptor of the
+    file does, under POSIX): the other program, ending, would take the write-ahead log away from
+    the project still open here."""
+    db = tmp_path / "p.sqlite"
+    open_project(db, create=True, schema=load_schema(default_schema_path()))[0].close()
+    with write_lock_held(str(db)):
+        project, _ = open_project(db)
+        open_project(db)[0].close()  # a second look while the first is open (a test, a tool)
+    with project.transaction() as session:
+        queries.set_meta(session, "after", "the other program ended")
+    again, _ = open_project(db)
+    with again.reading() as session:
+        assert queries.get_meta(session, "after") == "the other program ended"
+    again.close()
+    project.close()
