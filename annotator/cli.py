@@ -191,7 +191,7 @@ def _gui(args: argparse.Namespace, db: str | None) -> int:
 
 def _init(args: argparse.Namespace, db: str | None) -> int:
     project = projects.create(db, args.schema, seeds=args.seeds)
-    with project.transaction() as session:
+    with project.reading() as session:
         n = queries.count_documents(session)
     print(f"created project {display_url(project.url)} with schema {project.schema.name!r} ({n} documents)")
     project.close()
@@ -275,7 +275,7 @@ def _annotators(args: argparse.Namespace, db: str | None) -> int:
         print(f"added {info.role} {info.name!r}")
     else:
         project = projects.open_existing(db)
-        with project.transaction() as session:
+        with project.reading() as session:
             rows = queries.list_annotators(session)
         if args.json:
             print(json.dumps([{"name": a.name, "role": a.role} for a in rows], ensure_ascii=False))
@@ -333,7 +333,7 @@ def _schema(args: argparse.Namespace, db: str | None) -> int:
 
 def _stats(args: argparse.Namespace, db: str | None) -> int:
     project = projects.open_existing(db)
-    with project.transaction() as session:
+    with project.reading() as session:
         data = queries.stats(session)
     project.close()
     if args.json:

@@ -326,10 +326,10 @@ class AnnotationWindow(EditingMixin, TransferMixin, QMainWindow):
         self._highlight_article()
         self._update_status(p)
         if moved:  # an edit of the shown sentence does not move the remembered position
-            try:
-                with self.runner.patience(), self.project.transaction() as s:
+            try:  # moving is reading: a busy project is not waited for, the next move saves it
+                with self.runner.without_waiting(), self.project.transaction() as s:
                     queries.set_meta(s, f"position:{self.annotator.id}", str(view.id))
-            except AnnotatorError as exc:  # a busy project: the position is saved at the next move
+            except AnnotatorError as exc:
                 self.say(f"position not saved: {exc}", error=True)
 
     def step(self, delta: int) -> None:

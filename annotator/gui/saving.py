@@ -205,6 +205,20 @@ class EditRunner:
                 QApplication.restoreOverrideCursor()
                 self.window.statusBar().clearMessage()
 
+    @contextmanager
+    def without_waiting(self) -> Iterator[None]:
+        """A write inside that finds another writer at work gives up (StoreUnavailable) after 0.1 s.
+
+        For what reading does on the side (remembering the position): moving to a sentence is a
+        read and never waits for a writer; what was not stored is stored the next time.
+        """
+        previous = self.project.waiting
+        self.project.waiting = _give_up
+        try:
+            yield
+        finally:
+            self.project.waiting = previous
+
     def _wait(self, seconds: float) -> None:
         app = QApplication.instance()
         if app is None or QThread.currentThread() != app.thread():
@@ -223,3 +237,8 @@ class EditRunner:
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 50)
         else:
             time.sleep(0.05)
+
+
+def _give_up(seconds: float) -> None:
+    """Told that a write waits for another writer: end the wait (``EditRunner.without_waiting``)."""
+    raise StoreUnavailable("another program is writing to the project; it is stored at the next move")

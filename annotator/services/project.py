@@ -38,7 +38,7 @@ def seed_files() -> list[Path]:
 
 def load_seeds(project: Project, progress: Callable[[int, int], None] | None = None) -> ImportSummary | None:
     """Import the seed articles once into an empty project (line mode); None if nothing was done."""
-    with project.transaction() as session:
+    with project.reading() as session:  # the usual case, seeds long loaded: a read that never waits
         if queries.get_meta(session, "seeds_loaded") or queries.count_documents(session):
             return None
     files = seed_files()

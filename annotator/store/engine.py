@@ -20,7 +20,7 @@ from annotator.core.errors import ProjectError, SchemaError, StoreError, StoreUn
 from annotator.core.model import GOLD
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.access import ACTOR
-from annotator.store.safety import backup_file, inspect_file
+from annotator.store.safety import backup_file, foreign_object, inspect_file
 from annotator.store.tables import Annotator, ProjectMeta
 
 SQLITE_BUSY_TIMEOUT_S = 30
@@ -63,13 +63,14 @@ def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    # Writers take the write lock at BEGIN, waiting up to the busy timeout for another writer to
+    # Writers ask for the write lock at BEGIN (``annotator_begin="IMMEDIATE"``: Project.transaction,
+    # a migration, creating a project), waiting up to the busy timeout for another writer to
     # finish; a deferred transaction that reads and then writes could otherwise fail at once with
-    # "database is locked" when someone else committed in between. Read-only work asks for a
-    # deferred BEGIN (Project.reading) and never waits for writers (WAL). A writer someone watches
-    # waits in short slices (``annotator_busy_ms``), so the window can say it is waiting.
+    # "database is locked" when someone else committed in between. Everything else (Project.reading,
+    # a connection that does not say) begins DEFERRED and never waits for writers (WAL). A writer
+    # someone watches waits in short slices (``annotator_busy_ms``), so the window can say it waits.
     options = connection.get_execution_options()
-    mode = options.get("annotator_begin", "IMMEDIATE")
+    mode = options.get("annotator_begin", "DEFERRED")
     busy_ms = int(options.get("annotator_busy_ms", SQLITE_BUSY_TIMEOUT_S * 1000))
     connection.exec_driver_sql(f"PRAGMA busy_timeout = {busy_ms}")  # every BEGIN: pooled connections
     connection.exec_driver_sql(f"BEGIN {mode}")
@@ -321,10 +322,12 @@ def open_project(
 
     Returns the project and whether it was created now. A new project gets ``schema`` (required
     then) and the reserved ``gold`` layer. An existing SQLite file is first looked at read-only
-    (with ``PRAGMA quick_check`` unless ``check`` is False); one from an older version is backed
-    up, then upgraded. The stored schema is checked like a schema file; with ``stored_schema``
-    False it is not read, and the project carries ``schema`` instead (to show or replace a stored
-    schema that no longer passes the checks).
+    (with ``PRAGMA quick_check`` unless ``check`` is False) and refused if it holds a trigger, view,
+    table or index the migrations did not make; one from an older version is backed up, then
+    upgraded. Only creating or upgrading takes the write lock: opening never waits for writers.
+    The stored schema is checked like a schema file; with ``stored_schema`` False it is not read,
+    and the project carries ``schema`` instead (to show or replace a stored schema that no longer
+    passes the checks).
     """
     from annotator.store.migrate import head_revision, is_known_revision, upgrade
 
@@ -343,12 +346,15 @@ def open_project(
                 raise ProjectError(
                     f"{shown}: this database holds other tables and is not an annotator project"
                 )
+            if facts.revision is not None and not is_known_revision(facts.revision):
+                raise ProjectError(
+                    f"{shown}: the project was written by a newer version of annotator "
+                    f"(schema revision {facts.revision}); update annotator to open it"
+                )
+            foreign = foreign_object(facts)  # a trigger would run inside annotator's own writes
+            if foreign is not None:
+                raise ProjectError(f"{shown}: the project holds {foreign}; it was not opened")
             if facts.revision is not None and facts.revision != head_revision():
-                if not is_known_revision(facts.revision):
-                    raise ProjectError(
-                        f"{shown}: the project was written by a newer version of annotator "
-                        f"(schema revision {facts.revision}); update annotator to open it"
-                    )
                 backup_file(path)  # an older version's project: backed up before any migration
     engine = make_engine(url)
     try:
@@ -368,10 +374,11 @@ def open_project(
     if created and schema is None:
         engine.dispose()
         raise ProjectError(f"{shown}: a new project needs a schema")
-    upgrade(engine)
+    upgrade(engine)  # writes (under the write lock) only when there is something to migrate
     sessions = sessionmaker(engine, expire_on_commit=False)
     with sessions() as session, session.begin():
-        if created:
+        if created:  # only then is this a write: reading the stored schema never waits
+            session.connection(execution_options={"annotator_begin": "IMMEDIATE"})
             assert schema is not None
             session.add_all(
                 [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 from pathlib import Path
 
@@ -10,9 +11,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import StaticPool
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import ProjectError, StoreUnavailable
+from annotator.store.safety import SchemaObject
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -73,6 +77,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         raw = conn.connection.dbapi_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys = OFF")
+        conn.execution_options(annotator_begin="IMMEDIATE")  # a migration writes: take the lock first
         try:
             with conn.begin():
                 cfg.attributes["connection"] = conn
@@ -83,6 +88,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                         f"the upgrade to schema revision {revision} would leave a row of {broken[0]} "
                         f"pointing at a missing row of {broken[2]}; the project was left as it was"
                     )
+        except OperationalError as exc:
+            if "database is locked" not in str(exc.orig).lower():
+                raise
+            raise StoreUnavailable(
+                "the project stayed busy: another program kept writing to it while annotator waited "
+                "to upgrade it; try again later"
+            ) from None
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
         if current is not None:
@@ -92,3 +104,21 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             # connection open it cannot run, and the file is only bigger than it need be.
             with contextlib.suppress(sqlite3.OperationalError):
                 raw.execute("VACUUM")
+
+
+@functools.cache
+def created_objects(revision: str | None) -> tuple[SchemaObject, ...]:
+    """What the migrations up to ``revision`` create in SQLite: the rows of ``sqlite_master``.
+
+    Worked out by running the migrations on an empty in-memory database, once per revision and
+    process, so a new migration counts without a list kept by hand. None: the empty database.
+    """
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        if revision is not None:
+            upgrade(engine, revision)
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT type, name, tbl_name, sql FROM sqlite_master").all()
+    finally:
+        engine.dispose()
+    return tuple((str(kind), str(name), str(table), sql) for kind, name, table, sql in rows)

@@ -2,14 +2,18 @@
 
 ``inspect_file`` looks at a project file read-only before any engine touches it, so a file that is
 not SQLite, is damaged, belongs to another program or is read-only is refused with a clear message
-and left byte for byte as it was. Backups use SQLite's online backup API, which copies a
-consistent snapshot while others keep working; the app keeps a few generations next to the
-project (``NAME.backups/``).
+and left byte for byte as it was. ``foreign_object`` then compares what the file's schema holds
+with what the migrations create at its revision: a trigger, view, table or index added or changed
+by someone else (a trigger would run inside annotator's own writes) is refused the same way.
+Backups use SQLite's online backup API, which copies a consistent snapshot while others keep
+working; the app keeps a few generations next to the project (``NAME.backups/``).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,16 +21,24 @@ from pathlib import Path
 
 from annotator.core.errors import ProjectError
 
-HEADER = b"SQLite format 3\x00"
 KEEP = 5
+# SQLite's own objects: the indexes behind UNIQUE and PRIMARY KEY constraints, the AUTOINCREMENT
+# counters and ANALYZE's statistics.
+OWN_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"})
+_FIRST = {"trigger": 1, "view": 2, "table": 3, "index": 4}  # what runs code is named first
+_SPACE = re.compile(r"\s+")
+_PUNCTUATION = re.compile(r" ?([(),]) ?")
+
+SchemaObject = tuple[str, str, str, str | None]  # a row of sqlite_master: type, name, tbl_name, sql
 
 
 @dataclass(frozen=True)
 class FileFacts:
-    """What a read-only look at a SQLite project file found."""
+    """What a read-only look at a SQLite project file found: its tables, revision and schema objects."""
 
     tables: frozenset[str]
     revision: str | None
+    objects: tuple[SchemaObject, ...] = ()
 
 
 def inspect_file(path: Path, *, check: bool = True) -> FileFacts:
@@ -41,32 +53,36 @@ def inspect_file(path: Path, *, check: bool = True) -> FileFacts:
     if size == 0:
         raise ProjectError(f"{path}: the file is empty (0 bytes), not a project; {_restore_hint(path)}")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(HEADER))
-    except OSError as exc:
-        raise ProjectError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
-    if header != HEADER:
-        raise ProjectError(f"{path}: not an annotator project (the file is not a SQLite database)")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        where = "the file" if not os.access(path, os.W_OK) else f"its folder {path.parent}"
-        raise ProjectError(
-            f"{path}: {where} is read-only; annotator saves every edit at once and needs to write there "
-            "(copy the project somewhere writable, or change the permissions)"
-        )
-    try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise ProjectError(f"{path}: cannot open the project: {exc}") from None
     try:
+        # SQLite reads the header, not this code: closing a descriptor of the file would drop every
+        # lock this process holds on it (POSIX), its open connections' too, and another program
+        # could then take the project's write-ahead log from under them.
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if exc.sqlite_errorname == "SQLITE_NOTADB":
+                what = "not an annotator project (the file is not a SQLite database)"
+                raise ProjectError(f"{path}: {what}") from None
+            if exc.sqlite_errorname.startswith("SQLITE_CANTOPEN"):
+                raise ProjectError(f"{path}: cannot read the file: {exc}") from None
+            raise
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            where = "the file" if not os.access(path, os.W_OK) else f"its folder {path.parent}"
+            raise ProjectError(
+                f"{path}: {where} is read-only; annotator saves every edit at once and needs to write there "
+                "(copy the project somewhere writable, or change the permissions)"
+            )
         if check:
             verdict = [row[0] for row in connection.execute("PRAGMA quick_check")]
             if verdict != ["ok"]:
                 raise ProjectError(
                     f"{path}: the project file is damaged ({verdict[0]}); {_restore_hint(path)}"
                 )
-        tables = frozenset(
-            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        )
+        objects = tuple(connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        tables = frozenset(name for kind, name, _, _ in objects if kind == "table")
         revision = None
         if "alembic_version" in tables:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -75,7 +91,74 @@ def inspect_file(path: Path, *, check: bool = True) -> FileFacts:
         raise ProjectError(f"{path}: the project file is damaged ({exc}); {_restore_hint(path)}") from None
     finally:
         connection.close()
-    return FileFacts(tables, revision)
+    return FileFacts(tables, revision, objects)
+
+
+def _own(kind: str, name: str, sql: str | None) -> bool:
+    """True for an object SQLite makes itself."""
+    return (kind == "table" and name in OWN_TABLES) or (
+        kind == "index" and name.startswith("sqlite_autoindex_") and sql is None
+    )
+
+
+def _top_level(body: str) -> list[str]:
+    """The comma-separated items of a table body, commas inside parentheses or quotes left alone."""
+    items, depth, quoted, start = [], 0, False, 0
+    for i, ch in enumerate(body):
+        if ch == "'":
+            quoted = not quoted
+        elif not quoted and ch == "(":
+            depth += 1
+        elif not quoted and ch == ")":
+            depth -= 1
+        elif not quoted and depth == 0 and ch == ",":
+            items.append(body[start:i])
+            start = i + 1
+    items.append(body[start:])
+    return items
+
+
+def canonical_sql(kind: str, sql: str | None) -> str:
+    """``sql`` in a form that differs only where the definition does.
+
+    White space and double quotes do not count. A table's columns and constraints count in any
+    order: Alembic's batch mode rebuilds a table with its constraints in an order that changes from
+    one run to the next.
+    """
+    if sql is None:
+        return ""
+    text = _PUNCTUATION.sub(r"\1", _SPACE.sub(" ", sql.replace('"', "")).strip())
+    start, end = text.find("("), text.rfind(")")
+    if kind != "table" or start < 0 or end < start:
+        return text
+    return f"{text[:start]}({','.join(sorted(_top_level(text[start + 1 : end])))}){text[end + 1 :]}"
+
+
+def foreign_object(facts: FileFacts) -> str | None:
+    """The first schema object in the file that annotator's migrations do not make at its revision.
+
+    Described for a message (``a trigger "x" that annotator did not create``), or None when every
+    trigger, view, table and index is annotator's own. ``facts.revision`` must be one this version
+    knows (or None: then the file must hold nothing).
+    """
+    from annotator.store.migrate import created_objects
+
+    expected = {
+        (kind, name): (table, canonical_sql(kind, sql))
+        for kind, name, table, sql in created_objects(facts.revision)
+        if not _own(kind, name, sql)
+    }
+    for kind, name, table, sql in sorted(facts.objects, key=lambda o: (_FIRST.get(o[0], 0), o[1])):
+        if _own(kind, name, sql):
+            continue
+        article = "an" if kind[:1] in "aeiou" else "a"
+        shown = f"{article} {kind} {json.dumps(name, ensure_ascii=False)}"
+        want = expected.get((kind, name))
+        if want is None:
+            return f"{shown} that annotator did not create"
+        if want != (table, canonical_sql(kind, sql)):
+            return f"{shown} that differs from the one annotator created"
+    return None
 
 
 def _restore_hint(path: Path) -> str:
@@ -138,12 +221,23 @@ def backup_file(path: Path, destination: Path | None = None, keep: int = KEEP) -
 def restore_file(path: Path, backup: Path) -> Path | None:
     """Put ``backup`` in place of the project at ``path``; returns the safety backup of what was there.
 
-    The backup is checked first (a sound SQLite annotator project); the current project, when it is
-    readable, is itself backed up before being replaced, so a restore can be undone.
+    The backup is checked first (a sound SQLite annotator project of a revision this version knows,
+    holding no trigger, view, table or index that annotator did not create); the current project,
+    when it is readable, is itself backed up before being replaced, so a restore can be undone.
     """
+    from annotator.store.migrate import is_known_revision
+
     facts = inspect_file(backup)
     if "project_meta" not in facts.tables:
         raise ProjectError(f"{backup}: not an annotator project backup")
+    if facts.revision is not None and not is_known_revision(facts.revision):
+        raise ProjectError(
+            f"{backup}: the backup was written by a newer version of annotator "
+            f"(schema revision {facts.revision}); update annotator to restore it"
+        )
+    foreign = foreign_object(facts)
+    if foreign is not None:
+        raise ProjectError(f"{backup}: the backup holds {foreign}; nothing was restored")
     safety = None
     if path.exists() and path.stat().st_size > 0:
         try:
