@@ -173,10 +173,12 @@ def test_brat_folder_has_config_events_attributes_and_stance(project: Project, t
     folder = export(project, tmp_path / "brat", fmt="brat", status="all")
     assert sorted(p.name for p in folder.iterdir()) == [
         "annotation.conf",
+        "documents.json",
         "example.ann",
         "example.txt",
         "visual.conf",
     ]
+    assert json.loads((folder / "documents.json").read_text(encoding="utf-8")) == {"example": "example"}
     ann = (folder / "example.ann").read_text(encoding="utf-8").splitlines()
     assert "T3\tConflict_Demonstrate 39 46\tжиналды" in ann
     assert "E1\tConflict_Demonstrate:T3 Place:T2 Time:T1" in ann
