@@ -15,7 +15,8 @@ from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
 from annotator.services import project as projects
 from annotator.services import review
-from annotator.services.exporting import ExportOptions, export_layer, write_text_atomically
+from annotator.services.destinations import check_file, guard_for, guard_of, write_text_atomically
+from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.report import agreement_html, agreement_tables
 from annotator.store import queries
@@ -232,7 +233,10 @@ def _agreement(args: argparse.Namespace, db: str | None) -> int:
     project = projects.open_existing(db)
     names = [n.strip() for n in args.annotators.split(",") if n.strip()] if args.annotators else None
     layers = review.LAYERS if args.layer == "all" else (args.layer,)
+    guard = guard_of(project)
     try:
+        if args.html:
+            check_file(Path(args.html), guard)  # refused before any work or output
         report = review.corpus_agreement(project, names, args.status, layers)
     finally:
         project.close()
@@ -241,7 +245,7 @@ def _agreement(args: argparse.Namespace, db: str | None) -> int:
     else:
         print(agreement_tables(report))
     if args.html:
-        write_text_atomically(Path(args.html), agreement_html(report))
+        write_text_atomically(Path(args.html), agreement_html(report), guard, what="the report")
         print(f"wrote {args.html}", file=sys.stderr)
     if args.min is not None:
         low = [(what, v) for what, v in review.overall(report, args.layer) if v is None or v < args.min]
@@ -278,11 +282,8 @@ def _schema(args: argparse.Namespace, db: str | None) -> int:
         return 0
     text = projects.stored_schema(db)
     if args.out:
-        try:
-            Path(args.out).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise AnnotatorError(f"{args.out}: cannot write the schema there ({reason})") from None
+        guard = guard_for(db)
+        write_text_atomically(Path(args.out), text, guard, what="the schema there", parents=False)
         print(f"wrote the project's schema to {args.out}")
     else:
         sys.stdout.write(text)
@@ -311,6 +312,8 @@ def _backup(args: argparse.Namespace, db: str | None) -> int:
         for path in projects.backups(db):
             print(path)
         return 0
+    if args.out:
+        check_file(Path(args.out), guard_for(db))  # never over the project, a link, a folder or a device
     print(f"backed up to {projects.backup(db, args.out)}")
     return 0
 
