@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
+from annotator.console import emit, flush_stdout, pipe_closed
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import STATUSES
 from annotator.core.tags import SCHEMES
@@ -161,13 +162,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     db = getattr(args, "db", None)
     try:
-        return int(_COMMANDS[command](args, db))
+        status = int(_COMMANDS[command](args, db))
+    except BrokenPipeError:
+        return pipe_closed()
     except AnnotatorError as exc:
         print(f"annotator: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        status = EXIT_ERROR
     except KeyboardInterrupt:
         print("annotator: interrupted; nothing was changed by the unfinished command", file=sys.stderr)
         return 130
+    return flush_stdout(status)
 
 
 def _gui(args: argparse.Namespace, db: str | None) -> int:
@@ -225,7 +229,10 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
         project.close()
     for note in summary.notes():
         print(f"annotator: note: {note}", file=sys.stderr)
-    print(summary.describe(), file=sys.stderr if args.out == "-" else sys.stdout)
+    if args.out == "-":
+        print(summary.describe(), file=sys.stderr)
+    else:
+        emit(summary.describe())
     return 0
 
 
@@ -240,10 +247,7 @@ def _agreement(args: argparse.Namespace, db: str | None) -> int:
         report = review.corpus_agreement(project, names, args.status, layers)
     finally:
         project.close()
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False))
-    else:
-        print(agreement_tables(report))
+    emit(json.dumps(report, ensure_ascii=False) if args.json else agreement_tables(report))
     if args.html:
         write_text_atomically(Path(args.html), agreement_html(report), guard, what="the report")
         print(f"wrote {args.html}", file=sys.stderr)
@@ -284,9 +288,9 @@ def _schema(args: argparse.Namespace, db: str | None) -> int:
     if args.out:
         guard = guard_for(db)
         write_text_atomically(Path(args.out), text, guard, what="the schema there", parents=False)
-        print(f"wrote the project's schema to {args.out}")
+        emit(f"wrote the project's schema to {args.out}")
     else:
-        sys.stdout.write(text)
+        emit(text, end="")
     return 0
 
 
@@ -296,11 +300,11 @@ def _stats(args: argparse.Namespace, db: str | None) -> int:
         data = queries.stats(session)
     project.close()
     if args.json:
-        print(json.dumps(data, ensure_ascii=False))
+        emit(json.dumps(data, ensure_ascii=False))
         return 0
-    print(f"documents {data['documents']}  sentences {data['sentences']}  tokens {data['tokens']}")
+    emit(f"documents {data['documents']}  sentences {data['sentences']}  tokens {data['tokens']}")
     for name, counts in data["annotators"].items():
-        print(
+        emit(
             f"  {name:<20} entities {counts['entities']:>7}  events {counts['events']:>6}  "
             f"stance {counts['stance']:>6}  done {counts['done']:>7}"
         )
@@ -310,11 +314,11 @@ def _stats(args: argparse.Namespace, db: str | None) -> int:
 def _backup(args: argparse.Namespace, db: str | None) -> int:
     if args.list:
         for path in projects.backups(db):
-            print(path)
+            emit(str(path))
         return 0
     if args.out:
         check_file(Path(args.out), guard_for(db))  # never over the project, a link, a folder or a device
-    print(f"backed up to {projects.backup(db, args.out)}")
+    emit(f"backed up to {projects.backup(db, args.out)}")
     return 0
 
 

@@ -1,9 +1,10 @@
-"""No command writes a file it does not own.
+"""No command writes a file it does not own, and a failing standard output is one line.
 
 Hostile document names in brat exports, destinations that are the project or its side files,
-links, folders and devices, and symbolic links planted at every name an export could use. Each
-case checks the exit status, the one line on standard error, that no traceback reached the
-user, and that every file outside the destination (the project's too) is byte for byte as before.
+links, folders and devices, symbolic links planted at every name an export could use, and a
+standard output that is full or closed. Each case checks the exit status, the one line on
+standard error, that no traceback reached the user, and that every file outside the destination
+(the project's too) is byte for byte as before.
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ import json
 import os
 import secrets
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 from sqlalchemy import update
@@ -23,7 +27,7 @@ from sqlalchemy import update
 from annotator.cli import main
 from annotator.store import open_project
 from annotator.store.tables import Document
-from tests.conftest import FIXTURES, dump, write
+from tests.conftest import FIXTURES, REPO, dump, write
 
 Tree = dict[str, str]
 
@@ -297,3 +301,54 @@ def test_links_planted_at_every_name_an_export_could_use_are_not_followed(
     code, _, err = run(capsys, "export", "--db", backend, "--format", "brat", "--out", str(out / "brat"))
     assert code == 1 and "'ok.txt', a symbolic link" in one_line(err)
     assert tree(tmp_path, skip=out) == before
+
+
+def _cli(db: str, tmp_path: Path, args: list[str], stdout: int | IO[bytes]) -> subprocess.Popen[bytes]:
+    """``python -m annotator ARGS --db DB`` in the worktree, standard error captured."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "XDG_CONFIG_HOME": str(tmp_path / "xdg")}
+    command = [sys.executable, "-m", "annotator", *args, "--db", db]
+    return subprocess.Popen(command, cwd=REPO, env=env, stdout=stdout, stderr=subprocess.PIPE)
+
+
+@pytest.mark.timeout(120)
+def test_a_full_standard_output_is_one_line(
+    capsys: pytest.CaptureFixture[str], backend: str, tmp_path: Path
+) -> None:
+    _agreement_project(capsys, backend, tmp_path)
+    rows = state(backend)
+    for args in (
+        ["export", "--format", "jsonl", "--annotator", "a", "--out", "-"],
+        ["export", "--format", "conll", "--annotator", "a", "--out", "-"],
+        ["stats"],
+        ["stats", "--json"],
+        ["agreement", "--json"],
+        ["agreement"],
+        ["schema"],
+    ):
+        with open("/dev/full", "wb") as full:
+            proc = _cli(backend, tmp_path, args, full)
+            _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 1, (args, err)
+        assert err.decode() == "annotator: cannot write to standard output (No space left on device)\n", args
+    assert state(backend) == rows
+
+
+@pytest.mark.timeout(120)
+def test_a_closed_pipe_ends_the_export_quietly(
+    capsys: pytest.CaptureFixture[str], backend: str, tmp_path: Path
+) -> None:
+    lines = [
+        {"document": f"d{i // 100}", "text": f"Бүгін {i} адам жиналды.", "annotator": "a", "status": "done"}
+        for i in range(3000)
+    ]
+    src = write(tmp_path / "big.jsonl", "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
+    assert run(capsys, "import", "--db", backend, str(src))[0] == 0
+    rows = state(backend)
+    for fmt in ("jsonl", "conll"):
+        proc = _cli(backend, tmp_path, ["export", "--format", fmt, "--out", "-"], subprocess.PIPE)
+        assert proc.stdout is not None and proc.stdout.readline()  # like `| head -1`
+        proc.stdout.close()
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode in (0, 141), err
+        assert err.decode() == "", "a closed pipe printed something (a traceback?)"
+    assert state(backend) == rows
