@@ -104,23 +104,11 @@ def _resolved(path: Path) -> Path:
 
 
 def _same(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` are one file: by identity where both exist, else by resolved path.
-
-    Names that differ only in case in one folder count as the same, for case-insensitive disks.
-    """
+    """Whether ``a`` and ``b`` are one file: by identity where both exist, else by resolved path."""
     try:
         return os.path.samefile(a, b)
     except OSError:
-        pass
-    ra, rb = _resolved(a), _resolved(b)
-    if ra == rb:
-        return True
-    if ra.name.casefold() != rb.name.casefold():
-        return False
-    try:
-        return os.path.samefile(ra.parent, rb.parent)
-    except OSError:
-        return False
+        return _resolved(a) == _resolved(b)
 
 
 def _within(path: Path, folder: Path) -> bool:

@@ -145,7 +145,6 @@ COMMANDS: dict[str, Callable[[str, str], list[str]]] = {
 GUARDED: dict[str, Callable[[Path], Path]] = {
     "project": lambda p: p,
     "another-spelling": lambda p: p.parent / "sub" / ".." / p.name,
-    "case": lambda p: p.with_name(p.name.upper()),
     "wal": lambda p: Path(f"{p}-wal"),
     "shm": lambda p: Path(f"{p}-shm"),
     "a-backup": lambda p: next((p.parent / "p.backups").glob("p-*.sqlite")),
