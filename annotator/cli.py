@@ -10,13 +10,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
+from annotator.console import emit, flush_stdout, pipe_closed
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, ROLES, STATUSES
 from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
 from annotator.services import project as projects
 from annotator.services import review, team
-from annotator.services.exporting import ExportOptions, export_layer, write_text_atomically
+from annotator.services.destinations import check_file, guard_for, guard_of, write_text_atomically
+from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.report import agreement_html, agreement_tables
 from annotator.store import queries
@@ -174,13 +176,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     db = getattr(args, "db", None)
     try:
-        return int(_COMMANDS[command](args, db))
+        status = int(_COMMANDS[command](args, db))
+    except BrokenPipeError:
+        return pipe_closed()
     except AnnotatorError as exc:
         print(f"annotator: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        status = EXIT_ERROR
     except KeyboardInterrupt:
         print("annotator: interrupted; nothing was changed by the unfinished command", file=sys.stderr)
         return 130
+    return flush_stdout(status)
 
 
 def _gui(args: argparse.Namespace, db: str | None) -> int:
@@ -234,7 +239,10 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
         project.close()
     for note in summary.notes():
         print(f"annotator: note: {note}", file=sys.stderr)
-    print(summary.describe(), file=sys.stderr if args.out == "-" else sys.stdout)
+    if args.out == "-":
+        print(summary.describe(), file=sys.stderr)
+    else:
+        emit(summary.describe())
     return 0
 
 
@@ -242,17 +250,17 @@ def _agreement(args: argparse.Namespace, db: str | None) -> int:
     project = projects.open_existing(db)
     names = [n.strip() for n in args.annotators.split(",") if n.strip()] if args.annotators else None
     layers = review.LAYERS if args.layer == "all" else (args.layer,)
+    guard = guard_of(project)
     try:
         team.check_can_read(project, names or [None])
+        if args.html:
+            check_file(Path(args.html), guard)  # refused before any work or output
         report = review.corpus_agreement(project, names, args.status, layers)
     finally:
         project.close()
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False))
-    else:
-        print(agreement_tables(report))
+    emit(json.dumps(report, ensure_ascii=False) if args.json else agreement_tables(report))
     if args.html:
-        write_text_atomically(Path(args.html), agreement_html(report))
+        write_text_atomically(Path(args.html), agreement_html(report), guard, what="the report")
         print(f"wrote {args.html}", file=sys.stderr)
     if args.min is not None:
         low = [(what, v) for what, v in review.overall(report, args.layer) if v is None or v < args.min]
@@ -320,14 +328,11 @@ def _schema(args: argparse.Namespace, db: str | None) -> int:
         return 0
     text = projects.stored_schema(db)
     if args.out:
-        try:
-            Path(args.out).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise AnnotatorError(f"{args.out}: cannot write the schema there ({reason})") from None
-        print(f"wrote the project's schema to {args.out}")
+        guard = guard_for(db)
+        write_text_atomically(Path(args.out), text, guard, what="the schema there", parents=False)
+        emit(f"wrote the project's schema to {args.out}")
     else:
-        sys.stdout.write(text)
+        emit(text, end="")
     return 0
 
 
@@ -337,11 +342,11 @@ def _stats(args: argparse.Namespace, db: str | None) -> int:
         data = queries.stats(session)
     project.close()
     if args.json:
-        print(json.dumps(data, ensure_ascii=False))
+        emit(json.dumps(data, ensure_ascii=False))
         return 0
-    print(f"documents {data['documents']}  sentences {data['sentences']}  tokens {data['tokens']}")
+    emit(f"documents {data['documents']}  sentences {data['sentences']}  tokens {data['tokens']}")
     for name, counts in data["annotators"].items():
-        print(
+        emit(
             f"  {name:<20} entities {counts['entities']:>7}  events {counts['events']:>6}  "
             f"stance {counts['stance']:>6}  done {counts['done']:>7}"
         )
@@ -351,9 +356,11 @@ def _stats(args: argparse.Namespace, db: str | None) -> int:
 def _backup(args: argparse.Namespace, db: str | None) -> int:
     if args.list:
         for path in projects.backups(db):
-            print(path)
+            emit(str(path))
         return 0
-    print(f"backed up to {projects.backup(db, args.out)}")
+    if args.out:
+        check_file(Path(args.out), guard_for(db))  # never over the project, a link, a folder or a device
+    emit(f"backed up to {projects.backup(db, args.out)}")
     return 0
 
 

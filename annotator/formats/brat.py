@@ -7,14 +7,32 @@ over the sentence (``Stance_TARGET`` attributes, ``Holder_TARGET`` relations to 
 entity); document stance lives on a ``Document`` annotation over the document's first sentence.
 Offsets are into ``NAME.txt``, which is the document's text. brat type names cannot hold ``.``,
 so event types are written with ``_`` (``Conflict_Demonstrate``).
+
+``NAME`` is the document's name when that is a portable file name, else a cleaned, unique stem
+(see ``formats.filenames``); ``documents.json`` maps every stem to its document's name. Every
+file is created new (``O_EXCL``, ``O_NOFOLLOW``): the writer never follows, nor writes over,
+anything already in its folder.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 from annotator.core.model import DocumentStanceRecord, DocumentStart, Record, SentenceRecord, StanceRecord
 from annotator.core.schema import Schema
+from annotator.formats.filenames import StemAllocator
+
+NAME_MAP = "documents.json"
+_NEW_FILE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 def brat_type(name: str) -> str:
@@ -29,13 +47,14 @@ class BratWriter:
         self.folder = folder
         self.schema = schema
         self.lines: list[str] = []
-        self.name = ""
+        self.name: str | None = None
         self.text = ""
         self.counts = {"T": 0, "E": 0, "A": 0, "R": 0}
         self.first_sentence: tuple[int, int] | None = None
         self.refs: dict[str, str] = {}
         self.dropped_entities = 0
         self.dropped_triggers = 0
+        self.stems = StemAllocator()
 
     def _next(self, kind: str) -> str:
         self.counts[kind] += 1
@@ -95,18 +114,32 @@ class BratWriter:
 
     def flush(self) -> None:
         """Write the current document's files."""
-        if not self.name:
+        if self.name is None:
             return
-        (self.folder / f"{self.name}.txt").write_text(self.text, encoding="utf-8", newline="")
-        body = "".join(line + "\n" for line in self.lines)
-        (self.folder / f"{self.name}.ann").write_text(body, encoding="utf-8", newline="")
-        self.name = ""
+        stem = self.stems.stem(self.name)
+        create_file(self.folder / f"{stem}.txt", self.text, newline="")
+        create_file(self.folder / f"{stem}.ann", "".join(line + "\n" for line in self.lines), newline="")
+        self.name = None
 
     def finish(self) -> None:
-        """Write the last document and the brat configuration files."""
+        """Write the last document, the brat configuration files and the stem-to-name map."""
         self.flush()
-        (self.folder / "annotation.conf").write_text(annotation_conf(self.schema), encoding="utf-8")
-        (self.folder / "visual.conf").write_text(visual_conf(self.schema), encoding="utf-8")
+        create_file(self.folder / "annotation.conf", annotation_conf(self.schema))
+        create_file(self.folder / "visual.conf", visual_conf(self.schema))
+        names = json.dumps(self.stems.names, ensure_ascii=False, indent=1)
+        create_file(self.folder / NAME_MAP, names + "\n")
+
+
+def create_file(path: Path, text: str, newline: str | None = None) -> None:
+    """Write ``text`` to a new file at ``path``; FileExistsError if anything, a link too, is there."""
+    fd = os.open(path, _NEW_FILE, 0o666)
+    try:
+        handle = open(fd, "w", encoding="utf-8", newline=newline)  # noqa: SIM115 (closed below)
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        handle.write(text)
 
 
 def annotation_conf(schema: Schema) -> str:

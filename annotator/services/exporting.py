@@ -2,16 +2,14 @@
 
 A file is written to a temporary name beside its destination and renamed into place only when
 complete, so a crash or an error never leaves a half-written export and an existing file is only
-ever replaced by a whole one.
+ever replaced by a whole one. The destination is checked first (``services.destinations``): never
+the project, its side files or its backups, never a link, a folder or a device.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -23,13 +21,16 @@ from annotator.core.perf import collector_paused
 from annotator.core.tags import SCHEMES
 from annotator.formats.brat import BratWriter
 from annotator.formats.conll import ConllWriter
+from annotator.formats.filenames import sanitize
 from annotator.formats.jsonl_write import JsonlWriter
+from annotator.services.destinations import DestinationError, atomic_file, atomic_folder, guard_of
 from annotator.store import Project, Session, queries
 from annotator.store.export import Selection, count_selected, iter_layer
 
 FORMATS = {"conll": ".conll", "jsonl": ".jsonl", "brat": ""}
 Progress = Callable[[int, int], None]
 POLICY = "policy: longest span kept"
+DEVICE_HINT = " (to write to a device or a pipe, use --out - and redirect standard output)"
 
 
 class ExportError(AnnotatorError):
@@ -101,8 +102,8 @@ def resolve_layer(session: Session, annotator: str | None, gold: bool) -> querie
 
 
 def default_destination(project: Project, layer: str, fmt: str) -> Path:
-    """``exports/PROJECT-LAYER-FORMAT.ext`` (a folder for brat)."""
-    return exports_dir() / f"{project.name}-{layer}-{fmt}{FORMATS[fmt]}"
+    """``exports/PROJECT-LAYER-FORMAT.ext`` (a folder for brat), cleaned into one portable file name."""
+    return exports_dir() / f"{sanitize(f'{project.name}-{layer}-{fmt}')}{FORMATS[fmt]}"
 
 
 def export_layer(
@@ -131,19 +132,40 @@ def export_layer(
         )
         if options.out == "-":
             summary = ExportSummary("standard output", layer.name)
-            _write(records, _stream_writer(stdout or sys.stdout, options), summary, total, progress)
+            _to_stream(records, stdout or sys.stdout, options, summary, total, progress)
             return summary
         target = Path(options.out) if options.out else default_destination(project, layer.name, options.fmt)
         summary = ExportSummary(str(target), layer.name)
-        if options.fmt == "brat":
-            with _atomic_folder(target) as folder:
-                writer = BratWriter(folder, schema)
-                _write(records, writer, summary, total, progress)
-                writer.finish()
-        else:
-            with _atomic_file(target) as handle:
-                _write(records, _stream_writer(handle, options), summary, total, progress)
+        try:
+            if options.fmt == "brat":
+                with atomic_folder(target, guard_of(project)) as folder:
+                    writer = BratWriter(folder, schema)
+                    _write(records, writer, summary, total, progress)
+                    writer.finish()
+            else:
+                with atomic_file(target, guard_of(project), what="the export", hint=DEVICE_HINT) as handle:
+                    _write(records, _stream_writer(handle, options), summary, total, progress)
+        except DestinationError as exc:
+            raise ExportError(str(exc)) from None
         return summary
+
+
+def _to_stream(
+    records: Iterator[object],
+    out: TextIO,
+    options: ExportOptions,
+    summary: ExportSummary,
+    total: int,
+    progress: Progress | None,
+) -> None:
+    """Write to standard output; a failed write is one ExportError, a closed pipe is left to the caller."""
+    try:
+        _write(records, _stream_writer(out, options), summary, total, progress)
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise ExportError(f"cannot write to standard output ({exc.strerror or exc})") from None
 
 
 def _stream_writer(out: TextIO, options: ExportOptions) -> ConllWriter | JsonlWriter:
@@ -171,81 +193,3 @@ def _write(
         writer.flush()
     summary.dropped_entities = writer.dropped_entities
     summary.dropped_triggers = writer.dropped_triggers
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write a whole text file through a temporary file renamed into place."""
-    with _atomic_file(path) as handle:
-        handle.write(text)
-
-
-def _unwritable(path: Path, exc: OSError) -> ExportError:
-    return ExportError(f"{path}: cannot write the export ({exc.strerror or exc})")
-
-
-def _remove_stale(path: Path) -> None:
-    """Delete temporary files an export to ``path`` left behind when its process was killed."""
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        pid = stale.name[len(path.name) + 2 : -len(".tmp")]
-        if pid.isdigit() and not _alive(int(pid)):
-            stale.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-@contextmanager
-def _atomic_file(path: Path) -> Iterator[TextIO]:
-    """Write to a temporary file beside ``path`` and rename it into place when the block succeeds."""
-    tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
-    _remove_stale(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = tmp.open("w", encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise _unwritable(path, exc) from None
-    try:
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise _unwritable(path, exc) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-@contextmanager
-def _atomic_folder(path: Path) -> Iterator[Path]:
-    """Fill a temporary folder beside ``path`` and swap it into place when the block succeeds."""
-    tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
-    old = path.parent / f".{path.name}.{os.getpid()}.old"
-    try:
-        if path.exists() and not path.is_dir():
-            raise ExportError(f"{path}: exists and is not a folder")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-    except OSError as exc:
-        raise _unwritable(path, exc) from None
-    try:
-        yield tmp
-        if path.exists():
-            path.rename(old)
-        tmp.rename(path)
-        shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise _unwritable(path, exc) from None
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise

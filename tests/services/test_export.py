@@ -173,10 +173,12 @@ def test_brat_folder_has_config_events_attributes_and_stance(project: Project, t
     folder = export(project, tmp_path / "brat", fmt="brat", status="all")
     assert sorted(p.name for p in folder.iterdir()) == [
         "annotation.conf",
+        "documents.json",
         "example.ann",
         "example.txt",
         "visual.conf",
     ]
+    assert json.loads((folder / "documents.json").read_text(encoding="utf-8")) == {"example": "example"}
     ann = (folder / "example.ann").read_text(encoding="utf-8").splitlines()
     assert "T3\tConflict_Demonstrate 39 46\tжиналды" in ann
     assert "E1\tConflict_Demonstrate:T3 Place:T2 Time:T1" in ann
@@ -246,3 +248,16 @@ def test_a_token_that_would_break_conll_is_an_error_not_a_repair() -> None:
         InputError, match="document 'd' sentence 4: token 0 'a b' would break the CoNLL format"
     ):
         writer.write(bad)
+
+
+def test_the_default_destination_stays_in_exports_whatever_the_annotator_is_called(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exports = tmp_path / "a" / "b" / "exports"
+    monkeypatch.setattr("annotator.services.exporting.exports_dir", lambda: exports)
+    import_paths(project, [FIXTURES / "example.conll"], ImportOptions(annotator="x/../../../evil"))
+    summary = export_layer(project, ExportOptions(fmt="jsonl", annotator="x/../../../evil", status="all"))
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and not p.name.startswith("project.sqlite")]
+    assert written == [Path(summary.destination)]
+    assert Path(summary.destination).parent == exports
+    assert Path(summary.destination).name.startswith(f"{project.name}-x__________evil-jsonl~")
