@@ -41,9 +41,9 @@ FOREIGN = {
 # Annotator's own objects, changed under their own names.
 CHANGED = {
     "index": (
-        "ix_entities_sentence_annotator",
-        "DROP INDEX ix_entities_sentence_annotator; "
-        "CREATE INDEX ix_entities_sentence_annotator ON entities (label)",
+        "ix_sentence_status_annotator",
+        "DROP INDEX ix_sentence_status_annotator; "
+        "CREATE INDEX ix_sentence_status_annotator ON sentence_status (comment)",
     ),
     "table": ("documents", "ALTER TABLE documents ADD COLUMN stolen TEXT"),
 }
