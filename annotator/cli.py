@@ -15,6 +15,7 @@ from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
 from annotator.services import project as projects
 from annotator.services import review
+from annotator.services.compared import ComparedError
 from annotator.services.exporting import ExportOptions, export_layer, write_text_atomically
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.report import agreement_html, agreement_tables
@@ -114,7 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
         "agreement", parents=[db], help="inter-annotator agreement over entities, events, stance"
     )
     agr.add_argument("--layer", choices=["entities", "events", "stance", "all"], default="all")
-    agr.add_argument("--annotators", metavar="A,B,...", help="compare these annotators (default: all)")
+    agr.add_argument(
+        "--annotators",
+        metavar="A,B,...",
+        help="compare these people (default: every annotator; reviewers and gold only when named)",
+    )
     agr.add_argument(
         "--status",
         choices=["done", "all"],
@@ -234,6 +239,10 @@ def _agreement(args: argparse.Namespace, db: str | None) -> int:
     layers = review.LAYERS if args.layer == "all" else (args.layer,)
     try:
         report = review.corpus_agreement(project, names, args.status, layers)
+    except ComparedError as exc:
+        if names is None:
+            raise
+        raise AnnotatorError(f"--annotators {args.annotators}: {exc}") from None
     finally:
         project.close()
     if args.json:
