@@ -20,6 +20,7 @@ from annotator.core.errors import ProjectError, SchemaError, StoreError, StoreUn
 from annotator.core.model import GOLD
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.access import ACTOR
+from annotator.store.failures import classify, discard, opening
 from annotator.store.safety import backup_file, inspect_file
 from annotator.store.tables import Annotator, ProjectMeta
 
@@ -207,12 +208,14 @@ class Project:
                 raise StoreError(f"the database refused the change: {exc.orig}") from None
             except DBAPIError as exc:
                 _rollback(session)
-                problem = unavailable(exc, committing=committing, sqlite=self.is_sqlite)
+                problem = unavailable(exc, committing=committing, sqlite=self.is_sqlite) or classify(exc)
                 if problem is None:
                     raise
                 raise problem from None
-            except BaseException:
+            except BaseException as exc:
                 _rollback(session)
+                if (refused := classify(exc)) is not None:  # a driver's ValueError: a NUL
+                    raise refused from None
                 raise
 
     @contextmanager
@@ -314,6 +317,7 @@ def open_project(
     url = database_url(target)
     shown = display_url(url) if "://" in str(target) else str(target)
     path = sqlite_file(url)
+    fresh = path if path is not None and not path.exists() else None  # removed again if creating fails
     if path is not None:
         if not path.exists():
             if not create:
@@ -339,6 +343,7 @@ def open_project(
             tables = set(inspect(conn).get_table_names())
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
+        discard(fresh)
         reason = str(getattr(exc, "orig", exc)) or type(exc).__name__
         raise ProjectError(f"{shown}: cannot open the project: {reason}") from None
     created = "project_meta" not in tables
@@ -351,9 +356,10 @@ def open_project(
     if created and schema is None:
         engine.dispose()
         raise ProjectError(f"{shown}: a new project needs a schema")
-    upgrade(engine)
+    with opening(engine, shown, fresh, unavailable):
+        upgrade(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    with sessions() as session, session.begin():
+    with opening(engine, shown, fresh, unavailable), sessions() as session, session.begin():
         if created:
             assert schema is not None
             session.add_all(
