@@ -29,6 +29,7 @@ from annotator.core.validate import LayerError, check_layer, check_stance, check
 from annotator.formats import ReadOptions, detect_format, read
 from annotator.formats.lines import check_readable
 from annotator.services.import_layers import LayerWriter
+from annotator.services.import_names import LongNames, annotator_name_problem, document_name_problem
 from annotator.store import Project, Session, bulk, queries
 from annotator.store.access import refusal
 
@@ -126,6 +127,7 @@ class _ImportJob:
         self.summary = summary
         self.annotators: dict[str, int] = {}
         self.doc: _Doc | None = None
+        self.long_names = LongNames(schema)  # schema names too long for the database, if any
         self.path = Path()
         self.seen_layers: set[tuple[int, int]] = set()
 
@@ -154,6 +156,8 @@ class _ImportJob:
 
     # -- documents -----------------------------------------------------------------------------
     def begin(self, start: DocumentStart) -> None:
+        if (problem := document_name_problem(start.name)) is not None:  # before any query names it
+            raise self.fail(start.line, problem)
         found = queries.find_document(self.session, start.name)
         if found is None:
             self.doc = self.new_document(start, start.name)
@@ -179,6 +183,8 @@ class _ImportJob:
             self.doc.replay = []
 
     def new_document(self, start: DocumentStart, name: str) -> _Doc:
+        if name != start.name and (problem := document_name_problem(name)) is not None:
+            raise self.fail(start.line, f"{problem} (the new name for --rename)")
         self.summary.documents_added += 1
         return _Doc(0, name, new=True, full_text=start.text, source=start.source)
 
@@ -284,6 +290,8 @@ class _ImportJob:
     # -- annotation layers ---------------------------------------------------------------------
     def annotator_id(self, name: str, line: int | None) -> int:
         if name not in self.annotators:
+            if (problem := annotator_name_problem(name)) is not None:
+                raise self.fail(line, problem)
             try:
                 info = queries.ensure_annotator(self.session, name)
             except StoreError as exc:
@@ -312,6 +320,8 @@ class _ImportJob:
                     check_layer(self.schema, layer, len(record.tokens))
                 except LayerError as exc:
                     raise self.fail(record.line, str(exc)) from None
+                if self.long_names and (problem := self.long_names.in_layer(layer)) is not None:
+                    raise self.fail(record.line, problem)
                 aid = self.annotator_id(layer.annotator, record.line)
                 if not self.accepts(doc, aid):
                     continue
@@ -346,6 +356,8 @@ class _ImportJob:
                     raise self.fail(record.line, f"document stance holder {st.holder!r} {problem}")
                 holder = doc.refs[key]
             rows.append((doc.id, aid, st.target, st.label, holder))
+        if self.long_names and (too_long := self.long_names.in_stance(record.stance)) is not None:
+            raise self.fail(record.line, too_long)
         if len({r[2] for r in rows}) != len(rows):
             raise self.fail(record.line, "document stance toward one target is given twice")
         self.store(record.line, bulk.insert_document_stance, rows)

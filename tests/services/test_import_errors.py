@@ -1,5 +1,9 @@
 """A refused import is one line naming the file and line, and the data stays exactly as it was:
-a full disk, a value the database cannot hold, a killed connection."""
+a full disk, names too long for their columns, NUL and control characters, a killed connection.
+
+PostgreSQL enforces the columns' lengths and refuses NUL; SQLite stores both. Both are refused on
+both backends, before anything is written.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 import annotator.cli as cli
-from annotator.core.errors import StoreError
-from annotator.core.schema import default_schema_path, load_schema
+from annotator.core.errors import InputError, StoreError
+from annotator.core.schema import default_schema_path, load_schema, parse_schema
+from annotator.services.importing import import_paths
 from annotator.store import Project, bulk, open_project
 from tests.conftest import FIXTURES, PG_URL, dump, fill, postgres_database, small_disk, write
 
@@ -94,6 +99,108 @@ def test_an_import_that_creates_its_project_on_a_full_disk_is_one_line_and_leave
             assert (count(project, "documents"), count(project, "sentences")) == (40, 60), free
             project.close()
     assert refusals  # the disk was too full at least once
+
+
+# -- names the columns cannot hold -------------------------------------------------------------
+
+
+def test_names_too_long_for_their_columns_are_refused_at_their_line(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = project.url
+    assert run(capsys, "import", "--db", db, str(jsonl(tmp_path / "first.jsonl", {"text": SENTENCE})))[0] == 0
+    before = dump(project)
+    line = {"document": "ok", "text": SENTENCE}
+    doc = jsonl(tmp_path / "doc.jsonl", line, {"document": "д" * 256, "text": SENTENCE})
+    assert f"{doc}:2: the document name 'дддд" in refused(capsys, db, str(doc))
+    assert "is 256 characters long; the project holds at most 255" in refused(capsys, db, str(doc))
+    who = jsonl(tmp_path / "who.jsonl", {**line, "annotator": "а" * 129, "status": "done"})
+    assert f"{who}:1: the annotator name 'аааа" in refused(capsys, db, str(who))
+    conll = write(tmp_path / "ex.conll", EXAMPLE)
+    err = refused(capsys, db, "--annotator", "b" * 129, str(conll))
+    assert err.startswith(f"annotator: {conll}:3: the annotator name 'bbbb")
+    assert "is 129 characters long; the project holds at most 128" in err
+    stem = write(tmp_path / ("s" * 251 + ".iob"), EXAMPLE)  # a 255-byte file name: documents s…s-0001
+    err = refused(capsys, db, "--annotator", "b", str(stem))
+    assert err.startswith(f"annotator: {stem}:3: the document name 'ssss") and "256 characters" in err
+    assert dump(project) == before
+    fits = jsonl(tmp_path / "fits.jsonl", {**line, "document": "д" * 255, "annotator": "а" * 128})
+    assert run(capsys, "import", "--db", db, str(fits))[0] == 0  # the longest names that fit go in
+    before = dump(project)
+    other = jsonl(tmp_path / "other.jsonl", {"document": "д" * 255, "text": "Басқа мәтін."})
+    err = refused(capsys, db, "--rename", str(other))
+    assert f"{other}:1: the document name" in err and "257 characters" in err and "--rename" in err
+    assert dump(project) == before
+
+
+def test_a_schema_label_too_long_for_its_column_is_refused_where_a_file_uses_it(
+    backend: str, tmp_path: Path
+) -> None:
+    long = "POSITION_" + "X" * 60
+    source = default_schema_path().read_text(encoding="utf-8").replace('"POSITION"', f'"{long}"')
+    project, _ = open_project(backend, create=True, schema=parse_schema(source))
+    try:
+        before = dump(project)
+        path = jsonl(
+            tmp_path / "long.jsonl",
+            {"text": SENTENCE, "annotator": "a", "entities": [{"start": 0, "end": 6, "label": "GPE"}]},
+            {"text": SENTENCE, "annotator": "a", "entities": [{"start": 0, "end": 6, "label": long}]},
+        )
+        with pytest.raises(InputError) as caught:
+            import_paths(project, [path])
+        message = str(caught.value)
+        assert message.startswith(f"{path}:2: the entity label 'POSITION_XXX")
+        assert message.endswith(
+            "is 69 characters long; the project holds at most 64 (shorten it in the schema)"
+        )
+        assert dump(project) == before
+    finally:
+        project.close()
+
+
+# -- NUL and control characters ----------------------------------------------------------------
+
+
+def test_nul_and_control_characters_are_refused_with_file_and_line(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = project.url
+    assert run(capsys, "import", "--db", db, "--annotator", "a", str(FIXTURES / "example.conll"))[0] == 0
+    before = dump(project)
+    ok = {"document": "fine", "text": SENTENCE}
+    span = {"start": 0, "end": 6, "label": "GPE"}
+    cases: list[tuple[dict[str, Any], str]] = [
+        ({"document": "a\u0000b", "text": SENTENCE}, "'document' contains a NUL character (\\u0000)"),
+        ({**ok, "annotator": "a\u0000", "status": "done"}, "'annotator' contains a NUL character"),
+        ({"document": "d", "text": "Алматы\u0000 қаласы."}, "'text' contains a NUL character"),
+        ({**ok, "annotator": "a", "comment": "x\u0000"}, "'comment' contains a NUL character"),
+        ({**ok, "annotator": "a", "entities": [{**span, "label": "GPE\u0000"}]}, "'entities[0].label'"),
+        ({"document": "a\tb", "text": SENTENCE}, "'document' 'a\\tb' contains a control character (U+0009)"),
+        ({**ok, "annotator": "x\ny", "status": "done"}, "'annotator' 'x\\ny' contains a control character"),
+        (
+            {
+                "document": "w",
+                "text": SENTENCE,
+                "annotator": "a\u0001",
+                "sentences": [{"start": 0, "end": 6}],
+            },
+            "'annotator' 'a\\x01' contains a control character (U+0001) at position 2",
+        ),
+    ]
+    for i, (line, message) in enumerate(cases):
+        path = jsonl(tmp_path / f"case{i}.jsonl", ok, line)
+        err = refused(capsys, db, str(path))
+        assert err.startswith(f"annotator: {path}:2: ") and message in err, err
+    conll = write(tmp_path / "bad\x01name.conll", EXAMPLE)
+    err = refused(capsys, db, "--annotator", "b", str(conll))
+    assert err.startswith(f"annotator: {conll}:3: the document name (from the file's name) ")
+    assert "'bad\\x01name-0001'" in err
+    assert "contains a control character (U+0001) at position 4" in err
+    err = refused(capsys, db, "--annotator", "b\x03", str(write(tmp_path / "ex.conll", EXAMPLE)))
+    assert "ex.conll:3: the annotator name 'b\\x03' contains a control character (U+0003)" in err
+    err = refused(capsys, db, str(write(tmp_path / "t\x02.txt", SENTENCE + "\n")))
+    assert "t\x02.txt:1: the document name 't\\x02' contains a control character (U+0002)" in err
+    assert dump(project) == before
 
 
 # -- what still reaches the database, and a killed connection ---------------------------------
