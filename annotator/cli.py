@@ -17,6 +17,7 @@ from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
 from annotator.services import project as projects
 from annotator.services import review, team
+from annotator.services.compared import ComparedError
 from annotator.services.destinations import check_file, guard_for, guard_of, write_text_atomically
 from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
@@ -117,7 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
         "agreement", parents=[db], help="inter-annotator agreement over entities, events, stance"
     )
     agr.add_argument("--layer", choices=["entities", "events", "stance", "all"], default="all")
-    agr.add_argument("--annotators", metavar="A,B,...", help="compare these annotators (default: all)")
+    agr.add_argument(
+        "--annotators",
+        metavar="A,B,...",
+        help="compare these people (default: every annotator; reviewers and gold only when named)",
+    )
     agr.add_argument(
         "--status",
         choices=["done", "all"],
@@ -256,6 +261,10 @@ def _agreement(args: argparse.Namespace, db: str | None) -> int:
         if args.html:
             check_file(Path(args.html), guard)  # refused before any work or output
         report = review.corpus_agreement(project, names, args.status, layers)
+    except ComparedError as exc:
+        if names is None:
+            raise
+        raise AnnotatorError(f"--annotators {args.annotators}: {exc}") from None
     finally:
         project.close()
     emit(json.dumps(report, ensure_ascii=False) if args.json else agreement_tables(report))

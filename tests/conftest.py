@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import subprocess
 import time
 import uuid
 import warnings
@@ -98,6 +100,38 @@ def dump(project: Project, *, activity: bool = False) -> dict[str, list[tuple[An
             rows = conn.execute(text(f"SELECT * FROM {table.name} ORDER BY 1, 2")).all()
             out[table.name] = [tuple(r) for r in rows]
     return out
+
+
+@contextmanager
+def small_disk(where: Path, megabytes: int = 16) -> Iterator[Path]:
+    """A real file system of a few megabytes (tmpfs), for filling up; needs root."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root (make test runs as root here)")
+    where.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(where)], check=False
+    )
+    if done.returncode != 0:
+        pytest.skip("this machine does not let the tests mount a tmpfs")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def fill(disk: Path, leave: int = 0) -> Path:
+    """Fill a file system to the last byte, then free ``leave`` bytes again; returns the filler file."""
+    filler = disk / "filler"
+    with filler.open("wb", buffering=0) as out:
+        for size in (1 << 16, 1 << 10, 1):
+            try:
+                while True:
+                    out.write(b"\0" * size)
+            except OSError as exc:
+                assert exc.errno == errno.ENOSPC
+    if leave:
+        os.truncate(filler, max(0, filler.stat().st_size - leave))
+    return filler
 
 
 def write(path: Path, content: str | bytes) -> Path:

@@ -20,6 +20,7 @@ from annotator.core.schema import Schema
 from annotator.core.tags import SCHEMES, TagError, decode, encode, flatten, has_bioes_markers
 from annotator.core.text import normalize, tokens_from_words
 from annotator.formats.lines import ProgressFn, read_text_blocks
+from annotator.formats.names import name_problem
 
 DOCSTART = "-DOCSTART-"
 
@@ -146,7 +147,10 @@ class _ConllReader:
     def document_start(self, first: int) -> DocumentStart:
         """The start of the document whose first sentence begins at line ``first``."""
         self.pending_start = False
-        return DocumentStart(self._document_name(), str(self.path), None, first)
+        name = self._document_name()
+        if (problem := name_problem(name)) is not None:
+            raise InputError(self.path, first, f"the document name (from the file's name) {problem}")
+        return DocumentStart(name, str(self.path), None, first)
 
     def sentence(self, first: int, words: list[str], tags: list[str], raw: str | list[str]) -> SentenceRecord:
         """A sentence (after its document's start); ``raw``, its text or lines, points at an error."""

@@ -33,6 +33,7 @@ from annotator.core.model import (
 from annotator.core.tags import TagError, decode
 from annotator.core.text import normalize, tokenize
 from annotator.formats.lines import ProgressFn, read_lines
+from annotator.formats.names import name_problem
 
 
 class _Bad(Exception):
@@ -49,9 +50,13 @@ def read_jsonl(
             continue
         try:
             obj = _parse(line)
+            if "\\u0000" in line:  # JSON can spell a NUL, which no project can store
+                _refuse_nul(obj)
             document = _opt(obj, "document", str, path.stem)
             if not document.strip():
                 raise _Bad("'document' must not be empty")
+            if (problem := name_problem(document)) is not None:
+                raise _Bad(f"{_DOCUMENT_NAME if 'document' in obj else _FILE_NAME} {problem}")
             if "sentences" in obj:
                 current = document
                 yield from _whole_document(obj, document, annotator, status, number, str(path))
@@ -77,6 +82,35 @@ def _parse(line: str) -> dict[str, Any]:
     if not isinstance(obj, dict):
         raise _Bad(f"expected a JSON object, got {type(obj).__name__}")
     return obj
+
+
+_DOCUMENT_NAME = "'document'"
+_FILE_NAME = "the document name (the file's name)"
+
+
+def _refuse_nul(obj: dict[str, Any]) -> None:
+    """Raise naming the first place in the parsed line whose key or text holds a NUL character."""
+    stack: list[tuple[str, Any]] = [("", obj)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str) and "\x00" in value:
+            raise _Bad(f"'{where}' contains a NUL character (\\u0000), which a project cannot store")
+        if isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                inner = f"{where}.{key}" if where else str(key)
+                if "\x00" in key:
+                    raise _Bad(f"the key {inner!r} contains a NUL character (\\u0000)")
+                stack.append((inner, item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+
+
+def _owner(obj: dict[str, Any], annotator: str | None) -> str | None:
+    """The line's own ``annotator`` (checked as a name), else the one given to the reader."""
+    own = _opt(obj, "annotator", str, None)
+    if own is not None and (problem := name_problem(own.strip())) is not None:  # the store strips it
+        raise _Bad(f"'annotator' {problem}")
+    return own or annotator
 
 
 _TYPE_NAMES = {str: "a string", int: "an integer", list: "a list", dict: "an object"}
@@ -142,7 +176,7 @@ def _sentence(obj: dict[str, Any], annotator: str | None, status: str, number: i
             raise _Bad(f"{what} at {start}..{end} ({text[start:end]!r}) is not on token boundaries")
         return starts[s], ends[e]
 
-    owner = _opt(obj, "annotator", str, None) or annotator
+    owner = _owner(obj, annotator)
     layer = _layer(obj, owner, status, tokens, to_tokens)
     return SentenceRecord(
         text=text_n, tokens=tokens, index=index, line=number, layers=(layer,) if layer else ()
@@ -329,7 +363,7 @@ def _whole_document(
 ) -> Iterator[Record]:
     """A per-document object: the document text and sentences whose offsets point into it."""
     text = _req(obj, "text", str)
-    owner = _opt(obj, "annotator", str, None) or annotator
+    owner = _owner(obj, annotator)
     yield DocumentStart(document, source, text, number)
     for i, item in enumerate(_req(obj, "sentences", list)):
         where = f"sentences[{i}]."
@@ -376,7 +410,7 @@ def _moved(item: Any, shift: int, where: str) -> dict[str, Any]:
 def _document_stance(
     obj: dict[str, Any], document: str, annotator: str | None, number: int
 ) -> DocumentStanceRecord:
-    owner = _opt(obj, "annotator", str, None) or annotator
+    owner = _owner(obj, annotator)
     if owner is None:
         raise _Bad('document stance names no annotator: add "annotator" or use --annotator')
     items = _opt(obj, "document_stance", list, [])

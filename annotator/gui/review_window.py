@@ -31,7 +31,7 @@ from annotator.gui.physical_keys import PhysicalKeys
 from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
 from annotator.gui.workers import Worker, run_with_progress
-from annotator.services import adjudicate, review
+from annotator.services import adjudicate, compared, review
 from annotator.services.annotate import load_sentence
 from annotator.services.commands import Command
 from annotator.services.report import heatmap_svg
@@ -53,8 +53,11 @@ class ReviewWindow(QMainWindow):
         self.reviewer = reviewer
         project.act_as(reviewer.id)  # the store lets a reviewer write gold, and nobody else
         self.settings = settings or QSettings()
-        with project.reading() as s:
-            self.annotators = [a.name for a in queries.list_annotators(s) if a.role == "annotator"]
+        self.problem: str | None = None  # why there is nothing to review
+        try:  # who is compared: the same rule as the agreement command's
+            self.annotators = compared.compared_names(project)
+        except compared.ComparedError as exc:
+            self.annotators, self.problem = [], str(exc)
         self.gold = adjudicate.gold_id(project)
         self.runner = EditRunner(self, project, self.show_sentence, self._gold_shown, self._show_stored)
         self.workers: list[Worker] = []
@@ -153,8 +156,8 @@ class ReviewWindow(QMainWindow):
     # -- data ----------------------------------------------------------------------------------
     def refresh(self, label: str | None = None) -> None:
         """Recompute the disagreements (of one label if given) and, in a background thread, the numbers."""
-        if len(self.annotators) < 2:
-            self.summary.setText("review needs at least two annotators")
+        if self.problem is not None:
+            self.summary.setText(f"nothing to review: {self.problem}")
             return
         items = adjudicate.disagreements(self.project, self.annotators)
         if label:

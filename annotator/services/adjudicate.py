@@ -14,6 +14,7 @@ from annotator.core.schema import Schema
 from annotator.core.views import SentenceView
 from annotator.services import commands as c
 from annotator.services.annotate import load_sentence
+from annotator.services.compared import compared_people
 from annotator.store import Project, Session, queries
 from annotator.store.review_data import layer_data
 
@@ -37,18 +38,22 @@ def gold_id(project: Project) -> int:
     return found.id
 
 
-def disagreements(project: Project, annotators: Sequence[str], status: str = "done") -> list[Disagreement]:
-    """Sentences where the annotators' entities, events or stance differ, in corpus order."""
+def disagreements(
+    project: Project, annotators: Sequence[str] | None = None, status: str = "done"
+) -> list[Disagreement]:
+    """Sentences where the compared people's entities, events or stance differ, in corpus order.
+
+    ``annotators``: the names to compare (None: every annotator, see :func:`compared_people`).
+    """
     with project.reading() as s:
-        people = [queries.find_annotator(s, n) for n in annotators]
-        ids = [p.id for p in people if p is not None]
+        people = compared_people(s, annotators)
         sentences = [
             (sent.id, doc.name, sent.position)
             for doc in queries.documents_overview(s)
             for sent in queries.document_sentences(s, doc.id)
         ]
         wanted = {sid for sid, _, _ in sentences}
-        data = {name: layer_data(s, aid, wanted) for name, aid in zip(annotators, ids, strict=True)}
+        data = {p.name: layer_data(s, p.id, wanted) for p in people}
     stance_by_sentence: dict[str, dict[int, set[tuple[object, ...]]]] = {}
     for name, d in data.items():
         per: dict[int, set[tuple[object, ...]]] = {}
@@ -99,8 +104,7 @@ def accept_agreed(project: Project, sentence_id: int, annotators: Sequence[str])
 
     Gold annotations already there are kept; None when there is nothing new to copy.
     """
-    with project.reading() as s:
-        ids = [a.id for n in annotators if (a := queries.find_annotator(s, n)) is not None]
+    ids = [p.id for p in compared_people(project, annotators)]
     views: list[SentenceView] = [load_sentence(project, sentence_id, i) for i in ids]
     gold = gold_id(project)
     current = load_sentence(project, sentence_id, gold)

@@ -28,6 +28,8 @@ from annotator.core.schema import Schema
 from annotator.core.validate import LayerError, check_layer, check_stance, check_status
 from annotator.formats import ReadOptions, detect_format, read
 from annotator.formats.lines import check_readable
+from annotator.services.import_layers import LayerWriter
+from annotator.services.import_names import LongNames, annotator_name_problem, document_name_problem
 from annotator.store import Project, Session, bulk, locks, queries
 from annotator.store.access import refusal
 
@@ -129,6 +131,7 @@ class _ImportJob:
         self.summary = summary
         self.annotators: dict[str, int] = {}
         self.doc: _Doc | None = None
+        self.long_names = LongNames(schema)  # schema names too long for the database, if any
         self.path = Path()
         self.seen_layers: set[tuple[int, int]] = set()
 
@@ -157,6 +160,8 @@ class _ImportJob:
 
     # -- documents -----------------------------------------------------------------------------
     def begin(self, start: DocumentStart) -> None:
+        if (problem := document_name_problem(start.name)) is not None:  # before any query names it
+            raise self.fail(start.line, problem)
         # Another import of this document waits here until this one commits, then finds it (and
         # its layers) stored: on PostgreSQL nothing else would stop both adding it.
         locks.lock_document_name(self.session, start.name)
@@ -185,6 +190,8 @@ class _ImportJob:
             self.doc.replay = []
 
     def new_document(self, start: DocumentStart, name: str) -> _Doc:
+        if name != start.name and (problem := document_name_problem(name)) is not None:
+            raise self.fail(start.line, f"{problem} (the new name for --rename)")
         self.summary.documents_added += 1
         return _Doc(0, name, new=True, full_text=start.text, source=start.source)
 
@@ -290,6 +297,8 @@ class _ImportJob:
     # -- annotation layers ---------------------------------------------------------------------
     def annotator_id(self, name: str, line: int | None) -> int:
         if name not in self.annotators:
+            if (problem := annotator_name_problem(name)) is not None:
+                raise self.fail(line, problem)
             try:
                 info = self.person(name)
             except StoreError as exc:
@@ -328,6 +337,8 @@ class _ImportJob:
                     check_layer(self.schema, layer, len(record.tokens))
                 except LayerError as exc:
                     raise self.fail(record.line, str(exc)) from None
+                if self.long_names and (problem := self.long_names.in_layer(layer)) is not None:
+                    raise self.fail(record.line, problem)
                 aid = self.annotator_id(layer.annotator, record.line)
                 if not self.accepts(doc, aid):
                     continue
@@ -338,7 +349,7 @@ class _ImportJob:
                 self.seen_layers.add((sid, aid))
                 work.append((sid, aid, record, layer))
         if work:
-            _LayerWriter(self, doc, work).write()
+            LayerWriter(self, doc, work).write()
 
     def document_stance(self, record: DocumentStanceRecord) -> None:
         doc = self.doc
@@ -362,65 +373,9 @@ class _ImportJob:
                     raise self.fail(record.line, f"document stance holder {st.holder!r} {problem}")
                 holder = doc.refs[key]
             rows.append((doc.id, aid, st.target, st.label, holder))
+        if self.long_names and (too_long := self.long_names.in_stance(record.stance)) is not None:
+            raise self.fail(record.line, too_long)
         if len({r[2] for r in rows}) != len(rows):
             raise self.fail(record.line, "document stance toward one target is given twice")
         self.store(record.line, bulk.insert_document_stance, rows)
         self.summary.stance += len(rows)
-
-
-class _LayerWriter:
-    """Writes a batch of layers: entities first (their ids feed arguments and holders), then the rest."""
-
-    def __init__(self, job: _ImportJob, doc: _Doc, work: list[tuple[int, int, SentenceRecord, Layer]]):
-        self.job, self.doc, self.work = job, doc, work
-
-    def write(self) -> None:
-        job, line = self.job, self.work[0][2].line
-        entity_rows = [
-            (sid, aid, e.token_start, e.token_end - 1, len(record.tokens), e.label)
-            for sid, aid, record, layer in self.work
-            for e in layer.entities
-        ]
-        entity_ids = iter(job.store(line, bulk.insert_entities, entity_rows))
-        local: list[dict[str, int]] = []
-        for _, aid, _, layer in self.work:
-            refs: dict[str, int] = {}
-            for e in layer.entities:
-                eid = next(entity_ids)
-                if e.ref is not None:
-                    refs[e.ref] = eid
-                    key = (aid, e.ref)
-                    if key in self.doc.refs:
-                        self.doc.ambiguous.add(key)
-                    self.doc.refs[key] = eid
-            local.append(refs)
-        event_rows = [
-            (sid, aid, ev.token_start, ev.token_end - 1, len(record.tokens), ev.type)
-            for sid, aid, record, layer in self.work
-            for ev in layer.events
-        ]
-        event_ids = iter(job.store(line, bulk.insert_events, event_rows))
-        defaults = job.schema.default_attributes()
-        attributes: list[tuple[int, str, str]] = []
-        arguments: list[tuple[int, int, int, str, int]] = []
-        stance: list[tuple[int, int, str, str, int | None]] = []
-        statuses: list[tuple[int, int, str, str]] = []
-        for (sid, aid, _, layer), refs in zip(self.work, local, strict=True):
-            for ev in layer.events:
-                eid = next(event_ids)
-                values = {**defaults, **dict(ev.attributes)}
-                attributes.extend((eid, k, v) for k, v in values.items())
-                arguments.extend((eid, sid, aid, a.role, refs[a.entity]) for a in ev.arguments)
-            stance.extend(
-                (sid, aid, s.target, s.label, refs[s.holder] if s.holder is not None else None)
-                for s in layer.stance
-            )
-            if layer.status != "todo" or layer.comment:
-                statuses.append((sid, aid, layer.status, layer.comment))
-        job.store(line, bulk.insert_event_attributes, attributes)
-        job.store(line, bulk.insert_event_arguments, arguments)
-        job.store(line, bulk.insert_sentence_stance, stance)
-        job.store(line, bulk.insert_statuses, statuses)
-        job.summary.entities += len(entity_rows)
-        job.summary.events += len(event_rows)
-        job.summary.stance += len(stance)

@@ -1,6 +1,7 @@
 """Corpus agreement: the coefficients of :mod:`annotator.agreement` over what annotators stored.
 
-Only sentences that every compared annotator marked done are compared (``status="done"``), or
+Who is compared is :mod:`annotator.services.compared`'s rule: the annotators, or the people
+named. Only sentences that every compared annotator marked done are compared (``status="done"``), or
 every sentence (``status="all"``). Entities: pairwise exact and overlap span P/R/F1 overall and per
 label, token-level Cohen's kappa per pair, Krippendorff's alpha on token labels (``O`` included)
 across everybody, and a confusion matrix of spans matched by position. Events: trigger F1 (same
@@ -19,17 +20,14 @@ from typing import Any
 from annotator.agreement import AgreementError, cohen_kappa, fleiss_kappa, krippendorff_alpha, span_agreement
 from annotator.agreement.coefficients import cohen_kappa_counts, krippendorff_alpha_counts
 from annotator.agreement.spans import grouped_spans, overlap_matches, span_score
-from annotator.core.errors import AnnotatorError
 from annotator.core.perf import collector_paused
 from annotator.core.tags import flatten
-from annotator.store import Project, queries
+from annotator.services.compared import ReviewError as ReviewError
+from annotator.services.compared import compared_people
+from annotator.store import Project
 from annotator.store.review_data import LayerData, all_sentence_ids, layer_data, token_counts
 
 LAYERS = ("entities", "events", "stance")
-
-
-class ReviewError(AnnotatorError):
-    """Agreement cannot be computed: too few annotators, unknown names, nothing in common."""
 
 
 def _safe(fn: Any, *args: Any) -> float | None:
@@ -45,7 +43,10 @@ def corpus_agreement(
     status: str = "done",
     layers: Sequence[str] = LAYERS,
 ) -> dict[str, Any]:
-    """The agreement report as one JSON-ready object (see the module docstring)."""
+    """The agreement report as one JSON-ready object (see the module docstring).
+
+    ``annotators``: the names to compare (None: every annotator, see :func:`compared_people`).
+    """
     with collector_paused():
         return _corpus_agreement(project, annotators, status, layers)
 
@@ -56,17 +57,7 @@ def _corpus_agreement(
     if status not in ("done", "all"):
         raise ReviewError(f"--status must be done or all, not {status!r}")
     with project.reading() as s:
-        people = [a for a in queries.list_annotators(s) if a.role != "gold"]
-        if annotators:
-            known = {a.name: a for a in people}
-            missing = [n for n in annotators if n not in known]
-            if missing:
-                raise ReviewError(
-                    f"unknown annotator {missing[0]!r} (annotators: {', '.join(known) or 'none'})"
-                )
-            people = [known[n] for n in annotators]
-        if len(people) < 2:
-            raise ReviewError("agreement needs at least two annotators")
+        people = compared_people(s, annotators)
         ids = all_sentence_ids(s)
         data = {p.name: layer_data(s, p.id, ids) for p in people}
         if status == "done":
@@ -75,8 +66,13 @@ def _corpus_agreement(
         lengths = token_counts(s, set(ids))
     names = [p.name for p in people]
     report: dict[str, Any] = {"annotators": names, "status": status, "sentences": len(ids), "layers": {}}
+    if not ids and status == "all":
+        raise ReviewError("the project has no sentences to compare")
     if not ids:
-        raise ReviewError("the annotators have no sentence in common marked done (try --status all)")
+        raise ReviewError(
+            f"the compared annotators ({', '.join(names)}) have no sentence in common marked done "
+            "(try --status all)"
+        )
     if "entities" in layers:
         report["layers"]["entities"] = _entities(names, data, ids, lengths)
     if "events" in layers:

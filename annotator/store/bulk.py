@@ -6,6 +6,7 @@ Never one ORM object per token: import and export stream rows in batches.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, insert, update
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from annotator.core.errors import StoreError
 from annotator.store.offsets import pack
 from annotator.store.tables import (
+    Annotator,
     Document,
     DocumentStance,
     EntityRow,
@@ -34,6 +36,33 @@ def _table(model: type) -> Table:
     table = model.__table__  # type: ignore[attr-defined]
     assert isinstance(table, Table)
     return table
+
+
+def _longest(*columns: tuple[type, str]) -> int:
+    lengths = [getattr(_table(model).c[name].type, "length", None) for model, name in columns]
+    assert all(isinstance(n, int) for n in lengths), f"{columns} must be String(n) columns"
+    return min(int(n) for n in lengths if n is not None)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The most characters that the columns of names and labels hold, as ``tables.py`` declares.
+
+    PostgreSQL refuses a longer value and SQLite stores it, so importers check before writing.
+    """
+
+    document_name: int = _longest((Document, "name"))
+    annotator_name: int = _longest((Annotator, "name"))
+    label: int = _longest((EntityRow, "label"))
+    event_type: int = _longest((EventRow, "type"))
+    role: int = _longest((EventArgument, "role"))
+    attribute_name: int = _longest((EventAttribute, "name"))
+    attribute_value: int = _longest((EventAttribute, "value"))
+    stance_target: int = _longest((SentenceStance, "target"), (DocumentStance, "target"))
+    stance_label: int = _longest((SentenceStance, "label"), (DocumentStance, "label"))
+
+
+LIMITS = Limits()
 
 
 def insert_document(session: Session, name: str, source: str, text: str, content_hash: str) -> int:

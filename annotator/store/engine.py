@@ -20,6 +20,7 @@ from annotator.core.errors import ProjectError, SchemaError, StoreError, StoreUn
 from annotator.core.model import GOLD
 from annotator.core.schema import Schema, parse_schema
 from annotator.store.access import ACTOR
+from annotator.store.failures import classify, discard, opening
 from annotator.store.safety import backup_file, foreign_object, inspect_file
 from annotator.store.tables import Annotator, ProjectMeta
 
@@ -147,19 +148,6 @@ def unavailable(exc: DBAPIError, *, committing: bool = False, sqlite: bool = Tru
     return StoreUnavailable(f"the database cannot be reached ({reason})")
 
 
-def refused_by_server(exc: DBAPIError) -> StoreError | None:
-    """A PostgreSQL refusal a person should read as one line: their login may not do this, or two
-    changes waited for each other; None for anything else."""
-    sqlstate = str(getattr(exc.orig, "sqlstate", "") or "")
-    if sqlstate == "42501":  # insufficient privilege: a row-level security policy or a grant
-        return StoreError(f"your database login may not do this ({_reason(exc)})")
-    if sqlstate in ("40P01", "40001"):  # deadlock, serialisation failure: nothing was stored
-        return StoreError(
-            f"another change was working on the same rows; nothing was changed, try again ({_reason(exc)})"
-        )
-    return None
-
-
 def _rollback(session: Session) -> None:
     """Roll back, even on a connection that is already gone (the pool then discards it)."""
     with suppress(DBAPIError):
@@ -222,15 +210,14 @@ class Project:
                 raise StoreError(f"the database refused the change: {exc.orig}") from None
             except DBAPIError as exc:
                 _rollback(session)
-                problem = unavailable(exc, committing=committing, sqlite=self.is_sqlite)
-                if problem is not None:
-                    raise problem from None
-                refused = refused_by_server(exc)
-                if refused is None:
+                problem = unavailable(exc, committing=committing, sqlite=self.is_sqlite) or classify(exc)
+                if problem is None:
                     raise
-                raise refused from None
-            except BaseException:
+                raise problem from None
+            except BaseException as exc:
                 _rollback(session)
+                if (refused := classify(exc)) is not None:  # a driver's ValueError: a NUL
+                    raise refused from None
                 raise
 
     @contextmanager
@@ -334,6 +321,7 @@ def open_project(
     url = database_url(target)
     shown = display_url(url) if "://" in str(target) else str(target)
     path = sqlite_file(url)
+    fresh = path if path is not None and not path.exists() else None  # removed again if creating fails
     if path is not None:
         if not path.exists():
             if not create:
@@ -362,6 +350,7 @@ def open_project(
             tables = set(inspect(conn).get_table_names())
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
+        discard(fresh)
         reason = str(getattr(exc, "orig", exc)) or type(exc).__name__
         raise ProjectError(f"{shown}: cannot open the project: {reason}") from None
     created = "project_meta" not in tables
@@ -374,9 +363,10 @@ def open_project(
     if created and schema is None:
         engine.dispose()
         raise ProjectError(f"{shown}: a new project needs a schema")
-    upgrade(engine)  # writes (under the write lock) only when there is something to migrate
+    with opening(engine, shown, fresh, unavailable):
+        upgrade(engine)  # writes (under the write lock) only when there is something to migrate
     sessions = sessionmaker(engine, expire_on_commit=False)
-    with sessions() as session, session.begin():
+    with opening(engine, shown, fresh, unavailable), sessions() as session, session.begin():
         if created:  # only then is this a write: reading the stored schema never waits
             session.connection(execution_options={"annotator_begin": "IMMEDIATE"})
             assert schema is not None

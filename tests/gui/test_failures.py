@@ -3,11 +3,7 @@ server, a commit whose answer is lost, a busy project, a defect in a slot or a t
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
 import sqlite3
-import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,41 +22,11 @@ from annotator.services import commands as c
 from annotator.services import project as projects
 from annotator.store import Project
 from annotator.store.engine import sqlite_file
-from tests.conftest import postgres_database
+from tests.conftest import fill, postgres_database, small_disk
 from tests.gui.conftest import entities_of, press
 
 DOC_A = "000_5a91e5e761b01553"
 Opener = Callable[[Project, str], AnnotationWindow]
-
-
-@contextlib.contextmanager
-def small_disk(where: Path, megabytes: int = 16) -> Iterator[Path]:
-    """A real file system of a few megabytes (tmpfs), for filling up; needs root."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small file system needs root (make test runs as root here)")
-    where.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(where)], check=False
-    )
-    if done.returncode != 0:
-        pytest.skip("this machine does not let the tests mount a tmpfs")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
-def fill(disk: Path) -> Path:
-    """Fill a file system to the last byte; returns the filler file."""
-    filler = disk / "filler"
-    with filler.open("wb", buffering=0) as out:
-        for size in (1 << 16, 1 << 10, 1):
-            try:
-                while True:
-                    out.write(b"\0" * size)
-            except OSError as exc:
-                assert exc.errno == errno.ENOSPC
-    return filler
 
 
 def test_a_full_disk_says_not_saved_and_the_view_matches_the_database(

@@ -81,7 +81,7 @@ def test_events_and_stance_agreement(three: Project) -> None:
 
 
 def test_refusals(three: Project) -> None:
-    with pytest.raises(ReviewError, match="unknown annotator 'zed'"):
+    with pytest.raises(ReviewError, match='no annotator named "zed"'):
         corpus_agreement(three, ["a", "zed"])
     with pytest.raises(ReviewError, match="at least two annotators"):
         corpus_agreement(three, ["a"])
