@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -184,15 +185,31 @@ def list_backups(path: Path) -> list[Path]:
 def copy_database(source: sqlite3.Connection, destination: Path) -> None:
     """Write a consistent copy of an open database to ``destination`` (atomically: temp file, rename)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(f".{destination.name}.partial")
-    partial.unlink(missing_ok=True)
-    target = sqlite3.connect(partial)
+    # Made here, new and unpredictable (O_EXCL), so that no link planted beside the destination can
+    # redirect the copy; SQLite then writes into this empty file as into a new database.
+    handle, name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".partial", dir=destination.parent)
+    partial = Path(name)
     try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
-    finally:
-        target.close()
-    os.replace(partial, destination)
+        try:
+            os.fchmod(handle, 0o666 & ~_umask())  # as a file made the usual way, not mkstemp's 0600
+        finally:
+            os.close(handle)
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+        finally:
+            target.close()
+        os.replace(partial, destination)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o22)
+    os.umask(mask)
+    return mask
 
 
 def backup_file(path: Path, destination: Path | None = None, keep: int = KEEP) -> Path:

@@ -112,3 +112,26 @@ def test_rolling_backups_keep_a_few_generations(made: Path) -> None:
     assert len(kept) == 5
     for path in kept:
         assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_link_planted_while_a_backup_starts_redirects_nothing(
+    made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not yours", encoding="utf-8")
+    out = tmp_path / "copy.sqlite"
+    unlink = Path.unlink
+
+    def racing_unlink(self: Path, missing_ok: bool = False) -> None:
+        # Another user, in a shared folder, plants a link at the name just freed.
+        unlink(self, missing_ok=missing_ok)
+        if self.name.endswith(".partial") and not self.is_symlink():
+            self.symlink_to(victim)
+
+    monkeypatch.setattr(Path, "unlink", racing_unlink)
+    assert main(["backup", "--db", str(made), "--out", str(out)]) == 0
+    monkeypatch.undo()
+    assert victim.read_text(encoding="utf-8") == "not yours"
+    project, _ = open_project(out)  # and the backup is a whole project
+    assert dump(project)["documents"]
+    project.close()
