@@ -9,13 +9,10 @@ login and tries, in raw SQL, what their role may not do: every attempt is refuse
 from __future__ import annotations
 
 import io
-import json
 import os
 import shutil
 import subprocess
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -28,83 +25,12 @@ from annotator.core.errors import AnnotatorError, StoreError
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.services import commands as c
 from annotator.services import team
-from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import open_project, queries
-from tests.conftest import PG_URL, postgres_database
+from tests.conftest import PG_URL
+from tests.teams import PASSWORD, Team, drop_roles, sentence_line, team_project
 
+__all__ = ["team_project"]  # the fixture, used by name
 pytestmark = pytest.mark.timeout(180)
-PASSWORD = "correct horse"
-
-
-@dataclass
-class Team:
-    """A PostgreSQL project with one person of each role; ``url(name)`` logs in as that person."""
-
-    owner_url: str
-    names: dict[str, str]
-
-    def url(self, who: str) -> str:
-        """The project's URL with ``who``'s own login."""
-        base = make_url(self.owner_url)
-        return base.set(username=self.names[who], password=PASSWORD).render_as_string(hide_password=False)
-
-    def engine(self, who: str) -> Engine:
-        """An engine logged in as ``who``."""
-        return create_engine(self.url(who))
-
-
-TOKENS = ["Астана", "қаласы", "үлкен", "."]
-
-
-def _line(who: str, start: int, end: int, label: str) -> str:
-    """One JSONL sentence of document d1 with one entity of ``who``."""
-    offsets, at = [], 0
-    for token in TOKENS:
-        offsets.append({"text": token, "start": at, "end": at + len(token)})
-        at += len(token) + 1
-    entity = {"label": label, "token_start": start, "token_end": end}
-    record = {"document": "d1", "sentence": 0, "text": " ".join(TOKENS), "annotator": who, "status": "done"}
-    return json.dumps({**record, "tokens": offsets, "entities": [entity]}, ensure_ascii=False) + "\n"
-
-
-def _drop_roles(names: list[str]) -> None:
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        for name in names:
-            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
-    admin.dispose()
-
-
-@pytest.fixture
-def team_project(tmp_path: Path) -> Iterator[Team]:
-    """A team project on the test server, its logins dropped afterwards (they are server-wide)."""
-    suffix = uuid.uuid4().hex[:8]
-    names = {role: f"{role}_{suffix}" for role in ("ann", "other", "boss", "chief")}
-    with postgres_database() as url:
-        group = f"{make_url(url).database}_team"
-        try:
-            project, _ = open_project(url, create=True, schema=load_schema(default_schema_path()))
-            for who, role in (
-                ("ann", "annotator"),
-                ("other", "annotator"),
-                ("boss", "reviewer"),
-                ("chief", "manager"),
-            ):
-                team.add_person(project, names[who], role, PASSWORD)
-            theirs, gold = tmp_path / "theirs.jsonl", tmp_path / "gold.jsonl"
-            theirs.write_text(_line(names["other"], 0, 1, "GPE"), "utf-8")
-            gold.write_text(_line("gold", 0, 2, "LOCATION"), "utf-8")
-            import_paths(project, [theirs], ImportOptions(fmt="jsonl"))
-            with project.transaction() as s:
-                gold_importer = queries.find_annotator(s, names["boss"])
-            assert gold_importer is not None
-            project.act_as(gold_importer.id)
-            import_paths(project, [gold], ImportOptions(fmt="jsonl"))
-            project.close()
-            yield Team(url, names)
-        finally:
-            pass
-    _drop_roles([*names.values(), group])
 
 
 def _refused(engine: Engine, sql: str, **params: object) -> bool:
@@ -218,15 +144,15 @@ def test_psql_as_an_annotator_changes_nothing_it_may_not(team_project: Team) -> 
     assert "violates row-level security policy" in done.stderr
 
 
-def test_the_cli_and_sign_in_refuse_an_annotator_in_one_line(
+def test_the_cli_and_sign_in_refuse_an_annotator_in_onesentence_line(
     team_project: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ann, boss, other = (team_project.names[w] for w in ("ann", "boss", "other"))
     db = team_project.url("ann")
     gold = tmp_path / "gold2.jsonl"
-    gold.write_text(_line("gold", 3, 4, "PERSON"), encoding="utf-8")
+    gold.write_text(sentence_line("gold", 3, 4, "PERSON"), encoding="utf-8")
     theirs = tmp_path / "theirs2.jsonl"
-    theirs.write_text(_line(other, 3, 4, "PERSON"), encoding="utf-8")
+    theirs.write_text(sentence_line(other, 3, 4, "PERSON"), encoding="utf-8")
     runs = {
         "gold import as a reviewer": ["import", str(gold), "--as", boss],
         "gold import": ["import", str(gold)],
@@ -260,7 +186,7 @@ def test_the_cli_and_sign_in_refuse_an_annotator_in_one_line(
     project.close()
 
 
-def test_an_edit_the_server_refuses_is_one_line(team_project: Team) -> None:
+def test_an_edit_the_server_refuses_is_onesentence_line(team_project: Team) -> None:
     project, _ = open_project(team_project.url("ann"))
     me = team.sign_in(project, None)
     with project.reading() as s:
@@ -309,4 +235,4 @@ def test_a_manager_adds_a_person_who_then_logs_in_as_themselves(team_project: Te
             team.add_person(boss, "mallory", "reviewer", PASSWORD)
         boss.close()
     finally:
-        _drop_roles([newcomer])
+        drop_roles([newcomer])
