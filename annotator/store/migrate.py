@@ -11,7 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 
@@ -53,6 +53,15 @@ def is_known_revision(revision: str) -> bool:
     return _known(ScriptDirectory.from_config(alembic_config()), revision)
 
 
+def _owns_tables(conn: Connection) -> bool:
+    """True when this PostgreSQL login may change the project's tables (owns them, or is a superuser)."""
+    query = text(
+        "SELECT pg_has_role(current_user, tableowner, 'USAGE') FROM pg_tables "
+        "WHERE schemaname = current_schema() AND tablename = 'alembic_version'"
+    )
+    return bool(conn.execute(query).scalar())
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to ``revision``; a database newer than the code is refused."""
     cfg = alembic_config()
@@ -67,6 +76,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         return  # nothing to do: the usual open
     if engine.dialect.name != "sqlite":
         with engine.begin() as conn:
+            if current is not None and not _owns_tables(conn):
+                raise ProjectError(
+                    f"the project needs an upgrade to schema revision {revision} that only its owner "
+                    "can make: ask them to open it once with this version of annotator"
+                )
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
         return

@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from annotator.cli import main
-from annotator.core.errors import AnnotatorError, StoreError
+from annotator.core.errors import AnnotatorError, ProjectError, StoreError
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.services import commands as c
 from annotator.services import team
@@ -236,3 +236,16 @@ def test_a_manager_adds_a_person_who_then_logs_in_as_themselves(team_project: Te
         boss.close()
     finally:
         drop_roles([newcomer])
+
+
+def test_a_members_login_does_not_upgrade_an_old_project_but_says_who_can(team_project: Team) -> None:
+    owner = create_engine(team_project.owner_url)
+    with owner.begin() as conn:  # as if the project were from before the newest revision
+        conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
+    owner.dispose()
+    with pytest.raises(ProjectError, match="only its owner can make"):
+        open_project(team_project.url("chief"))
+    owner = create_engine(team_project.owner_url)
+    with owner.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
+    owner.dispose()
