@@ -118,7 +118,7 @@ def add_login(
     """Make ``name`` a login in the project's group (created if new); returns whether it was new.
 
     A manager's membership carries ADMIN OPTION and the login may create roles, so that managers
-    add people in turn. An existing login keeps its password unless one is given.
+    add people in turn. An existing login keeps its password: team add never takes over a role.
     """
     if len(name) > MAX_ROLE_NAME:
         raise StoreError(f"{name[:20]}...: a login name has at most {MAX_ROLE_NAME} characters")
@@ -127,7 +127,7 @@ def add_login(
     new = not _role_exists(session, name)
     if new:
         _ddl(session, f"CREATE ROLE {person} LOGIN")
-    if password is not None:
+    if new and password is not None:  # an existing login (maybe someone else's) keeps its password
         verifier = _literal(_password_hash(session, name, password))
         _ddl(session, f"ALTER ROLE {person} PASSWORD {verifier}")
     if role == "manager":
