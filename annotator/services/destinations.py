@@ -17,6 +17,7 @@ replaced only if it holds nothing but what a brat export writes.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -47,7 +48,7 @@ _SIDE_FILES = {
     "-shm": "the project's shared-memory file",
     "-journal": "the project's rollback journal",
 }
-_BRAT_SUFFIXES = (".txt", ".ann", ".conf")
+_BRAT_CONFS = ("annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf")
 _BRAT_NAMES = (NAME_MAP, ".stats_cache")  # brat's server keeps .stats_cache in a collection
 
 
@@ -168,15 +169,31 @@ def check_folder(path: Path, guard: Guard) -> None:
         entries = sorted(os.scandir(path), key=lambda entry: entry.name)
     except OSError as exc:
         raise DestinationError(f"{path}: cannot look into the folder ({exc.strerror or exc})") from None
+    ours = _earlier_export(path) if entries else set()
     for entry in entries:
-        ours = entry.name.endswith(_BRAT_SUFFIXES) or entry.name in _BRAT_NAMES
-        if ours and entry.is_file(follow_symlinks=False):
+        if entry.name in ours and entry.is_file(follow_symlinks=False):
             continue
         what = "a symbolic link" if entry.is_symlink() else "which a brat export does not write"
         raise DestinationError(
             f"{path}: holds {entry.name!r}, {what}; the export replaces the whole folder, "
             "so give a new or empty folder"
         )
+
+
+def _earlier_export(path: Path) -> set[str]:
+    """The files an earlier brat export wrote in ``path``, as its name map lists them (none without one).
+
+    Only a folder made by an export is replaced: ``.txt`` and ``.ann`` files of the user's own,
+    next to no map or not in it, are never taken for an export's.
+    """
+    try:
+        names = json.loads((path / NAME_MAP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(names, dict):
+        return set()
+    stems = [str(stem) for stem in names]
+    return {*(f"{s}{suffix}" for s in stems for suffix in (".txt", ".ann")), *_BRAT_NAMES, *_BRAT_CONFS}
 
 
 def _temporary(path: Path, kind: str) -> Path:

@@ -351,3 +351,26 @@ def test_a_closed_pipe_ends_the_export_quietly(
         assert proc.returncode in (0, 141), err
         assert err.decode() == "", "a closed pipe printed something (a traceback?)"
     assert state(backend) == rows
+
+
+def test_brat_never_replaces_a_folder_of_the_users_own_texts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "p.sqlite")
+    _agreement_project(capsys, db, tmp_path)
+    mine = tmp_path / "mytexts"
+    mine.mkdir()
+    (mine / "article1.txt").write_text("precious", encoding="utf-8")
+    (mine / "notes.ann").write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "export", "--db", db, "--format", "brat", "--annotator=a", "--out", str(mine))
+    assert code == 1 and err.count("\n") == 1 and "article1.txt" in err
+    assert (mine / "article1.txt").read_text(encoding="utf-8") == "precious"
+    out = tmp_path / "brat"  # an export's own folder is replaced by the next export
+    for _ in range(2):
+        code, _, err = run(
+            capsys, "export", "--db", db, "--format", "brat", "--annotator=a", "--out", str(out)
+        )
+        assert code == 0, err
+    (out / "article1.txt").write_text("mine now", encoding="utf-8")  # not listed in documents.json
+    code, _, err = run(capsys, "export", "--db", db, "--format", "brat", "--annotator=a", "--out", str(out))
+    assert code == 1 and (out / "article1.txt").exists()
