@@ -64,6 +64,17 @@ def _ddl(session: Session, statement: str) -> None:
     session.connection().exec_driver_sql(statement)
 
 
+RESERVED = {"public", "none", "current_user", "session_user", "current_role", "all"}
+
+
+def _is_member(session: Session, name: str, group: str) -> bool:
+    query = text(
+        "SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+        "JOIN pg_roles r ON r.oid = m.member WHERE g.rolname = :g AND r.rolname = :n"
+    )
+    return session.execute(query, {"g": group, "n": name}).first() is not None
+
+
 def login_exists(session: Session, name: str) -> bool:
     """True when the server has a role called ``name``."""
     return _role_exists(session, name)
@@ -120,11 +131,20 @@ def add_login(
     A manager's membership carries ADMIN OPTION and the login may create roles, so that managers
     add people in turn. An existing login keeps its password: team add never takes over a role.
     """
-    if len(name) > MAX_ROLE_NAME:
-        raise StoreError(f"{name[:20]}...: a login name has at most {MAX_ROLE_NAME} characters")
-    group = _quote(session, ensure_team_role(session))
+    if len(name.encode()) > MAX_ROLE_NAME:
+        raise StoreError(f"{name[:20]}...: a login name has at most {MAX_ROLE_NAME} bytes (UTF-8)")
+    team = ensure_team_role(session)
+    if name.lower() in RESERVED or name.lower().startswith("pg_") or name == team:
+        raise StoreError(f"{name!r} is a name PostgreSQL keeps for itself or for the team; choose another")
+    group = _quote(session, team)
     person = _quote(session, name)
     new = not _role_exists(session, name)
+    if not new and not _is_member(session, name, team):
+        # Someone else's role on this server (another project's person, the owner, a superuser):
+        # making it a member would hand it this project; altering it would take it over.
+        raise StoreError(
+            f"{name!r} is already a login on this server outside this project; choose another name"
+        )
     if new:
         _ddl(session, f"CREATE ROLE {person} LOGIN")
     if new and password is not None:  # an existing login (maybe someone else's) keeps its password

@@ -249,3 +249,25 @@ def test_a_members_login_does_not_upgrade_an_old_project_but_says_who_can(team_p
     with owner.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
     owner.dispose()
+
+
+def test_team_add_never_takes_over_a_login_outside_the_project(team_project: Team) -> None:
+    outsider = f"outsider_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE ROLE \"{outsider}\" LOGIN PASSWORD 'theirs'"))
+    admin.dispose()
+    chief, _ = open_project(team_project.url("chief"))
+    try:
+        for name in (outsider, make_url(PG_URL).username, "pg_monitor", "public"):
+            with pytest.raises(AnnotatorError):
+                team.add_person(chief, str(name), "manager", "hijacked")
+        with chief.reading() as s:
+            assert queries.find_annotator(s, outsider) is None
+        check = create_engine(make_url(PG_URL).set(username=outsider, password="theirs"))
+        with check.connect() as conn:  # the outsider's password is theirs still
+            assert conn.execute(text("SELECT current_user")).scalar_one() == outsider
+        check.dispose()
+    finally:
+        chief.close()
+        drop_roles([outsider])
