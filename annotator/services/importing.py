@@ -323,6 +323,8 @@ class _ImportJob:
         if doc.new:
             return True
         if annotator_id not in doc.layer_present:
+            # A window of this person editing the document is waited for, then seen here.
+            locks.lock_sentence_layers(self.session, annotator_id, [s.id for s in doc.existing.values()])
             present = queries.layer_in_document(self.session, doc.id, annotator_id)
             doc.layer_present[annotator_id] = present
             if present:

@@ -51,3 +51,13 @@ def lock_document_name(session: Session, name: str) -> None:
 def lock_person_name(session: Session, name: str) -> None:
     """Hold a person's name for this transaction, so that finding them absent and adding them stays right."""
     _take(session, _key("person-name", name))
+
+
+def lock_sentence_layers(session: Session, annotator_id: int, sentence_ids: list[int]) -> None:
+    """Hold one layer's sentences (in id order, as one statement), as each edit holds its own."""
+    if session.get_bind().dialect.name != "postgresql" or not sentence_ids:
+        return
+    keys = [_key("sentence", annotator_id, sid) for sid in sorted(sentence_ids)]
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k"), {"keys": keys}
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from annotator.core.model import GOLD
 from annotator.services import adjudicate
 from annotator.services import commands as c
 from annotator.services.importing import ImportOptions, import_paths
-from annotator.store import open_project, queries
+from annotator.store import edits, open_project, queries
 from tests.benchmarks.synth import write_conll
 from tests.safety.conftest import fork, opened, wait
 
@@ -197,3 +198,37 @@ def test_one_person_in_two_windows_makes_each_edit_once(team: str, tmp_path: Pat
         team, "SELECT t.edits FROM activity t JOIN annotators a ON a.id = t.annotator_id WHERE a.name = 'a'"
     )
     assert edits == accepted
+
+
+def test_an_import_waits_for_a_window_editing_the_same_layer(team: str, tmp_path: Path) -> None:
+    if "://" not in team:  # the child must start while this process holds the project open
+        pytest.skip("SQLite's locks do not survive fork; its write lock serialises the two anyway")
+    project, me, sentences = opened(team, "a")
+    first = sentences[0]
+    with project.reading() as s:
+        document = queries.documents_overview(s)[0].id
+    source = tmp_path / "corpus.conll"  # the project's own documents, now as a's layer
+    write_conll(source, 3000)
+    with project.transaction() as s:  # a window's edit, not yet committed, while the import starts
+        edits.add_entity(s, project.schema, first, me, 0, 2, "PERSON")
+        pid = fork(
+            lambda: import_paths(open_project(team, check=False)[0], [source], ImportOptions(annotator="a"))
+        )
+        deadline = time.monotonic() + 30  # until the import waits for the window's lock
+        while time.monotonic() < deadline and not _waiting_on_lock(team):
+            if os.waitpid(pid, os.WNOHANG) != (0, 0):
+                pytest.fail("the import did not wait for the window's edit")
+            time.sleep(0.05)
+    assert wait(pid) == 0
+    layer = _count(
+        team,
+        "SELECT count(*) FROM entities e JOIN sentences s ON s.id = e.sentence_id "
+        "JOIN annotators a ON a.id = e.annotator_id WHERE a.name = 'a' AND s.document_id = :d",
+        d=document,
+    )
+    assert layer == 1  # the window's entity; the import found a's layer there and left it
+    project.close()
+
+
+def _waiting_on_lock(url: str) -> bool:
+    return _count(url, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0
