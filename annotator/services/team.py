@@ -77,7 +77,12 @@ def add_person(project: Project, name: str, role: str, password: str | None = No
         if before is not None and before.role == GOLD:
             raise AnnotatorError(f"{clean!r} is the gold layer's name")
         database = logins.login(session)
-        if database is not None:
+        if login is not None and (before is None or not logins.login_exists(session, clean)):
+            raise AnnotatorError(
+                f"only the project's owner makes new logins: ask them to run annotator team add {clean} "
+                "(a manager changes the roles of people already in the team)"
+            )
+        if database is not None and login is None:
             if password is None and not logins.login_exists(session, clean):
                 raise AnnotatorError(f"{clean} is a new login: give them a password (--password-stdin)")
             logins.add_login(session, clean, role, password, before.role if before is not None else None)

@@ -128,8 +128,8 @@ def add_login(
 ) -> bool:
     """Make ``name`` a login in the project's group (created if new); returns whether it was new.
 
-    A manager's membership carries ADMIN OPTION and the login may create roles, so that managers
-    add people in turn. An existing login keeps its password: team add never takes over a role.
+    Only the table owner runs this; an existing login keeps its password: team add never takes over
+    a role.
     """
     if len(name.encode()) > MAX_ROLE_NAME:
         raise StoreError(f"{name[:20]}...: a login name has at most {MAX_ROLE_NAME} bytes (UTF-8)")
@@ -150,12 +150,8 @@ def add_login(
     if new and password is not None:  # an existing login (maybe someone else's) keeps its password
         verifier = _literal(_password_hash(session, name, password))
         _ddl(session, f"ALTER ROLE {person} PASSWORD {verifier}")
-    if role == "manager":
-        _ddl(session, f"ALTER ROLE {person} CREATEROLE")
-        _ddl(session, f"GRANT {group} TO {person} WITH ADMIN OPTION")
-    else:
+    # No CREATEROLE for managers: on PostgreSQL 15 it lets a login grant itself any role, the
+    # owner's included. Logins are the owner's to make; managers change roles in the project.
+    if new:
         _ddl(session, f"GRANT {group} TO {person}")
-        if previous_role == "manager":  # a manager no longer: no more adding people
-            _ddl(session, f"REVOKE ADMIN OPTION FOR {group} FROM {person}")
-            _ddl(session, f"ALTER ROLE {person} NOCREATEROLE")
     return new
