@@ -25,7 +25,7 @@ from annotator.core.schema import Schema
 from annotator.formats.filenames import StemAllocator
 
 NAME_MAP = "documents.json"
-_NEW_FILE = (
+NEW_FILE = (  # a new file, never through a link: what every export opens
     os.O_WRONLY
     | os.O_CREAT
     | os.O_EXCL
@@ -132,7 +132,7 @@ class BratWriter:
 
 def create_file(path: Path, text: str, newline: str | None = None) -> None:
     """Write ``text`` to a new file at ``path``; FileExistsError if anything, a link too, is there."""
-    fd = os.open(path, _NEW_FILE, 0o666)
+    fd = os.open(path, NEW_FILE, 0o666)
     try:
         handle = open(fd, "w", encoding="utf-8", newline=newline)  # noqa: SIM115 (closed below)
     except BaseException:

@@ -29,20 +29,12 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.core.errors import AnnotatorError
-from annotator.formats.brat import NAME_MAP
+from annotator.formats.brat import NAME_MAP, NEW_FILE
 from annotator.services.project import resolve_target
 from annotator.store import Project
 from annotator.store.engine import sqlite_file
 from annotator.store.safety import backup_dir
 
-_NEW_FILE = (
-    os.O_WRONLY
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
 _SIDE_FILES = {
     "-wal": "the project's write-ahead log",
     "-shm": "the project's shared-memory file",
@@ -205,7 +197,7 @@ def _new_file(path: Path) -> tuple[Path, int]:
     while True:
         tmp = _temporary(path, "tmp")
         try:
-            return tmp, os.open(tmp, _NEW_FILE, 0o666)
+            return tmp, os.open(tmp, NEW_FILE, 0o666)
         except FileExistsError:
             continue  # 48 random bits taken: another name
 

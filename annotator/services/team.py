@@ -85,7 +85,7 @@ def add_person(project: Project, name: str, role: str, password: str | None = No
         if database is not None and login is None:
             if password is None and not logins.login_exists(session, clean):
                 raise AnnotatorError(f"{clean} is a new login: give them a password (--password-stdin)")
-            logins.add_login(session, clean, role, password, before.role if before is not None else None)
+            logins.add_login(session, clean, password)
         if before is None:
             queries.add_annotator(session, clean, role)
         elif before.role != role:

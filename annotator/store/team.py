@@ -123,9 +123,7 @@ def _password_hash(session: Session, name: str, password: str) -> str:
     return bytes(pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256")).decode()
 
 
-def add_login(
-    session: Session, name: str, role: str, password: str | None, previous_role: str | None = None
-) -> bool:
+def add_login(session: Session, name: str, password: str | None) -> bool:
     """Make ``name`` a login in the project's group (created if new); returns whether it was new.
 
     Only the table owner runs this; an existing login keeps its password: team add never takes over
