@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from annotator.core.changes import Changes
 from annotator.core.schema import Schema
 from annotator.store import Project, Session, edits
 
@@ -28,15 +29,21 @@ class Command:
         """What the command does, for Undo/Redo menu entries."""
         return type(self).__name__
 
-    def apply(self, project: Project) -> None:
-        """Do (or redo) the edit in one transaction, committed before this returns."""
+    def apply(self, project: Project) -> Changes:
+        """Do (or redo) the edit in one transaction, committed before this returns; what changed."""
         with project.transaction() as s:
             self.do(s, project.schema)
+        return self.changes()
 
-    def revert(self, project: Project) -> None:
-        """Undo the edit in one transaction."""
+    def revert(self, project: Project) -> Changes:
+        """Undo the edit in one transaction; what changed."""
         with project.transaction() as s:
             self.undo(s, project.schema)
+        return self.changes()
+
+    def changes(self) -> Changes:
+        """What doing or undoing this edit changes: its sentence, by default."""
+        return Changes.of_sentence(self.sentence_id)
 
     def do(self, s: Session, schema: Schema) -> None:
         """The edit itself, inside the caller's transaction."""
@@ -287,6 +294,9 @@ class SetDocumentStance(Command):
     def text(self) -> str:
         return f"document stance {self.target}: {self.label or 'none'}"
 
+    def changes(self) -> Changes:
+        return Changes(sentences=frozenset({self.sentence_id}), documents=frozenset({self.document_id}))
+
     def do(self, s: Session, schema: Schema) -> None:
         self.old = edits.document_stance_state(s, self.document_id, self.annotator_id, self.target)
         edits.set_document_stance(
@@ -322,6 +332,9 @@ class SetStatus(Command):
     def text(self) -> str:
         return f"mark {self.status}"
 
+    def changes(self) -> Changes:
+        return Changes.of_sentence(self.sentence_id, progress=True)
+
     def do(self, s: Session, schema: Schema) -> None:
         self.old = edits.status_state(s, self.sentence_id, self.annotator_id)
         edits.set_status(s, self.sentence_id, self.annotator_id, self.status, self.comment)
@@ -347,6 +360,12 @@ class Batch(Command):
     @property
     def text(self) -> str:
         return self.label
+
+    def changes(self) -> Changes:
+        merged = Changes.of_sentence(self.sentence_id)
+        for part in self.parts:
+            merged = merged | part.changes()
+        return merged
 
     def do(self, s: Session, schema: Schema) -> None:
         for part in self.parts:
