@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from annotator.core.changes import Changes
 from annotator.services.commands import Command
 from annotator.store import Project
 
@@ -26,27 +27,29 @@ class History:
         self._undone: list[Command] = []
         self._listeners: list[Callable[[], None]] = []
 
-    def execute(self, command: Command) -> Command:
+    def execute(self, command: Command) -> Changes:
         """Apply and commit ``command``, then record it; an error leaves the history unchanged."""
-        command.apply(self.project)
+        changes = command.apply(self.project)
         self.record(command)
-        return command
+        return changes
 
-    def undo(self) -> Command | None:
-        """Revert the last edit in a new transaction; None when there is nothing to undo."""
+    def undo(self) -> Changes | None:
+        """Revert the last edit in a new transaction; what changed, or None when there is nothing to undo."""
         command = self.next_undo
-        if command is not None:
-            command.revert(self.project)
-            self.settle(undone=True)
-        return command
+        if command is None:
+            return None
+        changes = command.revert(self.project)
+        self.settle(undone=True)
+        return changes
 
-    def redo(self) -> Command | None:
-        """Apply the last undone edit again; None when there is nothing to redo."""
+    def redo(self) -> Changes | None:
+        """Apply the last undone edit again; what changed, or None when there is nothing to redo."""
         command = self.next_redo
-        if command is not None:
-            command.apply(self.project)
-            self.settle(undone=False)
-        return command
+        if command is None:
+            return None
+        changes = command.apply(self.project)
+        self.settle(undone=False)
+        return changes
 
     def record(self, command: Command) -> None:
         """Enter a committed edit (also one found stored after its COMMIT's answer was lost)."""

@@ -5,8 +5,6 @@ Results are plain tuples and dataclasses, never live ORM objects, so views can c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, exists, func, select, union_all
@@ -14,6 +12,10 @@ from sqlalchemy.orm import Session, aliased
 
 from annotator.core.errors import StoreError
 from annotator.core.model import GOLD, ROLES, TokenList
+from annotator.core.records import AnnotatorInfo as AnnotatorInfo  # re-exported: callers name them queries.X
+from annotator.core.records import DocumentInfo as DocumentInfo
+from annotator.core.records import SentenceInfo as SentenceInfo
+from annotator.core.records import TeamMember as TeamMember
 from annotator.core.text import whitespace_after
 from annotator.store.locks import lock_person_name
 from annotator.store.offsets import unpack
@@ -31,36 +33,6 @@ from annotator.store.tables import (
     SentenceStance,
     SentenceStatus,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class AnnotatorInfo:
-    """An annotator's id, name and role."""
-
-    id: int
-    name: str
-    role: str
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentInfo:
-    """A document's id and name with its sentence count and, for one annotator, sentences done."""
-
-    id: int
-    name: str
-    sentences: int
-    done: int
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceInfo:
-    """A sentence's id, position, text and token count."""
-
-    id: int
-    document_id: int
-    position: int
-    text: str
-    n_tokens: int
 
 
 def find_annotator(session: Session, name: str) -> AnnotatorInfo | None:
@@ -238,6 +210,7 @@ def get_meta(session: Session, key: str) -> str | None:
 def vocabulary_in_use(session: Session) -> dict[str, set[str]]:
     """Every schema name the data uses: labels, event types, ``type.role``, ``attribute=value``,
     stance targets, labels and levels (a new schema must keep them all)."""
+
     def names(query: Any) -> set[str]:
         return {str(v) for v in session.scalars(query)}
 
@@ -304,17 +277,6 @@ def sentence_offsets(session: Session, sentence_id: int) -> tuple[int, int]:
 def document_text(session: Session, document_id: int) -> str:
     """The full text of a document."""
     return session.scalar(select(Document.text).where(Document.id == document_id)) or ""
-
-
-@dataclass(frozen=True)
-class TeamMember:
-    """One person's progress as teammates see it."""
-
-    name: str
-    role: str
-    done: int
-    edits: int
-    last_edit_at: datetime | None
 
 
 def team_progress(session: Session) -> list[TeamMember]:
