@@ -5,49 +5,61 @@ Each action builds a Qt-free command and hands it to ``execute``; nothing here w
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from annotator.core.schema import Schema
 from annotator.core.views import EntityView, EventView, SentenceView
 from annotator.gui import dialogs
+from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
 from annotator.services import commands as c
-from annotator.services.annotate import Navigator
-from annotator.store import Project, queries
+from annotator.services.annotation_session import AnnotationSession
 
 
-class EditingMixin:
-    """Annotation actions of :class:`annotator.gui.main_window.AnnotationWindow`."""
+class AnnotationActions:
+    """The annotation window's actions on the shown sentence, composed into the window."""
 
-    project: Project
-    annotator: queries.AnnotatorInfo
-    tokens: TokenView
-    current: SentenceView | None
-    navigator: Navigator
+    def __init__(self, window: QWidget, session: AnnotationSession, runner: EditRunner, tokens: TokenView):
+        self.window = window
+        self.session = session
+        self.runner = runner
+        self.tokens = tokens
+
+    @property
+    def current(self) -> SentenceView | None:
+        """The sentence shown now."""
+        return self.session.view
+
+    @property
+    def schema(self) -> Schema:
+        """The project's schema (labels, event types, targets)."""
+        return self.session.project.schema
+
+    @property
+    def person_id(self) -> int:
+        """Whose annotations these are."""
+        return self.session.person.id
 
     def execute(self, command: c.Command) -> bool:
-        """Apply an edit (the window implements it)."""
-        raise NotImplementedError
+        """Apply an edit through the runner; True when it is stored."""
+        return self.runner.execute(command)
 
     def say(self, message: str, error: bool = False) -> None:
-        """Show a message (the window implements it)."""
-        raise NotImplementedError
-
-    def go_to(self, sentence_id: int, keep_cursor: bool = False) -> None:
-        """Show a sentence (the window implements it)."""
-        raise NotImplementedError
+        """A line in the status bar."""
+        self.runner.say(message, error)
 
     def choose(self, title: str, options: list[tuple[str, Any]], tips: dict[str, str] | None = None) -> Any:
-        """A type-to-filter chooser over this window; the keyboard comes back to the sentence after it."""
+        """A type-to-filter chooser over the window; the keyboard comes back to the sentence after it."""
         try:
-            return dialogs.choose(cast(QWidget, self), title, options, tips)
+            return dialogs.choose(self.window, title, options, tips)
         finally:
             self.back_to_sentence()
 
     def back_to_sentence(self) -> None:
         """Give the keyboard back to the sentence view (after a dialog)."""
-        cast(QWidget, self).activateWindow()
+        self.window.activateWindow()
         self.tokens.setFocus()
 
     # -- entities ------------------------------------------------------------------------------
@@ -62,7 +74,7 @@ class EditingMixin:
             if target.label != label:
                 self.execute(c.RelabelEntity(view.id, target.id, label))
             return
-        self.execute(c.AddEntity(view.id, self.annotator.id, start, end, label))
+        self.execute(c.AddEntity(view.id, self.person_id, start, end, label))
 
     def _entity_for_label(self, view: SentenceView, start: int, end: int) -> EntityView | None:
         if self.tokens.selected and self.tokens.selected[0] == "entity":
@@ -78,11 +90,9 @@ class EditingMixin:
         """Any label, by typing part of its name."""
         options = [
             (f"{lab.name}  ({lab.shortcut})" if lab.shortcut else lab.name, lab.name)
-            for lab in self.project.schema.labels
+            for lab in self.schema.labels
         ]
-        tips = {
-            text: lab.guideline for (text, _), lab in zip(options, self.project.schema.labels, strict=True)
-        }
+        tips = {text: lab.guideline for (text, _), lab in zip(options, self.schema.labels, strict=True)}
         label = self.choose("Label", options, tips)
         if label:
             self.apply_label(label)
@@ -106,14 +116,14 @@ class EditingMixin:
         if view is None:
             return
         start, end = self.tokens.selection()
-        types = self.project.schema.event_types
+        types = self.schema.event_types
         etype = self.choose(
             f"Event type for “{view.token_text(start, end)}”",
             [(t.name, t.name) for t in types],
             {t.name: t.guideline for t in types},
         )
         if etype:
-            self.execute(c.AddEvent(view.id, self.annotator.id, start, end, etype))
+            self.execute(c.AddEvent(view.id, self.person_id, start, end, etype))
 
     def _event(self, view: SentenceView) -> EventView | None:
         """The selected event, the one under the cursor, the only one, or one chosen from a list."""
@@ -148,7 +158,7 @@ class EditingMixin:
         entity_id = self.choose(f"Argument of {event.type}", ents)
         if entity_id is None:
             return
-        et = self.project.schema.event_type(event.type)
+        et = self.schema.event_type(event.type)
         role = self.choose("Role", [(r, r) for r in (et.roles if et else ())])
         if role:
             self.execute(c.AddArgument(view.id, event.id, role, entity_id))
@@ -166,7 +176,7 @@ class EditingMixin:
                 f"{a.name} = {value}" + ("   (now)" if event.attributes.get(a.name) == value else ""),
                 (a.name, value),
             )
-            for a in self.project.schema.attributes
+            for a in self.schema.attributes
             for value in a.values
         ]
         chosen = self.choose(f"Attribute of {event.type}", options)
@@ -178,9 +188,9 @@ class EditingMixin:
         self, current: dict[str, tuple[str, int | None]]
     ) -> list[tuple[str, tuple[str, str | None]]]:
         options: list[tuple[str, tuple[str, str | None]]] = []
-        for target in self.project.schema.targets:
+        for target in self.schema.targets:
             now = current.get(target.name, ("", None))[0]
-            for label in self.project.schema.stance_labels:
+            for label in self.schema.stance_labels:
                 mark = "   (now)" if label == now else ""
                 options.append((f"{target.title} → {label}{mark}", (target.name, label)))
             if now:
@@ -196,7 +206,7 @@ class EditingMixin:
         if chosen:
             target, label = chosen
             holder = view.stance.get(target, ("", None))[1]
-            self.execute(c.SetSentenceStance(view.id, self.annotator.id, target, label, holder))
+            self.execute(c.SetSentenceStance(view.id, self.person_id, target, label, holder))
 
     def set_document_stance(self) -> None:
         """The whole document's stance toward a target."""
@@ -210,7 +220,7 @@ class EditingMixin:
             target, label = chosen
             holder = view.document_stance.get(target, ("", None))[1]
             self.execute(
-                c.SetDocumentStance(view.id, view.document_id, self.annotator.id, target, label, holder)
+                c.SetDocumentStance(view.id, view.document_id, self.person_id, target, label, holder)
             )
 
     def set_holder(self) -> None:
@@ -237,12 +247,12 @@ class EditingMixin:
         holder_id = None if holder == -1 else holder
         if level == "s":
             self.execute(
-                c.SetSentenceStance(view.id, self.annotator.id, target, view.stance[target][0], holder_id)
+                c.SetSentenceStance(view.id, self.person_id, target, view.stance[target][0], holder_id)
             )
         else:
             label = view.document_stance[target][0]
             self.execute(
-                c.SetDocumentStance(view.id, view.document_id, self.annotator.id, target, label, holder_id)
+                c.SetDocumentStance(view.id, view.document_id, self.person_id, target, label, holder_id)
             )
 
     # -- status --------------------------------------------------------------------------------
@@ -260,19 +270,15 @@ class EditingMixin:
         if view is None:
             return
         comment, ok = QInputDialog.getText(
-            cast(QWidget, self), "Flag", "Comment for the reviewer:", text=view.comment
+            self.window, "Flag", "Comment for the reviewer:", text=view.comment
         )
         self.back_to_sentence()
         if ok:
-            self.execute(c.SetStatus(view.id, self.annotator.id, "flagged", comment))
+            self.execute(c.SetStatus(view.id, self.person_id, "flagged", comment))
 
     def _mark_and_move(self, status: str) -> None:
         view = self.current
         if view is None:
             return
-        if self.execute(c.SetStatus(view.id, self.annotator.id, status)):
-            nxt = self.navigator.step(view.id, 1)
-            if nxt is not None:
-                self.go_to(nxt)
-            else:
-                self.say("that was the last sentence of the corpus")
+        command = c.SetStatus(view.id, self.person_id, status)
+        self.runner.show(lambda: self.session.mark_and_move(command))

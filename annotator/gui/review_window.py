@@ -35,6 +35,7 @@ from annotator.services import adjudicate, compared, review
 from annotator.services.annotate import load_sentence
 from annotator.services.commands import Command
 from annotator.services.report import heatmap_svg
+from annotator.services.session import ViewSession
 from annotator.store import Project, queries
 
 
@@ -59,7 +60,9 @@ class ReviewWindow(QMainWindow):
         except compared.ComparedError as exc:
             self.annotators, self.problem = [], str(exc)
         self.gold = adjudicate.gold_id(project)
-        self.runner = EditRunner(self, project, self.show_sentence, self._gold_shown, self._show_stored)
+        self.runner = EditRunner(
+            self, ViewSession(project, self.show_sentence, self._gold_shown, self._show_stored)
+        )
         self.workers: list[Worker] = []
         self.items: list[adjudicate.Disagreement] = []
         self.sentence_id: int | None = None

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 from annotator.core.errors import AnnotatorError, StoreUnavailable
 from annotator.gui.failures import log_file, logger
 from annotator.services.commands import Command
-from annotator.services.history import History
-from annotator.store import Project
+from annotator.services.session import EditingSession, Outcome, Result
 
 PERSISTS = 2  # this many failures in a row bring up a dialog, not only a status line
 MAX_DEPTH = 3  # writes started while another waits (a timer, a finished import) that still paint
@@ -31,22 +30,13 @@ GREEN, RED = "color: #2e7d32;", "color: #c62828; font-weight: bold;"
 
 
 class EditRunner:
-    """Runs a window's edits, undos and redos, and keeps its saved indicator true."""
+    """Runs a window's edits, undos and redos through its session, and keeps its saved indicator true."""
 
-    def __init__(
-        self,
-        window: QMainWindow,
-        project: Project,
-        reread: Callable[[int], None],
-        shown: Callable[[int], object],
-        changed: Callable[[int], None],
-    ):
+    def __init__(self, window: QMainWindow, session: EditingSession):
         self.window = window
-        self.project = project
-        self.history = History(project)
-        self.reread = reread  # shows a sentence again from the database; raises AnnotatorError if it cannot
-        self.shown = shown  # what the window shows of a sentence now (None when it does not show it)
-        self.changed = changed  # after every stored edit, undo or redo: the window shows that sentence
+        self.session = session
+        self.project = session.project
+        self.history = session.history
         self.indicator = QLabel("all saved")
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
         self.streak = 0
@@ -57,21 +47,33 @@ class EditRunner:
     # -- the three ways to change the data -----------------------------------------------------
     def execute(self, command: Command) -> bool:
         """Apply and commit an edit; True when it is stored (and on the undo history)."""
-        return self._run("do", command, lambda: self.history.execute(command)) is not None
+        return self.show(lambda: self.session.execute(command)).stored
 
     def undo(self) -> Command | None:
         """Undo the last edit; the command undone, or None (nothing to undo, or it failed)."""
-        return self._again("undo", self.history.next_undo, self.history.undo)
+        outcome = self.show(self.session.undo)
+        return outcome.command if outcome.stored else None
 
     def redo(self) -> Command | None:
         """Redo the last undone edit; the command redone, or None."""
-        return self._again("redo", self.history.next_redo, self.history.redo)
+        outcome = self.show(self.session.redo)
+        return outcome.command if outcome.stored else None
 
-    def _again(self, kind: str, command: Command | None, step: Callable[[], object]) -> Command | None:
-        if command is None:
-            self.say(f"nothing to {kind}")
-            return None
-        return self._run(kind, command, step)
+    def show(self, run: Callable[[], Outcome]) -> Outcome:
+        """Run an edit, undo or redo (waiting patiently for a busy project) and show its outcome."""
+        with self.patience():
+            outcome = run()
+        if outcome.stored:
+            self.saved()
+            if outcome.message:
+                self.say(outcome.message)
+        elif outcome.result is Result.NOT_SAVED:
+            if outcome.defect is not None:
+                logger().error("not saved: %s", outcome.what, exc_info=outcome.defect)
+            self.not_saved(outcome)
+        elif outcome.message:
+            self.say(outcome.message, error=outcome.result is Result.REFUSED)
+        return outcome
 
     def guard(self, slot: Callable[[], object]) -> Callable[[], None]:
         """``slot`` for a key or menu action: a project that cannot be read is said, not raised."""
@@ -84,51 +86,6 @@ class EditRunner:
 
         return guarded
 
-    def _run(self, kind: str, command: Command, step: Callable[[], object]) -> Command | None:
-        what = command.text if kind == "do" else f"{kind} “{command.text}”"
-        sentence_id = command.sentence_id
-        before = self.shown(sentence_id)
-        try:
-            with self.patience():
-                step()
-        except StoreUnavailable as exc:
-            if exc.uncertain and self._landed(sentence_id, before):
-                if kind == "do":
-                    self.history.record(command)
-                else:
-                    self.history.settle(undone=kind == "undo")
-                self.saved()
-                self.say(f"the connection broke while saving “{what}”, but the project holds it: saved")
-                self.changed(sentence_id)
-                return command
-            self.not_saved(what, str(exc), sentence_id)
-            return None
-        except AnnotatorError as exc:  # refused by the store: the database holds what is shown
-            if kind == "do":
-                self.say(str(exc), error=True)
-            else:
-                self.history.drop(undone=kind == "redo")
-                self.say(f"could not {what}: {exc}; it is taken off the history", error=True)
-            return None
-        except Exception as exc:  # a defect: logged with its traceback, never silent
-            logger().exception("not saved: %s", what)
-            self.not_saved(what, f"{type(exc).__name__}: {exc}", sentence_id)
-            return None
-        self.saved()
-        self.changed(sentence_id)
-        return command
-
-    def _landed(self, sentence_id: int, before: object) -> bool:
-        """After a lost COMMIT answer: read the sentence back; did the edit change it?"""
-        if before is None:
-            return False  # not shown before the edit: nothing to compare with
-        try:
-            self.reread(sentence_id)
-        except AnnotatorError:
-            return False  # the project cannot be read: not known to be stored
-        after = self.shown(sentence_id)
-        return after is not None and after != before
-
     # -- what the window shows -----------------------------------------------------------------
     def saved(self) -> None:
         """The last edit is stored (a warning of an earlier failure no longer stands in the status bar)."""
@@ -139,24 +96,16 @@ class EditRunner:
         self.indicator.setStyleSheet(GREEN)
         self.indicator.setToolTip("every edit shown is stored in the project")
 
-    def not_saved(self, what: str, reason: str, sentence_id: int | None) -> None:
-        """An edit the database did not take: say so everywhere, and show what is really stored."""
+    def not_saved(self, outcome: Outcome) -> None:
+        """An edit the database did not take: say so everywhere (the session showed what is stored)."""
         self.streak += 1
-        logger().warning("not saved: %s: %s", what, reason)
+        logger().warning("not saved: %s: %s", outcome.what, outcome.reason)
         self.indicator.setText("not saved")
         self.indicator.setStyleSheet(RED)
-        self.indicator.setToolTip(f"not saved: {what}: {reason}")
-        after = ""
-        if sentence_id is not None:
-            try:
-                self.reread(sentence_id)
-                after = "; the sentence shows what the project holds"
-            except AnnotatorError as exc:
-                after = f"; the project cannot be read either ({exc}), so the sentence may be out of date"
-        message = f"not saved: {what}: {reason}{after}"
-        self.say(message, error=True)
+        self.indicator.setToolTip(f"not saved: {outcome.what}: {outcome.reason}")
+        self.say(outcome.message, error=True)
         if self.streak >= PERSISTS:
-            self.dialog("Not saved", f"{message}.\n\nDetails are in {log_file()}.")
+            self.dialog("Not saved", f"{outcome.message}.\n\nDetails are in {log_file()}.")
 
     def report_failure(self, summary: str) -> None:
         """An unexpected failure somewhere in the window (from the failure reporter)."""

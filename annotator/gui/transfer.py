@@ -10,10 +10,9 @@ from typing import cast
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from annotator.core.views import SentenceView
 from annotator.gui.dialogs import ExportDialog
 from annotator.gui.workers import Worker, run_with_progress
-from annotator.services import annotate
+from annotator.services.annotation_session import AnnotationSession
 from annotator.services.exporting import ExportOptions, default_destination, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, queries
@@ -24,8 +23,7 @@ class TransferMixin:
 
     project: Project
     annotator: queries.AnnotatorInfo
-    current: SentenceView | None
-    navigator: annotate.Navigator
+    session: AnnotationSession
     workers: list[Worker]
 
     def say(self, message: str, error: bool = False) -> None:
@@ -58,10 +56,9 @@ class TransferMixin:
         self.workers.append(worker)
 
     def _imported(self, summary: object) -> None:
-        self.navigator = annotate.Navigator(self.project)
         self.reload_documents()
-        if self.current is None:
-            first = self.navigator.first()
+        if self.session.view is None:
+            first = self.session.navigator.first()
             if first is not None:
                 self.go_to(first)
         self.say(summary.describe())  # type: ignore[attr-defined]

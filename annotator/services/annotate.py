@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.views import ArgumentView, EntityView, EventView, SentenceView
-from annotator.store import Project, reading
+from annotator.store import Project, Session, reading
 
 __all__ = [
     "ArgumentView",
@@ -39,51 +39,61 @@ class Navigator:
             self.documents = reading.document_ids(s)
         self._sentences: dict[int, list[int]] = {}
 
-    def sentences(self, document_id: int) -> list[int]:
-        """Sentence ids of a document in order (cached)."""
+    def sentences(self, document_id: int, s: Session | None = None) -> list[int]:
+        """Sentence ids of a document in order (cached; read in ``s`` when given, else on its own)."""
         if document_id not in self._sentences:
-            with self.project.reading() as s:
+            if s is None:
+                with self.project.reading() as own:
+                    self._sentences[document_id] = reading.sentence_ids(own, document_id)
+            else:
                 self._sentences[document_id] = reading.sentence_ids(s, document_id)
         return self._sentences[document_id]
 
-    def first(self) -> int | None:
+    def first(self, s: Session | None = None) -> int | None:
         """The first sentence of the first document by name."""
         for doc in self.documents:
-            ids = self.sentences(doc)
+            ids = self.sentences(doc, s)
             if ids:
                 return ids[0]
         return None
 
-    def locate(self, sentence_id: int) -> tuple[int, int] | None:
+    def locate(self, sentence_id: int, s: Session | None = None) -> tuple[int, int] | None:
         """``(document_id, index in document)`` of a sentence, or None if it is gone."""
-        with self.project.reading() as s:
-            doc = reading.document_of(s, sentence_id)
+        if s is None:
+            with self.project.reading() as own:
+                return self.locate(sentence_id, own)
+        doc = reading.document_of(s, sentence_id)
         if doc is None or doc not in self.documents:
             return None
-        ids = self.sentences(doc)
+        ids = self.sentences(doc, s)
         return (doc, ids.index(sentence_id)) if sentence_id in ids else None
 
-    def step(self, sentence_id: int, delta: int) -> int | None:
+    def step(self, sentence_id: int, delta: int, s: Session | None = None) -> int | None:
         """The sentence ``delta`` (+1 or -1) away, crossing into the next or previous document."""
-        where = self.locate(sentence_id)
-        if where is None:
-            return self.first()
-        doc, index = where
-        ids = self.sentences(doc)
+        where = self.locate(sentence_id, s)
+        return self.first(s) if where is None else self.step_from(*where, delta, s)
+
+    def step_from(self, document_id: int, index: int, delta: int, s: Session | None = None) -> int | None:
+        """The sentence ``delta`` away from the ``index``-th of a document; no read when it is cached."""
+        ids = self.sentences(document_id, s)
         if 0 <= index + delta < len(ids):
             return ids[index + delta]
-        d = self.documents.index(doc) + delta
+        if document_id not in self.documents:
+            return None
+        d = self.documents.index(document_id) + delta
         while 0 <= d < len(self.documents):
-            ids = self.sentences(self.documents[d])
+            ids = self.sentences(self.documents[d], s)
             if ids:
                 return ids[0] if delta > 0 else ids[-1]
             d += delta
         return None
 
-    def next_not_done(self, sentence_id: int, annotator_id: int) -> int | None:
+    def next_not_done(self, sentence_id: int, annotator_id: int, s: Session | None = None) -> int | None:
         """The next sentence (wrapping round the corpus) the annotator has not marked done."""
-        with self.project.reading() as s:
-            return reading.next_not_done(s, sentence_id, annotator_id)
+        if s is None:
+            with self.project.reading() as own:
+                return reading.next_not_done(own, sentence_id, annotator_id)
+        return reading.next_not_done(s, sentence_id, annotator_id)
 
 
 @dataclass(frozen=True)

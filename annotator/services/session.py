@@ -174,3 +174,29 @@ class EditingSession:
 
     def refresh(self, command: Command, changes: Changes) -> None:
         """After a stored edit, undo or redo: read again what the views show of ``changes``."""
+
+
+class ViewSession(EditingSession):
+    """An editing session whose view says what it shows, reads again and refreshes by callbacks."""
+
+    def __init__(
+        self,
+        project: Project,
+        reread: Callable[[int], None],
+        shown: Callable[[int], object],
+        changed: Callable[[int], None],
+    ):
+        super().__init__(project)
+        self._reread, self._shown, self._changed = reread, shown, changed
+
+    def shown(self, sentence_id: int) -> object:
+        """What the view shows of the sentence (None when it does not show it)."""
+        return self._shown(sentence_id)
+
+    def reload(self, sentence_id: int) -> None:
+        """The view reads the sentence again."""
+        self._reread(sentence_id)
+
+    def refresh(self, command: Command, changes: Changes) -> None:
+        """The view shows the sentence the edit changed."""
+        self._changed(command.sentence_id)

@@ -40,7 +40,7 @@ from annotator.gui.main_window import AnnotationWindow
 
 out = sys.argv[1]
 shown = {}
-original = AnnotationWindow.show_sentence
+original = AnnotationWindow._show_screen
 
 def layer(view):
     return {
@@ -52,11 +52,11 @@ def layer(view):
         "comment": view.comment,
     }
 
-def showing(self, sentence_id, keep_cursor=False):
-    original(self, sentence_id, keep_cursor)
+def showing(self, screen):
+    original(self, screen)
     shown[str(self.current.id)] = layer(self.current)
 
-AnnotationWindow.show_sentence = showing
+AnnotationWindow._show_screen = showing
 
 def dump():
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, AnnotationWindow)]

@@ -45,6 +45,10 @@ CHILD = textwrap.dedent(
     QTest.keyClick(w.tokens, Qt.Key.Key_Right)
     QTest.keyClick(w.tokens, Qt.Key.Key_3)
     QTest.keyClick(w.tokens, Qt.Key.Key_PageDown)
+    for _ in range(200):  # the keys rest: where the annotator is gets stored
+        if w.session.pending_position is None:
+            break
+        QTest.qWait(50)
     print("SAVED", w.status_saved.text(), w.current.index, flush=True)
     time.sleep(60)
     """

@@ -179,13 +179,8 @@ def test_five_thousand_actions_leave_the_windows_alive_and_the_database_as_shown
         shown[view.id] = layer_of(view)
         documents[view.document_id] = sorted(view.document_stance.items())
 
-    show_sentence = w.show_sentence
-
-    def showing(sentence_id: int, keep_cursor: bool = False) -> None:
-        show_sentence(sentence_id, keep_cursor)
-        record()  # every sentence the window shows, also one it shows on its way to the next
-
-    w.show_sentence = showing  # type: ignore[method-assign]
+    # Every screen the window shows, also one it shows on its way to the next.
+    w.session.screen_changed.connect(lambda _screen: record())
 
     probes: list[tuple[int, float, int]] = []
     gc.collect()  # what earlier tests left behind is freed now, not during the first actions

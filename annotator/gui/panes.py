@@ -1,0 +1,113 @@
+"""The annotation window's two reading panes: the document list and the sentence with its neighbours."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.records import DocumentInfo
+from annotator.core.schema import Schema
+from annotator.gui.status import plain_label
+from annotator.gui.token_view import TokenView
+from annotator.services.annotation_session import Screen
+
+
+class DocumentPane(QWidget):
+    """Every document with the annotator's progress, filtered by typing; a click opens one."""
+
+    opened = Signal(int)  # a document id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("filter documents")
+        self.filter.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.list)
+        self.ids: list[int] = []
+        self.filter.textChanged.connect(self._filter)
+        self.list.itemClicked.connect(self._clicked)
+
+    def show_documents(self, docs: list[DocumentInfo], current: int | None) -> None:
+        """Fill the list (row by row: items are made by Qt, see dialogs.Chooser) and mark ``current``."""
+        self.list.clear()
+        self.ids = [doc.id for doc in docs]
+        self.list.addItems([f"{doc.name}  ({doc.done}/{doc.sentences})" for doc in docs])
+        self._filter(self.filter.text())
+        self.mark(current)
+
+    def mark(self, document_id: int | None) -> None:
+        """Select the row of a document (the one shown)."""
+        if document_id is not None and document_id in self.ids:
+            self.list.setCurrentRow(self.ids.index(document_id))
+
+    def show_progress(self, screen: Screen) -> None:
+        """The shown document's row gets its new done count."""
+        item = self.list.currentItem()
+        if item is not None:
+            p = screen.progress
+            item.setText(f"{screen.view.document_name}  ({p.document_done}/{p.document_total})")
+
+    def _filter(self, text: str) -> None:
+        needle = text.casefold()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(needle not in item.text().casefold())
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        self.opened.emit(self.ids[self.list.row(item)])
+
+
+class SentencePane(QScrollArea):
+    """The heading, the previous sentence, the sentence's tokens, its comment and the next sentence.
+
+    A long sentence scrolls instead of overlapping its neighbours.
+    """
+
+    def __init__(self, schema: Schema) -> None:
+        super().__init__()
+        self.previous = plain_label()
+        self.next = plain_label()
+        for label in (self.previous, self.next):
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #9e9e9e; font-size: 13pt;")
+        self.heading = plain_label()
+        self.heading.setStyleSheet("color: #37474f; font-weight: bold;")
+        self.tokens = TokenView(schema)
+        self.comment = plain_label()
+        self.comment.setStyleSheet("color: #e65100;")
+        content = QWidget()
+        mid = QVBoxLayout(content)
+        for w in (self.heading, self.previous, self.tokens, self.comment, self.next):
+            mid.addWidget(w)
+        mid.addStretch(1)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(content)
+
+    def show_screen(self, screen: Screen) -> None:
+        """Show the screen's sentence (and, after a move, its neighbours)."""
+        view = screen.view
+        self.tokens.show_sentence(view, screen.keep_cursor)
+        if not screen.keep_cursor:
+            self.verticalScrollBar().setValue(0)
+        self.heading.setText(
+            f"{view.document_name} · sentence {view.index + 1} of {view.count} · {view.status}"
+        )
+        self.comment.setText(f"comment: {view.comment}" if view.comment else "")
+        if screen.moved:
+            self.previous.setText(screen.previous)
+            self.next.setText(screen.next)

@@ -1,0 +1,64 @@
+"""The annotation window's status bar: who annotates, where, how far, teammates and the saved indicator."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from annotator.core.records import TeamMember
+from annotator.services.annotation_session import Screen
+
+TEAMMATES_SHOWN = 4  # teammates named in the status bar (the busiest)
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A label that shows text as it is (article text is never markup)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class StatusLine:
+    """The labels of the status bar, filled from the session's screen and the team's progress."""
+
+    def __init__(self, bar: QStatusBar, person: str, saved: QLabel):
+        self.person = plain_label(f"annotator: {person}")
+        self.position = plain_label()
+        self.progress = plain_label()
+        self.team = plain_label()
+        for w in (self.person, self.position, self.progress, self.team):
+            bar.addWidget(w)
+        bar.addPermanentWidget(saved)
+
+    def show_screen(self, screen: Screen) -> None:
+        """Where the shown sentence is and how far this person is."""
+        view, p = screen.view, screen.progress
+        self.position.setText(f"sentence {view.index + 1} of {view.count}")
+        document = f"document {p.document_done}/{p.document_total} done"
+        self.progress.setText(f"{document} · corpus {p.corpus_done}/{p.corpus_total} done")
+
+    def show_team(self, members: list[TeamMember] | None) -> None:
+        """Teammates' done sentences and how long ago each last edited (None: could not be read)."""
+        if members is None:
+            self.team.setText("team: the project cannot be read just now")
+            return
+        parts = [f"{m.name} {m.done} done{ago(m.last_edit_at)}" for m in members[:TEAMMATES_SHOWN]]
+        self.team.setText(("team: " + " · ".join(parts)) if parts else "")
+
+
+def ago(when: datetime | None) -> str:
+    """`` (5 min ago)`` for a timestamp, or nothing."""
+    if when is None:
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    seconds = max(0, int((datetime.now(UTC) - when).total_seconds()))
+    if seconds < 60:
+        return " (just now)"
+    if seconds < 3600:
+        return f" ({seconds // 60} min ago)"
+    if seconds < 86400:
+        return f" ({seconds // 3600} h ago)"
+    return f" ({seconds // 86400} d ago)"

@@ -1,0 +1,237 @@
+"""The annotation session: everything an annotation window holds except its widgets, Qt-free.
+
+It holds the project, the person annotating, navigation (go to, step, next not done, search),
+the current screen (the sentence with this person's annotations, its neighbours and the progress),
+the undo history and the backup policy (:class:`EditingSession`), and where the person left off.
+Views subscribe to ``screen_changed`` and ``documents_changed``; they never read the store.
+
+Every move is one read transaction: the sentence, its neighbours, the progress and, when it
+crosses into a document not visited yet, that document's sentence ids come from one snapshot.
+Where the person left off is not written by the move: it is marked pending, and the window
+stores it when it is idle (``save_position``) and when it closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from annotator.core.changes import Changes
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import GOLD
+from annotator.core.records import AnnotatorInfo, DocumentInfo, TeamMember
+from annotator.core.signals import Signal
+from annotator.core.views import SentenceView
+from annotator.services.annotate import Navigator, Progress
+from annotator.services.commands import Command
+from annotator.services.session import EditingSession, Outcome
+from annotator.store import Project, Session, queries, reading
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What the window shows, read in one transaction.
+
+    ``moved``: another sentence than before; ``new_document``: another document than before;
+    ``keep_cursor``: the same sentence read again (after an edit), so the token cursor stays.
+    While the whole article is wanted, ``span`` is the sentence's character range in it and
+    ``article`` the article's text when it is new to the window (else None).
+    """
+
+    view: SentenceView
+    previous: str
+    next: str
+    progress: Progress
+    moved: bool
+    new_document: bool
+    keep_cursor: bool
+    span: tuple[int, int] = (0, 0)
+    article: str | None = None
+
+
+def _position_key(person_id: int) -> str:
+    return f"position:{person_id}"
+
+
+class AnnotationSession(EditingSession):
+    """One person annotating one project: the model behind :class:`AnnotationWindow`."""
+
+    def __init__(self, project: Project, person: AnnotatorInfo):
+        super().__init__(project)
+        self.person = person
+        if person.role != GOLD:  # the gold editor keeps acting for the reviewer who opened it
+            project.act_as(person.id)
+        self.navigator = Navigator(project)
+        self.screen: Screen | None = None
+        self.pending_position: int | None = None  # a sentence moved to, not yet stored as where we are
+        self.screen_changed: Signal[Screen] = Signal()
+        self.documents_changed: Signal[list[DocumentInfo]] = Signal()
+        self.article_wanted = False  # the window shows the whole article: screens carry it
+        self._article_stale = False
+
+    @property
+    def view(self) -> SentenceView | None:
+        """The sentence shown now, or None before the first."""
+        return self.screen.view if self.screen is not None else None
+
+    # -- moving --------------------------------------------------------------------------------
+    def start(self) -> Screen | None:
+        """Go to where this person left off (else the first sentence); None for an empty project."""
+        with self.project.reading() as s:
+            saved = queries.get_meta(s, _position_key(self.person.id))
+            here = int(saved) if saved and saved.isdigit() else None
+            target = here if here is not None and self.navigator.locate(here, s) else self.navigator.first(s)
+            if target is None:
+                return None
+            screen = self._read(s, target, keep_cursor=False)
+        self.pending_position = None if target == here else target
+        self._show(screen)
+        return screen
+
+    def go_to(self, sentence_id: int, keep_cursor: bool = False) -> Screen:
+        """Show a sentence (read in one transaction); raises AnnotatorError when it cannot be read."""
+        screen = self._move(lambda _s: sentence_id, keep_cursor)
+        assert screen is not None  # the target is given, never looked for
+        return screen
+
+    def step(self, delta: int) -> Screen | None:
+        """Next (+1) or previous (-1) sentence, crossing documents; None when there is none."""
+        view = self.view
+        if view is None:
+            return None
+
+        def target(s: Session) -> int | None:
+            ids = self.navigator.sentences(view.document_id, s)
+            if view.index < len(ids) and ids[view.index] == view.id:  # the cached order still holds
+                return self.navigator.step_from(view.document_id, view.index, delta, s)
+            return self.navigator.step(view.id, delta, s)
+
+        return self._move(target)
+
+    def next_todo(self) -> Screen | None:
+        """The next sentence not done (wrapping round the corpus); None when every one is done."""
+        view = self.view
+        if view is None:
+            return None
+        return self._move(lambda s: self.navigator.next_not_done(view.id, self.person.id, s))
+
+    def open_document(self, document_id: int) -> Screen | None:
+        """The first sentence of a document; None when it has none."""
+        return self._move(lambda s: next(iter(self.navigator.sentences(document_id, s)), None))
+
+    def reload(self, sentence_id: int) -> None:
+        """Read a sentence again (keeping the cursor when it is the one shown)."""
+        view = self.view
+        self.go_to(sentence_id, keep_cursor=view is not None and view.id == sentence_id)
+
+    def _move(self, target: Callable[[Session], int | None], keep_cursor: bool = False) -> Screen | None:
+        with self.project.reading() as s:
+            sentence_id = target(s)
+            if sentence_id is None:
+                return None
+            screen = self._read(s, sentence_id, keep_cursor)
+        if screen.moved:
+            self.pending_position = screen.view.id
+        self._show(screen)
+        return screen
+
+    def _read(self, s: Session, sentence_id: int, keep_cursor: bool) -> Screen:
+        view = reading.sentence_view(s, sentence_id, self.person.id)
+        old = self.screen
+        moved = old is None or old.view.id != view.id
+        if moved:
+            ids = self.navigator.sentences(view.document_id, s)
+            before = ids[view.index - 1] if 0 < view.index <= len(ids) else None
+            after = ids[view.index + 1] if view.index + 1 < len(ids) else None
+            previous = queries.sentence_text(s, before) if before is not None else ""
+            following = queries.sentence_text(s, after) if after is not None else ""
+        else:
+            assert old is not None
+            previous, following = old.previous, old.next
+        progress = Progress(*reading.progress(s, self.person.id, view.document_id))
+        new_document = old is None or old.view.document_id != view.document_id
+        span, article = (0, 0), None
+        if self.article_wanted:
+            span = queries.sentence_offsets(s, view.id)
+            if new_document or self._article_stale:
+                article = queries.document_text(s, view.document_id)
+                self._article_stale = False
+        keep = keep_cursor and not moved
+        return Screen(view, previous, following, progress, moved, new_document, keep, span, article)
+
+    def want_article(self, wanted: bool) -> None:
+        """Show (or stop showing) the whole article: the screen is read again with it."""
+        self.article_wanted = wanted
+        self._article_stale = wanted
+        if wanted and self.view is not None:
+            self.go_to(self.view.id, keep_cursor=True)
+
+    def _show(self, screen: Screen) -> None:
+        self.screen = screen
+        self.screen_changed.emit(screen)
+
+    # -- where the person left off --------------------------------------------------------------
+    def save_position(self) -> bool:
+        """Store the pending position (one small write); True when there was one to store.
+
+        Raises AnnotatorError (``StoreUnavailable`` when the project is busy) and keeps it pending.
+        """
+        sentence_id = self.pending_position
+        if sentence_id is None:
+            return False
+        with self.project.transaction() as s:
+            queries.set_meta(s, _position_key(self.person.id), str(sentence_id))
+        if self.pending_position == sentence_id:
+            self.pending_position = None
+        return True
+
+    # -- edits ---------------------------------------------------------------------------------
+    def shown(self, sentence_id: int) -> object:
+        """What the window shows of a sentence's annotations now, or None when it shows another."""
+        view = self.view
+        if view is None or view.id != sentence_id:
+            return None
+        return (view.entities, view.events, view.stance, view.document_stance, view.status, view.comment)
+
+    def refresh(self, command: Command, changes: Changes) -> None:
+        """After a stored edit: the sentence it changed is shown (the cursor stays when it is current)."""
+        try:
+            self.reload(command.sentence_id)
+        except AnnotatorError as exc:
+            self.said.emit(f"⚠ {exc}")
+        if changes.lists:
+            self.reload_documents()
+
+    def mark_and_move(self, command: Command) -> Outcome:
+        """Set a status and, once it is stored (and shown), go to the next sentence."""
+        outcome = self.execute(command)
+        if outcome.stored:
+            try:
+                if self.step(1) is None:
+                    self.said.emit("that was the last sentence of the corpus")
+            except AnnotatorError as exc:
+                self.said.emit(f"⚠ {exc}")
+        return outcome
+
+    # -- the rest of what the window shows -----------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        """Every document with this person's progress, by name."""
+        with self.project.reading() as s:
+            return queries.documents_overview(s, self.person.id)
+
+    def reload_documents(self) -> list[DocumentInfo]:
+        """After an import: the corpus order is read again and the document list announced."""
+        self.navigator = Navigator(self.project)
+        docs = self.documents()
+        self.documents_changed.emit(docs)
+        return docs
+
+    def team(self) -> list[TeamMember]:
+        """Teammates' progress (everyone but this person and the gold layer), busiest first."""
+        with self.project.reading() as s:
+            return [m for m in queries.team_progress(s) if m.name != self.person.name]
+
+    def search(self, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
+        """Sentences containing ``query`` (any case, any script): id, document, position, text."""
+        with self.project.reading() as s:
+            return reading.search(s, query, limit)
