@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from annotator.core.errors import StoreError
 from annotator.services.importing import import_paths
-from annotator.store import Project, edits, queries
+from annotator.store import Project, edits, queries, stance
 from tests.conftest import SEEDS, dump
 
 
@@ -32,7 +32,7 @@ def test_a_full_sentence_layer_can_be_built(setup: tuple[Project, int, int, int,
         edits.add_argument(s, schema, ev, "Place", gpe)
         edits.add_argument(s, schema, ev, "Time", date)
         assert edits.set_event_attribute(s, schema, ev, "polarity", "negative") == "positive"
-        edits.set_sentence_stance(s, schema, sid, a, "eu", "favor", gpe)
+        stance.set_stance(s, schema, "sentence", sid, a, "eu", "favor", gpe)
         edits.set_status(s, sid, a, "done", "ok")
         assert edits.relabel_entity(s, schema, gpe, "LOCATION") == "GPE"
     with project.transaction() as s:
@@ -74,12 +74,12 @@ def test_refusals(setup: tuple[Project, int, int, int, int]) -> None:
             lambda s: edits.add_argument(s, schema, ev, "Entity", elsewhere),
             "same sentence and annotator",
         ),
-        (lambda s: edits.set_sentence_stance(s, schema, sid, a, "eu", "love"), "stance label 'love'"),
+        (lambda s: stance.set_stance(s, schema, "sentence", sid, a, "eu", "love"), "stance label 'love'"),
         (
-            lambda s: edits.set_sentence_stance(s, schema, sid, a, "nasa", "favor"),
+            lambda s: stance.set_stance(s, schema, "sentence", sid, a, "nasa", "favor"),
             "stance target 'nasa'",
         ),
-        (lambda s: edits.set_sentence_stance(s, schema, sid, a, "eu", "favor", elsewhere), "holder"),
+        (lambda s: stance.set_stance(s, schema, "sentence", sid, a, "eu", "favor", elsewhere), "holder"),
         (lambda s: edits.set_status(s, sid, a, "finished"), "status 'finished'"),
     ]
     for call, fragment in cases:
