@@ -124,3 +124,39 @@ def test_roles_are_enforced_by_the_store_whoever_calls_it(setup: tuple[Project, 
     project.act_as(boss)
     with pytest.raises(StoreError, match="only reviewers"), project.transaction() as s:
         edits.delete_entity(s, golden)
+
+
+def test_deleting_a_missing_argument_is_refused_like_every_other_delete(
+    setup: tuple[Project, int, int, int, int],
+) -> None:
+    project, sid, _, a, _ = setup
+    schema = project.schema
+    with project.transaction() as s:
+        gpe = edits.add_entity(s, schema, sid, a, 1, 2, "GPE")
+        ev = edits.add_event(s, schema, sid, a, 14, 15, "Conflict.Demonstrate")
+        arg = edits.add_argument(s, schema, ev, "Place", gpe)
+    with project.transaction() as s:
+        edits.delete_argument(s, arg)
+    before = dump(project)
+    for call, what in (
+        (lambda s: edits.delete_argument(s, arg), "argument"),
+        (lambda s: edits.delete_entity(s, gpe + 1000), "entity"),
+        (lambda s: edits.delete_event(s, ev + 1000), "event"),
+    ):
+        with pytest.raises(StoreError, match=f"there is no {what}"), project.transaction() as s:
+            call(s)
+    assert dump(project) == before
+
+
+def test_removing_an_attribute_row_gives_back_its_value(setup: tuple[Project, int, int, int, int]) -> None:
+    project, sid, _, a, _ = setup
+    schema = project.schema
+    with project.transaction() as s:
+        ev = edits.add_event(s, schema, sid, a, 14, 15, "Conflict.Demonstrate")
+        assert edits.clear_event_attribute(s, ev, "polarity") == "positive"
+        assert edits.clear_event_attribute(s, ev, "polarity") is None
+    with project.engine.connect() as conn:
+        names = conn.execute(
+            text("SELECT name FROM event_attributes WHERE event_id = :e"), {"e": ev}
+        ).scalars()
+        assert "polarity" not in set(names)
