@@ -7,15 +7,14 @@ other layer and exports with ``--gold``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from annotator.core.model import GOLD
-from annotator.core.schema import Schema
 from annotator.core.views import SentenceView
 from annotator.services import commands as c
 from annotator.services.annotate import load_sentence
 from annotator.services.compared import compared_people
-from annotator.store import Project, Session, queries
+from annotator.store import Project, queries
 from annotator.store.review_data import layer_data
 
 
@@ -117,7 +116,7 @@ def accept_agreed(project: Project, sentence_id: int, annotators: Sequence[str])
     ]
     stances = set.intersection(*({(t, lab) for t, (lab, _) in v.stance.items()} for v in views))
     parts += [
-        c.SetSentenceStance(sentence_id, gold, target, label)
+        c.SetStance(sentence_id, gold, target, label)
         for target, label in sorted(stances)
         if current.stance.get(target, ("", None))[0] != label
     ]
@@ -143,7 +142,7 @@ def accept_event(project: Project, sentence_id: int, annotator: str, event_id: i
     add = c.AddEvent(sentence_id, gold_layer, event.start, event.end, event.type)
     parts.append(add)
     parts += [
-        _Deferred(sentence_id, add, "attribute", (name, value)) for name, value in event.attributes.items()
+        c.SetNewEventAttribute(sentence_id, add, name, value) for name, value in event.attributes.items()
     ]
     for arg in event.arguments:
         entity = source.entity(arg.entity_id)
@@ -160,9 +159,9 @@ def accept_event(project: Project, sentence_id: int, annotator: str, event_id: i
         if existing is None:
             new = c.AddEntity(sentence_id, gold_layer, entity.start, entity.end, entity.label)
             parts.append(new)
-            parts.append(_Deferred(sentence_id, add, "argument", (arg.role, new)))
+            parts.append(c.AddNewEventArgument(sentence_id, add, arg.role, new))
         else:
-            parts.append(_Deferred(sentence_id, add, "argument", (arg.role, existing.id)))
+            parts.append(c.AddNewEventArgument(sentence_id, add, arg.role, existing.id))
     return c.Batch(sentence_id, parts, f"accept {event.type} into gold")
 
 
@@ -178,33 +177,5 @@ def accept_stance(project: Project, sentence_id: int, annotator: str) -> c.Comma
     for target in {*source.stance, *gold.stance}:
         want = source.stance.get(target, (None, None))[0]
         if gold.stance.get(target, (None, None))[0] != want:
-            parts.append(c.SetSentenceStance(sentence_id, gold_layer, target, want))
+            parts.append(c.SetStance(sentence_id, gold_layer, target, want))
     return c.Batch(sentence_id, parts, f"accept {annotator}'s stance into gold") if parts else None
-
-
-@dataclass
-class _Deferred(c.Command):
-    """An attribute or argument of an event (and entity) created earlier in the same batch."""
-
-    event: c.AddEvent = field(default=None)  # type: ignore[assignment]
-    kind: str = ""
-    payload: tuple[object, object] = ("", "")
-    inner: c.Command | None = None
-
-    def do(self, s: Session, schema: Schema) -> None:
-        assert self.event.event_id is not None
-        if self.inner is not None:  # a redo: the same inner command restores the same rows
-            self.inner.do(s, schema)
-            return
-        first, second = self.payload
-        if self.kind == "attribute":
-            self.inner = c.SetAttribute(self.sentence_id, self.event.event_id, str(first), str(second))
-        else:
-            entity_id = second.entity_id if isinstance(second, c.AddEntity) else second
-            assert isinstance(entity_id, int)
-            self.inner = c.AddArgument(self.sentence_id, self.event.event_id, str(first), entity_id)
-        self.inner.do(s, schema)
-
-    def undo(self, s: Session, schema: Schema) -> None:
-        if self.inner is not None:
-            self.inner.undo(s, schema)

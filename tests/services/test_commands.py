@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from annotator.services import commands as c
 from annotator.services.annotate import Navigator, load_sentence, progress, search
@@ -91,3 +92,25 @@ def test_navigation_progress_and_search(ready: tuple[Project, Navigator, int, in
     hits = search(project, "INFORMBURO.KZ")
     assert [(h[1], h[2]) for h in hits] == [("002_de800ccdcc165eec", 1)]
     assert len(search(project, "еуропарламент")) >= 5
+
+
+def test_undo_of_an_attribute_the_event_had_no_row_for_removes_that_row(
+    ready: tuple[Project, Navigator, int, int],
+) -> None:
+    project, _, sid, a = ready
+    ev = c.AddEvent(sid, a, 14, 15, "Conflict.Demonstrate")
+    ev.apply(project)
+    with project.engine.begin() as conn:  # an event imported without this attribute
+        conn.execute(
+            text("DELETE FROM event_attributes WHERE event_id = :e AND name = 'polarity'"), {"e": ev.event_id}
+        )
+    before = dump(project)
+    assert ev.event_id is not None
+    cmd = c.SetAttribute(sid, ev.event_id, "polarity", "negative")
+    cmd.apply(project)
+    after = dump(project)
+    assert after != before
+    cmd.revert(project)
+    assert dump(project) == before
+    cmd.apply(project)
+    assert dump(project) == after

@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from annotator.core.errors import StoreError
 from annotator.services.importing import import_paths
-from annotator.store import Project, edits, queries
+from annotator.store import Project, edits, queries, stance
 from tests.conftest import SEEDS, dump
 
 
@@ -32,7 +32,7 @@ def test_a_full_sentence_layer_can_be_built(setup: tuple[Project, int, int, int,
         edits.add_argument(s, schema, ev, "Place", gpe)
         edits.add_argument(s, schema, ev, "Time", date)
         assert edits.set_event_attribute(s, schema, ev, "polarity", "negative") == "positive"
-        edits.set_sentence_stance(s, schema, sid, a, "eu", "favor", gpe)
+        stance.set_stance(s, schema, "sentence", sid, a, "eu", "favor", gpe)
         edits.set_status(s, sid, a, "done", "ok")
         assert edits.relabel_entity(s, schema, gpe, "LOCATION") == "GPE"
     with project.transaction() as s:
@@ -74,12 +74,12 @@ def test_refusals(setup: tuple[Project, int, int, int, int]) -> None:
             lambda s: edits.add_argument(s, schema, ev, "Entity", elsewhere),
             "same sentence and annotator",
         ),
-        (lambda s: edits.set_sentence_stance(s, schema, sid, a, "eu", "love"), "stance label 'love'"),
+        (lambda s: stance.set_stance(s, schema, "sentence", sid, a, "eu", "love"), "stance label 'love'"),
         (
-            lambda s: edits.set_sentence_stance(s, schema, sid, a, "nasa", "favor"),
+            lambda s: stance.set_stance(s, schema, "sentence", sid, a, "nasa", "favor"),
             "stance target 'nasa'",
         ),
-        (lambda s: edits.set_sentence_stance(s, schema, sid, a, "eu", "favor", elsewhere), "holder"),
+        (lambda s: stance.set_stance(s, schema, "sentence", sid, a, "eu", "favor", elsewhere), "holder"),
         (lambda s: edits.set_status(s, sid, a, "finished"), "status 'finished'"),
     ]
     for call, fragment in cases:
@@ -124,3 +124,39 @@ def test_roles_are_enforced_by_the_store_whoever_calls_it(setup: tuple[Project, 
     project.act_as(boss)
     with pytest.raises(StoreError, match="only reviewers"), project.transaction() as s:
         edits.delete_entity(s, golden)
+
+
+def test_deleting_a_missing_argument_is_refused_like_every_other_delete(
+    setup: tuple[Project, int, int, int, int],
+) -> None:
+    project, sid, _, a, _ = setup
+    schema = project.schema
+    with project.transaction() as s:
+        gpe = edits.add_entity(s, schema, sid, a, 1, 2, "GPE")
+        ev = edits.add_event(s, schema, sid, a, 14, 15, "Conflict.Demonstrate")
+        arg = edits.add_argument(s, schema, ev, "Place", gpe)
+    with project.transaction() as s:
+        edits.delete_argument(s, arg)
+    before = dump(project)
+    for call, what in (
+        (lambda s: edits.delete_argument(s, arg), "argument"),
+        (lambda s: edits.delete_entity(s, gpe + 1000), "entity"),
+        (lambda s: edits.delete_event(s, ev + 1000), "event"),
+    ):
+        with pytest.raises(StoreError, match=f"there is no {what}"), project.transaction() as s:
+            call(s)
+    assert dump(project) == before
+
+
+def test_removing_an_attribute_row_gives_back_its_value(setup: tuple[Project, int, int, int, int]) -> None:
+    project, sid, _, a, _ = setup
+    schema = project.schema
+    with project.transaction() as s:
+        ev = edits.add_event(s, schema, sid, a, 14, 15, "Conflict.Demonstrate")
+        assert edits.clear_event_attribute(s, ev, "polarity") == "positive"
+        assert edits.clear_event_attribute(s, ev, "polarity") is None
+    with project.engine.connect() as conn:
+        names = conn.execute(
+            text("SELECT name FROM event_attributes WHERE event_id = :e"), {"e": ev}
+        ).scalars()
+        assert "polarity" not in set(names)
