@@ -1,1 +1,15 @@
-"""Plain data, the annotation schema, the text pipeline and errors (standard library only)."""
+"""Plain data, the annotation schema, the text pipeline and errors (standard library only).
+
+Vocabulary (the README's table says it at length):
+
+- *person*: an annotator, a reviewer or a manager (their *role*); *gold* is the adjudicated layer.
+- *layer*: everything one owner (a person or gold) did; *sentence annotations*: a layer restricted
+  to one sentence. *kind*: entities, events or stance.
+- *position*: a sentence's stored order (may have gaps); *ordinal*: its place among its
+  document's sentences from 0 (the window shows ordinal + 1).
+- ``token_start``/``token_end``: token indices, end exclusive (tables store ``token_last``);
+  ``char_start``/``char_end``: character offsets, end exclusive.
+- *scope*: done or all; *status*: todo, done, skipped or flagged.
+- *session*: a window's state without widgets; *screen*: what it shows at once; *command*: an
+  undoable edit returning *changes*; *outcome*: what became of it.
+"""
