@@ -59,7 +59,7 @@ class ReviewWindow(QMainWindow):
         self.project = project
         self.reviewer = reviewer
         self.session = ReviewSession(project, reviewer)
-        self.annotators = self.session.annotators
+        self.annotators, self.gold = self.session.annotators, self.session.gold.id
         self.settings = settings or QSettings()
         self.runner = EditRunner(self, project, self.session.show, self.session.gold_shown, self._stored)
         self.workers: list[Worker] = []
@@ -82,9 +82,7 @@ class ReviewWindow(QMainWindow):
         self.labels.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.labels.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list = QListWidget()
-        self.list.currentRowChanged.connect(
-            lambda row: self.runner.guard(partial(self.session.select, row))()
-        )
+        self.list.currentRowChanged.connect(self._row_chosen)
         self.heatmaps = QHBoxLayout()
         self.confusion = QTableWidget(0, 0)
         self.confusion.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -194,22 +192,20 @@ class ReviewWindow(QMainWindow):
         if change.summary:
             self.summary.setText(session.summary)
         if change.items:
-            self.list.blockSignals(True)
-            self.list.clear()
-            self.list.addItems(
-                [f"{d.document} · {d.position + 1} · {d.layer}: {d.detail}" for d in session.items]
-            )
-            self.list.blockSignals(False)
+            self.list.clear()  # the list follows the session: _row_chosen ignores its own rows
+            self.list.addItems(session.lines())
         if change.current:
-            if self.list.currentRow() != session.row:
-                self.list.blockSignals(True)
-                self.list.setCurrentRow(session.row)
-                self.list.blockSignals(False)
+            self.list.setCurrentRow(session.row)
             self._show_versions()
         if change.numbers and session.numbers is not None:
             self._numbers(session.numbers)
         if change.problem:
             self.statusBar().showMessage(change.problem, 8000)
+
+    def _row_chosen(self, row: int) -> None:
+        """A click (or a key of the list's own) chose a row."""
+        if row != self.session.row:
+            self.runner.guard(partial(self.session.select, row))()
 
     def _show_versions(self) -> None:
         """Every annotator's version of the sentence, and gold, one above the other."""

@@ -185,6 +185,10 @@ class ReviewSession:
             self.select(0)
         return True
 
+    def lines(self) -> list[str]:
+        """The disagreements as listed: document, sentence number, layer and who has what."""
+        return [f"{d.document} · {d.position + 1} · {d.layer}: {d.detail}" for d in self.items]
+
     def select(self, row: int) -> None:
         """Make disagreement ``row`` the current one and show its sentence (out of range: nothing)."""
         if 0 <= row < len(self.items):
