@@ -4,6 +4,10 @@ The annotation window's actions, the Help → Keyboard dialog, the palette, the 
 schema check all read it: a label shortcut that would take one of these keys is refused when a
 schema is read. Keys are written as on a US keyboard; the window also finds them by position
 when another layout (Kazakh, Russian) types other letters on those keys.
+
+The review window's actions are :data:`REVIEW_KEYMAP` (the review window has no label keys, so
+:func:`reserved_keys` leaves them out); :data:`REVIEW_HELP` groups them into the lines the
+Review menu and the README show (:data:`REVIEW_KEYS`).
 """
 
 from __future__ import annotations
@@ -86,9 +90,9 @@ def _numbered(action: str, modifier: str, description: str) -> tuple[Key, ...]:
     )
 
 
-ACCEPT_ENTITY = "accept annotator n's entity under the cursor into gold"
-ACCEPT_EVENT = "accept annotator n's event under the cursor (with attributes and arguments)"
-ACCEPT_STANCE = "accept annotator n's stance of the sentence"
+_ACCEPT_ENTITY = "accept annotator n's entity under the cursor into gold"
+_ACCEPT_EVENT = "accept annotator n's event under the cursor (with attributes and arguments)"
+_ACCEPT_STANCE = "accept annotator n's stance of the sentence"
 
 # The review window's actions. Its digit rows are numbered by annotator: ``accept_entity_2`` is
 # the second compared annotator's. Undo and redo are the annotation window's rows.
@@ -97,9 +101,9 @@ REVIEW_KEYMAP: tuple[Key, ...] = (
     _k("review_next", "Down", "next disagreement"),
     _k("review_left", "Left", "move the token cursor left in every version"),
     _k("review_right", "Right", "move the token cursor right in every version"),
-    *_numbered("accept_entity", "", ACCEPT_ENTITY),
-    *_numbered("accept_event", "Shift+", ACCEPT_EVENT),
-    *_numbered("accept_stance", "Alt+", ACCEPT_STANCE),
+    *_numbered("accept_entity", "", _ACCEPT_ENTITY),
+    *_numbered("accept_event", "Shift+", _ACCEPT_EVENT),
+    *_numbered("accept_stance", "Alt+", _ACCEPT_STANCE),
     _k("accept_agreed", "A", "accept everything all annotators agree on in this sentence"),
     _k("delete_gold", "Delete", "remove the gold entity under the cursor"),
     _row("undo"),
@@ -122,9 +126,9 @@ def _one(action: str) -> tuple[str, tuple[str, ...]]:
 REVIEW_HELP: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("previous / next disagreement", ("review_previous", "review_next")),
     ("move the token cursor in every version", ("review_left", "review_right")),
-    (ACCEPT_ENTITY, _numbers("accept_entity")),
-    (ACCEPT_EVENT, _numbers("accept_event")),
-    (ACCEPT_STANCE, _numbers("accept_stance")),
+    (_ACCEPT_ENTITY, _numbers("accept_entity")),
+    (_ACCEPT_EVENT, _numbers("accept_event")),
+    (_ACCEPT_STANCE, _numbers("accept_stance")),
     _one("accept_agreed"),
     _one("delete_gold"),
     ("undo / redo a gold edit", ("undo", "redo")),

@@ -177,15 +177,11 @@ class ReviewWindow(QMainWindow):
         if not self.session.refresh(label):
             return
         self.list.setFocus()
-        session = self.session
-        worker = run_with_progress(
-            self,
-            "Computing agreement…",
-            lambda progress: session.agreement(),
-            session.numbers_ready,
-            session.numbers_failed,
+        s = self.session
+        job = run_with_progress(
+            self, "Computing agreement…", lambda _: s.agreement(), s.numbers_ready, s.numbers_failed
         )
-        self.workers.append(worker)
+        self.workers.append(job)
 
     def _changed(self, change: ReviewChange) -> None:
         session = self.session
@@ -194,8 +190,9 @@ class ReviewWindow(QMainWindow):
         if change.items:
             self.list.clear()  # the list follows the session: _row_chosen ignores its own rows
             self.list.addItems(session.lines())
-        if change.current:
+        if change.row:
             self.list.setCurrentRow(session.row)
+        if change.sentence:
             self._show_versions()
         if change.numbers and session.numbers is not None:
             self._numbers(session.numbers)
@@ -209,13 +206,11 @@ class ReviewWindow(QMainWindow):
 
     def _show_versions(self) -> None:
         """Every annotator's version of the sentence, and gold, one above the other."""
-        session = self.session
-        for (_, _, view), sentence, differs in zip(
-            self.versions, session.versions, session.differs, strict=True
-        ):
+        s = self.session
+        for (_, _, view), sentence, differs in zip(self.versions, s.versions, s.differs, strict=True):
             view.differs = differs
-            view.show_sentence(sentence, keep_cursor=session.kept)
-        first = session.versions[0]
+            view.show_sentence(sentence, keep_cursor=s.kept)
+        first = s.versions[0]
         self.heading.setText(f"{first.document_name} · sentence {first.index + 1} of {first.count}")
 
     def _numbers(self, numbers: Numbers) -> None:
@@ -300,5 +295,4 @@ class ReviewWindow(QMainWindow):
         if getattr(self, "gold_window", None) is not None:
             self.gold_window.history.unsubscribe(self._gold_changed)
             self.gold_window.close()
-        self.session.unsubscribe(self._changed)
         super().closeEvent(event)

@@ -29,11 +29,12 @@ Span = tuple[int, int, str]
 
 @dataclass(frozen=True, slots=True)
 class ReviewChange:
-    """What changed: the list of disagreements, the current one (and the sentence shown), the
-    agreement numbers, the summary line; ``problem`` is a line to show the reviewer."""
+    """What changed: the list of disagreements, the current row, the sentence shown (every
+    version of it), the agreement numbers, the summary line; ``problem`` is a line to show."""
 
     items: bool = False
-    current: bool = False
+    row: bool = False
+    sentence: bool = False
     numbers: bool = False
     summary: bool = False
     problem: str = ""
@@ -193,7 +194,8 @@ class ReviewSession:
         """Make disagreement ``row`` the current one and show its sentence (out of range: nothing)."""
         if 0 <= row < len(self.items):
             self.row = row
-            self._show_softly(self.items[row].sentence_id)
+            problem = self._load_softly(self.items[row].sentence_id)
+            self._tell(ReviewChange(row=True, sentence=not problem, problem=problem))
 
     def move(self, delta: int) -> None:
         """The previous (-1) or next (1) disagreement; at either end, nothing."""
@@ -209,22 +211,33 @@ class ReviewSession:
     # -- the sentence shown --------------------------------------------------------------------
     def show(self, sentence_id: int) -> None:
         """Every layer's version of a sentence; raises AnnotatorError if it cannot be read."""
+        self._load(sentence_id)
+        self._tell(ReviewChange(sentence=True))
+
+    def _load(self, sentence_id: int) -> None:
         versions = load_versions(self.project, sentence_id, [layer for _, layer in self.layers])
         self.kept = self.sentence_id == sentence_id
         self.sentence_id, self.versions, self.differs = sentence_id, versions, differing(versions)
-        self._tell(ReviewChange(current=True))
+
+    def _load_softly(self, sentence_id: int) -> str:
+        """Load the sentence; "" or, when it cannot be read, the line that says so."""
+        try:
+            self._load(sentence_id)
+        except AnnotatorError as exc:
+            return f"⚠ the sentence could not be read: {exc}"
+        return ""
 
     def _show_softly(self, sentence_id: int) -> None:
-        try:
-            self.show(sentence_id)
-        except AnnotatorError as exc:
-            self._tell(ReviewChange(problem=f"⚠ the sentence could not be read: {exc}"))
+        problem = self._load_softly(sentence_id)
+        self._tell(ReviewChange(sentence=not problem, problem=problem))
 
     def stored(self, changes: Changes) -> None:
         """An edit, undo or redo is stored: show the sentence it changed (the one shown, if among them)."""
-        if changes.sentences:
-            touched = changes.touches(self.sentence_id)
-            self._show_softly(self.sentence_id if touched and self.sentence_id else min(changes.sentences))
+        shown = self.sentence_id
+        if shown is not None and changes.touches(shown):
+            self._show_softly(shown)
+        elif changes.sentences:
+            self._show_softly(min(changes.sentences))
 
     def reread(self) -> None:
         """Gold changed elsewhere (the gold editor): show the sentence again."""

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.changes import Changes
+from annotator.core.errors import StoreUnavailable
+from annotator.services import review_session
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.review_session import NoEdit, ReviewChange, ReviewSession
 from annotator.store import Project, Session, queries
@@ -57,7 +59,7 @@ def test_refresh_lists_the_disagreements_and_shows_the_first(
         ("ex-0001", 1, "entities"),
         ("ex-0002", 0, "entities"),
     ]
-    assert changes == [ReviewChange(items=True), ReviewChange(current=True)]
+    assert changes == [ReviewChange(items=True), ReviewChange(row=True, sentence=True)]
     assert session.lines()[0] == f"ex-0001 · 2 · entities: {session.items[0].detail}"
     assert "a: CARDINAL 4–4" in session.items[0].detail and "b: QUANTITY 4–4" in session.items[0].detail
     assert session.row == 0 and session.sentence_id == session.items[0].sentence_id
@@ -80,7 +82,7 @@ def test_moving_goes_from_one_disagreement_to_the_next_and_stops_at_the_ends(
     assert not session.kept  # another sentence: the views put their cursors on the first token
     assert session.differs[0] == {(0, 2, "PERSON")}
     session.move(1)  # already the last
-    assert changes == [ReviewChange(current=True)] and session.row == 1
+    assert changes == [ReviewChange(row=True, sentence=True)] and session.row == 1
     session.move(-1)
     assert session.row == 0 and session.current == session.items[0]
     session.select(7)  # out of range: nothing
@@ -133,7 +135,7 @@ def test_gold_edits_are_commands_and_stored_shows_the_sentence_again(
     pick = session.accept_entity(1, 3)  # b's QUANTITY on "53"
     changes.clear()
     session.stored(pick.apply(two))
-    assert changes == [ReviewChange(current=True)]
+    assert changes == [ReviewChange(sentence=True)]
     assert spans(session, 2) == [(0, 3, "POSITION"), (3, 4, "QUANTITY")]
     assert session.gold_shown(session.items[0].sentence_id) == (
         session.versions[2].entities,
@@ -173,6 +175,27 @@ def test_a_sentence_is_read_in_one_transaction(
     session.show(session.items[1].sentence_id)
     assert len(opened) == 1
     assert len(session.versions) == 3
+
+
+def test_a_sentence_that_cannot_be_read_is_said_and_the_one_shown_stays(
+    heard: tuple[ReviewSession, list[ReviewChange]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, changes = heard
+    shown, versions = session.sentence_id, session.versions
+    assert shown is not None
+
+    def broken(*_: object) -> None:
+        raise StoreUnavailable("the disk is full")
+
+    monkeypatch.setattr(review_session, "load_versions", broken)
+    changes.clear()
+    session.move(1)
+    assert changes == [ReviewChange(row=True, problem="⚠ the sentence could not be read: the disk is full")]
+    assert session.row == 1 and session.sentence_id == shown and session.versions is versions
+    with pytest.raises(StoreUnavailable):  # what the edit runner reads again with: it must raise
+        session.show(session.items[1].sentence_id)
+    session.stored(Changes.of_sentence(shown))
+    assert changes[-1] == ReviewChange(problem="⚠ the sentence could not be read: the disk is full")
 
 
 def test_with_one_annotator_there_is_nothing_to_review(project: Project, tmp_path: Path) -> None:
