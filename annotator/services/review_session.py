@@ -2,9 +2,13 @@
 
 A :class:`ReviewSession` holds the reviewer's state and tells its listeners what changed with a
 :class:`ReviewChange` (plain callbacks, ``session.subscribe(listener)``); the window only draws
-it and forwards keys. Every read is one read transaction. The gold edits are made here as
-commands (:meth:`ReviewSession.accept_entity` …) and run by whoever keeps the undo history;
-after one is stored, :meth:`ReviewSession.stored` shows its sentence again.
+it and forwards keys. Every read is one read transaction.
+
+The gold edits are made here as commands (:meth:`ReviewSession.accept_entity` …; :class:`NoEdit`
+says why there is none) and run by whoever keeps the undo history, today the window's edit
+runner. That is the whole seam: run the command, then hand :meth:`ReviewSession.stored` what it
+changed (it shows that sentence again); :meth:`ReviewSession.show` reads a sentence again and
+raises if it cannot, :meth:`ReviewSession.gold_shown` is what gold looked like before a write.
 """
 
 from __future__ import annotations
