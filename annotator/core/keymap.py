@@ -4,6 +4,10 @@ The annotation window's actions, the Help → Keyboard dialog, the palette, the 
 schema check all read it: a label shortcut that would take one of these keys is refused when a
 schema is read. Keys are written as on a US keyboard; the window also finds them by position
 when another layout (Kazakh, Russian) types other letters on those keys.
+
+The review window's actions are :data:`REVIEW_KEYMAP` (the review window has no label keys, so
+:func:`reserved_keys` leaves them out); :data:`REVIEW_HELP` groups them into the lines the
+Review menu and the README show (:data:`REVIEW_KEYS`).
 """
 
 from __future__ import annotations
@@ -73,18 +77,72 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("Help", "H"),
 )
 
-REVIEW_KEYS: tuple[tuple[str, str], ...] = (
-    ("Up / Down", "previous / next disagreement"),
-    ("Left / Right", "move the token cursor in every version"),
-    ("1 … 9", "accept annotator n's entity under the cursor into gold"),
-    ("Shift+1 … 9", "accept annotator n's event under the cursor (with attributes and arguments)"),
-    ("Alt+1 … 9", "accept annotator n's stance of the sentence"),
-    ("A", "accept everything all annotators agree on in this sentence"),
-    ("Delete", "remove the gold entity under the cursor"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a gold edit"),
-    ("Ctrl+G", "edit gold directly in the annotation window, on this sentence"),
-    ("Ctrl+L", "choose a label (lowest F1 first) and list only its disagreements"),
+
+def _row(action: str) -> Key:
+    return next(k for k in KEYMAP if k.action == action)
+
+
+def _numbered(action: str, modifier: str, description: str) -> tuple[Key, ...]:
+    """Nine rows ``action_1`` … ``action_9``: the key of annotator n is ``modifier`` and the digit n."""
+    return tuple(
+        _k(f"{action}_{n}", f"{modifier}{n}", description.replace("annotator n", f"annotator {n}"))
+        for n in range(1, 10)
+    )
+
+
+_ACCEPT_ENTITY = "accept annotator n's entity under the cursor into gold"
+_ACCEPT_EVENT = "accept annotator n's event under the cursor (with attributes and arguments)"
+_ACCEPT_STANCE = "accept annotator n's stance of the sentence"
+
+# The review window's actions. Its digit rows are numbered by annotator: ``accept_entity_2`` is
+# the second compared annotator's. Undo and redo are the annotation window's rows.
+REVIEW_KEYMAP: tuple[Key, ...] = (
+    _k("review_previous", "Up", "previous disagreement"),
+    _k("review_next", "Down", "next disagreement"),
+    _k("review_left", "Left", "move the token cursor left in every version"),
+    _k("review_right", "Right", "move the token cursor right in every version"),
+    *_numbered("accept_entity", "", _ACCEPT_ENTITY),
+    *_numbered("accept_event", "Shift+", _ACCEPT_EVENT),
+    *_numbered("accept_stance", "Alt+", _ACCEPT_STANCE),
+    _k("accept_agreed", "A", "accept everything all annotators agree on in this sentence"),
+    _k("delete_gold", "Delete", "remove the gold entity under the cursor"),
+    _row("undo"),
+    _row("redo"),
+    _k("edit_gold", "Ctrl+G", "edit gold directly in the annotation window, on this sentence"),
+    _k("filter_label", "Ctrl+L", "choose a label (lowest F1 first) and list only its disagreements"),
 )
+
+
+def _numbers(action: str) -> tuple[str, ...]:
+    return tuple(f"{action}_{n}" for n in range(1, 10))
+
+
+def _one(action: str) -> tuple[str, tuple[str, ...]]:
+    """A help line of one review action: its own description."""
+    return next(k.description for k in REVIEW_KEYMAP if k.action == action), (action,)
+
+
+# How the review keys are told (the Review menu, the README): one line per group of actions.
+REVIEW_HELP: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("previous / next disagreement", ("review_previous", "review_next")),
+    ("move the token cursor in every version", ("review_left", "review_right")),
+    (_ACCEPT_ENTITY, _numbers("accept_entity")),
+    (_ACCEPT_EVENT, _numbers("accept_event")),
+    (_ACCEPT_STANCE, _numbers("accept_stance")),
+    _one("accept_agreed"),
+    _one("delete_gold"),
+    ("undo / redo a gold edit", ("undo", "redo")),
+    _one("edit_gold"),
+    _one("filter_label"),
+)
+
+
+def _shown(actions: tuple[str, ...]) -> str:
+    """``Up / Down`` for two actions, ``Shift+1 … 9`` for a numbered group, the key for one."""
+    shown = [key_of(a, REVIEW_KEYMAP) for a in actions]
+    if len(shown) > 2:
+        return f"{shown[0]} … {shown[-1][-1]}"
+    return " / ".join(shown)
 
 
 def keymap_rows() -> list[tuple[str, str]]:
@@ -92,14 +150,23 @@ def keymap_rows() -> list[tuple[str, str]]:
     return [(k.shown, k.description) for k in KEYMAP]
 
 
-def key_of(action: str) -> str:
+def key_of(action: str, keymap: tuple[Key, ...] = KEYMAP) -> str:
     """How the keys of a named action are shown."""
-    return next(k.shown for k in KEYMAP if k.action == action)
+    return next(k.shown for k in keymap if k.action == action)
 
 
-def keys_of(action: str) -> list[str]:
-    """Every key sequence of a named action."""
-    return list(next(k.sequences for k in KEYMAP if k.action == action))
+def keys_of(action: str, keymap: tuple[Key, ...] = KEYMAP) -> list[str]:
+    """Every key sequence of a named action (of the annotation window, or of ``keymap``)."""
+    return list(next(k.sequences for k in keymap if k.action == action))
+
+
+def review_keys_of(action: str) -> list[str]:
+    """Every key sequence of a named action of the review window."""
+    return keys_of(action, REVIEW_KEYMAP)
+
+
+# ``(keys, description)``: the review window's keys as the Review menu and the README tell them.
+REVIEW_KEYS: tuple[tuple[str, str], ...] = tuple((_shown(actions), text) for text, actions in REVIEW_HELP)
 
 
 def reserved_keys() -> dict[str, str]:

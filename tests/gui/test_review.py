@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from annotator.core.keymap import REVIEW_KEYMAP, review_keys_of
 from annotator.services import commands as c
 from annotator.store import Project, queries
 from tests.conftest import FIXTURES
@@ -71,4 +73,43 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
     assert ("ex-0001", 1, 5, 5, "PERSON") in entities_of(project, "gold")
     assert any(e.label == "PERSON" for e in w.versions[-1][2].view.entities)  # type: ignore[union-attr]
     gold_window.close()
+    w.close()
+
+
+def test_every_review_key_comes_from_the_review_keymap(
+    qtbot: QtBot, project: Project, review_of: ReviewOpener
+) -> None:
+    src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
+    w = review_of(
+        project,
+        {
+            "a": src,
+            "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY"),
+            "c": src.replace("Хайди\tB-PERSON\nХаутала\tI-PERSON", "Хайди\tO\nХаутала\tO"),
+        },
+    )
+    bound = {a.objectName(): a for a in w.findChildren(QAction) if a.shortcuts()}
+    numbered = ("accept_entity_", "accept_event_", "accept_stance_")
+    wanted = [
+        k.action
+        for k in REVIEW_KEYMAP
+        if not k.action.startswith(numbered) or int(k.action[-1]) <= 3  # a digit per annotator
+    ]
+    assert sorted(bound) == sorted(wanted)
+    for name, action in bound.items():
+        shown = [QKeySequence(k).toString() for k in review_keys_of(name)]
+        assert [s.toString() for s in action.shortcuts()] == shown, name
+    assert not any(name.endswith("_4") for name in bound)
+    qtbot.waitUntil(lambda: w.labels.rowCount() > 0, timeout=10_000)
+    press(w.list, Qt.Key.Key_Down)  # the next disagreement, by the keymap's key
+    assert w.list.currentRow() == 1 == w.session.row
+    assert w.sentence_id == w.session.items[1].sentence_id
+    assert w.versions[0][2].differs == {(0, 2, "PERSON")} and w.versions[2][2].differs == set()  # c misses it
+    press(w.list, Qt.Key.Key_Down)  # the last one: it stays
+    assert w.list.currentRow() == 1 == w.session.row
+    press(w.list, Qt.Key.Key_Up)
+    assert w.list.currentRow() == 0 == w.session.row
+    assert w.sentence_id == w.session.items[0].sentence_id
+    w.list.setCurrentRow(1)  # a click on the list
+    assert w.session.row == 1 and w.sentence_id == w.session.items[1].sentence_id
     w.close()
