@@ -2,6 +2,7 @@
 
 from sqlalchemy.orm import Session
 
-from annotator.store.engine import Project, open_project
+from annotator.store.opener import open_project
+from annotator.store.project import Project
 
 __all__ = ["Project", "Session", "open_project"]

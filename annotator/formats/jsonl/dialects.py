@@ -1,0 +1,122 @@
+"""The shapes a JSONL line takes, each mapped to the common records, and which shape a line is.
+
+:func:`dialect_of` recognises one of three, by its keys:
+
+* a **document object** (has ``"sentences"``): ``{"document", "text", "sentences": [{"start",
+  "end", ...}], "document_stance"?}``, the whole document's text with sentences whose offsets point
+  into it; read by :func:`whole_document`;
+* a **document stance line** (has ``"document_stance"``, no ``"sentences"``): the stance of the
+  document named by the lines before it; read by :func:`document_stance`;
+* a **sentence line** (anything else): ``{"text", "tokens"?, "sentence"?, "annotator"?, ...}``,
+  one sentence with its annotations (the project's own, doccano's or ``ner_tags``: see
+  :mod:`annotator.formats.jsonl.annotations`), or none (a plain ``{"text": ...}`` line); read by
+  :func:`sentence`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+from annotator.core.model import DocumentStanceRecord, DocumentStart, Record, SentenceRecord
+from annotator.formats.jsonl.annotations import layer, span_inputs, stance
+from annotator.formats.jsonl.fields import Bad, optional, owner, required
+from annotator.formats.jsonl.tokens import aligned, given_tokens
+
+
+class Dialect(Enum):
+    """The shape of one JSONL line."""
+
+    DOCUMENT = "document object"
+    DOCUMENT_STANCE = "document stance line"
+    SENTENCE = "sentence line"
+
+
+def dialect_of(obj: dict[str, Any]) -> Dialect:
+    """Which shape the parsed line ``obj`` has."""
+    if "sentences" in obj:
+        return Dialect.DOCUMENT
+    if "document_stance" in obj:
+        return Dialect.DOCUMENT_STANCE
+    return Dialect.SENTENCE
+
+
+def sentence(obj: dict[str, Any], annotator: str | None, status: str, number: int) -> SentenceRecord:
+    """A sentence line: its text, tokens (given or made) and the layer of its annotations, if any."""
+    text = required(obj, "text", str)
+    if not text.strip():
+        raise Bad("'text' is empty")
+    index = optional(obj, "sentence", int, None)
+    if index is not None and index < 0:
+        raise Bad("'sentence' must not be negative")
+    given = given_tokens(text, required(obj, "tokens", list)) if "tokens" in obj else None
+    spans = span_inputs(obj)
+    for start, end in spans:
+        if not (isinstance(start, int) and isinstance(end, int)) or not (0 <= start < end <= len(text)):
+            raise Bad(f"span {start}..{end} lies outside the text ({len(text)} characters)")
+    text_n, tokens, to_tokens = aligned(text, given, spans)
+    own = layer(obj, owner(obj, annotator), status, tokens, to_tokens)
+    return SentenceRecord(text=text_n, tokens=tokens, index=index, line=number, layers=(own,) if own else ())
+
+
+def whole_document(
+    obj: dict[str, Any], document: str, annotator: str | None, status: str, number: int, source: str
+) -> Iterator[Record]:
+    """A document object: the document text and sentences whose offsets point into it."""
+    text = required(obj, "text", str)
+    who = owner(obj, annotator)
+    yield DocumentStart(document, source, text, number)
+    for i, item in enumerate(required(obj, "sentences", list)):
+        where = f"sentences[{i}]."
+        start, end = required(item, "start", int, where), required(item, "end", int, where)
+        if not (0 <= start < end <= len(text)):
+            raise Bad(f"{where}start/end {start}..{end} lie outside the document text")
+        local = {**item, "text": text[start:end], "annotator": who}
+        local["tokens"] = [
+            _moved(t, -start, f"{where}tokens[{j}].") for j, t in enumerate(item.get("tokens", []))
+        ]
+        local["entities"] = [
+            _moved(e, -start, f"{where}entities[{j}].") for j, e in enumerate(item.get("entities", []))
+        ]
+        local["events"] = [
+            {
+                **ev,
+                "trigger": _moved(
+                    required(ev, "trigger", dict, f"{where}events[{j}]."), -start, f"{where}events[{j}]."
+                ),
+            }
+            for j, ev in enumerate(optional(item, "events", list, [], where))
+        ]
+        try:
+            record = sentence(local, who, status, number)
+        except Bad as exc:
+            raise Bad(f"{where[:-1]}: {exc}") from None
+        yield SentenceRecord(
+            record.text, record.tokens, record.paragraph, record.index, start, number, record.layers
+        )
+    if obj.get("document_stance"):
+        yield document_stance(obj, document, who, number)
+
+
+def _moved(item: Any, shift: int, where: str) -> dict[str, Any]:
+    """A copy of ``item`` with its ``start``/``end`` moved by ``shift`` characters."""
+    if not isinstance(item, dict):
+        raise Bad(f"{where[:-1]} must be an object")
+    out = dict(item)
+    for key in ("start", "end"):
+        if key in out:
+            out[key] = required(item, key, int, where) + shift
+    return out
+
+
+def document_stance(
+    obj: dict[str, Any], document: str, annotator: str | None, number: int
+) -> DocumentStanceRecord:
+    """A document stance line (or the ``document_stance`` of a document object) for ``document``."""
+    who = owner(obj, annotator)
+    if who is None:
+        raise Bad('document stance names no annotator: add "annotator" or use --annotator')
+    items = optional(obj, "document_stance", list, [])
+    stances = tuple(stance(item, f"document_stance[{i}].") for i, item in enumerate(items))
+    return DocumentStanceRecord(document, who, stances, number)

@@ -1,0 +1,60 @@
+"""Importing files: each is checked, then all are read into the project in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.model import ImportSummary
+from annotator.core.perf import collector_paused
+from annotator.core.validate import LayerError, check_status
+from annotator.formats import ReadOptions, detect_format, read
+from annotator.formats.lines import check_readable
+from annotator.services.importing.job import ImportJob
+from annotator.services.importing.options import DEFAULTS, ImportOptions
+from annotator.store import Project
+
+Progress = Callable[[int, int], None]
+
+
+def import_paths(
+    project: Project,
+    paths: Sequence[str | Path],
+    options: ImportOptions = DEFAULTS,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Import ``paths`` into ``project`` in one transaction and say what was done.
+
+    Raises InputError (file, line, problem) on bad input; the database is then unchanged.
+    """
+    files = [Path(p) for p in paths]
+    if not files:
+        raise InputError(None, None, "no files to import")
+    try:
+        check_status(options.status)
+    except LayerError as exc:
+        raise InputError(None, None, str(exc)) from None
+    sizes = []
+    for path in files:
+        check_readable(path)
+        detect_format(path, options.fmt)
+        sizes.append(path.stat().st_size)
+    total = sum(sizes)
+    summary = ImportSummary(files=[str(p) for p in files])
+    with collector_paused(), project.transaction() as session:
+        job = ImportJob(session, project.schema, options, summary, strict=project.login is not None)
+        done = 0
+        for path, size in zip(files, sizes, strict=True):
+            read_opts = ReadOptions(
+                project.schema, options.annotator, options.segment, options.scheme, options.status
+            )
+
+            def file_progress(n: int, base: int = done) -> None:
+                if progress is not None:
+                    progress(base + n, total)
+
+            job.run(path, read(path, options.fmt, read_opts, file_progress))
+            done += size
+    project.fold_log()
+    return summary
