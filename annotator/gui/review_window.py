@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.changes import Changes
 from annotator.core.keymap import REVIEW_KEYMAP, REVIEW_KEYS, review_keys_of
 from annotator.gui import dialogs
 from annotator.gui.physical_keys import PhysicalKeys
@@ -33,7 +32,6 @@ from annotator.gui.token_view import TokenView
 from annotator.gui.workers import Worker, run_with_progress
 from annotator.services.commands import Command
 from annotator.services.review_session import AnnotatorInfo, NoEdit, Numbers, ReviewChange, ReviewSession
-from annotator.services.session import ViewSession
 from annotator.store import Project
 
 
@@ -62,8 +60,7 @@ class ReviewWindow(QMainWindow):
         self.session = ReviewSession(project, reviewer)
         self.annotators, self.gold = self.session.annotators, self.session.gold.id
         self.settings = settings or QSettings()
-        edits = ViewSession(project, self.session.show, self.session.gold_shown, self._stored)
-        self.runner = EditRunner(self, edits)
+        self.runner = EditRunner(self, self.session)
         self.workers: list[Worker] = []
         self.setWindowTitle(f"{project.name} — review by {reviewer.name} — annotator")
         self._build()
@@ -265,10 +262,6 @@ class ReviewWindow(QMainWindow):
         """Apply a gold edit; the runner puts it on the undo history and shows the sentence again."""
         if self.runner.execute(command):
             self.statusBar().showMessage(f"gold: {command.text}", 4000)
-
-    def _stored(self, sentence_id: int) -> None:
-        """The runner stored an edit, undo or redo of that sentence."""
-        self.session.stored(Changes.of_sentence(sentence_id))
 
     def report_failure(self, summary: str) -> None:
         """An unexpected failure (from the failure reporter): a status line, a dialog if it recurs."""

@@ -193,7 +193,7 @@ class AnnotationSession(EditingSession):
             return None
         return (view.entities, view.events, view.stance, view.document_stance, view.status, view.comment)
 
-    def refresh(self, command: Command, changes: Changes) -> None:
+    def after_edit(self, command: Command, changes: Changes) -> None:
         """After a stored edit: the sentence it changed is shown (the cursor stays when it is current)."""
         try:
             self.reload(command.sentence_id)

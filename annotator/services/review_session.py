@@ -25,6 +25,7 @@ from annotator.services import adjudicate, review
 from annotator.services.commands import Command, DeleteEntity
 from annotator.services.compared import ComparedError, compared_people
 from annotator.services.report import heatmap_svg
+from annotator.services.session import EditingSession
 from annotator.store import Project, queries, reading
 from annotator.store.queries import AnnotatorInfo as AnnotatorInfo
 
@@ -129,11 +130,12 @@ def numbers_of(report: dict[str, Any]) -> Numbers:
     return Numbers(summary, label_rows, labels, counts, heatmaps)
 
 
-class ReviewSession:
-    """The reviewer's state: the disagreements, the one shown with every version, the numbers."""
+class ReviewSession(EditingSession):
+    """The reviewer's state: the disagreements, the one shown with every version, the numbers,
+    and (as an :class:`EditingSession`) the gold edits with their undo history."""
 
     def __init__(self, project: Project, reviewer: AnnotatorInfo, status: str = "done"):
-        self.project = project
+        super().__init__(project)
         self.reviewer = reviewer
         project.act_as(reviewer.id)  # the store lets a reviewer write gold, and nobody else
         self.status = status  # which sentences are compared: "done" by everyone, or "all"
@@ -247,6 +249,18 @@ class ReviewSession:
         """Gold changed elsewhere (the gold editor): show the sentence again."""
         if self.sentence_id is not None:
             self._show_softly(self.sentence_id)
+
+    def shown(self, sentence_id: int) -> object:
+        """What is shown of gold in that sentence (the editing session compares it after a lost answer)."""
+        return self.gold_shown(sentence_id)
+
+    def reload(self, sentence_id: int) -> None:
+        """Read every version of the sentence again; raises AnnotatorError if it cannot."""
+        self.show(sentence_id)
+
+    def after_edit(self, command: Command, changes: Changes) -> None:
+        """A gold edit, undo or redo is stored: show the sentence it changed."""
+        self.stored(changes | Changes.of_sentence(command.sentence_id))
 
     def gold_shown(self, sentence_id: int) -> object:
         """What is shown of gold in that sentence (None when it is not shown), to compare after a write."""

@@ -69,7 +69,7 @@ class EditingSession:
     """The undo history of one window, the edits it runs, and its backup policy.
 
     Subclasses say what they show of a sentence (``shown``), how to read it again (``reload``)
-    and how to refresh after a stored edit (``refresh``).
+    and how to refresh after a stored edit (``after_edit``).
     """
 
     def __init__(self, project: Project, backup_every: int = BACKUP_EVERY):
@@ -125,7 +125,7 @@ class EditingSession:
 
     def _stored(self, result: Result, what: str, command: Command, changes: Changes, message: str) -> Outcome:
         backed_up = self._backup_if_due()
-        self.refresh(command, changes)
+        self.after_edit(command, changes)
         self.changed.emit(changes)
         return Outcome(result, what, command, changes, message=backed_up or message)
 
@@ -172,31 +172,6 @@ class EditingSession:
     def reload(self, sentence_id: int) -> None:
         """Read a sentence again from the database and show it; raises AnnotatorError if it cannot."""
 
-    def refresh(self, command: Command, changes: Changes) -> None:
+    def after_edit(self, command: Command, changes: Changes) -> None:
         """After a stored edit, undo or redo: read again what the views show of ``changes``."""
 
-
-class ViewSession(EditingSession):
-    """An editing session whose view says what it shows, reads again and refreshes by callbacks."""
-
-    def __init__(
-        self,
-        project: Project,
-        reread: Callable[[int], None],
-        shown: Callable[[int], object],
-        changed: Callable[[int], None],
-    ):
-        super().__init__(project)
-        self._reread, self._shown, self._changed = reread, shown, changed
-
-    def shown(self, sentence_id: int) -> object:
-        """What the view shows of the sentence (None when it does not show it)."""
-        return self._shown(sentence_id)
-
-    def reload(self, sentence_id: int) -> None:
-        """The view reads the sentence again."""
-        self._reread(sentence_id)
-
-    def refresh(self, command: Command, changes: Changes) -> None:
-        """The view shows the sentence the edit changed."""
-        self._changed(command.sentence_id)
