@@ -27,6 +27,7 @@ class Disagreement:
     position: int
     layer: str
     detail: str
+    ordinal: int = 0  # the sentence's place in its document from 0 (shown + 1, as in the window)
 
 
 def gold_id(project: Project) -> int:
@@ -47,11 +48,11 @@ def disagreements(
     with project.reading() as s:
         people = compared_people(s, annotators)
         sentences = [
-            (sent.id, doc.name, sent.position)
+            (sent.id, doc.name, sent.position, ordinal)
             for doc in queries.documents_overview(s)
-            for sent in queries.document_sentences(s, doc.id)
+            for ordinal, sent in enumerate(queries.document_sentences(s, doc.id))
         ]
-        wanted = {sid for sid, _, _ in sentences}
+        wanted = {sid for sid, _, _, _ in sentences}
         data = {p.name: layer_data(s, p.id, wanted) for p in people}
     stance_by_sentence: dict[str, dict[int, set[tuple[object, ...]]]] = {}
     for name, d in data.items():
@@ -60,7 +61,7 @@ def disagreements(
             per.setdefault(i, set()).add((target, label))
         stance_by_sentence[name] = per
     out: list[Disagreement] = []
-    for sid, doc, position in sentences:
+    for sid, doc, position, ordinal in sentences:
         if status == "done" and not all(sid in d.done for d in data.values()):
             continue
         for layer in ("entities", "events", "stance"):
@@ -78,7 +79,7 @@ def disagreements(
                     f"{name}: {', '.join(_show(x) for x in sorted(v - shared, key=str)) or '—'}"
                     for name, v in versions.items()
                 )
-                out.append(Disagreement(sid, doc, position, layer, detail))
+                out.append(Disagreement(sid, doc, position, layer, detail, ordinal))
     return out
 
 

@@ -113,6 +113,6 @@ def progress(project: Project, annotator_id: int, document_id: int) -> Progress:
 
 
 def search(project: Project, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
-    """Sentences containing ``query``, ignoring case in any script: id, document, position, text."""
+    """Sentences containing ``query``, ignoring case in any script: id, document, ordinal, text."""
     with project.reading() as s:
         return reading.search(s, query, limit)

@@ -232,6 +232,6 @@ class AnnotationSession(EditingSession):
             return [m for m in queries.team_progress(s) if m.name != self.person.name]
 
     def search(self, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
-        """Sentences containing ``query`` (any case, any script): id, document, position, text."""
+        """Sentences containing ``query`` (any case, any script): id, document, ordinal, text."""
         with self.project.reading() as s:
             return reading.search(s, query, limit)

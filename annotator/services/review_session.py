@@ -194,7 +194,7 @@ class ReviewSession(EditingSession):
 
     def lines(self) -> list[str]:
         """The disagreements as listed: document, sentence number, layer and who has what."""
-        return [f"{d.document} · {d.position + 1} · {d.layer}: {d.detail}" for d in self.items]
+        return [f"{d.document} · {d.ordinal + 1} · {d.layer}: {d.detail}" for d in self.items]
 
     def select(self, row: int) -> None:
         """Make disagreement ``row`` the current one and show its sentence (out of range: nothing)."""

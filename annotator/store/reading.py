@@ -189,20 +189,24 @@ def next_not_done(session: Session, sentence_id: int, annotator_id: int) -> int 
 
 
 def search(session: Session, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
-    """Sentences containing ``query`` ignoring case in any script, in corpus order, at most ``limit``."""
+    """Sentences containing ``query`` ignoring case in any script, in corpus order, at most ``limit``:
+    id, document name, ordinal (the sentence's place in its document, from 0) and text."""
     needle = query.casefold().strip()
     if not needle:
         return []
     hits: list[tuple[int, str, int, str]] = []
     rows = session.execute(
-        select(Sentence.id, Document.name, Sentence.position, Sentence.text)
+        select(Sentence.id, Sentence.document_id, Document.name, Sentence.text)
         .join(Document, Document.id == Sentence.document_id)
-        .order_by(Document.name, Sentence.position)
+        .order_by(Document.name, Document.id, Sentence.position)
         .execution_options(yield_per=2000)
     )
-    for sid, name, position, text in rows:
+    document, ordinal = None, 0
+    for sid, doc_id, name, text in rows:
+        ordinal = ordinal + 1 if doc_id == document else 0
+        document = doc_id
         if needle in text.casefold():
-            hits.append((sid, name, position, text))
+            hits.append((sid, name, ordinal, text))
             if len(hits) >= limit:
                 break
     return hits
