@@ -5,18 +5,32 @@ An import is all or nothing; files dropped on the window are imported the same w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import cast
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annotator.core.views import SentenceView
+from annotator.formats.registry import READERS
 from annotator.gui.dialogs import ExportDialog
 from annotator.gui.workers import Worker, run_with_progress
-from annotator.services import annotate
+from annotator.services import annotate, people
 from annotator.services.exporting import ExportOptions, default_destination, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, queries
+
+
+def import_filter() -> str:
+    """The import dialog's file filter: every ending a reader claims, then each format's, then all files."""
+
+    def entry(title: str, suffixes: Iterable[str]) -> str:
+        return f"{title} ({' '.join('*' + suffix for suffix in suffixes)})"
+
+    every = [suffix for spec in READERS.values() for suffix in spec.suffixes]
+    kinds = [entry("All supported", every)]
+    kinds += [entry(spec.title, spec.suffixes) for spec in READERS.values()]
+    return ";;".join([*kinds, "All (*)"])
 
 
 class TransferMixin:
@@ -43,8 +57,7 @@ class TransferMixin:
     def import_files(self, paths: list[str] | None = None) -> None:
         """Import files in the background with a progress dialog; all or nothing."""
         if not paths:
-            kinds = "Corpora (*.txt *.conll *.iob *.bio *.tsv *.jsonl);;All (*)"
-            paths, _ = QFileDialog.getOpenFileNames(cast(QWidget, self), "Import", "", kinds)
+            paths, _ = QFileDialog.getOpenFileNames(cast(QWidget, self), "Import", "", import_filter())
         if not paths:
             return
         options = ImportOptions(annotator=self.annotator.name)
@@ -72,8 +85,7 @@ class TransferMixin:
 
     def export_files(self) -> None:
         """Export a layer in the background with a progress dialog."""
-        with self.project.reading() as s:
-            layers = [a.name for a in queries.list_annotators(s)]
+        layers = people.layer_names(self.project)
         dialog = ExportDialog(
             cast(QWidget, self),
             layers,
