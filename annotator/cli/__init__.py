@@ -1,7 +1,7 @@
-"""The ``annotator`` command: each command parses nothing and stores nothing, it calls services.
+"""The ``annotator`` command: runs what :mod:`annotator.cli.parser` parsed and prints the result.
 
-The parser is :mod:`annotator.cli.parser`; this module runs what it parsed and prints the result.
-Commands reach the project only through :mod:`annotator.services` (an import contract says so).
+Each command calls :mod:`annotator.services`; none reaches the store itself (an import contract
+in ``pyproject.toml`` says so).
 """
 
 from __future__ import annotations
