@@ -14,11 +14,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import NamedTuple, overload
 
 STATUSES = ("todo", "done", "skipped", "flagged")
-ROLES = ("annotator", "reviewer", "manager")
-REVIEWING = ("reviewer", "manager")  # the roles that read every layer and write gold
+
+
+class Role(StrEnum):
+    """What a person does in a project; the source of ``ROLES`` (the stored role is its value)."""
+
+    ANNOTATOR = "annotator"
+    REVIEWER = "reviewer"
+    MANAGER = "manager"
+
+
+ROLES = tuple(role.value for role in Role)
+REVIEWING = (Role.REVIEWER.value, Role.MANAGER.value)  # the roles that read every layer and write gold
 GOLD = "gold"
 
 

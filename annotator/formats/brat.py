@@ -23,6 +23,7 @@ from pathlib import Path
 from annotator.core.model import DocumentStanceRecord, DocumentStart, Record, SentenceRecord, StanceRecord
 from annotator.core.schema import Schema
 from annotator.formats.filenames import StemAllocator
+from annotator.formats.writers import WriteStats
 
 NAME_MAP = "documents.json"
 NEW_FILE = (  # a new file, never through a link: what every export opens
@@ -128,6 +129,11 @@ class BratWriter:
         create_file(self.folder / "visual.conf", visual_conf(self.schema))
         names = json.dumps(self.stems.names, ensure_ascii=False, indent=1)
         create_file(self.folder / NAME_MAP, names + "\n")
+
+    def close(self) -> WriteStats:
+        """Finish the folder (see :meth:`finish`) and return the counts."""
+        self.finish()
+        return WriteStats(self.dropped_entities, self.dropped_triggers)
 
 
 def create_file(path: Path, text: str, newline: str | None = None) -> None:

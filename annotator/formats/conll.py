@@ -21,6 +21,7 @@ from annotator.core.tags import SCHEMES, TagError, decode, encode, flatten, has_
 from annotator.core.text import normalize, tokens_from_words
 from annotator.formats.lines import ProgressFn, read_text_blocks
 from annotator.formats.names import name_problem
+from annotator.formats.writers import WriteStats
 
 DOCSTART = "-DOCSTART-"
 
@@ -221,6 +222,10 @@ class ConllWriter:
                 self.out.write(f"{DOCSTART}\tO\n\n")
         elif isinstance(record, SentenceRecord):
             self._sentence(record)
+
+    def close(self) -> WriteStats:
+        """Every line is written as its record comes: only the counts are left to give."""
+        return WriteStats(self.dropped_entities, self.dropped_triggers)
 
     def _sentence(self, record: SentenceRecord) -> None:
         layer = record.layers[0] if record.layers else None

@@ -21,6 +21,7 @@ from annotator.core.model import (
     StanceRecord,
 )
 from annotator.core.tags import encode, flatten
+from annotator.formats.writers import WriteStats
 
 
 def _stance(items: tuple[StanceRecord, ...]) -> list[dict[str, Any]]:
@@ -133,3 +134,8 @@ class JsonlWriter:
         if self.doc is not None:
             self.out.write(_dumps(self.doc) + "\n")
             self.doc = None
+
+    def close(self) -> WriteStats:
+        """Write the gathered document (per document) and return the counts."""
+        self.flush()
+        return WriteStats(self.dropped_entities, self.dropped_triggers)

@@ -1,18 +1,28 @@
-"""The registry of readers: a format name, the file endings it claims, and a streaming reader."""
+"""The registries of formats: what each can read or write, and with what.
+
+``READERS``: an input format's name, the file endings it claims and a streaming reader.
+``WRITERS``: an output format's name, the ending of its default destination, whether it writes
+one stream or a folder of files, and how to make its writer. Every list of formats shown to
+people (``--format`` choices, the window's file filter and export dialog) is derived from these.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from annotator.core.errors import InputError
 from annotator.core.model import Record
 from annotator.core.schema import Schema
-from annotator.formats.conll import read_conll
+from annotator.formats.brat import BratWriter
+from annotator.formats.conll import ConllWriter, read_conll
 from annotator.formats.jsonl import read_jsonl
+from annotator.formats.jsonl_write import JsonlWriter
 from annotator.formats.lines import ProgressFn
 from annotator.formats.text import read_text
+from annotator.formats.writers import Writer
 
 
 @dataclass(frozen=True)
@@ -56,17 +66,26 @@ class FormatSpec:
     suffixes: tuple[str, ...]
     reader: Reader
     description: str
+    title: str  # a short name for people (a file dialog's filter)
 
 
 READERS: dict[str, FormatSpec] = {
     spec.name: spec
     for spec in (
-        FormatSpec("txt", (".txt", ".text"), _text, "plain text, one document per file"),
+        FormatSpec("txt", (".txt", ".text"), _text, "plain text, one document per file", "Plain text"),
         FormatSpec(
-            "conll", (".conll", ".conll03", ".iob", ".iob2", ".bio", ".bioes", ".tsv"), _conll, "CoNLL tags"
+            "conll",
+            (".conll", ".conll03", ".iob", ".iob2", ".bio", ".bioes", ".tsv"),
+            _conll,
+            "CoNLL tags",
+            "CoNLL",
         ),
         FormatSpec(
-            "jsonl", (".jsonl", ".ndjson", ".json"), _jsonl, "JSON lines: own format, doccano, plain text"
+            "jsonl",
+            (".jsonl", ".ndjson", ".json"),
+            _jsonl,
+            "JSON lines: own format, doccano, plain text",
+            "JSON lines",
         ),
     )
 }
@@ -83,10 +102,77 @@ def detect_format(path: Path, requested: str = "auto") -> str:
         if suffix in spec.suffixes:
             return spec.name
     raise InputError(
-        path, None, f"cannot tell the format from the ending {suffix!r}: use --format txt|conll|jsonl"
+        path, None, f"cannot tell the format from the ending {suffix!r}: use --format {'|'.join(READERS)}"
     )
 
 
 def read(path: Path, fmt: str, options: ReadOptions, progress: ProgressFn | None = None) -> Iterator[Record]:
     """Stream records from ``path`` in format ``fmt`` (``auto`` detects it from the file ending)."""
     return READERS[detect_format(path, fmt)].reader(path, options, progress)
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    """What a writer may need besides its destination; each format takes the options it has."""
+
+    schema: Schema | None = None  # brat writes its configuration from it
+    scheme: str = "IOB2"  # CoNLL
+    docstart: bool = True  # CoNLL
+    events: bool = False  # CoNLL
+    per_document: bool = False  # JSONL
+
+
+StreamWriterFactory = Callable[[TextIO, WriteOptions], Writer]
+FolderWriterFactory = Callable[[Path, WriteOptions], Writer]
+
+
+def _conll_writer(out: TextIO, opts: WriteOptions) -> Writer:
+    return ConllWriter(out, opts.scheme, opts.docstart, opts.events)
+
+
+def _jsonl_writer(out: TextIO, opts: WriteOptions) -> Writer:
+    return JsonlWriter(out, opts.per_document)
+
+
+def _brat_writer(folder: Path, opts: WriteOptions) -> Writer:
+    if opts.schema is None:
+        raise ValueError("brat standoff is written from the project's schema: give WriteOptions.schema")
+    return BratWriter(folder, opts.schema)
+
+
+@dataclass(frozen=True)
+class WriterSpec:
+    """A registered output format: it writes either one text stream or a folder of files."""
+
+    name: str
+    suffix: str  # the ending of its default destination ("" for a folder)
+    description: str  # a short name for people
+    stream: StreamWriterFactory | None = None
+    folder: FolderWriterFactory | None = None
+
+    @property
+    def writes_folder(self) -> bool:
+        """True when the format is a folder of files (it cannot go to standard output)."""
+        return self.folder is not None
+
+    def open_stream(self, out: TextIO, options: WriteOptions) -> Writer:
+        """A writer of this format into ``out``; ValueError for a folder format."""
+        if self.stream is None:
+            raise ValueError(f"{self.name} writes a folder of files, not a stream")
+        return self.stream(out, options)
+
+    def open_folder(self, folder: Path, options: WriteOptions) -> Writer:
+        """A writer of this format into the empty ``folder``; ValueError for a stream format."""
+        if self.folder is None:
+            raise ValueError(f"{self.name} writes one stream, not a folder")
+        return self.folder(folder, options)
+
+
+WRITERS: dict[str, WriterSpec] = {
+    spec.name: spec
+    for spec in (
+        WriterSpec("conll", ".conll", "CoNLL tags", stream=_conll_writer),
+        WriterSpec("jsonl", ".jsonl", "JSON lines", stream=_jsonl_writer),
+        WriterSpec("brat", "", "brat standoff", folder=_brat_writer),
+    )
+}

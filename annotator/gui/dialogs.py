@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.choices import SCOPES
 from annotator.core.keymap import keymap_rows
+from annotator.core.tags import SCHEMES
+from annotator.formats.registry import WRITERS
+from annotator.services.exporting import ExportOptions
 
 D = TypeVar("D", bound=QDialog)
 
@@ -233,6 +237,9 @@ class KeymapDialog(QDialog):
         self.resize(640, 620)
 
 
+DEFAULT_EXPORT = ExportOptions()  # what the dialog offers first: the defaults of an export
+
+
 class ExportDialog(QDialog):
     """File → Export: format, layer, sentences, scheme and destination."""
 
@@ -241,14 +248,17 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export")
         self.default_path = default_path
         self.format = QComboBox()
-        self.format.addItems(["jsonl", "conll", "brat"])
+        self.format.addItems(list(WRITERS))
+        self.format.setCurrentText(DEFAULT_EXPORT.fmt)
         self.layer = QComboBox()
         self.layer.addItems(layers)
         self.layer.setCurrentText(current)
         self.status = QComboBox()
-        self.status.addItems(["done", "all"])
+        self.status.addItems(list(SCOPES))
+        self.status.setCurrentText(DEFAULT_EXPORT.status)
         self.scheme = QComboBox()
-        self.scheme.addItems(["IOB2", "IOB1", "BIOES"])
+        self.scheme.addItems(list(SCHEMES))
+        self.scheme.setCurrentText(DEFAULT_EXPORT.scheme)
         self.path = QLineEdit()
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -277,7 +287,7 @@ class ExportDialog(QDialog):
         self.path.setText(str(self.default_path(self.layer.currentText(), self.format.currentText())))
 
     def _browse(self) -> None:
-        if self.format.currentText() == "brat":
+        if WRITERS[self.format.currentText()].writes_folder:
             chosen = QFileDialog.getExistingDirectory(self, "Export folder", self.path.text())
         else:
             chosen, _ = QFileDialog.getSaveFileName(self, "Export file", self.path.text())

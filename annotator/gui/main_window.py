@@ -9,7 +9,7 @@ come from ``menus`` (the keymap), the status bar from ``status``, the article fr
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
     QMainWindow,
@@ -31,7 +31,7 @@ from annotator.gui.panes import DocumentPane, SentencePane
 from annotator.gui.physical_keys import PhysicalKeys
 from annotator.gui.saving import EditRunner
 from annotator.gui.status import StatusLine
-from annotator.gui.transfer import TransferMixin
+from annotator.gui.transfer import Transfer
 from annotator.gui.workers import Worker
 from annotator.services.annotate import Navigator
 from annotator.services.annotation_session import AnnotationSession, Screen
@@ -43,7 +43,7 @@ TEAM_REFRESH_MS = 30_000  # teammates' progress is refreshed this often (and on 
 POSITION_SAVE_MS = 1_500  # where the annotator is, stored this long after the last move
 
 
-class AnnotationWindow(TransferMixin, QMainWindow):
+class AnnotationWindow(QMainWindow):
     """Documents on the left, the sentence in the middle, palette and annotation panels on the right."""
 
     undo_action: QAction  # made by menus.build_menus
@@ -56,7 +56,8 @@ class AnnotationWindow(TransferMixin, QMainWindow):
         self.settings = settings or QSettings()
         self.session = AnnotationSession(project, annotator)
         self.runner = EditRunner(self, self.session)
-        self.workers: list[Worker] = []
+        self.transfer = Transfer(self, self.session)
+        self.workers: list[Worker] = self.transfer.workers
         self.named_actions: dict[str, QAction] = {}
         self.setWindowTitle(f"{project.name} — {annotator.name} — annotator")
         self.setAcceptDrops(True)
@@ -284,6 +285,23 @@ class AnnotationWindow(TransferMixin, QMainWindow):
         }
         self.runner.guard(edit[kind])()
 
+    # -- files ---------------------------------------------------------------------------------
+    def import_files(self, paths: list[str] | None = None) -> None:
+        """File → Import (or files dropped): in the background, all or nothing."""
+        self.transfer.import_files(paths)
+
+    def export_files(self) -> None:
+        """File → Export: a layer in the background."""
+        self.transfer.export_files()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept files dragged over the window."""
+        self.transfer.accepts(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import files dropped on the window."""
+        self.transfer.dropped(event)
+
     # -- views and dialogs ---------------------------------------------------------------------
     def toggle_article(self) -> None:
         """Show or hide the whole article under the sentence."""
@@ -350,7 +368,5 @@ class AnnotationWindow(TransferMixin, QMainWindow):
                 self.session.save_position()
         except Exception as exc:
             logger().warning("position not saved at close: %s", exc)
-        for worker in self.workers:
-            worker.cancelled = True
-            worker.wait(10_000)
+        self.transfer.stop()
         super().closeEvent(event)

@@ -5,49 +5,58 @@ An import is all or nothing; files dropped on the window are imported the same w
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from annotator.formats.registry import READERS
 from annotator.gui.dialogs import ExportDialog
 from annotator.gui.workers import Worker, run_with_progress
+from annotator.services import people
 from annotator.services.annotation_session import AnnotationSession
 from annotator.services.exporting import ExportOptions, default_destination, export_layer
 from annotator.services.importing import ImportOptions, import_paths
-from annotator.store import Project, queries
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import AnnotationWindow
 
 
-class TransferMixin:
-    """File → Import and File → Export of :class:`annotator.gui.main_window.AnnotationWindow`."""
+def import_filter() -> str:
+    """The import dialog's file filter: every ending a reader claims, then each format's, then all files."""
 
-    project: Project
-    annotator: queries.AnnotatorInfo
-    session: AnnotationSession
-    workers: list[Worker]
+    def entry(title: str, suffixes: Iterable[str]) -> str:
+        return f"{title} ({' '.join('*' + suffix for suffix in suffixes)})"
+
+    every = [suffix for spec in READERS.values() for suffix in spec.suffixes]
+    kinds = [entry("All supported", every)]
+    kinds += [entry(spec.title, spec.suffixes) for spec in READERS.values()]
+    return ";;".join([*kinds, "All (*)"])
+
+
+class Transfer:
+    """File → Import and File → Export of an annotation window, composed into it."""
+
+    def __init__(self, window: AnnotationWindow, session: AnnotationSession):
+        self.window = window
+        self.session = session
+        self.project = session.project
+        self.workers: list[Worker] = []
 
     def say(self, message: str, error: bool = False) -> None:
-        """Show a message (the window implements it)."""
-        raise NotImplementedError
-
-    def go_to(self, sentence_id: int, keep_cursor: bool = False) -> None:
-        """Show a sentence (the window implements it)."""
-        raise NotImplementedError
-
-    def reload_documents(self) -> None:
-        """Refill the document list (the window implements it)."""
-        raise NotImplementedError
+        """A line in the window's status bar."""
+        self.window.say(message, error)
 
     def import_files(self, paths: list[str] | None = None) -> None:
         """Import files in the background with a progress dialog; all or nothing."""
         if not paths:
-            kinds = "Corpora (*.txt *.conll *.iob *.bio *.tsv *.jsonl);;All (*)"
-            paths, _ = QFileDialog.getOpenFileNames(cast(QWidget, self), "Import", "", kinds)
+            paths, _ = QFileDialog.getOpenFileNames(self.window, "Import", "", import_filter())
         if not paths:
             return
-        options = ImportOptions(annotator=self.annotator.name)
+        options = ImportOptions(annotator=self.session.person.name)
         worker = run_with_progress(
-            cast(QWidget, self),
+            self.window,
             "Importing…",
             lambda progress: import_paths(self.project, paths, options, progress),
             self._imported,
@@ -56,25 +65,24 @@ class TransferMixin:
         self.workers.append(worker)
 
     def _imported(self, summary: object) -> None:
-        self.reload_documents()
+        self.window.reload_documents()
         if self.session.view is None:
             first = self.session.navigator.first()
             if first is not None:
-                self.go_to(first)
+                self.window.go_to(first)
         self.say(summary.describe())  # type: ignore[attr-defined]
 
     def _failed(self, what: str, message: str) -> None:
         self.say(f"{what}: {message}", error=True)
-        QMessageBox.warning(cast(QWidget, self), what, message)
+        QMessageBox.warning(self.window, what, message)
 
     def export_files(self) -> None:
         """Export a layer in the background with a progress dialog."""
-        with self.project.reading() as s:
-            layers = [a.name for a in queries.list_annotators(s)]
+        layers = people.layer_names(self.project)
         dialog = ExportDialog(
-            cast(QWidget, self),
+            self.window,
             layers,
-            self.annotator.name,
+            self.session.person.name,
             lambda layer, fmt: default_destination(self.project, layer, fmt),
         )
         try:
@@ -92,7 +100,7 @@ class TransferMixin:
         finally:
             dialog.deleteLater()  # a child of the window: deleted, or every export leaves one behind
         worker = run_with_progress(
-            cast(QWidget, self),
+            self.window,
             "Exporting…",
             lambda progress: export_layer(self.project, options, progress),
             lambda summary: self.say(summary.describe()),
@@ -100,13 +108,19 @@ class TransferMixin:
         )
         self.workers.append(worker)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept files dropped on the window."""
+    def accepts(self, event: QDragEnterEvent) -> None:
+        """Accept files dragged over the window."""
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:
-        """Import dropped files."""
+    def dropped(self, event: QDropEvent) -> None:
+        """Import files dropped on the window."""
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.import_files(paths)
+
+    def stop(self) -> None:
+        """Cancel what still runs in the background, and wait for it (the window closes)."""
+        for worker in self.workers:
+            worker.cancelled = True
+            worker.wait(10_000)

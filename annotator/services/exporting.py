@@ -14,20 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from annotator.core.choices import SCOPES
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD, DocumentStart, SentenceRecord
+from annotator.core.model import GOLD, DocumentStart, Record, SentenceRecord
 from annotator.core.paths import exports_dir
 from annotator.core.perf import collector_paused
+from annotator.core.schema import Schema
 from annotator.core.tags import SCHEMES
-from annotator.formats.brat import BratWriter
-from annotator.formats.conll import ConllWriter
 from annotator.formats.filenames import sanitize
-from annotator.formats.jsonl_write import JsonlWriter
+from annotator.formats.registry import WRITERS, WriteOptions, WriterSpec
+from annotator.formats.writers import Writer
 from annotator.services.destinations import DestinationError, atomic_file, atomic_folder, guard_of
 from annotator.store import Project, Session, queries
 from annotator.store.export import Selection, count_selected, iter_layer
 
-FORMATS = {"conll": ".conll", "jsonl": ".jsonl", "brat": ""}
 Progress = Callable[[int, int], None]
 POLICY = "policy: longest span kept"
 DEVICE_HINT = " (to write to a device or a pipe, use --out - and redirect standard output)"
@@ -103,21 +103,22 @@ def resolve_layer(session: Session, annotator: str | None, gold: bool) -> querie
 
 def default_destination(project: Project, layer: str, fmt: str) -> Path:
     """``exports/PROJECT-LAYER-FORMAT.ext`` (a folder for brat), cleaned into one portable file name."""
-    return exports_dir() / f"{sanitize(f'{project.name}-{layer}-{fmt}')}{FORMATS[fmt]}"
+    return exports_dir() / f"{sanitize(f'{project.name}-{layer}-{fmt}')}{WRITERS[fmt].suffix}"
 
 
 def export_layer(
     project: Project, options: ExportOptions, progress: Progress | None = None, stdout: TextIO | None = None
 ) -> ExportSummary:
     """Export one layer as ``options`` say; raises ExportError and writes nothing on a problem."""
-    if options.fmt not in FORMATS:
-        raise ExportError(f"unknown export format {options.fmt!r} (one of {', '.join(FORMATS)})")
+    spec = WRITERS.get(options.fmt)
+    if spec is None:
+        raise ExportError(f"unknown export format {options.fmt!r} (one of {', '.join(WRITERS)})")
     if options.scheme not in SCHEMES:
         raise ExportError(f"unknown tag scheme {options.scheme!r} (one of {', '.join(SCHEMES)})")
-    if options.status not in ("done", "all"):
-        raise ExportError(f"--status must be done or all, not {options.status!r}")
-    if options.out == "-" and options.fmt == "brat":
-        raise ExportError("brat standoff is a folder of files; give --out FOLDER, not -")
+    if options.status not in SCOPES:
+        raise ExportError(f"--status must be {' or '.join(SCOPES)}, not {options.status!r}")
+    if options.out == "-" and spec.writes_folder:
+        raise ExportError(f"{spec.description} is a folder of files; give --out FOLDER, not -")
     with collector_paused(), project.reading() as session:
         layer = resolve_layer(session, options.annotator, options.gold)
         selection = Selection(layer.id, options.status)
@@ -132,35 +133,46 @@ def export_layer(
         )
         if options.out == "-":
             summary = ExportSummary("standard output", layer.name)
-            _to_stream(records, stdout or sys.stdout, options, summary, total, progress)
+            out = stdout or sys.stdout
+            _to_stream(records, out, spec, _write_options(options, schema), summary, total, progress)
             return summary
         target = Path(options.out) if options.out else default_destination(project, layer.name, options.fmt)
         summary = ExportSummary(str(target), layer.name)
+        write_options = _write_options(options, schema)
         try:
-            if options.fmt == "brat":
+            if spec.writes_folder:
                 with atomic_folder(target, guard_of(project)) as folder:
-                    writer = BratWriter(folder, schema)
-                    _write(records, writer, summary, total, progress)
-                    writer.finish()
+                    _write(records, spec.open_folder(folder, write_options), summary, total, progress)
             else:
                 with atomic_file(target, guard_of(project), what="the export", hint=DEVICE_HINT) as handle:
-                    _write(records, _stream_writer(handle, options), summary, total, progress)
+                    _write(records, spec.open_stream(handle, write_options), summary, total, progress)
         except DestinationError as exc:
             raise ExportError(str(exc)) from None
         return summary
 
 
+def _write_options(options: ExportOptions, schema: Schema) -> WriteOptions:
+    return WriteOptions(
+        schema=schema,
+        scheme=options.scheme,
+        docstart=options.docstart,
+        events=options.events,
+        per_document=options.per_document,
+    )
+
+
 def _to_stream(
-    records: Iterator[object],
+    records: Iterator[Record],
     out: TextIO,
-    options: ExportOptions,
+    spec: WriterSpec,
+    options: WriteOptions,
     summary: ExportSummary,
     total: int,
     progress: Progress | None,
 ) -> None:
     """Write to standard output; a failed write is one ExportError, a closed pipe is left to the caller."""
     try:
-        _write(records, _stream_writer(out, options), summary, total, progress)
+        _write(records, spec.open_stream(out, options), summary, total, progress)
         out.flush()
     except BrokenPipeError:
         raise
@@ -168,28 +180,21 @@ def _to_stream(
         raise ExportError(f"cannot write to standard output ({exc.strerror or exc})") from None
 
 
-def _stream_writer(out: TextIO, options: ExportOptions) -> ConllWriter | JsonlWriter:
-    if options.fmt == "conll":
-        return ConllWriter(out, options.scheme, options.docstart, options.events)
-    return JsonlWriter(out, options.per_document)
-
-
 def _write(
-    records: Iterator[object],
-    writer: ConllWriter | JsonlWriter | BratWriter,
+    records: Iterator[Record],
+    writer: Writer,
     summary: ExportSummary,
     total: int,
     progress: Progress | None,
 ) -> None:
     for record in records:
-        writer.write(record)  # type: ignore[arg-type]
+        writer.write(record)
         if isinstance(record, DocumentStart):
             summary.documents += 1
         elif isinstance(record, SentenceRecord):
             summary.sentences += 1
             if progress is not None and (summary.sentences % 500 == 0 or summary.sentences == total):
                 progress(summary.sentences, total)
-    if isinstance(writer, JsonlWriter):
-        writer.flush()
-    summary.dropped_entities = writer.dropped_entities
-    summary.dropped_triggers = writer.dropped_triggers
+    stats = writer.close()
+    summary.dropped_entities = stats.dropped_entities
+    summary.dropped_triggers = stats.dropped_triggers

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import ProjectError, SchemaError
 from annotator.core.model import ImportSummary
@@ -80,6 +81,23 @@ def create(db: str | None, schema_path: str | Path | None = None, seeds: bool = 
     if seeds or is_default:
         load_seeds(project)
     return project
+
+
+def shown_url(project: Project) -> str:
+    """The project's database URL fit for messages and titles (any password masked)."""
+    return display_url(project.url)
+
+
+def count_documents(project: Project) -> int:
+    """How many documents the project holds."""
+    with project.reading() as session:
+        return queries.count_documents(session)
+
+
+def corpus_stats(project: Project) -> dict[str, Any]:
+    """Corpus counts and, per annotator, entities, events, stance and sentences done."""
+    with project.reading() as session:
+        return queries.stats(session)
 
 
 def _file_of(db: str | None) -> Path:

@@ -20,6 +20,7 @@ from typing import Any
 from annotator.agreement import AgreementError, cohen_kappa, fleiss_kappa, krippendorff_alpha, span_agreement
 from annotator.agreement.coefficients import cohen_kappa_counts, krippendorff_alpha_counts
 from annotator.agreement.spans import grouped_spans, overlap_matches, span_score
+from annotator.core.choices import KINDS, SCOPES
 from annotator.core.perf import collector_paused
 from annotator.core.tags import flatten
 from annotator.services.compared import ReviewError as ReviewError
@@ -27,7 +28,7 @@ from annotator.services.compared import compared_people
 from annotator.store import Project
 from annotator.store.review_data import LayerData, all_sentence_ids, layer_data, token_counts
 
-LAYERS = ("entities", "events", "stance")
+LAYERS = KINDS
 
 
 def _safe(fn: Any, *args: Any) -> float | None:
@@ -54,8 +55,8 @@ def corpus_agreement(
 def _corpus_agreement(
     project: Project, annotators: Sequence[str] | None, status: str, layers: Sequence[str]
 ) -> dict[str, Any]:
-    if status not in ("done", "all"):
-        raise ReviewError(f"--status must be done or all, not {status!r}")
+    if status not in SCOPES:
+        raise ReviewError(f"--status must be {' or '.join(SCOPES)}, not {status!r}")
     with project.reading() as s:
         people = compared_people(s, annotators)
         ids = all_sentence_ids(s)

@@ -132,7 +132,7 @@ def test_import_from_the_window_runs_in_the_background(
     assert ("news", 0, 0, 0, "GPE") in entities_of(w.project, "a")
     bad = write(tmp_path / "bad.conll", "Алматы I-GPE\n")
     messages: list[str] = []
-    w._failed = lambda what, message: messages.append(message)  # type: ignore[method-assign]
+    w.transfer._failed = lambda what, message: messages.append(message)  # type: ignore[method-assign]
     w.import_files([str(bad)])
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
     assert messages == [

@@ -1,4 +1,8 @@
-"""The ``annotator`` command: argument parsing only; every command calls a services function."""
+"""The ``annotator`` command: runs what :mod:`annotator.cli.parser` parsed and prints the result.
+
+Each command calls :mod:`annotator.services`; none reaches the store itself (an import contract
+in ``pyproject.toml`` says so).
+"""
 
 from __future__ import annotations
 
@@ -9,170 +13,24 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotator import __version__
+from annotator.cli.parser import build_parser
 from annotator.console import emit, flush_stdout, pipe_closed
+from annotator.core.choices import KINDS
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD, ROLES, STATUSES
-from annotator.core.tags import SCHEMES
-from annotator.core.text import SEGMENT_MODES
+from annotator.core.model import GOLD
+from annotator.services import people, review, team
 from annotator.services import project as projects
-from annotator.services import review, team
 from annotator.services.compared import ComparedError
 from annotator.services.destinations import check_file, guard_for, guard_of, write_text_atomically
 from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.report import agreement_html, agreement_tables
-from annotator.store import queries
-from annotator.store.engine import display_url
 from annotator.terminal import ProgressBar
+
+__all__ = ["EXIT_BELOW_MIN", "EXIT_ERROR", "build_parser", "main"]
 
 EXIT_ERROR = 1
 EXIT_BELOW_MIN = 3
-
-
-def _db_option() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="project database: a SQLite file or a SQLAlchemy URL "
-        "(default: $ANNOTATOR_DB, else the default project)",
-    )
-    return parent
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command and option."""
-    db = _db_option()
-    parser = argparse.ArgumentParser(
-        prog="annotator",
-        description="Annotate Kazakh news: entities, events and stance, sentence by sentence.",
-        parents=[db],
-    )
-    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    gui = sub.add_parser("gui", parents=[db], help="open the annotation window (the default command)")
-    gui.add_argument("--annotator", metavar="NAME", help="annotate as NAME (else a dialog asks)")
-
-    init = sub.add_parser("init", parents=[db], help="create a new project")
-    init.add_argument(
-        "--schema", metavar="FILE", help="annotation schema TOML (default: resources/schema.toml)"
-    )
-    init.add_argument("--seeds", action="store_true", help="also import the seed articles")
-
-    imp = sub.add_parser("import", parents=[db], help="import .txt, CoNLL or JSONL files (one transaction)")
-    imp.add_argument("paths", nargs="+", metavar="PATH")
-    imp.add_argument("--format", dest="fmt", choices=["auto", "txt", "conll", "jsonl"], default="auto")
-    imp.add_argument("--annotator", metavar="NAME", help="owner of the labels in files that name nobody")
-    imp.add_argument(
-        "--as", dest="actor", metavar="REVIEWER", help="a reviewer's name: needed to import a gold layer"
-    )
-    imp.add_argument(
-        "--segment",
-        choices=SEGMENT_MODES,
-        default="lines",
-        help="text files: one sentence per line (lines) or running text (auto)",
-    )
-    imp.add_argument("--scheme", choices=("auto", *SCHEMES), default="auto", help="CoNLL tag scheme")
-    imp.add_argument(
-        "--status",
-        choices=STATUSES,
-        default="todo",
-        help="status given to the imported annotator's sentences (default todo)",
-    )
-    imp.add_argument(
-        "--rename",
-        action="store_true",
-        help="import a document whose name is taken by a different one under a new name",
-    )
-
-    exp = sub.add_parser("export", parents=[db], help="export a layer to CoNLL, JSONL or brat standoff")
-    exp.add_argument("--format", dest="fmt", choices=["conll", "jsonl", "brat"], required=True)
-    who = exp.add_mutually_exclusive_group()
-    who.add_argument("--annotator", metavar="NAME", help="the annotator whose layer to export")
-    who.add_argument("--gold", action="store_true", help="export the adjudicated gold layer")
-    exp.add_argument(
-        "--status",
-        choices=["done", "all"],
-        default="done",
-        help="only sentences marked done (default) or all sentences",
-    )
-    exp.add_argument("--scheme", choices=SCHEMES, default="IOB2", help="CoNLL tag scheme (default IOB2)")
-    exp.add_argument(
-        "--out", metavar="PATH", help="destination (default under exports/); - for standard output"
-    )
-    exp.add_argument(
-        "--no-docstart", dest="docstart", action="store_false", help="CoNLL: no -DOCSTART- lines"
-    )
-    exp.add_argument("--events", action="store_true", help="CoNLL: a third column with event trigger tags")
-    exp.add_argument(
-        "--per",
-        choices=["sentence", "document"],
-        default="sentence",
-        help="JSONL: one object per sentence (default) or per document",
-    )
-
-    agr = sub.add_parser(
-        "agreement", parents=[db], help="inter-annotator agreement over entities, events, stance"
-    )
-    agr.add_argument("--layer", choices=["entities", "events", "stance", "all"], default="all")
-    agr.add_argument(
-        "--annotators",
-        metavar="A,B,...",
-        help="compare these people (default: every annotator; reviewers and gold only when named)",
-    )
-    agr.add_argument(
-        "--status",
-        choices=["done", "all"],
-        default="done",
-        help="compare sentences every annotator marked done (default) or all sentences",
-    )
-    agr.add_argument("--json", action="store_true", help="print one JSON object")
-    agr.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report with heatmaps")
-    agr.add_argument(
-        "--min",
-        type=float,
-        metavar="VALUE",
-        help="exit 3 when an overall coefficient of the layer falls below VALUE",
-    )
-
-    ann = sub.add_parser("annotators", parents=[db], help="list or add annotators and reviewers")
-    ann_sub = ann.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = ann_sub.add_parser("add", parents=[db], help="add an annotator")
-    add.add_argument("name")
-    add.add_argument("--role", choices=ROLES, default="annotator")
-    lst = ann_sub.add_parser("list", parents=[db], help="list annotators")
-    lst.add_argument("--json", action="store_true")
-
-    tm = sub.add_parser("team", parents=[db], help="add people to a team project, or change their role")
-    tm_sub = tm.add_subparsers(dest="action", metavar="ACTION", required=True)
-    tadd = tm_sub.add_parser(
-        "add", parents=[db], help="add a person (on PostgreSQL: a login of their own) or change their role"
-    )
-    tadd.add_argument("name")
-    tadd.add_argument("--role", choices=ROLES, default="annotator")
-    tadd.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help="read the new login's password from standard input (else it is asked for)",
-    )
-
-    bk = sub.add_parser("backup", parents=[db], help="copy the project safely while it is in use")
-    bk.add_argument("--out", metavar="FILE", help="where to write it (default: a new rolling backup)")
-    bk.add_argument("--list", action="store_true", help="list the rolling backups instead")
-    rs = sub.add_parser("restore", parents=[db], help="replace the project by a backup (after backing it up)")
-    rs.add_argument("backup", metavar="BACKUP")
-    sc = sub.add_parser("schema", parents=[db], help="show the project's annotation schema, or replace it")
-    what = sc.add_mutually_exclusive_group()
-    what.add_argument("--out", metavar="FILE", help="write the stored schema to FILE (default: print it)")
-    what.add_argument(
-        "--replace", metavar="FILE", help="store this schema instead (it must define all that the data uses)"
-    )
-    st = sub.add_parser("stats", parents=[db], help="corpus and per-annotator counts")
-    st.add_argument("--json", action="store_true", help="print one JSON object")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -201,9 +59,8 @@ def _gui(args: argparse.Namespace, db: str | None) -> int:
 
 def _init(args: argparse.Namespace, db: str | None) -> int:
     project = projects.create(db, args.schema, seeds=args.seeds)
-    with project.reading() as session:
-        n = queries.count_documents(session)
-    print(f"created project {display_url(project.url)} with schema {project.schema.name!r} ({n} documents)")
+    n, where = projects.count_documents(project), projects.shown_url(project)
+    print(f"created project {where} with schema {project.schema.name!r} ({n} documents)")
     project.close()
     return 0
 
@@ -254,7 +111,7 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
 def _agreement(args: argparse.Namespace, db: str | None) -> int:
     project = projects.open_existing(db)
     names = [n.strip() for n in args.annotators.split(",") if n.strip()] if args.annotators else None
-    layers = review.LAYERS if args.layer == "all" else (args.layer,)
+    layers = KINDS if args.layer == "all" else (args.layer,)
     guard = guard_of(project)
     try:
         team.check_can_read(project, names or [None])
@@ -285,15 +142,13 @@ def _annotators(args: argparse.Namespace, db: str | None) -> int:
         project = projects.open_or_create(db)
         try:
             team.refuse_team_member(project, "annotators add (a person without a login)")
-            with project.transaction() as session:
-                info = queries.add_annotator(session, args.name, args.role)
+            info = people.add_annotator(project, args.name, args.role)
         finally:
             project.close()
         print(f"added {info.role} {info.name!r}")
     else:
         project = projects.open_existing(db)
-        with project.reading() as session:
-            rows = queries.list_annotators(session)
+        rows = people.list_annotators(project)
         if args.json:
             print(json.dumps([{"name": a.name, "role": a.role} for a in rows], ensure_ascii=False))
         else:
@@ -347,8 +202,7 @@ def _schema(args: argparse.Namespace, db: str | None) -> int:
 
 def _stats(args: argparse.Namespace, db: str | None) -> int:
     project = projects.open_existing(db)
-    with project.reading() as session:
-        data = queries.stats(session)
+    data = projects.corpus_stats(project)
     project.close()
     if args.json:
         emit(json.dumps(data, ensure_ascii=False))
