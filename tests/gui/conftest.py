@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import text
 
 from annotator.gui import dialogs
 from annotator.gui.main_window import AnnotationWindow
@@ -189,20 +188,3 @@ def answer_dialogs(*answers: str) -> None:
             QTimer.singleShot(10, lambda: step(remaining[1:]))
 
     QTimer.singleShot(0, lambda: step(list(answers)))
-
-
-def rows(project: Project, sql: str, **params: object) -> list[tuple]:
-    """Rows from the project database."""
-    with project.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(text(sql), params)]
-
-
-def entities_of(project: Project, name: str) -> list[tuple]:
-    """``(document, sentence position, first token, last token, label)`` of an annotator's entities."""
-    return rows(
-        project,
-        "SELECT d.name, s.position, e.token_start, e.token_last, e.label FROM entities e "
-        "JOIN sentences s ON s.id = e.sentence_id JOIN documents d ON d.id = s.document_id "
-        "JOIN annotators a ON a.id = e.annotator_id WHERE a.name = :n ORDER BY 1, 2, 3",
-        n=name,
-    )

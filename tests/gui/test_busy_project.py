@@ -20,6 +20,7 @@ from annotator.services import project as projects
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import open_project, queries
 from annotator.store.engine import sqlite_file
+from tests import stored
 from tests.conftest import FIXTURES, write
 from tests.gui.conftest import press
 from tests.locks import write_lock_held
@@ -35,8 +36,7 @@ def _watch(window: AnnotationWindow | ReviewWindow) -> list[str]:
 def _position(path: Path, annotator_id: int) -> str | None:
     project, _ = open_project(path)
     try:
-        with project.reading() as s:
-            return queries.get_meta(s, f"position:{annotator_id}")
+        return stored.meta(project, f"position:{annotator_id}")
     finally:
         project.close()
 
