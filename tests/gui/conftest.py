@@ -18,8 +18,8 @@ from annotator.gui import dialogs
 from annotator.gui.main_window import AnnotationWindow
 from annotator.gui.review_window import ReviewWindow
 from annotator.services import project as projects
-from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, queries
+from tests.conftest import import_layers
 
 
 @pytest.fixture
@@ -57,11 +57,7 @@ def review_of(qtbot: QtBot, tmp_path: Path) -> ReviewOpener:
     """Import each annotator's CoNLL text (every sentence done), then open the review window as boss."""
 
     def make(project: Project, layers: dict[str, str]) -> ReviewWindow:
-        for name, conll in layers.items():
-            path = tmp_path / name / "ex.conll"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(conll, encoding="utf-8")
-            import_paths(project, [path], ImportOptions(annotator=name, status="done"))
+        import_layers(project, tmp_path, layers)
         with project.transaction() as s:
             boss = queries.add_annotator(s, "boss", "reviewer")
         window = ReviewWindow(project, boss, QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat))

@@ -21,7 +21,7 @@ from annotator.gui.main_window import AnnotationWindow
 from annotator.gui.physical_keys import _BY_SCAN_CODE, X11_KEYCODE_OFFSET, us_key
 from annotator.store import Project
 from tests import stored
-from tests.conftest import FIXTURES
+from tests.conftest import DISAGREEING
 from tests.gui.conftest import ReviewOpener
 
 DOC_A = "000_5a91e5e761b01553"
@@ -158,8 +158,7 @@ def test_every_shortcut_of_the_window_is_found_by_position(
 
 
 def test_the_review_window_takes_kazakh_digit_keys(project: Project, review_of: ReviewOpener) -> None:
-    src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
-    w = review_of(project, {"a": src, "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY")})
+    w = review_of(project, {name: DISAGREEING[name] for name in ("a", "b")})
     w.list.setFocus()
     for _ in range(3):
         physical(w, *KZ["Right"])

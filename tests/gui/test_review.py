@@ -9,22 +9,14 @@ from pytestqt.qtbot import QtBot
 from annotator.services import commands as c
 from annotator.store import Project, queries
 from tests import stored
-from tests.conftest import FIXTURES
+from tests.conftest import DISAGREEING
 from tests.gui.conftest import Answers, ReviewOpener, press
 
 
 def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
     qtbot: QtBot, project: Project, answers: Answers, review_of: ReviewOpener
 ) -> None:
-    src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
-    w = review_of(
-        project,
-        {
-            "a": src,
-            "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY"),
-            "c": src.replace("Хайди\tB-PERSON\nХаутала\tI-PERSON", "Хайди\tO\nХаутала\tO"),
-        },
-    )
+    w = review_of(project, DISAGREEING)
     assert w.list.count() == 2
     qtbot.waitUntil(lambda: w.labels.rowCount() > 0, timeout=10_000)
     assert w.labels.item(0, 0).text() in ("QUANTITY", "CARDINAL")  # lowest F1 first
