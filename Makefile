@@ -14,11 +14,12 @@ test: setup
 	ANNOTATOR_TEST_PG="$${ANNOTATOR_TEST_PG-$$(bash scripts/postgres.sh)}" \
 		QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest $(ARGS)
 
-# The development loop: the tests not marked slow (property, kill, soak, X server), on SQLite
-# unless ANNOTATOR_TEST_PG names a server. make test runs everything on both backends.
+# The development loop: the tests not marked slow (hostile input, kill, soak, X server), on SQLite
+# unless ANNOTATOR_TEST_PG names a server, the property tests with a handful of examples each
+# (hypothesis profile quick). make test runs everything on both backends with the full counts.
 quick: setup
 	.venv/bin/ruff check annotator tests
-	ANNOTATOR_TEST_PG="$${ANNOTATOR_TEST_PG-}" \
+	ANNOTATOR_TEST_PG="$${ANNOTATOR_TEST_PG-}" HYPOTHESIS_PROFILE="$${HYPOTHESIS_PROFILE-quick}" \
 		QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -m "not slow" -q $(ARGS)
 
 bench: setup

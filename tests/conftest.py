@@ -1,4 +1,5 @@
-"""Shared fixtures: isolated user directories, fresh projects and a dump of a whole database."""
+"""Shared fixtures: isolated user directories, fresh projects, a dump of a whole database, and the
+hypothesis profiles (``HYPOTHESIS_PROFILE=quick`` for make quick; unset or ``ci`` for make test)."""
 
 from __future__ import annotations
 
@@ -14,17 +15,34 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from annotator.core.schema import default_schema_path, load_schema
+from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, open_project
 from annotator.store.tables import Base
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Property tests ask ``examples(n)`` for their count: n as each test was written (make test),
+# a handful under the quick profile (make quick), where they then run as ordinary tests. Without
+# HYPOTHESIS_PROFILE hypothesis keeps its own choice (its derandomized "ci" profile on a CI
+# machine, "default" elsewhere), so make test is exactly as before.
+QUICK_EXAMPLES = 10
+settings.register_profile("quick", settings(), max_examples=QUICK_EXAMPLES)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "")
+if PROFILE:
+    settings.load_profile(PROFILE)
+
+
+def examples(ci: int) -> int:
+    """How many examples a property test tries: ``ci`` (its count in make test), a handful under quick."""
+    return min(ci, QUICK_EXAMPLES) if PROFILE == "quick" else ci
 
 
 @pytest.fixture(autouse=True)
@@ -143,13 +161,45 @@ def write(path: Path, content: str | bytes) -> Path:
     return path
 
 
+EXAMPLE = (FIXTURES / "example.conll").read_text(encoding="utf-8")
+
+
+def _changed(old: str, new: str) -> str:
+    """The CoNLL example with one change; fails at once if the example no longer has ``old``."""
+    assert old in EXAMPLE, f"the example CoNLL no longer holds {old!r}"
+    return EXAMPLE.replace(old, new, 1)
+
+
+# The CoNLL example as three annotators made it, the project most review tests start from: a as it
+# is, b labels "53" QUANTITY for CARDINAL, c misses the PERSON "Хайди Хаутала" (both differences
+# in sentence 1 of document ex-0001).
+DISAGREEING = {
+    "a": EXAMPLE,
+    "b": _changed("53\tB-CARDINAL", "53\tB-QUANTITY"),
+    "c": _changed("Хайди\tB-PERSON\nХаутала\tI-PERSON", "Хайди\tO\nХаутала\tO"),
+}
+
+
+def import_layers(project: Project, where: Path, layers: dict[str, str]) -> None:
+    """Import each annotator's CoNLL text as their layer, every sentence done (files under ``where``)."""
+    for name, conll in layers.items():
+        path = write(where / name / "ex.conll", conll)
+        import_paths(project, [path], ImportOptions(annotator=name, status="done"))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Qt tests run on the offscreen platform unless told otherwise."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Property-based tests (hypothesis) count as slow: make quick leaves them out, make test runs them."""
+    """Property-based tests (hypothesis) count as slow, except under the quick profile.
+
+    So ``pytest -m "not slow"`` leaves them out, and make quick (the quick profile: a handful of
+    examples each) runs them; a module marked slow as a whole (hostile input) stays out of it.
+    """
+    if PROFILE == "quick":
+        return
     for item in items:
         if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
             item.add_marker(pytest.mark.slow)

@@ -315,7 +315,7 @@ def test_a_full_standard_output_is_one_line(
 ) -> None:
     _agreement_project(capsys, backend, tmp_path)
     rows = state(backend)
-    for args in (
+    commands = (
         ["export", "--format", "jsonl", "--annotator", "a", "--out", "-"],
         ["export", "--format", "conll", "--annotator", "a", "--out", "-"],
         ["stats"],
@@ -323,12 +323,20 @@ def test_a_full_standard_output_is_one_line(
         ["agreement", "--json"],
         ["agreement"],
         ["schema"],
-    ):
-        with open("/dev/full", "wb") as full:
-            proc = _cli(backend, tmp_path, args, full)
+    )
+    said = "annotator: cannot write to standard output (No space left on device)\n"
+    with open("/dev/full", "wb") as full:  # all at once: each is a process that only reads the project
+        running = [(args, _cli(backend, tmp_path, args, full)) for args in commands]
+    try:
+        for args, proc in running:
             _, err = proc.communicate(timeout=60)
-        assert proc.returncode == 1, (args, err)
-        assert err.decode() == "annotator: cannot write to standard output (No space left on device)\n", args
+            assert proc.returncode == 1, (args, err)
+            assert err.decode() == said, args
+    finally:
+        for _, proc in running:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
     assert state(backend) == rows
 
 

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.tags import TagError, _decode, _flatten_ranked, decode, flatten
+from tests.conftest import examples
 
 TAGS = st.lists(
     st.sampled_from(["O", "B-A", "I-A", "B-B", "I-B", "I-C", "E-A", "S-A", "B-", "X", "I-"]), max_size=12
@@ -19,7 +20,7 @@ def _outcome(fn: object, tags: list[str]) -> object:
         return ("error", exc.index, exc.message)
 
 
-@settings(max_examples=2000)
+@settings(max_examples=examples(2000))
 @given(TAGS)
 def test_fast_iob2_decoding_equals_the_strict_decoder(tags: list[str]) -> None:
     assert _outcome(decode, tags) == _outcome(_decode, tags)
@@ -33,7 +34,7 @@ SPANS = st.lists(
 )
 
 
-@settings(max_examples=2000)
+@settings(max_examples=examples(2000))
 @given(SPANS)
 def test_flatten_without_overlaps_keeps_everything_as_the_ranked_way_does(
     spans: list[tuple[int, int, str]],

@@ -11,6 +11,7 @@ from annotator.core.errors import InputError
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.formats import conll
 from annotator.formats.conll import _ConllReader, read_conll
+from tests.conftest import examples
 
 SCHEMA = load_schema(default_schema_path())
 LINE = st.one_of(
@@ -31,7 +32,9 @@ def _outcome(records: object) -> object:
         return ("error", exc.line, exc.column, exc.message)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(LINE, min_size=1, max_size=40), st.booleans(), st.integers(8, 200))
 def test_blocks_read_like_lines(tmp_path: Path, lines: list[str], crlf: bool, block: int) -> None:
     text = "\n".join(lines) + "\n"

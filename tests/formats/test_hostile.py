@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,8 @@ from annotator.cli import main
 from annotator.core.errors import InputError
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.services.importing import ImportOptions, import_paths
-from annotator.store import open_project
-from tests.conftest import FIXTURES, dump
+from annotator.store import Project, open_project
+from tests.conftest import FIXTURES, dump, examples
 
 pytestmark = pytest.mark.slow  # make quick leaves these out; make test runs them
 
@@ -31,7 +32,7 @@ CONLL = (FIXTURES / "example.conll").read_bytes()
 JSONL = (FIXTURES / "example.jsonl").read_bytes()
 TEXT = "Бүгін Астанада жиналыс өтті.\nМинистр мәлімдеме жасады.\n".encode()
 SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 tried: dict[str, int] = {}
 
@@ -46,16 +47,36 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield path
 
 
-def _attempt(template: Path, work: Path, name: str, data: bytes, kind: str) -> None:
+@dataclass
+class Hostile:
+    """The project every example imports into: one open project whose file is put back to the
+    template before each example (opening a project reads its migrations: most of an example's time)."""
+
+    template: Path
+    work: Path
+    project: Project
+
+
+@pytest.fixture(scope="module")
+def hostile(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hostile]:
+    """The template's copy, opened once for the module."""
+    work = tmp_path_factory.mktemp("hostile")
+    shutil.copy(template, work / "p.sqlite")
+    project, _ = open_project(work / "p.sqlite", check=False)
+    yield Hostile(template, work, project)
+    project.close()
+
+
+def _attempt(at: Hostile, name: str, data: bytes, kind: str) -> None:
     """Import ``data`` as file ``name``: a correct import, or InputError with file and one line."""
     tried[kind] = tried.get(kind, 0) + 1
-    db = work / "p.sqlite"
+    project, db = at.project, at.work / "p.sqlite"
+    project.engine.dispose()  # no connection holds the last example's file: the next one opens the copy
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    shutil.copy(template, db)
-    source = work / name
+    shutil.copy(at.template, db)
+    source = at.work / name
     source.write_bytes(data)
-    project, _ = open_project(db, check=False)
     before = dump(project, activity=True)
     try:
         import_paths(project, [source], ImportOptions(annotator="k", scheme="auto"))
@@ -65,7 +86,7 @@ def _attempt(template: Path, work: Path, name: str, data: bytes, kind: str) -> N
         assert message.startswith(str(source)) or message.startswith("no files"), message
         assert dump(project, activity=True) == before, "a failed import changed the database"
     finally:
-        project.close()
+        project.engine.dispose()
 
 
 def _mutate(data: bytes, how: st.DataObject) -> bytes:
@@ -97,30 +118,30 @@ def _mutate(data: bytes, how: st.DataObject) -> bytes:
 
 @SETTINGS
 @given(st.binary(max_size=400))
-def test_random_bytes_as_any_format(template: Path, tmp_path: Path, data: bytes) -> None:
+def test_random_bytes_as_any_format(hostile: Hostile, data: bytes) -> None:
     for name in ("junk.conll", "junk.jsonl", "junk.txt"):
-        _attempt(template, tmp_path, name, data, "random bytes")
+        _attempt(hostile, name, data, "random bytes")
 
 
 @SETTINGS
 @given(st.data())
-def test_mutated_conll(template: Path, tmp_path: Path, how: st.DataObject) -> None:
+def test_mutated_conll(hostile: Hostile, how: st.DataObject) -> None:
     data = CONLL
     for _ in range(how.draw(st.integers(1, 3))):
         data = _mutate(data, how)
     if how.draw(st.booleans()):
         label = how.draw(st.sampled_from([b"B-CITY", b"I-PERSON", b"E-GPE", b"S-DATE", b"B-", b"X"]))
         data = data.replace(b"B-GPE", label, 1)
-    _attempt(template, tmp_path, "ex.conll", data, "mutated CoNLL")
+    _attempt(hostile, "ex.conll", data, "mutated CoNLL")
 
 
 @SETTINGS
 @given(st.data())
-def test_mutated_text(template: Path, tmp_path: Path, how: st.DataObject) -> None:
+def test_mutated_text(hostile: Hostile, how: st.DataObject) -> None:
     data = TEXT
     for _ in range(how.draw(st.integers(1, 3))):
         data = _mutate(data, how)
-    _attempt(template, tmp_path, "ex.txt", data, "mutated text")
+    _attempt(hostile, "ex.txt", data, "mutated text")
 
 
 JSON_VALUES = st.recursive(
@@ -136,7 +157,7 @@ def _lines() -> list[dict[str, Any]]:
 
 @SETTINGS
 @given(st.data())
-def test_mutated_jsonl(template: Path, tmp_path: Path, how: st.DataObject) -> None:
+def test_mutated_jsonl(hostile: Hostile, how: st.DataObject) -> None:
     lines = _lines()
     line = how.draw(st.sampled_from(lines))
     kind = how.draw(
@@ -170,7 +191,7 @@ def test_mutated_jsonl(template: Path, tmp_path: Path, how: st.DataObject) -> No
     data = text.encode()
     if kind == "bytes":
         data = _mutate(data, how)
-    _attempt(template, tmp_path, "ex.jsonl", data, "mutated JSONL")
+    _attempt(hostile, "ex.jsonl", data, "mutated JSONL")
 
 
 def test_the_cli_says_one_line_and_exits_non_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -203,7 +224,28 @@ def test_a_schema_with_errors_is_rejected_naming_the_entry(
         assert not (tmp_path / f"{named}.sqlite").exists()
 
 
-def test_report_how_many_hostile_inputs_were_tried() -> None:
-    """Runs last in this module: the figure for the issue's note (visible with -s)."""
+# Each property test above, by the kind of input it counts in ``tried``, and how many imports
+# one of its examples attempts (random bytes go in as each of three formats).
+PROPERTIES = {
+    "random bytes": (test_random_bytes_as_any_format, 3),
+    "mutated CoNLL": (test_mutated_conll, 1),
+    "mutated text": (test_mutated_text, 1),
+    "mutated JSONL": (test_mutated_jsonl, 1),
+}
+
+
+def test_report_how_many_hostile_inputs_were_tried(hostile: Hostile) -> None:
+    """Every kind of hostile input was really tried, about as often as the settings ask.
+
+    A kind no earlier test of this run tried (this test run alone, or with ``-k``) is tried here.
+    Hypothesis ends a run early only when it runs out of new inputs, which these strategies do
+    not; so each kind reaches at least half its examples (duplicates it skips are few). Prints
+    the figure for the issue's note (visible with -s).
+    """
+    for kind, (prop, _) in PROPERTIES.items():
+        if kind not in tried:
+            prop(hostile=hostile)
     print(f"\nhostile inputs tried: {tried} = {sum(tried.values())}")
-    assert sum(tried.values()) >= 400 or not tried
+    wanted = SETTINGS.max_examples
+    short = {kind: n for kind, (_, per) in PROPERTIES.items() if (n := tried[kind]) < per * wanted // 2}
+    assert not short, f"fewer than half of {wanted} examples tried: {short}"

@@ -13,14 +13,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import text
 
 from annotator.gui import dialogs
 from annotator.gui.main_window import AnnotationWindow
 from annotator.gui.review_window import ReviewWindow
 from annotator.services import project as projects
-from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, queries
+from tests.conftest import import_layers
 
 
 @pytest.fixture
@@ -58,11 +57,7 @@ def review_of(qtbot: QtBot, tmp_path: Path) -> ReviewOpener:
     """Import each annotator's CoNLL text (every sentence done), then open the review window as boss."""
 
     def make(project: Project, layers: dict[str, str]) -> ReviewWindow:
-        for name, conll in layers.items():
-            path = tmp_path / name / "ex.conll"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(conll, encoding="utf-8")
-            import_paths(project, [path], ImportOptions(annotator=name, status="done"))
+        import_layers(project, tmp_path, layers)
         with project.transaction() as s:
             boss = queries.add_annotator(s, "boss", "reviewer")
         window = ReviewWindow(project, boss, QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat))
@@ -189,20 +184,3 @@ def answer_dialogs(*answers: str) -> None:
             QTimer.singleShot(10, lambda: step(remaining[1:]))
 
     QTimer.singleShot(0, lambda: step(list(answers)))
-
-
-def rows(project: Project, sql: str, **params: object) -> list[tuple]:
-    """Rows from the project database."""
-    with project.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(text(sql), params)]
-
-
-def entities_of(project: Project, name: str) -> list[tuple]:
-    """``(document, sentence position, first token, last token, label)`` of an annotator's entities."""
-    return rows(
-        project,
-        "SELECT d.name, s.position, e.token_start, e.token_last, e.label FROM entities e "
-        "JOIN sentences s ON s.id = e.sentence_id JOIN documents d ON d.id = s.document_id "
-        "JOIN annotators a ON a.id = e.annotator_id WHERE a.name = :n ORDER BY 1, 2, 3",
-        n=name,
-    )

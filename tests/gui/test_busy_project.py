@@ -18,10 +18,10 @@ from pytestqt.qtbot import QtBot
 from annotator.gui.main_window import AnnotationWindow
 from annotator.gui.review_window import ReviewWindow
 from annotator.services import project as projects
-from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import open_project, queries
 from annotator.store.engine import sqlite_file
-from tests.conftest import FIXTURES, write
+from tests import stored
+from tests.conftest import DISAGREEING, import_layers
 from tests.gui.conftest import press
 from tests.locks import write_lock_held
 
@@ -36,8 +36,7 @@ def _watch(window: AnnotationWindow | ReviewWindow) -> list[str]:
 def _position(path: Path, annotator_id: int) -> str | None:
     project, _ = open_project(path)
     try:
-        with project.reading() as s:
-            return queries.get_meta(s, f"position:{annotator_id}")
+        return stored.meta(project, f"position:{annotator_id}")
     finally:
         project.close()
 
@@ -91,15 +90,7 @@ def test_the_review_window_opens_and_moves_while_another_program_writes(
 ) -> None:
     db = tmp_path / "p.sqlite"
     project = projects.open_or_create(str(db))
-    src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
-    variants = {
-        "a": src,
-        "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY"),
-        "c": src.replace("Хайди\tB-PERSON\nХаутала\tI-PERSON", "Хайди\tO\nХаутала\tO"),
-    }
-    for name, text in variants.items():
-        path = write(tmp_path / name / "ex.conll", text)
-        import_paths(project, [path], ImportOptions(annotator=name, status="done"))
+    import_layers(project, tmp_path, DISAGREEING)
     with project.transaction() as s:
         queries.add_annotator(s, "boss", "reviewer")
     project.close()

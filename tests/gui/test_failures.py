@@ -22,8 +22,9 @@ from annotator.services import commands as c
 from annotator.services import project as projects
 from annotator.store import Project
 from annotator.store.engine import sqlite_file
+from tests import stored
 from tests.conftest import fill, postgres_database, small_disk
-from tests.gui.conftest import entities_of, press
+from tests.gui.conftest import press
 
 DOC_A = "000_5a91e5e761b01553"
 Opener = Callable[[Project, str], AnnotationWindow]
@@ -40,7 +41,7 @@ def test_a_full_disk_says_not_saved_and_the_view_matches_the_database(
             press(w.tokens, Qt.Key.Key_2)
             assert w.status_saved.text() == "not saved"
             assert "not saved: tag ORGANISATION: the disk is full" in w.statusBar().currentMessage()
-            assert entities_of(project, "a") == []
+            assert stored.entities(project, "a") == []
             assert w.current is not None and w.current.entities == ()
             assert w.panels.entities.rowCount() == 0
             assert len(w.history) == 0  # the undo history holds only committed edits
@@ -55,7 +56,7 @@ def test_a_full_disk_says_not_saved_and_the_view_matches_the_database(
             )  # the keys are back on the sentence
             filler.unlink()
             press(w.tokens, Qt.Key.Key_2)
-            assert entities_of(project, "a") == [(DOC_A, 0, 0, 0, "ORGANISATION")]
+            assert stored.entities(project, "a") == [(DOC_A, 0, 0, 1, "ORGANISATION")]
             assert w.status_saved.text().startswith("saved")
             assert w.statusBar().currentMessage() == "saved: the project takes edits again"
             assert "not saved: tag ORGANISATION" in log_file().read_text(encoding="utf-8")
@@ -103,7 +104,7 @@ def test_a_connection_the_server_dropped_is_replaced_without_losing_the_edit(
     w = window_on(project, "a")
     _admin(url, KILL)
     press(w.tokens, Qt.Key.Key_2)
-    assert entities_of(project, "a") == [(DOC_A, 0, 0, 0, "ORGANISATION")]
+    assert stored.entities(project, "a") == [(DOC_A, 0, 0, 1, "ORGANISATION")]
     assert w.status_saved.text().startswith("saved")
 
 
@@ -123,7 +124,7 @@ def test_an_unreachable_server_says_not_saved_and_the_next_edit_goes_in(
     finally:
         _admin(url, "ALTER DATABASE {db} ALLOW_CONNECTIONS true")
     press(w.tokens, Qt.Key.Key_2)
-    assert entities_of(project, "a") == [(DOC_A, 0, 0, 0, "ORGANISATION")]
+    assert stored.entities(project, "a") == [(DOC_A, 0, 0, 1, "ORGANISATION")]
     assert w.status_saved.text().startswith("saved")
 
 
@@ -150,8 +151,8 @@ def test_a_commit_whose_answer_is_lost_is_read_back_and_known_saved(
     w = window_on(project, "a")
     _lose_commit_answers(project.engine.dialect, monkeypatch, committed=True)
     press(w.tokens, Qt.Key.Key_2)
-    stored = entities_of(project, "a")
-    assert stored == [(DOC_A, 0, 0, 0, "ORGANISATION")]
+    held = stored.entities(project, "a")
+    assert held == [(DOC_A, 0, 0, 1, "ORGANISATION")]
     assert w.current is not None and [(e.start, e.end, e.label) for e in w.current.entities] == [
         (0, 1, "ORGANISATION")
     ]
@@ -162,10 +163,10 @@ def test_a_commit_whose_answer_is_lost_is_read_back_and_known_saved(
     assert len(w.history) == 1  # so it can be undone like any edit
     _lose_commit_answers(project.engine.dialect, monkeypatch, committed=True)
     press(w.tokens, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the undo's answer is lost too
-    assert entities_of(project, "a") == [] and w.current.entities == ()
+    assert stored.entities(project, "a") == [] and w.current.entities == ()
     assert len(w.history) == 0 and w.history.next_redo is not None
     press(w.tokens, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert entities_of(project, "a") == stored
+    assert stored.entities(project, "a") == held
 
 
 def test_a_commit_that_broke_before_the_server_committed_says_not_saved(
@@ -175,7 +176,7 @@ def test_a_commit_that_broke_before_the_server_committed_says_not_saved(
     w = window_on(project, "a")
     _lose_commit_answers(project.engine.dialect, monkeypatch, committed=False)
     press(w.tokens, Qt.Key.Key_2)
-    assert entities_of(project, "a") == [] and w.current is not None and w.current.entities == ()
+    assert stored.entities(project, "a") == [] and w.current is not None and w.current.entities == ()
     assert w.status_saved.text() == "not saved"
     assert (
         "may or may not be stored; the sentence shows what the project holds"
@@ -183,7 +184,7 @@ def test_a_commit_that_broke_before_the_server_committed_says_not_saved(
     )
     assert len(w.history) == 0
     press(w.tokens, Qt.Key.Key_2)  # the connection is back: the same key stores it
-    assert entities_of(project, "a") == [(DOC_A, 0, 0, 0, "ORGANISATION")]
+    assert stored.entities(project, "a") == [(DOC_A, 0, 0, 1, "ORGANISATION")]
 
 
 def test_a_busy_project_waits_with_a_message_and_a_wait_cursor_then_saves(
@@ -213,7 +214,7 @@ def test_a_busy_project_waits_with_a_message_and_a_wait_cursor_then_saves(
     assert seen and seen[0][0].startswith("waiting for the project: another program has been writing to it")
     assert seen[0][1], "a wait cursor while waiting"
     assert QApplication.overrideCursor() is None
-    assert entities_of(w.project, "a") == [(DOC_A, 0, 0, 0, "ORGANISATION")]
+    assert stored.entities(w.project, "a") == [(DOC_A, 0, 0, 1, "ORGANISATION")]
     assert w.status_saved.text().startswith("saved")
 
 
@@ -232,10 +233,10 @@ def test_an_undo_that_fails_leaves_the_history_where_it_was(
     assert w.status_saved.text() == "not saved"
     message = w.statusBar().currentMessage()
     assert "not saved: undo “tag ORGANISATION”: the database cannot be reached" in message
-    assert len(w.history) == 1 and entities_of(w.project, "a") == [(DOC_A, 0, 0, 0, "ORGANISATION")]
+    assert len(w.history) == 1 and stored.entities(w.project, "a") == [(DOC_A, 0, 0, 1, "ORGANISATION")]
     monkeypatch.undo()
     press(w.tokens, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert entities_of(w.project, "a") == [] and len(w.history) == 0
+    assert stored.entities(w.project, "a") == [] and len(w.history) == 0
     assert w.undo_action.isEnabled() is False and w.redo_action.text() == "&Redo tag ORGANISATION"
 
 
@@ -253,7 +254,7 @@ def test_an_undo_the_store_refuses_is_taken_off_the_history(
     assert "could not undo “tag GPE”: there is no entity" in w.statusBar().currentMessage()
     assert "it is taken off the history" in w.statusBar().currentMessage()
     press(w.tokens, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the edit before it is not blocked
-    assert entities_of(w.project, "a") == []
+    assert stored.entities(w.project, "a") == []
     assert len(w.history) == 0
 
 

@@ -8,9 +8,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from annotator.core.keymap import keymap_rows
 from annotator.gui.dialogs import KeymapDialog
 from annotator.gui.main_window import AnnotationWindow
-from tests.gui.conftest import Answers, answer_dialogs, entities_of, press, rows
+from tests import stored
+from tests.gui.conftest import Answers, answer_dialogs, press
 
 DOC_A = "000_5a91e5e761b01553"
 DOC_B = "002_de800ccdcc165eec"
@@ -37,23 +39,23 @@ def test_cursor_selection_and_digits_tag_entities(open_window: Callable[[str], A
     press(t, Qt.Key.Key_Right, times=8)
     press(t, Qt.Key.Key_Right, SHIFT)
     press(t, Qt.Key.Key_2)  # Еуродақ өкілдігі → ORGANISATION
-    assert entities_of(p, "a") == [
-        (DOC_A, 0, 0, 0, "DATE"),
-        (DOC_A, 0, 1, 1, "GPE"),
-        (DOC_A, 0, 9, 10, "ORGANISATION"),
+    assert stored.entities(p, "a") == [
+        (DOC_A, 0, 0, 1, "DATE"),
+        (DOC_A, 0, 1, 2, "GPE"),
+        (DOC_A, 0, 9, 11, "ORGANISATION"),
     ]
     press(t, Qt.Key.Key_Home)
     press(t, Qt.Key.Key_4)  # on an entity, a digit changes its label
-    assert entities_of(p, "a")[0][-1] == "LOCATION"
+    assert stored.entities(p, "a")[0][-1] == "LOCATION"
     press(t, Qt.Key.Key_End)
     press(t, Qt.Key.Key_Left, SHIFT, times=2)
     assert t.selection() == (24, 27)
     press(t, Qt.Key.Key_Escape)
     assert t.selection() == (24, 25)
     press(t, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # Alt+1 → MONEY (label eleven)
-    assert entities_of(p, "a")[-1] == (DOC_A, 0, 24, 24, "MONEY")
+    assert stored.entities(p, "a")[-1] == (DOC_A, 0, 24, 25, "MONEY")
     press(t, Qt.Key.Key_Delete)
-    assert len(entities_of(p, "a")) == 3
+    assert len(stored.entities(p, "a")) == 3
     assert w.panels.entities.rowCount() == 3
     assert w.status_saved.text().startswith("saved")
 
@@ -67,7 +69,7 @@ def test_overlap_is_refused_with_a_message_and_nothing_stored(
     press(w.tokens, Qt.Key.Key_Escape)
     press(w.tokens, Qt.Key.Key_Right, SHIFT)  # tokens 1..2 overlap the entity on 0..1
     press(w.tokens, Qt.Key.Key_3)
-    assert entities_of(w.project, "a") == [(DOC_A, 0, 0, 1, "ORGANISATION")]
+    assert stored.entities(w.project, "a") == [(DOC_A, 0, 0, 2, "ORGANISATION")]
     assert "overlap" in w.statusBar().currentMessage()
 
 
@@ -88,12 +90,7 @@ def test_enter_pages_and_next_not_done(open_window: Callable[[str], AnnotationWi
     assert w.current.index == 1
     press(t, Qt.Key.Key_PageDown, CTRL)
     assert w.current.index == 3
-    done = rows(
-        w.project,
-        "SELECT s.position FROM sentence_status st JOIN sentences s ON s.id = st.sentence_id "
-        "WHERE st.status = 'done' ORDER BY 1",
-    )
-    assert done == [(0,), (2,)]
+    assert stored.statuses(w.project) == [(DOC_A, 0, "done", ""), (DOC_A, 2, "done", "")]
     assert "corpus 2/35 done" in w.status_progress.text()
     for _ in range(11):
         press(t, Qt.Key.Key_PageDown)
@@ -106,23 +103,23 @@ def test_undo_and_redo_every_kind_of_edit(open_window: Callable[[str], Annotatio
     press(t, Qt.Key.Key_3)
     press(t, Qt.Key.Key_4)
     press(t, Qt.Key.Key_Delete)
-    assert entities_of(p, "a") == []
+    assert stored.entities(p, "a") == []
     press(t, Qt.Key.Key_Z, CTRL)
-    assert entities_of(p, "a") == [(DOC_A, 0, 0, 0, "LOCATION")]
+    assert stored.entities(p, "a") == [(DOC_A, 0, 0, 1, "LOCATION")]
     press(t, Qt.Key.Key_Z, CTRL)
-    assert entities_of(p, "a") == [(DOC_A, 0, 0, 0, "GPE")]
+    assert stored.entities(p, "a") == [(DOC_A, 0, 0, 1, "GPE")]
     press(t, Qt.Key.Key_Z, CTRL)
-    assert entities_of(p, "a") == []
+    assert stored.entities(p, "a") == []
     press(t, Qt.Key.Key_Z, CTRL | SHIFT)
     press(t, Qt.Key.Key_Z, CTRL | SHIFT)
-    assert entities_of(p, "a") == [(DOC_A, 0, 0, 0, "LOCATION")]
+    assert stored.entities(p, "a") == [(DOC_A, 0, 0, 1, "LOCATION")]
     press(t, Qt.Key.Key_Return)
     assert w.current is not None and w.current.index == 1
     press(t, Qt.Key.Key_Z, CTRL)  # undoing "done" shows the sentence it changed
     assert w.current.index == 0
-    assert rows(p, "SELECT COUNT(*) FROM sentence_status") == [(0,)]
+    assert stored.statuses(p) == []
     press(t, Qt.Key.Key_Y, CTRL)
-    assert rows(p, "SELECT status FROM sentence_status") == [("done",)]
+    assert stored.statuses(p) == [(DOC_A, 0, "done", "")]
 
 
 def test_events_arguments_attributes_stance_holder_skip_and_flag(
@@ -135,36 +132,27 @@ def test_events_arguments_attributes_stance_holder_skip_and_flag(
     press(t, Qt.Key.Key_Right, times=13)  # жиналып
     answers.give("demonst")
     press(t, Qt.Key.Key_T)
-    assert rows(p, "SELECT type, token_start, token_last FROM events") == [("Conflict.Demonstrate", 14, 14)]
+    assert stored.events(p) == [(DOC_A, 0, 14, 15, "Conflict.Demonstrate")]
     answers.give("Нұр", "place")
     press(t, Qt.Key.Key_A)
-    assert rows(p, "SELECT a.role, e.label FROM event_arguments a JOIN entities e ON e.id = a.entity_id") == [
-        ("Place", "GPE")
-    ]
+    assert stored.arguments(p) == [(DOC_A, 0, "Conflict.Demonstrate", "Place", "GPE")]
     answers.give("tense = future")
     press(t, Qt.Key.Key_E)
-    assert ("tense", "future") in rows(p, "SELECT name, value FROM event_attributes")
+    assert (DOC_A, 0, "Conflict.Demonstrate", "tense", "future") in stored.attributes(p)
     answers.give("european parliament / eu → against")
     press(t, Qt.Key.Key_S)
     answers.give("authorities of kazakhstan → neutral")
     press(t, Qt.Key.Key_D)
     answers.give("sentence: eu", "Нұр")
     press(t, Qt.Key.Key_H)
-    assert rows(
-        p,
-        "SELECT st.target, st.label, e.label FROM sentence_stance st JOIN entities e ON e.id = st.holder_id",
-    ) == [("eu", "against", "GPE")]
-    assert rows(p, "SELECT target, label FROM document_stance") == [("kz-authorities", "neutral")]
+    assert stored.stances(p) == [(DOC_A, 0, "eu", "against", "GPE")]
+    assert stored.document_stances(p) == [(DOC_A, "kz-authorities", "neutral", None)]
     assert w.panels.stance.item(1, 1).text() == "against"
     assert "Place: Нұр-Сұлтан (GPE)" in w.panels.events.item(0, 3).text()
     press(t, Qt.Key.Key_K)
     answers.give("тексеру керек")
     press(t, Qt.Key.Key_F)
-    assert rows(
-        p,
-        "SELECT s.position, st.status, st.comment FROM sentence_status st JOIN sentences s "
-        "ON s.id = st.sentence_id ORDER BY 1",
-    ) == [(0, "skipped", ""), (1, "flagged", "тексеру керек")]
+    assert stored.statuses(p) == [(DOC_A, 0, "skipped", ""), (DOC_A, 1, "flagged", "тексеру керек")]
     assert answers.asked == [
         "Event type for “жиналып”",
         "Argument of Conflict.Demonstrate",
@@ -179,9 +167,9 @@ def test_events_arguments_attributes_stance_holder_skip_and_flag(
     # Undo walks back through the flag, the skip, the holder and the stances.
     for _ in range(5):
         press(t, Qt.Key.Key_Z, CTRL)
-    assert rows(p, "SELECT COUNT(*) FROM sentence_stance") == [(0,)]
-    assert rows(p, "SELECT COUNT(*) FROM sentence_status") == [(0,)]
-    assert rows(p, "SELECT COUNT(*) FROM document_stance") == [(0,)]
+    assert stored.stances(p) == []
+    assert stored.statuses(p) == []
+    assert stored.document_stances(p) == []
 
 
 def test_label_chooser_search_and_keymap(
@@ -191,7 +179,7 @@ def test_label_chooser_search_and_keymap(
     w = open_window("a")
     answer_dialogs("diseas")
     press(w.tokens, Qt.Key.Key_L)
-    assert entities_of(w.project, "a") == [(DOC_A, 0, 0, 0, "DISEASE")]
+    assert stored.entities(w.project, "a") == [(DOC_A, 0, 0, 1, "DISEASE")]
     answer_dialogs("informburo\n")
     press(w.tokens, Qt.Key.Key_F, CTRL)
     assert w.current is not None and (w.current.document_name, w.current.index) == (DOC_B, 1)
@@ -212,4 +200,4 @@ def test_label_chooser_search_and_keymap(
 
     QTimer.singleShot(0, read_keymap)
     press(w.tokens, Qt.Key.Key_F1)
-    assert seen and seen[-1] > 40
+    assert seen and seen[-1] == len(keymap_rows()) + len(w.project.schema.labels)  # every key, every label

@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from annotator.gui.main_window import AnnotationWindow
 from annotator.store import open_project, queries
+from tests import stored
 from tests.conftest import REPO
-from tests.gui.conftest import entities_of, rows
+from tests.safety.conftest import integrity
 
 pytestmark = pytest.mark.slow  # make quick leaves these out; make test runs them
 
@@ -78,11 +79,11 @@ def test_kill_9_loses_nothing_shown_as_saved(qtbot: QtBot, tmp_path: Path) -> No
         me = queries.ensure_annotator(s, "a")
     w = AnnotationWindow(project, me, QSettings(str(tmp_path / "again.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
-    assert entities_of(w.project, "a") == [
-        ("000_5a91e5e761b01553", 0, 0, 0, "DATE"),
-        ("000_5a91e5e761b01553", 1, 1, 1, "GPE"),
+    assert stored.entities(w.project, "a") == [
+        ("000_5a91e5e761b01553", 0, 0, 1, "DATE"),
+        ("000_5a91e5e761b01553", 1, 1, 2, "GPE"),
     ]
-    assert rows(w.project, "SELECT COUNT(*) FROM sentence_status WHERE status = 'done'") == [(1,)]
+    assert stored.statuses(w.project) == [("000_5a91e5e761b01553", 0, "done", "")]
     assert w.current is not None and w.current.index == 2
-    assert rows(w.project, "PRAGMA integrity_check") == [("ok",)]
+    assert integrity(db) == "ok"
     project.close()

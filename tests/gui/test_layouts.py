@@ -20,8 +20,9 @@ from annotator.gui import dialogs
 from annotator.gui.main_window import AnnotationWindow
 from annotator.gui.physical_keys import _BY_SCAN_CODE, X11_KEYCODE_OFFSET, us_key
 from annotator.store import Project
-from tests.conftest import FIXTURES
-from tests.gui.conftest import ReviewOpener, entities_of, rows
+from tests import stored
+from tests.conftest import DISAGREEING
+from tests.gui.conftest import ReviewOpener
 
 DOC_A = "000_5a91e5e761b01553"
 ALT = Qt.KeyboardModifier.AltModifier
@@ -60,18 +61,18 @@ def test_kazakh_digit_keys_tag_entities_and_letter_keys_run_commands(
     w = open_window("a")
     p = w.project
     physical(w, *KZ["2"])  # ә on the 2 key: ORGANISATION
-    assert entities_of(p, "a") == [(DOC_A, 0, 0, 0, "ORGANISATION")]
+    assert stored.entities(p, "a") == [(DOC_A, 0, 0, 1, "ORGANISATION")]
     physical(w, *KZ["Right"])
     physical(w, *KZ["1"])  # " on the 1 key: PERSON
     physical(w, *KZ["Right"])
     physical(w, *KZ["1"], ALT | SHIFT)  # Alt+Shift+1: the 21st label
-    assert [e[-1] for e in entities_of(p, "a")] == [
+    assert [e[-1] for e in stored.entities(p, "a")] == [
         "ORGANISATION",
         "PERSON",
         w.project.schema.labels[20].name,
     ]
     physical(w, *KZ["Z"], CTRL)  # Ctrl+я on the Z key: undo
-    assert len(entities_of(p, "a")) == 2
+    assert len(stored.entities(p, "a")) == 2
     asked: list[str] = []
 
     def choose(parent: Any, title: str, options: list[tuple[str, Any]], tips: Any = None) -> Any:
@@ -81,9 +82,9 @@ def test_kazakh_digit_keys_tag_entities_and_letter_keys_run_commands(
     monkeypatch.setattr(dialogs, "choose", choose)
     physical(w, *KZ["T"])  # е on the T key: a trigger
     assert asked and asked[0].startswith("Event type for")
-    assert rows(p, "SELECT type, token_start FROM events") == [("Conflict.Demonstrate", 2)]
+    assert stored.events(p) == [(DOC_A, 0, 2, 3, "Conflict.Demonstrate")]
     physical(w, *KZ["K"])  # л on the K key: skip
-    assert rows(p, "SELECT status FROM sentence_status") == [("skipped",)]
+    assert stored.statuses(p) == [(DOC_A, 0, "skipped", "")]
     assert w.current is not None and w.current.index == 1
 
 
@@ -93,7 +94,7 @@ def test_russian_layout_digits_match_as_they_are_and_letters_by_position(
     w = open_window("a")
     physical(w, *RU["K"])  # л on the K key: skip
     assert w.current is not None and w.current.index == 1
-    assert rows(w.project, "SELECT status FROM sentence_status") == [("skipped",)]
+    assert stored.statuses(w.project) == [(DOC_A, 0, "skipped", "")]
 
 
 def test_kazakh_letters_typed_into_a_text_field_stay_text(
@@ -104,7 +105,7 @@ def test_kazakh_letters_typed_into_a_text_field_stay_text(
     physical(w, *KZ["2"])
     physical(w, *KZ["3"])
     assert w.filter.text() == "әі"
-    assert entities_of(w.project, "a") == []
+    assert stored.entities(w.project, "a") == []
 
 
 def test_ctrl_z_by_position_in_a_text_field_undoes_the_typing_not_an_annotation(
@@ -112,13 +113,13 @@ def test_ctrl_z_by_position_in_a_text_field_undoes_the_typing_not_an_annotation(
 ) -> None:
     w = open_window("a")
     physical(w, *KZ["2"])
-    assert len(entities_of(w.project, "a")) == 1
+    assert len(stored.entities(w.project, "a")) == 1
     w.filter.setFocus()
     physical(w, *KZ["2"])
     assert w.filter.text() == "ә"
     physical(w, *KZ["Z"], CTRL)  # the field's own undo
     assert w.filter.text() == ""
-    assert len(entities_of(w.project, "a")) == 1
+    assert len(stored.entities(w.project, "a")) == 1
 
 
 US_TO_X11 = {printed: code + X11_KEYCODE_OFFSET for code, printed in _BY_SCAN_CODE.items()}
@@ -157,13 +158,12 @@ def test_every_shortcut_of_the_window_is_found_by_position(
 
 
 def test_the_review_window_takes_kazakh_digit_keys(project: Project, review_of: ReviewOpener) -> None:
-    src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
-    w = review_of(project, {"a": src, "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY")})
+    w = review_of(project, {name: DISAGREEING[name] for name in ("a", "b")})
     w.list.setFocus()
     for _ in range(3):
         physical(w, *KZ["Right"])
     physical(w, *KZ["2"])  # b's QUANTITY on "53"
-    assert entities_of(project, "gold") == [("ex-0001", 1, 3, 3, "QUANTITY")]
+    assert stored.entities(project, "gold") == [("ex-0001", 1, 3, 4, "QUANTITY")]
 
 
 @pytest.mark.parametrize(

@@ -10,22 +10,15 @@ from pytestqt.qtbot import QtBot
 from annotator.core.keymap import REVIEW_KEYMAP, review_keys_of
 from annotator.services import commands as c
 from annotator.store import Project, queries
-from tests.conftest import FIXTURES
-from tests.gui.conftest import Answers, ReviewOpener, entities_of, press, rows
+from tests import stored
+from tests.conftest import DISAGREEING
+from tests.gui.conftest import Answers, ReviewOpener, press
 
 
 def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
     qtbot: QtBot, project: Project, answers: Answers, review_of: ReviewOpener
 ) -> None:
-    src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
-    w = review_of(
-        project,
-        {
-            "a": src,
-            "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY"),
-            "c": src.replace("Хайди\tB-PERSON\nХаутала\tI-PERSON", "Хайди\tO\nХаутала\tO"),
-        },
-    )
+    w = review_of(project, DISAGREEING)
     assert w.list.count() == 2
     qtbot.waitUntil(lambda: w.labels.rowCount() > 0, timeout=10_000)
     assert w.labels.item(0, 0).text() in ("QUANTITY", "CARDINAL")  # lowest F1 first
@@ -41,27 +34,23 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
     press(w.list, Qt.Key.Key_A)  # the agreed POSITION span goes into gold
     press(w.list, Qt.Key.Key_Right, times=3)
     press(w.list, Qt.Key.Key_2)  # b's QUANTITY on "53"
-    assert entities_of(project, "gold") == [
-        ("ex-0001", 1, 0, 2, "POSITION"),
-        ("ex-0001", 1, 3, 3, "QUANTITY"),
+    assert stored.entities(project, "gold") == [
+        ("ex-0001", 1, 0, 3, "POSITION"),
+        ("ex-0001", 1, 3, 4, "QUANTITY"),
     ]
     press(w.list, Qt.Key.Key_1)  # a's CARDINAL replaces it
-    assert entities_of(project, "gold")[-1] == ("ex-0001", 1, 3, 3, "CARDINAL")
+    assert stored.entities(project, "gold")[-1] == ("ex-0001", 1, 3, 4, "CARDINAL")
     press(w.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert entities_of(project, "gold")[-1] == ("ex-0001", 1, 3, 3, "QUANTITY")
+    assert stored.entities(project, "gold")[-1] == ("ex-0001", 1, 3, 4, "QUANTITY")
     press(w.list, Qt.Key.Key_Delete)
-    assert entities_of(project, "gold") == [("ex-0001", 1, 0, 2, "POSITION")]
+    assert stored.entities(project, "gold") == [("ex-0001", 1, 0, 3, "POSITION")]
     with project.transaction() as s:
         a_id = queries.find_annotator(s, "a").id  # type: ignore[union-attr]
     project.act_as(a_id)  # meanwhile annotator a, elsewhere, records a stance
     c.SetSentenceStance(w.sentence_id, a_id, "eu", "favor").apply(project)  # type: ignore[arg-type]
     project.act_as(w.reviewer.id)
     press(w.list, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
-    assert rows(
-        project,
-        "SELECT st.target, st.label FROM sentence_stance st JOIN annotators a "
-        "ON a.id = st.annotator_id WHERE a.name = 'gold'",
-    ) == [("eu", "favor")]
+    assert stored.stances(project, "gold") == [("ex-0001", 1, "eu", "favor", None)]
     press(w.list, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)  # edit gold directly
     gold_window = w.gold_window
     qtbot.addWidget(gold_window)
@@ -70,7 +59,7 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
     press(gold_window.tokens, Qt.Key.Key_End)
     press(gold_window.tokens, Qt.Key.Key_Left)
     press(gold_window.tokens, Qt.Key.Key_1)  # PERSON on "ұсталғанын", straight into gold
-    assert ("ex-0001", 1, 5, 5, "PERSON") in entities_of(project, "gold")
+    assert ("ex-0001", 1, 5, 6, "PERSON") in stored.entities(project, "gold")
     assert any(e.label == "PERSON" for e in w.versions[-1][2].view.entities)  # type: ignore[union-attr]
     gold_window.close()
     w.close()
@@ -79,15 +68,7 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
 def test_every_review_key_comes_from_the_review_keymap(
     qtbot: QtBot, project: Project, review_of: ReviewOpener
 ) -> None:
-    src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
-    w = review_of(
-        project,
-        {
-            "a": src,
-            "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY"),
-            "c": src.replace("Хайди\tB-PERSON\nХаутала\tI-PERSON", "Хайди\tO\nХаутала\tO"),
-        },
-    )
+    w = review_of(project, DISAGREEING)
     bound = {a.objectName(): a for a in w.findChildren(QAction) if a.shortcuts()}
     numbered = ("accept_entity_", "accept_event_", "accept_stance_")
     wanted = [

@@ -30,7 +30,7 @@ from annotator.gui.review_window import ReviewWindow
 from annotator.services import commands as c
 from annotator.services.annotate import load_sentence
 from annotator.store import Project, queries
-from tests.gui.conftest import rows
+from tests import stored
 
 pytestmark = pytest.mark.slow
 
@@ -191,14 +191,12 @@ def test_five_thousand_actions_leave_the_windows_alive_and_the_database_as_shown
         assert layer_of(load_sentence(project, sid, me.id)) == layer, (
             f"sentence {sid} differs from what was shown"
         )
-        stored = load_sentence(project, sid, me.id)
-        assert sorted(stored.document_stance.items()) == documents[stored.document_id]
-    done = rows(
-        project, f"SELECT count(*) FROM sentence_status WHERE annotator_id = {me.id} AND status = 'done'"
-    )
-    assert f"corpus {done[0][0]}/35 done" in w.status_progress.text()
-    assert rows(project, "SELECT count(*) FROM entities")[0][0] > 0  # work was done, not only refused
-    assert rows(project, "SELECT count(*) FROM event_arguments")[0][0] > 0
+        view = load_sentence(project, sid, me.id)
+        assert sorted(view.document_stance.items()) == documents[view.document_id]
+    done = [s for s in stored.statuses(project, me.name) if s[2] == "done"]
+    assert f"corpus {len(done)}/35 done" in w.status_progress.text()
+    assert stored.entities(project)  # work was done, not only refused
+    assert stored.arguments(project)
     w.close()
 
     # The reviewer: a second layer that differs, every sentence done by both, then keys into gold.
@@ -231,14 +229,7 @@ def test_five_thousand_actions_leave_the_windows_alive_and_the_database_as_shown
     for sid, layer in gold.items():
         view = load_sentence(project, sid, gold_id)
         assert (view.entities, tuple((e.start, e.end, e.type) for e in view.events), view.stance) == layer
-    assert (
-        rows(
-            project,
-            "SELECT count(*) FROM entities e JOIN annotators a ON a.id = e.annotator_id "
-            "WHERE a.name = 'gold'",
-        )[0][0]
-        > 0
-    )
+    assert stored.entities(project, "gold")
     r.close()
 
     gc.collect()

@@ -20,7 +20,8 @@ from annotator.gui.main_window import AnnotationWindow
 from annotator.gui.review_window import ReviewWindow
 from annotator.services import adjudicate, team
 from annotator.store import open_project
-from tests.gui.conftest import entities_of, press
+from tests import stored
+from tests.gui.conftest import press
 from tests.teams import Team, team_project
 
 __all__ = ["team_project"]  # the fixture, used by name
@@ -41,7 +42,7 @@ def test_an_annotators_window_stores_their_keys_and_reports_a_refusal(
         assert QTest.qWaitForWindowActive(w, 5000)
         assert w.current is not None and w.current.entities == ()  # not other's GPE, not gold
         press(w.tokens, Qt.Key.Key_1)
-        assert entities_of(owner, me.name) == [("d1", 0, 0, 0, "PERSON")]
+        assert stored.entities(owner, me.name) == [("d1", 0, 0, 1, "PERSON")]
         assert w.status_saved.text().startswith("saved")
         admin = create_engine(team_project.owner_url)
         with admin.begin() as conn:  # the login leaves the team's group: no more rights on the tables
@@ -52,7 +53,7 @@ def test_an_annotators_window_stores_their_keys_and_reports_a_refusal(
         press(w.tokens, Qt.Key.Key_3)
         message = w.statusBar().currentMessage()  # a refusal, as for any edit the store refuses
         assert message.startswith("⚠ your database login may not do this") and "\n" not in message
-        assert entities_of(owner, me.name) == [("d1", 0, 0, 0, "PERSON")]
+        assert stored.entities(owner, me.name) == [("d1", 0, 0, 1, "PERSON")]
         assert [e.label for e in w.current.entities] == ["PERSON"]  # the window shows what is stored
     finally:
         project.close()

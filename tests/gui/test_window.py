@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 from annotator.gui.main_window import AnnotationWindow
 from annotator.services import commands as c
 from annotator.store import open_project, queries
+from tests import stored
 from tests.conftest import write
-from tests.gui.conftest import entities_of, press
+from tests.gui.conftest import press
 
 DOC_A = "000_5a91e5e761b01553"
 
@@ -75,7 +76,7 @@ def test_an_annotator_sees_only_their_own_annotations(open_window: Callable[[str
     w.go_to(w.current.id)
     assert w.current.entities == () and w.panels.entities.rowCount() == 0
     press(w.tokens, Qt.Key.Key_5)  # the other's span does not block this annotator's tags
-    assert entities_of(w.project, "a") == [(DOC_A, 0, 0, 0, "DATE")]
+    assert stored.entities(w.project, "a") == [(DOC_A, 0, 0, 1, "DATE")]
 
 
 def test_mouse_drag_selects_and_palette_click_applies(
@@ -90,11 +91,11 @@ def test_mouse_drag_selects_and_palette_click_applies(
     QTest.mouseRelease(t, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
     assert t.selection() == (1, 4)
     w.palette_box.buttons["LOCATION"].click()
-    assert entities_of(w.project, "a") == [(DOC_A, 0, 1, 3, "LOCATION")]
+    assert stored.entities(w.project, "a") == [(DOC_A, 0, 1, 4, "LOCATION")]
     QTest.mouseClick(t, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
     assert t.selected is not None and t.selected[0] == "entity"
     press(t, Qt.Key.Key_Delete)
-    assert entities_of(w.project, "a") == []
+    assert stored.entities(w.project, "a") == []
 
 
 def _move_event(point: QPoint):  # type: ignore[no-untyped-def]
@@ -129,7 +130,7 @@ def test_import_from_the_window_runs_in_the_background(
     good = write(tmp_path / "news.conll", "Алматы B-GPE\nқаласы O\n")
     w.import_files([str(good)])
     qtbot.waitUntil(lambda: w.documents.count() == 3, timeout=10_000)
-    assert ("news", 0, 0, 0, "GPE") in entities_of(w.project, "a")
+    assert ("news", 0, 0, 1, "GPE") in stored.entities(w.project, "a")
     bad = write(tmp_path / "bad.conll", "Алматы I-GPE\n")
     messages: list[str] = []
     w.transfer._failed = lambda what, message: messages.append(message)  # type: ignore[method-assign]
@@ -217,9 +218,9 @@ def test_dialogs_asked_all_day_are_one_of_each_kind(
     w.runner.box.close()  # type: ignore[union-attr]
     w.runner.dialog("Not saved", "two")
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert entities_of(w.project, "a") == [
-        (DOC_A, 0, 0, 0, "DISEASE"),
-        ("002_de800ccdcc165eec", 1, 0, 0, "DISEASE"),
+    assert stored.entities(w.project, "a") == [
+        (DOC_A, 0, 0, 1, "DISEASE"),
+        ("002_de800ccdcc165eec", 1, 0, 1, "DISEASE"),
     ]
     kinds = sorted(type(d).__name__ for d in w.findChildren(QDialog))
     assert kinds == ["Chooser", "QMessageBox", "SearchDialog"]

@@ -5,25 +5,19 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from annotator.services import project as projects
+from annotator.store import open_project
+from tests import stored
 from tests.gui.x11 import Keyboard, focused_name, missing_tools, until, virtual_screen, xdotool
 
 pytestmark = pytest.mark.slow
-
-
-def _count(path: Path, sql: str) -> int:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return int(con.execute(sql).fetchone()[0])
-    finally:
-        con.close()
 
 
 @pytest.mark.timeout(180)
@@ -33,7 +27,8 @@ def test_keys_work_by_position_on_every_layout(layout: str, tmp_path: Path) -> N
         pytest.skip(f"needs {', '.join(missing_tools())} (scripts/setup.sh installs them as root)")
     db = tmp_path / "p.sqlite"
     projects.create(str(db), seeds=True).close()
-    with virtual_screen(layout) as display:
+    project, _ = open_project(db)  # read alongside the application, as a second window would
+    with closing(project), virtual_screen(layout) as display:
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         app = subprocess.Popen(
             [sys.executable, "-m", "annotator", "gui", "--db", str(db), "--annotator", "a"],
@@ -51,25 +46,23 @@ def test_keys_work_by_position_on_every_layout(layout: str, tmp_path: Path) -> N
             until(
                 lambda: focused_name(display).endswith("— a — annotator"), "the window to have the keyboard"
             )
-            entities = "SELECT count(*) FROM entities"
             keys.tap("2")  # ORGANISATION, whatever the layout types on that key
-            until(lambda: _count(db, entities) == 1, "the 2 key to tag an entity")
+            until(lambda: len(stored.entities(project)) == 1, "the 2 key to tag an entity")
             keys.tap("Right")
             keys.tap("1", "Alt", "Shift")  # the 21st label
-            until(lambda: _count(db, entities) == 2, "Alt+Shift+1 to tag an entity")
+            until(lambda: len(stored.entities(project)) == 2, "Alt+Shift+1 to tag an entity")
             keys.tap("T")
             until(lambda: focused_name(display).startswith("Event type for"), "T to ask for an event type")
             keys.tap("Return")
-            until(lambda: _count(db, "SELECT count(*) FROM events") == 1, "the trigger to be stored")
+            until(lambda: len(stored.events(project)) == 1, "the trigger to be stored")
             until(
                 lambda: focused_name(display).endswith("— a — annotator"), "the keyboard back on the sentence"
             )
             keys.tap("Z", "Control")  # undo the trigger
-            until(lambda: _count(db, "SELECT count(*) FROM events") == 0, "Ctrl+Z to undo the trigger")
+            until(lambda: stored.events(project) == [], "Ctrl+Z to undo the trigger")
             keys.tap("K")  # skip
-            until(lambda: _count(db, "SELECT count(*) FROM sentence_status") == 1, "K to skip the sentence")
-            labels = sqlite3.connect(db).execute("SELECT label FROM entities ORDER BY token_start").fetchall()
-            assert labels == [("ORGANISATION",), ("DISEASE",)]
+            until(lambda: len(stored.statuses(project)) == 1, "K to skip the sentence")
+            assert [e[-1] for e in stored.entities(project)] == ["ORGANISATION", "DISEASE"]
         finally:
             keys.close()
             app.send_signal(signal.SIGTERM)

@@ -16,19 +16,11 @@ from annotator.cli import main
 from annotator.gui.review_window import ReviewWindow
 from annotator.services.adjudicate import accept_agreed, disagreements
 from annotator.services.compared import ComparedError, compared_names
-from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.review import ReviewError, corpus_agreement
 from annotator.store import Project, queries
-from tests.conftest import FIXTURES, dump, write
+from tests.conftest import DISAGREEING, EXAMPLE, dump, import_layers
 
-SRC = (FIXTURES / "example.conll").read_text(encoding="utf-8")
-VARIANTS = {"a": SRC, "b": SRC.replace("53\tB-CARDINAL", "53\tB-QUANTITY")}
-
-
-def _layers(project: Project, tmp_path: Path, layers: dict[str, str]) -> None:
-    for name, conll in layers.items():
-        path = write(tmp_path / name / "ex.conll", conll)
-        import_paths(project, [path], ImportOptions(annotator=name, status="done"))
+VARIANTS = {name: DISAGREEING[name] for name in ("a", "b")}
 
 
 def _reviewer(project: Project, name: str = "boss") -> queries.AnnotatorInfo:
@@ -39,7 +31,7 @@ def _reviewer(project: Project, name: str = "boss") -> queries.AnnotatorInfo:
 @pytest.fixture
 def two_and_a_reviewer(project: Project, tmp_path: Path) -> Project:
     """Annotators a and b (every sentence done, one label differs) and a reviewer with no work."""
-    _layers(project, tmp_path, VARIANTS)
+    import_layers(project, tmp_path, VARIANTS)
     _reviewer(project)
     return project
 
@@ -59,7 +51,7 @@ def test_a_reviewer_in_the_project_leaves_the_agreement_of_the_annotators(
 
 def test_a_reviewer_with_work_is_compared_only_when_named(project: Project, tmp_path: Path) -> None:
     _reviewer(project)
-    _layers(project, tmp_path, {**VARIANTS, "boss": SRC})  # the reviewer annotated too
+    import_layers(project, tmp_path, {**VARIANTS, "boss": EXAMPLE})  # the reviewer annotated too
     assert corpus_agreement(project)["annotators"] == ["a", "b"]
     named = corpus_agreement(project, ["boss", "b"])
     assert named["annotators"] == ["boss", "b"]
@@ -96,7 +88,7 @@ def test_unknown_and_repeated_names_and_too_few_are_one_line(two_and_a_reviewer:
 
 
 def test_one_annotator_and_a_reviewer_is_too_few(project: Project, tmp_path: Path) -> None:
-    _layers(project, tmp_path, {"a": SRC})
+    import_layers(project, tmp_path, {"a": EXAMPLE})
     _reviewer(project)
     with pytest.raises(ComparedError, match=r'at least two annotators .* has 1 \("a"\) .*"boss"'):
         corpus_agreement(project)

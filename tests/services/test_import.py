@@ -11,6 +11,7 @@ from sqlalchemy import text
 from annotator.core.errors import InputError
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, queries
+from tests import stored
 from tests.conftest import FIXTURES, SEEDS, dump, write
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -19,15 +20,6 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 def rows(project: Project, sql: str) -> list[tuple]:
     with project.engine.connect() as conn:
         return [tuple(r) for r in conn.execute(text(sql))]
-
-
-def entities(project: Project, annotator: str) -> list[tuple]:
-    return rows(
-        project,
-        "SELECT d.name, s.position, e.token_start, e.token_last, e.label FROM entities e "
-        "JOIN sentences s ON s.id = e.sentence_id JOIN documents d ON d.id = s.document_id "
-        f"JOIN annotators a ON a.id = e.annotator_id WHERE a.name = '{annotator}' ORDER BY 1, 2, 3",
-    )
 
 
 def test_seeds_import_as_two_documents_and_again_as_a_no_op(project: Project) -> None:
@@ -59,14 +51,14 @@ def test_a_different_document_under_a_taken_name_is_an_error_or_renamed(
 def test_conll_tags_become_the_named_annotators_entities(project: Project) -> None:
     summary = import_paths(project, [FIXTURES / "example.conll"], ImportOptions(annotator="bob"))
     assert (summary.documents_added, summary.sentences, summary.tokens, summary.entities) == (2, 3, 20, 7)
-    assert entities(project, "bob") == [
-        ("example-0001", 0, 0, 0, "DATE"),
-        ("example-0001", 0, 1, 1, "GPE"),
-        ("example-0001", 0, 3, 4, "ORGANISATION"),
-        ("example-0001", 1, 0, 2, "POSITION"),
-        ("example-0001", 1, 3, 3, "CARDINAL"),
-        ("example-0002", 0, 0, 1, "PERSON"),
-        ("example-0002", 0, 2, 3, "PERSON"),
+    assert stored.entities(project, "bob") == [
+        ("example-0001", 0, 0, 1, "DATE"),
+        ("example-0001", 0, 1, 2, "GPE"),
+        ("example-0001", 0, 3, 5, "ORGANISATION"),
+        ("example-0001", 1, 0, 3, "POSITION"),
+        ("example-0001", 1, 3, 4, "CARDINAL"),
+        ("example-0002", 0, 0, 2, "PERSON"),
+        ("example-0002", 0, 2, 4, "PERSON"),
     ]
     texts = rows(project, "SELECT text FROM sentences ORDER BY id")
     assert texts[0][0] == "Бүгін Нұр-Сұлтан қаласында Еуродақ өкілдігі алдына жиналды ."
@@ -85,49 +77,40 @@ def test_conll_schemes_read_alike(project: Project, tmp_path: Path, scheme: str,
     path = write(tmp_path / "s.conll", "".join(f"{w} {t}\n" for w, t in zip(words, tags, strict=True)))
     opts = ImportOptions(annotator="a", scheme=scheme if scheme == "IOB1" else "auto")
     import_paths(project, [path], opts)
-    assert entities(project, "a") == [
-        ("s", 0, 0, 1, "PERSON"),
-        ("s", 0, 2, 2, "PERSON"),
-        ("s", 0, 4, 4, "GPE"),
+    assert stored.entities(project, "a") == [
+        ("s", 0, 0, 2, "PERSON"),
+        ("s", 0, 2, 3, "PERSON"),
+        ("s", 0, 4, 5, "GPE"),
     ]
 
 
 def test_jsonl_own_format_brings_events_stance_status_and_comments(project: Project) -> None:
     summary = import_paths(project, [FIXTURES / "example.jsonl"])
     assert (summary.entities, summary.events, summary.stance) == (3, 1, 3)
-    assert entities(project, "aigerim") == [
-        ("example", 0, 0, 0, "DATE"),
-        ("example", 0, 1, 1, "GPE"),
-        ("example", 1, 0, 0, "ORGANISATION"),
+    assert stored.entities(project, "aigerim") == [
+        ("example", 0, 0, 1, "DATE"),
+        ("example", 0, 1, 2, "GPE"),
+        ("example", 1, 0, 1, "ORGANISATION"),
     ]
-    assert rows(project, "SELECT type, token_start, token_last FROM events") == [
-        ("Conflict.Demonstrate", 4, 4)
+    assert stored.events(project) == [("example", 0, 4, 5, "Conflict.Demonstrate")]
+    assert stored.attributes(project) == [
+        ("example", 0, "Conflict.Demonstrate", "modality", "asserted"),
+        ("example", 0, "Conflict.Demonstrate", "polarity", "positive"),
+        ("example", 0, "Conflict.Demonstrate", "tense", "past"),
     ]
-    assert rows(project, "SELECT name, value FROM event_attributes ORDER BY name") == [
-        ("modality", "asserted"),
-        ("polarity", "positive"),
-        ("tense", "past"),
+    assert stored.arguments(project) == [
+        ("example", 0, "Conflict.Demonstrate", "Place", "GPE"),
+        ("example", 0, "Conflict.Demonstrate", "Time", "DATE"),
     ]
-    args = rows(
-        project,
-        "SELECT a.role, e.label FROM event_arguments a JOIN entities e ON e.id = a.entity_id ORDER BY a.role",
-    )
-    assert args == [("Place", "GPE"), ("Time", "DATE")]
-    assert rows(project, "SELECT status, comment FROM sentence_status ORDER BY sentence_id") == [
-        ("done", ""),
-        ("flagged", "тексеру керек"),
+    assert stored.statuses(project) == [
+        ("example", 0, "done", ""),
+        ("example", 1, "flagged", "тексеру керек"),
     ]
-    holder = rows(
-        project,
-        "SELECT st.target, st.label, e.label FROM sentence_stance st "
-        "LEFT JOIN entities e ON e.id = st.holder_id ORDER BY st.target",
-    )
-    assert holder == [("eu", "neutral", "ORGANISATION"), ("kz-authorities", "against", None)]
-    doc = rows(
-        project,
-        "SELECT ds.target, ds.label, e.label FROM document_stance ds JOIN entities e ON e.id = ds.holder_id",
-    )
-    assert doc == [("kz-authorities", "against", "ORGANISATION")]
+    assert stored.stances(project) == [
+        ("example", 0, "kz-authorities", "against", None),
+        ("example", 1, "eu", "neutral", "ORGANISATION"),
+    ]
+    assert stored.document_stances(project) == [("example", "kz-authorities", "against", "ORGANISATION")]
 
 
 def test_second_annotator_attaches_to_the_same_document_and_a_repeat_is_a_no_op(
@@ -139,7 +122,7 @@ def test_second_annotator_attaches_to_the_same_document_and_a_repeat_is_a_no_op(
         tmp_path / "second.jsonl", "\n".join(line.replace('"aigerim"', '"daulet"') for line in lines)
     )
     import_paths(project, [second])
-    assert len(entities(project, "daulet")) == 3
+    assert len(stored.entities(project, "daulet")) == 3
     assert rows(project, "SELECT COUNT(*) FROM sentences") == [(2,)]
     before = dump(project)
     again = import_paths(project, [second])
@@ -171,10 +154,10 @@ def test_doccano_and_plain_lines(project: Project, tmp_path: Path) -> None:
         ),
     )
     import_paths(project, [path], ImportOptions(annotator="d"))
-    assert entities(project, "d") == [
-        ("doccano", 0, 0, 0, "GPE"),
-        ("doccano", 0, 1, 1, "ORGANISATION"),
-        ("doccano", 2, 0, 0, "GPE"),
+    assert stored.entities(project, "d") == [
+        ("doccano", 0, 0, 1, "GPE"),
+        ("doccano", 0, 1, 2, "ORGANISATION"),
+        ("doccano", 2, 0, 1, "GPE"),
     ]
 
 
@@ -187,7 +170,7 @@ def test_bom_crlf_and_decomposed_letters_are_accepted(project: Project, tmp_path
         json.dumps({"text": "Ә\u0306лем Астана", "label": [[6, 12, "GPE"]]}, ensure_ascii=False),
     )
     import_paths(project, [doc], ImportOptions(annotator="x"))
-    assert ("nfd", 0, 1, 1, "GPE") in entities(project, "x")
+    assert ("nfd", 0, 1, 2, "GPE") in stored.entities(project, "x")
 
 
 BAD = [

@@ -51,7 +51,7 @@ def test_entity_agreement_matches_hand_counts(three: Project) -> None:
     assert ab["cohen_kappa"] == pytest.approx((19 / 20 - pe) / (1 - pe), abs=1e-6)
     assert ent["per_label"]["PERSON"] == {"f1": pytest.approx(0.8), "tp": 4, "fp": 0, "fn": 2}
     assert {"a": "CARDINAL", "b": "QUANTITY", "count": 1} in ent["confusion"]
-    assert ent["items"] == 20
+    assert ent["items"] == len(tokens_a) == 20  # one item per token of the three sentences
 
 
 def test_events_and_stance_agreement(three: Project) -> None:

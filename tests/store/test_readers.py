@@ -16,9 +16,8 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.schema import default_schema_path, load_schema
-from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import open_project, queries
-from tests.conftest import FIXTURES, write
+from tests.conftest import DISAGREEING, import_layers
 from tests.locks import write_lock_held
 
 COMMANDS = {
@@ -33,10 +32,7 @@ COMMANDS = {
 def corpus(backend: str, tmp_path: Path) -> Iterator[str]:
     """A project with the CoNLL example annotated by a and by b (who relabels one entity), all done."""
     project, _ = open_project(backend, create=True, schema=load_schema(default_schema_path()))
-    src = (FIXTURES / "example.conll").read_text(encoding="utf-8")
-    for name, conll in {"a": src, "b": src.replace("53\tB-CARDINAL", "53\tB-QUANTITY")}.items():
-        path = write(tmp_path / name / "ex.conll", conll)
-        import_paths(project, [path], ImportOptions(annotator=name, status="done"))
+    import_layers(project, tmp_path, {name: DISAGREEING[name] for name in ("a", "b")})
     project.close()
     yield backend
 
