@@ -60,10 +60,10 @@ def _layers(project: Project, annotator: str | None) -> list[_Sentence | _Docume
             document, refs = "", {}
             for record in iter_layer(s, Selection(person.id, status="all")):
                 if isinstance(record, SentenceRecord):
-                    assert record.index is not None
+                    assert record.position is not None
                     layer = record.layers[0]
                     refs.update({e.ref: e for e in layer.entities if e.ref is not None})
-                    out.append(_Sentence(document, record.index, layer, refs))
+                    out.append(_Sentence(document, record.position, layer, refs))
                 elif isinstance(record, DocumentStanceRecord):
                     out.append(_DocumentStance(document, record.stance, refs))
                 else:  # a new document: its refs start again at T1

@@ -162,7 +162,8 @@ class Layer:
 class SentenceRecord:
     """A sentence as read from a file: text, tokens (offsets into ``text``) and annotation layers.
 
-    ``index`` is the sentence's position in its document when the file says so (JSONL), else None.
+    ``position`` is the sentence's stored order in its document when the file says so (JSONL's
+    ``"sentence"``), else None; it may have gaps (see the glossary: position versus ordinal).
     ``start`` is its offset into the document text when the document text is known.
     ``line`` is where the sentence starts in its file, for error messages.
     """
@@ -170,7 +171,7 @@ class SentenceRecord:
     text: str
     tokens: Sequence[Token]
     paragraph: int = 0
-    index: int | None = None
+    position: int | None = None
     start: int | None = None
     line: int | None = None
     layers: tuple[Layer, ...] = ()

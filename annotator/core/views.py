@@ -43,8 +43,8 @@ class SentenceView:
     id: int
     document_id: int
     document_name: str
-    position: int
-    index: int
+    position: int  # stored order in the document (may have gaps)
+    ordinal: int  # place among the document's sentences, from 0 (shown + 1)
     count: int
     text: str
     tokens: tuple[tuple[int, int], ...]

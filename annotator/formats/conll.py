@@ -249,7 +249,7 @@ class ConllWriter:
                     raise InputError(
                         None,
                         None,
-                        f"document {self.document!r} sentence {record.index}: "
+                        f"document {self.document!r} sentence {record.position}: "
                         f"token {i} {text!r} would break the CoNLL format",
                     )
         # Lines laid out by slice assignment: twice as fast as joining a tuple per token.

@@ -52,7 +52,7 @@ def sentence_object(
             "text": text[start:end],
         }
 
-    obj: dict[str, Any] = {"document": document, "sentence": record.index}
+    obj: dict[str, Any] = {"document": document, "sentence": record.position}
     if doc_offset is None:
         obj["text"] = text
     else:

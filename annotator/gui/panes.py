@@ -105,7 +105,7 @@ class SentencePane(QScrollArea):
         if not screen.keep_cursor:
             self.verticalScrollBar().setValue(0)
         self.heading.setText(
-            f"{view.document_name} · sentence {view.index + 1} of {view.count} · {view.status}"
+            f"{view.document_name} · sentence {view.ordinal + 1} of {view.count} · {view.status}"
         )
         self.comment.setText(f"comment: {view.comment}" if view.comment else "")
         if screen.moved:

@@ -210,7 +210,7 @@ class ReviewWindow(QMainWindow):
             view.differs = differs
             view.show_sentence(sentence, keep_cursor=s.kept)
         first = s.versions[0]
-        self.heading.setText(f"{first.document_name} · sentence {first.index + 1} of {first.count}")
+        self.heading.setText(f"{first.document_name} · sentence {first.ordinal + 1} of {first.count}")
 
     def _numbers(self, numbers: Numbers) -> None:
         while self.heatmaps.count():

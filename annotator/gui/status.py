@@ -35,7 +35,7 @@ class StatusLine:
     def show_screen(self, screen: Screen) -> None:
         """Where the shown sentence is and how far this person is."""
         view, p = screen.view, screen.progress
-        self.position.setText(f"sentence {view.index + 1} of {view.count}")
+        self.position.setText(f"sentence {view.ordinal + 1} of {view.count}")
         document = f"document {p.document_done}/{p.document_total} done"
         self.progress.setText(f"{document} · corpus {p.corpus_done}/{p.corpus_total} done")
 

@@ -102,8 +102,8 @@ class AnnotationSession(EditingSession):
 
         def target(s: Session) -> int | None:
             ids = self.navigator.sentences(view.document_id, s)
-            if view.index < len(ids) and ids[view.index] == view.id:  # the cached order still holds
-                return self.navigator.step_from(view.document_id, view.index, delta, s)
+            if view.ordinal < len(ids) and ids[view.ordinal] == view.id:  # the cached order still holds
+                return self.navigator.step_from(view.document_id, view.ordinal, delta, s)
             return self.navigator.step(view.id, delta, s)
 
         return self._move(target)
@@ -141,8 +141,8 @@ class AnnotationSession(EditingSession):
         moved = old is None or old.view.id != view.id
         if moved:
             ids = self.navigator.sentences(view.document_id, s)
-            before = ids[view.index - 1] if 0 < view.index <= len(ids) else None
-            after = ids[view.index + 1] if view.index + 1 < len(ids) else None
+            before = ids[view.ordinal - 1] if 0 < view.ordinal <= len(ids) else None
+            after = ids[view.ordinal + 1] if view.ordinal + 1 < len(ids) else None
             previous = queries.sentence_text(s, before) if before is not None else ""
             following = queries.sentence_text(s, after) if after is not None else ""
         else:

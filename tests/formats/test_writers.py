@@ -28,7 +28,7 @@ def _records() -> list[Record]:
     entities = (EntityRecord("LOC", 0, 2), EntityRecord("LOC", 0, 1), EntityRecord("LOC", 2, 3))
     events = (EventRecord("Conflict.Demonstrate", 0, 2), EventRecord("Conflict.Demonstrate", 1, 2))
     layer = Layer("a", "done", "", entities, events)
-    sentence = SentenceRecord(text, tokens_from_words(words, text), index=0, start=0, layers=(layer,))
+    sentence = SentenceRecord(text, tokens_from_words(words, text), position=0, start=0, layers=(layer,))
     return [DocumentStart("doc", "doc.txt", text), sentence]
 
 

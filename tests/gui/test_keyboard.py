@@ -25,7 +25,7 @@ def test_new_annotator_starts_on_the_first_sentence_and_first_token(
 ) -> None:
     w = open_window("new")
     assert w.current is not None
-    assert (w.current.document_name, w.current.index) == (DOC_A, 0)
+    assert (w.current.document_name, w.current.ordinal) == (DOC_A, 0)
     assert w.tokens.caret == 0 and not w.tokens.has_explicit_selection
     assert "new" in w.windowTitle()
 
@@ -77,24 +77,24 @@ def test_enter_pages_and_next_not_done(open_window: Callable[[str], AnnotationWi
     w = open_window("a")
     t = w.tokens
     press(t, Qt.Key.Key_Return)
-    assert w.current is not None and w.current.index == 1 and t.caret == 0
+    assert w.current is not None and w.current.ordinal == 1 and t.caret == 0
     press(t, Qt.Key.Key_PageDown)
     press(t, Qt.Key.Key_PageDown)
-    assert w.current.index == 3
+    assert w.current.ordinal == 3
     press(t, Qt.Key.Key_PageUp)
-    assert w.current.index == 2
+    assert w.current.ordinal == 2
     press(t, Qt.Key.Key_Return)  # sentence 2 done → 3
     press(t, Qt.Key.Key_PageUp, times=3)
-    assert w.current.index == 0
+    assert w.current.ordinal == 0
     press(t, Qt.Key.Key_PageDown, CTRL)  # 0 and 2 are done: the next not done is 1
-    assert w.current.index == 1
+    assert w.current.ordinal == 1
     press(t, Qt.Key.Key_PageDown, CTRL)
-    assert w.current.index == 3
+    assert w.current.ordinal == 3
     assert stored.statuses(w.project) == [(DOC_A, 0, "done", ""), (DOC_A, 2, "done", "")]
     assert "corpus 2/35 done" in w.status_progress.text()
     for _ in range(11):
         press(t, Qt.Key.Key_PageDown)
-    assert (w.current.document_name, w.current.index) == (DOC_B, 0)
+    assert (w.current.document_name, w.current.ordinal) == (DOC_B, 0)
 
 
 def test_undo_and_redo_every_kind_of_edit(open_window: Callable[[str], AnnotationWindow]) -> None:
@@ -114,9 +114,9 @@ def test_undo_and_redo_every_kind_of_edit(open_window: Callable[[str], Annotatio
     press(t, Qt.Key.Key_Z, CTRL | SHIFT)
     assert stored.entities(p, "a") == [(DOC_A, 0, 0, 1, "LOCATION")]
     press(t, Qt.Key.Key_Return)
-    assert w.current is not None and w.current.index == 1
+    assert w.current is not None and w.current.ordinal == 1
     press(t, Qt.Key.Key_Z, CTRL)  # undoing "done" shows the sentence it changed
-    assert w.current.index == 0
+    assert w.current.ordinal == 0
     assert stored.statuses(p) == []
     press(t, Qt.Key.Key_Y, CTRL)
     assert stored.statuses(p) == [(DOC_A, 0, "done", "")]
@@ -182,7 +182,7 @@ def test_label_chooser_search_and_keymap(
     assert stored.entities(w.project, "a") == [(DOC_A, 0, 0, 1, "DISEASE")]
     answer_dialogs("informburo\n")
     press(w.tokens, Qt.Key.Key_F, CTRL)
-    assert w.current is not None and (w.current.document_name, w.current.index) == (DOC_B, 1)
+    assert w.current is not None and (w.current.document_name, w.current.ordinal) == (DOC_B, 1)
     assert w.current.token_text(3, 4) == "informburo.kz"
 
     seen: list[int] = []

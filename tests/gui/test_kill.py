@@ -50,7 +50,7 @@ CHILD = textwrap.dedent(
         if w.session.pending_position is None:
             break
         QTest.qWait(50)
-    print("SAVED", w.status_saved.text(), w.current.index, flush=True)
+    print("SAVED", w.status_saved.text(), w.current.ordinal, flush=True)
     time.sleep(60)
     """
 )
@@ -84,6 +84,6 @@ def test_kill_9_loses_nothing_shown_as_saved(qtbot: QtBot, tmp_path: Path) -> No
         ("000_5a91e5e761b01553", 1, 1, 2, "GPE"),
     ]
     assert stored.statuses(w.project) == [("000_5a91e5e761b01553", 0, "done", "")]
-    assert w.current is not None and w.current.index == 2
+    assert w.current is not None and w.current.ordinal == 2
     assert integrity(db) == "ok"
     project.close()

@@ -85,7 +85,7 @@ def test_kazakh_digit_keys_tag_entities_and_letter_keys_run_commands(
     assert stored.events(p) == [(DOC_A, 0, 2, 3, "Conflict.Demonstrate")]
     physical(w, *KZ["K"])  # л on the K key: skip
     assert stored.statuses(p) == [(DOC_A, 0, "skipped", "")]
-    assert w.current is not None and w.current.index == 1
+    assert w.current is not None and w.current.ordinal == 1
 
 
 def test_russian_layout_digits_match_as_they_are_and_letters_by_position(
@@ -93,7 +93,7 @@ def test_russian_layout_digits_match_as_they_are_and_letters_by_position(
 ) -> None:
     w = open_window("a")
     physical(w, *RU["K"])  # л on the K key: skip
-    assert w.current is not None and w.current.index == 1
+    assert w.current is not None and w.current.ordinal == 1
     assert stored.statuses(w.project) == [(DOC_A, 0, "skipped", "")]
 
 

@@ -36,12 +36,12 @@ def test_restart_returns_to_the_same_sentence_per_annotator(
 ) -> None:
     w = open_window("a")
     press(w.tokens, Qt.Key.Key_PageDown, times=16)  # into the second document
-    where = (w.current.document_name, w.current.index)  # type: ignore[union-attr]
+    where = (w.current.document_name, w.current.ordinal)  # type: ignore[union-attr]
     w.close()
     again = open_window("a")
-    assert again.current is not None and (again.current.document_name, again.current.index) == where
+    assert again.current is not None and (again.current.document_name, again.current.ordinal) == where
     other = open_window("b")
-    assert other.current is not None and (other.current.document_name, other.current.index) == (DOC_A, 0)
+    assert other.current is not None and (other.current.document_name, other.current.ordinal) == (DOC_A, 0)
 
 
 def test_markup_in_the_text_is_shown_literally(

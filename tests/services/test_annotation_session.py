@@ -95,7 +95,7 @@ def test_edits_say_what_changed_and_the_screen_shows_what_is_stored(seeded: Proj
     assert [(e.start, e.end, e.label) for e in session.screen.view.entities] == [(0, 2, "PERSON")]
     done = session.mark_and_move(c.SetStatus(view.id, session.person.id, "done"))
     assert done.stored and done.changes.progress
-    assert session.view is not None and session.view.index == 1
+    assert session.view is not None and session.view.ordinal == 1
     assert session.screen is not None and session.screen.progress.document_done == 1
     assert session.undo().stored  # the status: the session goes back to that sentence
     assert session.view.id == view.id and session.view.status == "todo"
@@ -156,7 +156,7 @@ def test_the_position_is_stored_when_asked_and_found_again(seeded: Project) -> N
     again = _session(seeded).start()
     assert again is not None and again.view.id == here.view.id
     other = _session(seeded, "b").start()  # every person has their own
-    assert other is not None and other.view.index == 0
+    assert other is not None and other.view.ordinal == 0
 
 
 def test_a_rolling_backup_every_so_many_edits(tmp_path: Any) -> None:

@@ -81,7 +81,7 @@ def test_navigation_progress_and_search(ready: tuple[Project, Navigator, int, in
     project, nav, first, a = ready
     assert nav.step(first, -1) is None
     second = nav.step(first, 1)
-    assert second is not None and load_sentence(project, second, a).index == 1
+    assert second is not None and load_sentence(project, second, a).ordinal == 1
     last_of_first_doc = nav.sentences(nav.documents[0])[-1]
     assert nav.step(last_of_first_doc, 1) == nav.sentences(nav.documents[1])[0]
     c.SetStatus(first, a, "done").apply(project)

@@ -243,7 +243,7 @@ def test_a_token_that_would_break_conll_is_an_error_not_a_repair() -> None:
 
     writer = ConllWriter(io.StringIO())
     writer.write(DocumentStart("d", "", "a b"))
-    bad = SentenceRecord("a b", (Token("a b", 0, 3),), index=4, layers=(Layer("x"),))
+    bad = SentenceRecord("a b", (Token("a b", 0, 3),), position=4, layers=(Layer("x"),))
     with pytest.raises(
         InputError, match="document 'd' sentence 4: token 0 'a b' would break the CoNLL format"
     ):

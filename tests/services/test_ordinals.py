@@ -33,7 +33,7 @@ def test_a_gapped_file_gets_the_same_number_in_every_window(project: Project, tm
     session.start()
     second = session.step(1)
     assert second is not None and second.view.position == 4  # stored as the file numbered it
-    assert second.view.index == 1  # shown as "sentence 2 of 3"
+    assert second.view.ordinal == 1  # shown as "sentence 2 of 3"
     [(sid, _doc, shown, _text)] = session.search("астана")
     assert (sid, shown) == (second.view.id, 1)
     assert session.execute(c.AddEntity(sid, a.id, 0, 1, "GPE")).stored

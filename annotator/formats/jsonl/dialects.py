@@ -47,8 +47,8 @@ def sentence(obj: dict[str, Any], annotator: str | None, status: str, number: in
     text = required(obj, "text", str)
     if not text.strip():
         raise Bad("'text' is empty")
-    index = optional(obj, "sentence", int, None)
-    if index is not None and index < 0:
+    position = optional(obj, "sentence", int, None)
+    if position is not None and position < 0:
         raise Bad("'sentence' must not be negative")
     given = given_tokens(text, required(obj, "tokens", list)) if "tokens" in obj else None
     spans = span_inputs(obj)
@@ -57,7 +57,8 @@ def sentence(obj: dict[str, Any], annotator: str | None, status: str, number: in
             raise Bad(f"span {start}..{end} lies outside the text ({len(text)} characters)")
     text_n, tokens, to_tokens = aligned(text, given, spans)
     own = layer(obj, owner(obj, annotator), status, tokens, to_tokens)
-    return SentenceRecord(text=text_n, tokens=tokens, index=index, line=number, layers=(own,) if own else ())
+    own_layers = (own,) if own else ()
+    return SentenceRecord(text=text_n, tokens=tokens, position=position, line=number, layers=own_layers)
 
 
 def whole_document(
@@ -93,7 +94,7 @@ def whole_document(
         except Bad as exc:
             raise Bad(f"{where[:-1]}: {exc}") from None
         yield SentenceRecord(
-            record.text, record.tokens, record.paragraph, record.index, start, number, record.layers
+            record.text, record.tokens, record.paragraph, record.position, start, number, record.layers
         )
     if obj.get("document_stance"):
         yield document_stance(obj, document, who, number)

@@ -148,7 +148,7 @@ class ImportJob:
     # -- sentences -----------------------------------------------------------------------------
     def position(self, doc: Intake, record: SentenceRecord) -> int:
         """The sentence's position in its document (given, else the next); each is given once."""
-        position = record.index if record.index is not None else doc.next_position
+        position = record.position if record.position is not None else doc.next_position
         if position in doc.positions:
             raise self.fail(record.line, f"sentence {position} of document {doc.name!r} appears twice")
         doc.positions.add(position)
