@@ -41,8 +41,8 @@ class Token(NamedTuple):
     """
 
     text: str
-    start: int
-    end: int
+    char_start: int
+    char_end: int
 
 
 class TokenList(Sequence[Token]):
@@ -94,7 +94,7 @@ def token_offsets(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
     """Starts and ends of a sentence's tokens, without making token objects when it can."""
     if isinstance(tokens, TokenList):
         return tokens.starts, tokens.ends
-    return [t.start for t in tokens], [t.end for t in tokens]
+    return [t.char_start for t in tokens], [t.char_end for t in tokens]
 
 
 def token_texts(tokens: Sequence[Token]) -> list[str]:

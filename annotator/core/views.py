@@ -10,8 +10,8 @@ class EntityView:
     """An entity of the shown sentence."""
 
     id: int
-    start: int
-    end: int
+    token_start: int
+    token_end: int  # exclusive
     label: str
 
 
@@ -29,8 +29,8 @@ class EventView:
     """An event of the shown sentence with its attributes and arguments."""
 
     id: int
-    start: int
-    end: int
+    token_start: int
+    token_end: int  # exclusive
     type: str
     attributes: dict[str, str]
     arguments: tuple[ArgumentView, ...]

@@ -86,14 +86,14 @@ class BratWriter:
         layer = record.layers[0]
         for ent in layer.entities:
             tid = self._textbound(
-                ent.label, base + toks[ent.token_start].start, base + toks[ent.token_end - 1].end
+                ent.label, base + toks[ent.token_start].char_start, base + toks[ent.token_end - 1].char_end
             )
             if ent.ref:
                 self.refs[ent.ref] = tid
         for ev in layer.events:
             etype = brat_type(ev.type)
             trigger = self._textbound(
-                etype, base + toks[ev.token_start].start, base + toks[ev.token_end - 1].end
+                etype, base + toks[ev.token_start].char_start, base + toks[ev.token_end - 1].char_end
             )
             eid = self._next("E")
             args = "".join(f" {a.role}:{self.refs[a.entity]}" for a in ev.arguments if a.entity in self.refs)

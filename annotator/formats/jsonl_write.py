@@ -43,7 +43,7 @@ def sentence_object(
     spans, dropped = flatten([(e.token_start, e.token_end, e.label) for e in layer.entities])
 
     def span(ts: int, te: int) -> dict[str, Any]:
-        start, end = toks[ts].start, toks[te - 1].end
+        start, end = toks[ts].char_start, toks[te - 1].char_end
         return {
             "start": start + shift,
             "end": end + shift,
@@ -61,7 +61,7 @@ def sentence_object(
     obj["status"] = layer.status
     if layer.comment:
         obj["comment"] = layer.comment
-    obj["tokens"] = [{"text": t.text, "start": t.start + shift, "end": t.end + shift} for t in toks]
+    obj["tokens"] = [{"text": t.text, "start": t.char_start + shift, "end": t.char_end + shift} for t in toks]
     obj["ner_tags"] = encode(spans, len(toks), "IOB2")
     obj["entities"] = [
         {"id": e.ref, "label": e.label, **span(e.token_start, e.token_end)} for e in layer.entities

@@ -80,9 +80,9 @@ class AnnotationActions:
         if self.tokens.selected and self.tokens.selected[0] == "entity":
             return view.entity(self.tokens.selected[1])
         for ent in view.entities:
-            if (ent.start, ent.end) == (start, end):
+            if (ent.token_start, ent.token_end) == (start, end):
                 return ent
-            if not self.tokens.has_explicit_selection and ent.start <= start < ent.end:
+            if not self.tokens.has_explicit_selection and ent.token_start <= start < ent.token_end:
                 return ent
         return None
 
@@ -132,11 +132,11 @@ class AnnotationActions:
             if found:
                 return found
         for ev in view.events:
-            if ev.start <= self.tokens.caret < ev.end:
+            if ev.token_start <= self.tokens.caret < ev.token_end:
                 return ev
         if len(view.events) == 1:
             return view.events[0]
-        options = [(f"{ev.type}: {view.token_text(ev.start, ev.end)}", ev) for ev in view.events]
+        options = [(f"{ev.type}: {view.token_text(ev.token_start, ev.token_end)}", ev) for ev in view.events]
         if not options:
             self.say("the sentence has no event yet: select its trigger and press T")
             return None
@@ -154,7 +154,7 @@ class AnnotationActions:
         if not view.entities:
             self.say("tag the argument as an entity first")
             return
-        ents = [(f"{view.token_text(e.start, e.end)} ({e.label})", e.id) for e in view.entities]
+        ents = [(f"{view.token_text(e.token_start, e.token_end)} ({e.label})", e.id) for e in view.entities]
         entity_id = self.choose(f"Argument of {event.type}", ents)
         if entity_id is None:
             return
@@ -237,7 +237,7 @@ class AnnotationActions:
         if which is None:
             return
         options: list[tuple[str, int | None]] = [
-            (f"{view.token_text(e.start, e.end)} ({e.label})", e.id) for e in view.entities
+            (f"{view.token_text(e.token_start, e.token_end)} ({e.label})", e.id) for e in view.entities
         ]
         options.append(("no holder", -1))
         holder = self.choose("Holder (an entity of this sentence)", options)

@@ -272,7 +272,7 @@ class AnnotationWindow(QMainWindow):
         items = view.entities if kind == "entity" else view.events
         found = next((x for x in items if x.id == ident), None)
         if found is not None:
-            self.tokens.select_span(found.start, found.end, (kind, ident))
+            self.tokens.select_span(found.token_start, found.token_end, (kind, ident))
         self.tokens.setFocus()
 
     def _panel_edit(self, kind: str, ident: int) -> None:

@@ -126,16 +126,16 @@ class AnnotationPanels(QWidget):
 
     def show_sentence(self, view: SentenceView) -> None:
         """Fill the tables from a sentence view."""
-        names = {e.id: f"{view.token_text(e.start, e.end)} ({e.label})" for e in view.entities}
+        names = {e.id: f"{view.token_text(e.token_start, e.token_end)} ({e.label})" for e in view.entities}
         self.entities.setRowCount(len(view.entities))
         for r, e in enumerate(view.entities):
             _put(self.entities, r, 0, e.label, e.id)
-            _put(self.entities, r, 1, view.token_text(e.start, e.end))
-            _put(self.entities, r, 2, f"{e.start + 1}–{e.end}")
+            _put(self.entities, r, 1, view.token_text(e.token_start, e.token_end))
+            _put(self.entities, r, 2, f"{e.token_start + 1}–{e.token_end}")
         self.events.setRowCount(len(view.events))
         for r, ev in enumerate(view.events):
             _put(self.events, r, 0, ev.type, ev.id)
-            _put(self.events, r, 1, view.token_text(ev.start, ev.end))
+            _put(self.events, r, 1, view.token_text(ev.token_start, ev.token_end))
             _put(self.events, r, 2, ", ".join(f"{k}={v}" for k, v in ev.attributes.items()))
             args = "; ".join(f"{a.role}: {names.get(a.entity_id, '?')}" for a in ev.arguments)
             _put(self.events, r, 3, args)

@@ -192,10 +192,10 @@ class TokenView(QWidget):
         if self.view is None:
             return None
         for ent in self.view.entities:
-            if ent.start <= token < ent.end:
+            if ent.token_start <= token < ent.token_end:
                 return ("entity", ent.id)
         for ev in self.view.events:
-            if ev.start <= token < ev.end:
+            if ev.token_start <= token < ev.token_end:
                 return ("event", ev.id)
         return None
 
@@ -249,8 +249,8 @@ class TokenView(QWidget):
         selected = self.selected
         for ent in view.entities:
             color = self.colors.get(ent.label, QColor("#dddddd"))
-            differs = (ent.start, ent.end, ent.label) in self.differs
-            for n, rect in enumerate(self._span_rects(ent.start, ent.end)):
+            differs = (ent.token_start, ent.token_end, ent.label) in self.differs
+            for n, rect in enumerate(self._span_rects(ent.token_start, ent.token_end)):
                 if differs:
                     painter.setPen(QPen(QColor("#d50000"), 3, Qt.PenStyle.DashDotLine))
                 else:
@@ -278,7 +278,7 @@ class TokenView(QWidget):
 
     def _paint_events(self, painter: QPainter, view: SentenceView) -> None:
         for ev in view.events:
-            rects = self._span_rects(ev.start, ev.end)
+            rects = self._span_rects(ev.token_start, ev.token_end)
             bold = self.selected == ("event", ev.id)
             pen = QPen(QColor("#b71c1c"), 3 if bold else 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -295,7 +295,7 @@ class TokenView(QWidget):
                 ent = view.entity(arg.entity_id)
                 if ent is None:
                     continue
-                target = self._span_rects(ent.start, ent.end)[0]
+                target = self._span_rects(ent.token_start, ent.token_end)[0]
                 a = QPointF(rects[0].center().x(), rects[0].top() - 3)
                 b = QPointF(target.center().x(), target.top() - 3)
                 lift = TOP_BAND - 10

@@ -93,7 +93,9 @@ def accept_entity(project: Project, sentence_id: int, start: int, end: int, labe
     """A command putting one annotator's entity into gold (replacing gold entities it overlaps)."""
     gold = load_sentence(project, sentence_id, gold_id(project))
     parts: list[c.Command] = [
-        c.DeleteEntity(sentence_id, e.id) for e in gold.entities if e.start < end and start < e.end
+        c.DeleteEntity(sentence_id, e.id)
+        for e in gold.entities
+        if e.token_start < end and start < e.token_end
     ]
     parts.append(c.AddEntity(sentence_id, gold_id(project), start, end, label))
     return c.Batch(sentence_id, parts, f"accept {label} into gold")
@@ -108,12 +110,12 @@ def accept_agreed(project: Project, sentence_id: int, annotators: Sequence[str])
     views: list[SentenceView] = [load_sentence(project, sentence_id, i) for i in ids]
     gold = gold_id(project)
     current = load_sentence(project, sentence_id, gold)
-    spans = set.intersection(*({(e.start, e.end, e.label) for e in v.entities} for v in views))
-    taken = {(e.start, e.end, e.label) for e in current.entities}
+    spans = set.intersection(*({(e.token_start, e.token_end, e.label) for e in v.entities} for v in views))
+    taken = {(e.token_start, e.token_end, e.label) for e in current.entities}
     parts: list[c.Command] = [
         c.AddEntity(sentence_id, gold, s0, e0, label)
         for s0, e0, label in sorted(spans - taken)
-        if not any(g.start < e0 and s0 < g.end for g in current.entities)
+        if not any(g.token_start < e0 and s0 < g.token_end for g in current.entities)
     ]
     stances = set.intersection(*({(t, lab) for t, (lab, _) in v.stance.items()} for v in views))
     parts += [
@@ -138,9 +140,11 @@ def accept_event(project: Project, sentence_id: int, annotator: str, event_id: i
     gold_layer = gold_id(project)
     gold = load_sentence(project, sentence_id, gold_layer)
     parts: list[c.Command] = [
-        c.DeleteEvent(sentence_id, e.id) for e in gold.events if (e.start, e.end) == (event.start, event.end)
+        c.DeleteEvent(sentence_id, e.id)
+        for e in gold.events
+        if (e.token_start, e.token_end) == (event.token_start, event.token_end)
     ]
-    add = c.AddEvent(sentence_id, gold_layer, event.start, event.end, event.type)
+    add = c.AddEvent(sentence_id, gold_layer, event.token_start, event.token_end, event.type)
     parts.append(add)
     parts += [
         c.SetNewEventAttribute(sentence_id, add, name, value) for name, value in event.attributes.items()
@@ -153,12 +157,13 @@ def accept_event(project: Project, sentence_id: int, annotator: str, event_id: i
             (
                 g
                 for g in gold.entities
-                if (g.start, g.end, g.label) == (entity.start, entity.end, entity.label)
+                if (g.token_start, g.token_end, g.label)
+                == (entity.token_start, entity.token_end, entity.label)
             ),
             None,
         )
         if existing is None:
-            new = c.AddEntity(sentence_id, gold_layer, entity.start, entity.end, entity.label)
+            new = c.AddEntity(sentence_id, gold_layer, entity.token_start, entity.token_end, entity.label)
             parts.append(new)
             parts.append(c.AddNewEventArgument(sentence_id, add, arg.role, new))
         else:

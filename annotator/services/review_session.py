@@ -99,9 +99,9 @@ def load_versions(project: Project, sentence_id: int, layers: list[int]) -> list
 
 def differing(versions: list[SentenceView]) -> list[set[Span]]:
     """Each version's entity spans that not every annotator has (the last version is gold's)."""
-    spans = [{(e.start, e.end, e.label) for e in v.entities} for v in versions[:-1]]
+    spans = [{(e.token_start, e.token_end, e.label) for e in v.entities} for v in versions[:-1]]
     shared = set.intersection(*spans) if spans else set()
-    return [{(e.start, e.end, e.label) for e in v.entities} - shared for v in versions]
+    return [{(e.token_start, e.token_end, e.label) for e in v.entities} - shared for v in versions]
 
 
 def numbers_of(report: dict[str, Any]) -> Numbers:
@@ -294,16 +294,18 @@ class ReviewSession(EditingSession):
     def accept_entity(self, index: int, caret: int) -> Command:
         """Accept annotator ``index``'s entity on token ``caret`` into gold."""
         view = self._shown(index)
-        entity = next((e for e in view.entities if e.start <= caret < e.end), None)
+        entity = next((e for e in view.entities if e.token_start <= caret < e.token_end), None)
         if entity is None:
             raise NoEdit(f"{self.layers[index][0]} has no entity under the cursor")
-        return adjudicate.accept_entity(self.project, view.id, entity.start, entity.end, entity.label)
+        return adjudicate.accept_entity(
+            self.project, view.id, entity.token_start, entity.token_end, entity.label
+        )
 
     def accept_event(self, index: int, caret: int) -> Command:
         """Accept annotator ``index``'s event whose trigger covers token ``caret`` into gold."""
         view = self._shown(index)
         name = self.layers[index][0]
-        event = next((e for e in view.events if e.start <= caret < e.end), None)
+        event = next((e for e in view.events if e.token_start <= caret < e.token_end), None)
         if event is None:
             raise NoEdit(f"{name} has no event trigger under the cursor")
         return adjudicate.accept_event(self.project, view.id, name, event.id)
@@ -328,7 +330,7 @@ class ReviewSession(EditingSession):
     def delete_gold(self, caret: int) -> Command:
         """Remove the gold entity on token ``caret``."""
         view = self._shown(-1)
-        entity = next((e for e in view.entities if e.start <= caret < e.end), None)
+        entity = next((e for e in view.entities if e.token_start <= caret < e.token_end), None)
         if entity is None:
             raise NoEdit("")
         return DeleteEntity(view.id, entity.id)

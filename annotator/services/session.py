@@ -174,4 +174,3 @@ class EditingSession:
 
     def after_edit(self, command: Command, changes: Changes) -> None:
         """After a stored edit, undo or redo: read again what the views show of ``changes``."""
-

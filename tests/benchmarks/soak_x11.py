@@ -44,8 +44,8 @@ original = AnnotationWindow._show_screen
 
 def layer(view):
     return {
-        "entities": [[e.start, e.end, e.label] for e in view.entities],
-        "events": [[e.start, e.end, e.type, sorted(e.attributes.items()),
+        "entities": [[e.token_start, e.token_end, e.label] for e in view.entities],
+        "events": [[e.token_start, e.token_end, e.type, sorted(e.attributes.items()),
                     sorted([a.role, a.entity_id] for a in e.arguments)] for e in view.events],
         "stance": sorted([t, lab, h] for t, (lab, h) in view.stance.items()),
         "status": view.status,
@@ -152,11 +152,11 @@ def compare(state: dict[str, object], db: Path) -> list[str]:
     for sid, shown in state["shown"].items():  # type: ignore[union-attr]
         view = load_sentence(project, int(sid), me)
         stored = {
-            "entities": [[e.start, e.end, e.label] for e in view.entities],
+            "entities": [[e.token_start, e.token_end, e.label] for e in view.entities],
             "events": [
                 [
-                    e.start,
-                    e.end,
+                    e.token_start,
+                    e.token_end,
                     e.type,
                     sorted(map(list, e.attributes.items())),
                     sorted([a.role, a.entity_id] for a in e.arguments),

@@ -137,7 +137,10 @@ def test_tokens_and_whitespace_rebuild_the_text_exactly(text: str) -> None:
         tokens = tokenize(sentence)
         gaps = whitespace_after(sentence, tokens)
         assert all(g.isspace() or g == "" for g in gaps)
-        assert "".join(sentence[t.start : t.end] + g for t, g in zip(tokens, gaps, strict=True)) == sentence
+        assert (
+            "".join(sentence[t.char_start : t.char_end] + g for t, g in zip(tokens, gaps, strict=True))
+            == sentence
+        )
 
 
 def test_nfc_composes_kazakh_letters() -> None:

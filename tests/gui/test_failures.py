@@ -153,7 +153,7 @@ def test_a_commit_whose_answer_is_lost_is_read_back_and_known_saved(
     press(w.tokens, Qt.Key.Key_2)
     held = stored.entities(project, "a")
     assert held == [(DOC_A, 0, 0, 1, "ORGANISATION")]
-    assert w.current is not None and [(e.start, e.end, e.label) for e in w.current.entities] == [
+    assert w.current is not None and [(e.token_start, e.token_end, e.label) for e in w.current.entities] == [
         (0, 1, "ORGANISATION")
     ]
     assert w.status_saved.text().startswith("saved")  # read back: the project holds it

@@ -52,7 +52,7 @@ def test_an_edit_is_one_write_and_one_read(
         press(w.tokens, Qt.Key.Key_5)  # tag the first token
     assert traffic.begins == 2, traffic.statements
     assert traffic.writes and not any("project_meta" in s for s in traffic.writes)
-    assert w.current is not None and [(e.start, e.end) for e in w.current.entities] == [(0, 1)]
+    assert w.current is not None and [(e.token_start, e.token_end) for e in w.current.entities] == [(0, 1)]
 
 
 def test_the_position_is_written_once_the_keys_rest(

@@ -104,7 +104,8 @@ def rss_mb() -> float:
 def layer_of(view: SentenceView) -> tuple[Any, ...]:
     """What a view shows of its sentence (document stance is compared per document)."""
     events = tuple(
-        (e.id, e.start, e.end, e.type, tuple(sorted(e.attributes.items())), e.arguments) for e in view.events
+        (e.id, e.token_start, e.token_end, e.type, tuple(sorted(e.attributes.items())), e.arguments)
+        for e in view.events
     )
     return (view.entities, events, tuple(sorted(view.stance.items())), view.status, view.comment)
 
@@ -222,13 +223,21 @@ def test_five_thousand_actions_leave_the_windows_alive_and_the_database_as_shown
     def record_gold() -> None:
         view = r.versions[-1][2].view
         if view is not None:
-            gold[view.id] = (view.entities, tuple((e.start, e.end, e.type) for e in view.events), view.stance)
+            gold[view.id] = (
+                view.entities,
+                tuple((e.token_start, e.token_end, e.type) for e in view.events),
+                view.stance,
+            )
 
     drive(r, r.list, REVIEW, REVIEW_ACTIONS, rng, record_gold, probes, ANNOTATION_ACTIONS)
     gold_id = r.gold
     for sid, layer in gold.items():
         view = load_sentence(project, sid, gold_id)
-        assert (view.entities, tuple((e.start, e.end, e.type) for e in view.events), view.stance) == layer
+        assert (
+            view.entities,
+            tuple((e.token_start, e.token_end, e.type) for e in view.events),
+            view.stance,
+        ) == layer
     assert stored.entities(project, "gold")
     r.close()
 

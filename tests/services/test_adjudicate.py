@@ -36,7 +36,7 @@ def test_accept_agreed_then_one_version_into_gold_and_undo(reviewing: Project) -
     agreed = accept_agreed(three, sid, ["a", "b", "c"])
     assert agreed is not None
     agreed.apply(three)
-    assert [(e.start, e.end, e.label) for e in load_sentence(three, sid, gold).entities] == [
+    assert [(e.token_start, e.token_end, e.label) for e in load_sentence(three, sid, gold).entities] == [
         (0, 3, "POSITION")
     ]
     assert accept_agreed(three, sid, ["a", "b", "c"]) is None
@@ -89,7 +89,7 @@ def test_accept_event_with_arguments_and_stance_then_undo_and_redo(reviewing: Pr
     accept = accept_event(three, sid, "a", event.event_id)
     accept.apply(three)
     gold = load_sentence(three, sid, gold_id(three))
-    assert [(e.type, e.start, e.end) for e in gold.events] == [("Contact.Statement", 6, 7)]
+    assert [(e.type, e.token_start, e.token_end) for e in gold.events] == [("Contact.Statement", 6, 7)]
     assert gold.events[0].attributes["tense"] == "past"
     (arg,) = gold.events[0].arguments
     assert arg.role == "Speaker" and gold.entity(arg.entity_id).label == "POSITION"  # type: ignore[union-attr]

@@ -92,7 +92,7 @@ def test_edits_say_what_changed_and_the_screen_shows_what_is_stored(seeded: Proj
     outcome = session.execute(c.AddEntity(view.id, session.person.id, 0, 2, "PERSON"))
     assert outcome.result is Result.STORED and outcome.changes == Changes.of_sentence(view.id)
     assert session.screen is not None and session.screen.keep_cursor
-    assert [(e.start, e.end, e.label) for e in session.screen.view.entities] == [(0, 2, "PERSON")]
+    assert [(e.token_start, e.token_end, e.label) for e in session.screen.view.entities] == [(0, 2, "PERSON")]
     done = session.mark_and_move(c.SetStatus(view.id, session.person.id, "done"))
     assert done.stored and done.changes.progress
     assert session.view is not None and session.view.ordinal == 1
@@ -121,7 +121,7 @@ def test_a_refused_edit_leaves_history_and_database_alone(seeded: Project) -> No
     refused = session.execute(c.AddEntity(sid, session.person.id, 1, 3, "GPE"))  # overlaps
     assert refused.result is Result.REFUSED and "overlap" in refused.message
     assert len(session.history) == 1
-    assert [(e.start, e.end) for e in session.view.entities] == [(0, 2)]  # type: ignore[union-attr]
+    assert [(e.token_start, e.token_end) for e in session.view.entities] == [(0, 2)]  # type: ignore[union-attr]
 
 
 @dataclass

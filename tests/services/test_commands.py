@@ -73,7 +73,9 @@ def test_sentence_view_shows_only_the_annotators_own_layer(
     project.act_as(a)
     c.AddEntity(sid, a, 0, 1, "DATE").apply(project)
     view = load_sentence(project, sid, a)
-    assert [(e.label, view.token_text(e.start, e.end)) for e in view.entities] == [("DATE", "Бүгін")]
+    assert [(e.label, view.token_text(e.token_start, e.token_end)) for e in view.entities] == [
+        ("DATE", "Бүгін")
+    ]
     assert [e.label for e in load_sentence(project, sid, b).entities] == ["GPE"]
 
 

@@ -45,7 +45,7 @@ def heard(two: Project) -> tuple[ReviewSession, list[ReviewChange]]:
 
 
 def spans(session: ReviewSession, layer: int) -> list[tuple[int, int, str]]:
-    return [(e.start, e.end, e.label) for e in session.versions[layer].entities]
+    return [(e.token_start, e.token_end, e.label) for e in session.versions[layer].entities]
 
 
 def test_refresh_lists_the_disagreements_and_shows_the_first(

@@ -95,9 +95,10 @@ def test_a_write_still_takes_the_lock_first_and_says_why_it_cannot(
     with write_lock_held(db):
         assert main(["annotators", "add", "b", "--db", db]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("annotator: the project stayed busy: another program has held it") and len(
-        err.splitlines()
-    ) == 1
+    assert (
+        err.startswith("annotator: the project stayed busy: another program has held it")
+        and len(err.splitlines()) == 1
+    )
     assert _run(capsys, db, ["annotators", "list"]).splitlines() == ["a\tannotator", "gold\tgold"]
 
 

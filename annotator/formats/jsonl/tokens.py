@@ -96,7 +96,7 @@ def aligned(
     else:
         cuts = {0, len(text)}
         for t in given or ():
-            cuts |= {t.start, t.end}
+            cuts |= {t.char_start, t.char_end}
         for start, end in spans:
             cuts |= {start, end}
         text_n, shift = _normalize_with_offsets(text, sorted(cuts))
@@ -104,7 +104,8 @@ def aligned(
             tokens = tokenize(text_n)
         else:
             tokens = [
-                Token(text_n[shift[t.start] : shift[t.end]], shift[t.start], shift[t.end]) for t in given
+                Token(text_n[shift[t.char_start] : shift[t.char_end]], shift[t.char_start], shift[t.char_end])
+                for t in given
             ]
     first, after = token_offsets(tokens)
     starts = dict(zip(first, range(len(first)), strict=True))

@@ -18,11 +18,11 @@ ARGUMENTS = Rows(snapshots.argument_snapshot, snapshots.restore_argument, edits.
 
 @dataclass
 class AddEntity(CreateCommand[EntitySnapshot]):
-    """Tag tokens ``start..end`` (end exclusive) with ``label``."""
+    """Tag tokens ``token_start..token_end`` (end exclusive) with ``label``."""
 
     annotator_id: int
-    start: int
-    end: int
+    token_start: int
+    token_end: int
     label: str
     entity_id: int | None = None
     snapshot: EntitySnapshot | None = None
@@ -34,18 +34,18 @@ class AddEntity(CreateCommand[EntitySnapshot]):
 
     def create(self, s: Session, schema: Schema) -> int:
         self.entity_id = edits.add_entity(
-            s, schema, self.sentence_id, self.annotator_id, self.start, self.end, self.label
+            s, schema, self.sentence_id, self.annotator_id, self.token_start, self.token_end, self.label
         )
         return self.entity_id
 
 
 @dataclass
 class AddEvent(CreateCommand[EventSnapshot]):
-    """Make tokens ``start..end`` the trigger of an event of ``event_type``."""
+    """Make tokens ``token_start..token_end`` the trigger of an event of ``event_type``."""
 
     annotator_id: int
-    start: int
-    end: int
+    token_start: int
+    token_end: int
     event_type: str
     event_id: int | None = None
     snapshot: EventSnapshot | None = None
@@ -57,7 +57,7 @@ class AddEvent(CreateCommand[EventSnapshot]):
 
     def create(self, s: Session, schema: Schema) -> int:
         self.event_id = edits.add_event(
-            s, schema, self.sentence_id, self.annotator_id, self.start, self.end, self.event_type
+            s, schema, self.sentence_id, self.annotator_id, self.token_start, self.token_end, self.event_type
         )
         return self.event_id
 
