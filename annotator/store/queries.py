@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from annotator.core.errors import StoreError
 from annotator.core.model import GOLD, ROLES, TokenList
+from annotator.core.names import name_problem
 from annotator.core.records import AnnotatorInfo as AnnotatorInfo  # re-exported: callers name them queries.X
 from annotator.core.records import DocumentInfo as DocumentInfo
 from annotator.core.records import SentenceInfo as SentenceInfo
@@ -48,6 +49,8 @@ def add_annotator(session: Session, name: str, role: str = "annotator") -> Annot
     clean = name.strip()
     if not clean:
         raise StoreError("an annotator needs a name")
+    if (problem := name_problem(clean)) is not None:
+        raise StoreError(f"a person's name must be printable text on one line: {problem}")
     if clean == GOLD:
         raise StoreError(f"'{GOLD}' is reserved for the adjudicated layer")
     if role not in ROLES:

@@ -163,3 +163,17 @@ def test_overlaps_are_reported_with_the_policy(capsys: pytest.CaptureFixture[str
     assert code == 0
     assert out == "Қазақстан\tB-ORG\nпарламенті\tI-ORG\n\n"
     assert "note: 1 overlapping entities left out of the tags (policy: longest span kept)" in err
+
+
+@pytest.mark.timeout(60)
+def test_a_person_name_with_a_control_character_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "p.sqlite")
+    assert run(capsys, "init", "--db", db)[0] == 0
+    for bad, shown in (("Ай\nгерім", "U+000A"), ("a\tb", "U+0009"), ("x\x7f", "U+007F")):
+        code, _, err = run(capsys, "annotators", "add", bad, "--db", db)
+        assert code == 1 and shown in err and "one line" in err, err
+        assert len(err.strip().splitlines()) == 1, err
+    code, out, _ = run(capsys, "annotators", "list", "--json", "--db", db)
+    assert json.loads(out) == [{"name": "gold", "role": "gold"}]
