@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, REVIEWING, ROLES
-from annotator.store import Project, queries
+from annotator.store import Project, locks, queries
 from annotator.store import team as logins
 from annotator.store.queries import AnnotatorInfo
 
@@ -68,6 +68,7 @@ def add_person(project: Project, name: str, role: str, password: str | None = No
         raise AnnotatorError(f"{name!r} cannot be a person's name")
     login = team_login(project)
     with project.transaction() as session:
+        locks.lock_team(session)  # before any read: a second session adding them waits, then sees them
         if login is not None:
             me = queries.find_annotator(session, login)
             if me is None or me.role != "manager":

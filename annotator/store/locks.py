@@ -53,6 +53,15 @@ def lock_person_name(session: Session, name: str) -> None:
     _take(session, _key("person-name", name))
 
 
+def lock_team(session: Session) -> None:
+    """Hold the project's team for this transaction: adding people and logins, granting roles.
+
+    PostgreSQL's catalogs refuse two transactions granting the same role at once ("tuple
+    concurrently updated"), and finding a person absent must stay right until they are added.
+    """
+    _take(session, _key("team"))
+
+
 def lock_sentence_layers(session: Session, annotator_id: int, sentence_ids: list[int]) -> None:
     """Hold one layer's sentences (in id order, as one statement), as each edit holds its own."""
     if session.get_bind().dialect.name != "postgresql" or not sentence_ids:

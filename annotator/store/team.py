@@ -18,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
+from annotator.store.locks import lock_team
 
 MAX_ROLE_NAME = 63  # PostgreSQL's identifier length
 
@@ -131,6 +132,7 @@ def add_login(session: Session, name: str, password: str | None) -> bool:
     """
     if len(name.encode()) > MAX_ROLE_NAME:
         raise StoreError(f"{name[:20]}...: a login name has at most {MAX_ROLE_NAME} bytes (UTF-8)")
+    lock_team(session)  # two sessions granting at once collide in the catalogs
     team = ensure_team_role(session)
     if name.lower() in RESERVED or name.lower().startswith("pg_") or name == team:
         raise StoreError(f"{name!r} is a name PostgreSQL keeps for itself or for the team; choose another")
