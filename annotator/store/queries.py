@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, select, union_all
+from sqlalchemy import and_, bindparam, exists, func, select, union_all, update
 from sqlalchemy.orm import Session, aliased
 
 from annotator.core.errors import StoreError
@@ -251,12 +251,25 @@ def overlapping_entities(session: Session) -> int:
 
 
 def set_meta(session: Session, key: str, value: str) -> None:
-    """Store a project fact under ``key``."""
-    row = session.get(ProjectMeta, key)
-    if row is None:
+    """Store a project fact under ``key``.
+
+    On PostgreSQL, row-level security lets a team member read the project's facts but change only
+    their own (where they left off): an update it filters out matches no row, which is said here
+    instead of surfacing as the ORM's StaleDataError.
+    """
+    stored = session.scalar(select(ProjectMeta.value).where(ProjectMeta.key == key))
+    if stored is None:
         session.add(ProjectMeta(key=key, value=value))
-    else:
-        row.value = value
+        session.flush()
+        return
+    if stored == value:
+        return
+    changed = session.execute(
+        update(ProjectMeta).where(ProjectMeta.key == key).values(value=value),
+        execution_options={"synchronize_session": False},
+    )
+    if getattr(changed, "rowcount", 1) == 0:
+        raise StoreError(f"only the project's owner or a manager changes its {key!r}; this login may not")
 
 
 def count_documents(session: Session) -> int:

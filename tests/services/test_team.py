@@ -144,7 +144,7 @@ def test_psql_as_an_annotator_changes_nothing_it_may_not(team_project: Team) -> 
     assert "violates row-level security policy" in done.stderr
 
 
-def test_the_cli_and_sign_in_refuse_an_annotator_in_onesentence_line(
+def test_the_cli_and_sign_in_refuse_an_annotator_in_one_line(
     team_project: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ann, boss, other = (team_project.names[w] for w in ("ann", "boss", "other"))
@@ -186,7 +186,7 @@ def test_the_cli_and_sign_in_refuse_an_annotator_in_onesentence_line(
     project.close()
 
 
-def test_an_edit_the_server_refuses_is_onesentence_line(team_project: Team) -> None:
+def test_an_edit_the_server_refuses_is_one_line(team_project: Team) -> None:
     project, _ = open_project(team_project.url("ann"))
     me = team.sign_in(project, None)
     with project.reading() as s:
@@ -272,3 +272,19 @@ def test_team_add_never_takes_over_a_login_outside_the_project(team_project: Tea
     finally:
         chief.close()
         drop_roles([outsider])
+
+
+def test_only_the_owner_or_a_manager_replaces_the_schema_and_others_are_told_in_one_line(
+    team_project: Team, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    schema = str(tmp_path / "schema.toml")  # the same schema, another text: storing it is an update
+    Path(schema).write_text(default_schema_path().read_text(encoding="utf-8") + "\n# revised\n", "utf-8")
+    for who in ("boss", "ann"):  # a reviewer, an annotator
+        code = main(["schema", "--replace", schema, "--db", team_project.url(who)])
+        _out, err = capsys.readouterr()
+        assert code == 1, (who, err)
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+        assert "owner or a manager" in err, err
+    assert main(["schema", "--replace", schema, "--db", team_project.url("chief")]) == 0  # a manager
+    Path(schema).write_text(default_schema_path().read_text(encoding="utf-8"), "utf-8")
+    assert main(["schema", "--replace", schema, "--db", team_project.owner_url]) == 0
