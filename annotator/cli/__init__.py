@@ -122,6 +122,8 @@ def _agreement(args: argparse.Namespace, db: str | None) -> int:
         if names is None:
             raise
         raise AnnotatorError(f"--annotators {args.annotators}: {exc}") from None
+    except review.NothingInCommon as exc:
+        raise AnnotatorError(f"{exc} (try --status all)") from None
     finally:
         project.close()
     emit(json.dumps(report, ensure_ascii=False) if args.json else agreement_tables(report))

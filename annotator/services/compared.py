@@ -23,6 +23,13 @@ class ReviewError(AnnotatorError):
     """Agreement or review cannot be computed: too few annotators, unknown names, nothing in common."""
 
 
+class NothingInCommon(ReviewError):
+    """The compared people have no sentence that every one of them marked done.
+
+    Said without a remedy: the command line suggests ``--status all``, the review window its own.
+    """
+
+
 class ComparedError(ReviewError):
     """The people asked for cannot be compared: unknown names, a name twice, fewer than two."""
 

@@ -23,6 +23,7 @@ from annotator.agreement.spans import grouped_spans, overlap_matches, span_score
 from annotator.core.choices import KINDS, SCOPES
 from annotator.core.perf import collector_paused
 from annotator.core.tags import flatten
+from annotator.services.compared import NothingInCommon as NothingInCommon
 from annotator.services.compared import ReviewError as ReviewError
 from annotator.services.compared import compared_people
 from annotator.store import Project
@@ -70,9 +71,8 @@ def _corpus_agreement(
     if not ids and status == "all":
         raise ReviewError("the project has no sentences to compare")
     if not ids:
-        raise ReviewError(
-            f"the compared annotators ({', '.join(names)}) have no sentence in common marked done "
-            "(try --status all)"
+        raise NothingInCommon(
+            f"the compared annotators ({', '.join(names)}) have no sentence in common marked done"
         )
     if "entities" in layers:
         report["layers"]["entities"] = _entities(names, data, ids, lengths)
