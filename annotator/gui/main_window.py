@@ -363,10 +363,10 @@ class AnnotationWindow(QMainWindow):
             self.settings.setValue(key, splitter.saveState())
         self.settings.sync()
         self.position_timer.stop()
+        self.transfer.stop()  # first: an import of this window still writing would hold the project
         try:  # closing never fails: a position that cannot be stored is only logged
             with self.runner.without_waiting():
                 self.session.save_position()
         except Exception as exc:
             logger().warning("position not saved at close: %s", exc)
-        self.transfer.stop()
         super().closeEvent(event)

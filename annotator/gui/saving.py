@@ -43,6 +43,7 @@ class EditRunner:
         self.box: QMessageBox | None = None
         self._waiting = False
         self._depth = 0
+        session.committed.connect(lambda _what: self.saved())  # green before the views refresh
 
     # -- the three ways to change the data -----------------------------------------------------
     def execute(self, command: Command) -> bool:
@@ -63,10 +64,9 @@ class EditRunner:
         """Run an edit, undo or redo (waiting patiently for a busy project) and show its outcome."""
         with self.patience():
             outcome = run()
-        if outcome.stored:
-            self.saved()
+        if outcome.stored:  # the indicator turned green at the commit (session.committed)
             if outcome.message:
-                self.say(outcome.message)
+                self.say(outcome.message, error=outcome.alert)
         elif outcome.result is Result.NOT_SAVED:
             if outcome.defect is not None:
                 logger().error("not saved: %s", outcome.what, exc_info=outcome.defect)

@@ -58,6 +58,7 @@ class Outcome:
     message: str = ""
     reason: str = ""
     defect: BaseException | None = None
+    alert: bool = False  # the message warns (a backup that failed), though the edit is stored
 
     @property
     def stored(self) -> bool:
@@ -77,6 +78,7 @@ class EditingSession:
         self.history = History(project)
         self.backup_every = backup_every
         self.edits_since_backup = 0
+        self.committed: Signal[str] = Signal()  # an edit is stored (its name), before views refresh
         self.changed: Signal[Changes] = Signal()  # after every stored edit, undo or redo
         self.said: Signal[str] = Signal()  # a line a view should show (a backup made, a refresh failed)
 
@@ -124,10 +126,11 @@ class EditingSession:
         return self._stored(Result.STORED, what, command, changes, "")
 
     def _stored(self, result: Result, what: str, command: Command, changes: Changes, message: str) -> Outcome:
-        backed_up = self._backup_if_due()
+        self.committed.emit(what)
+        backed_up, failed = self._backup_if_due()
         self.after_edit(command, changes)
         self.changed.emit(changes)
-        return Outcome(result, what, command, changes, message=backed_up or message)
+        return Outcome(result, what, command, changes, message=backed_up or message, alert=failed)
 
     def _not_saved(
         self, what: str, reason: str, sentence_id: int, defect: BaseException | None = None
@@ -152,17 +155,18 @@ class EditingSession:
         return after is not None and after != before
 
     # -- backups -------------------------------------------------------------------------------
-    def _backup_if_due(self) -> str:
-        """Every ``backup_every`` stored edits, a rolling backup; the line to say about it, if any."""
+    def _backup_if_due(self) -> tuple[str, bool]:
+        """Every ``backup_every`` stored edits, a rolling backup: the line to say about it (if any),
+        and whether it is a warning (the backup failed)."""
         self.edits_since_backup += 1
         if self.edits_since_backup < self.backup_every:
-            return ""
+            return "", False
         self.edits_since_backup = 0
         try:
             where = projects.rolling_backup(self.project)
         except AnnotatorError as exc:
-            return f"backup failed: {exc}"
-        return f"backed up to {where}" if where is not None else ""
+            return f"backup failed: {exc}", True
+        return (f"backed up to {where}" if where is not None else ""), False
 
     # -- what subclasses provide ---------------------------------------------------------------
     def shown(self, sentence_id: int) -> object:
