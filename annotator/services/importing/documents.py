@@ -3,10 +3,11 @@
 * :class:`NewDocument`: the project has no document of that name (or has another one and
   ``--rename`` asked for a free name): everything in the file is added.
 * :class:`StoredDocument`: the project has it, and the file gives its sentences without the
-  document's text (CoNLL, sentence lines): each sentence must be the stored one at its position,
-  and only layers of annotators with none in the document are added.
-* :class:`IdenticalDocument`: the project has it with the very text the file gives (a document
-  object whose content hash matches): nothing of it is imported.
+  document's text (CoNLL, sentence lines), or with the very text stored (a document object whose
+  content hash matches, ``identical``): each sentence must be the stored one at its position, and
+  only layers of annotators with none in the document are added.
+* :class:`IdenticalDocument`: the project has it with the very text the file gives, but the file
+  cuts it into other sentences: nothing of it is imported (its layers could not be placed).
 
 A document the file gives with another text than the stored one of that name never gets a
 state: it is refused, or with ``--rename`` becomes a new document under a free name.
@@ -56,13 +57,16 @@ class StoredDocument(Intake):
 
     ``existing`` are its stored sentences by position. With ``--rename``, ``replay`` keeps the
     sentences read so far: at the first one that differs from the stored document, they are read
-    again into a :class:`NewDocument` under a free name.
+    again into a :class:`NewDocument` under a free name. An ``identical`` document (the file gives
+    the stored text) holds its sentences until it ends: if the file cuts the text into other
+    sentences, it becomes an :class:`IdenticalDocument` and nothing of it is written.
     """
 
     id: int
     start: DocumentStart
     existing: dict[int, queries.SentenceInfo]
     replay: list[Record] | None = None
+    identical: bool = False
     layer_present: dict[int, bool] = field(default_factory=dict)  # annotator id: has a layer in it
 
 

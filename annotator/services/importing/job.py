@@ -97,9 +97,12 @@ class ImportJob:
             return
         doc_id, stored_hash = found
         if start.text is not None:
-            if content_hash(start.text) == stored_hash:
+            if content_hash(start.text) == stored_hash:  # its layers may be new: placed like a stored one's
                 self.summary.documents_reused += 1
-                self.doc = IdenticalDocument(doc_id, start.name)
+                existing = {s.position: s for s in queries.document_sentences(self.session, doc_id)}
+                self.doc = StoredDocument(
+                    id=doc_id, name=start.name, start=start, existing=existing, identical=True
+                )
                 return
             if not self.options.rename:
                 raise self.fail(
@@ -176,13 +179,17 @@ class ImportJob:
                     self.mismatch(doc, record, position)
                     return
                 doc.pending.append((known.id, record, known.position))
-                if doc.replay is not None:  # written only once the whole document is known to match
+                if doc.replay is not None or doc.identical:  # written once the whole document matches
                     return
         if len(doc.pending) >= BATCH:
             self.flush(doc)
 
     def mismatch(self, doc: StoredDocument, record: SentenceRecord, position: int) -> None:
-        """A sentence unlike the stored one: refused, or with --rename the document is read anew."""
+        """A sentence unlike the stored one: refused, or with --rename the document is read anew;
+        the stored text cut into other sentences is passed over, as it always was."""
+        if doc.identical:
+            self.doc = IdenticalDocument(doc.id, doc.name)
+            return
         if doc.replay is None:
             what = "has no sentence" if position not in doc.existing else "has another text at sentence"
             raise self.fail(
