@@ -74,9 +74,11 @@ def whole_document(
         if not (0 <= start < end <= len(text)):
             raise Bad(f"{where}start/end {start}..{end} lie outside the document text")
         local = {**item, "text": text[start:end], "annotator": who}
-        local["tokens"] = [
-            _moved(t, -start, f"{where}tokens[{j}].") for j, t in enumerate(item.get("tokens", []))
-        ]
+        if "tokens" in item:  # else the sentence is tokenised, as a sentence line without tokens is
+            local["tokens"] = [
+                _moved(t, -start, f"{where}tokens[{j}].")
+                for j, t in enumerate(required(item, "tokens", list, where))
+            ]
         local["entities"] = [
             _moved(e, -start, f"{where}entities[{j}].") for j, e in enumerate(item.get("entities", []))
         ]
