@@ -15,14 +15,12 @@ class Changes:
 
     - ``sentences``: sentences whose annotations or status changed (shown ones are read again);
     - ``documents``: documents whose document-level annotations (document stance) changed;
-    - ``progress``: done counts changed (a status was set), so progress lines are read again;
-    - ``lists``: the document list or the list of people changed (an import, a new person).
+    - ``progress``: done counts changed (a status was set), so progress lines are read again.
     """
 
     sentences: frozenset[int] = frozenset()
     documents: frozenset[int] = frozenset()
     progress: bool = False
-    lists: bool = False
 
     @classmethod
     def of_sentence(cls, sentence_id: int, progress: bool = False) -> Changes:
@@ -34,11 +32,10 @@ class Changes:
             self.sentences | other.sentences,
             self.documents | other.documents,
             self.progress or other.progress,
-            self.lists or other.lists,
         )
 
     def __bool__(self) -> bool:
-        return bool(self.sentences or self.documents or self.progress or self.lists)
+        return bool(self.sentences or self.documents or self.progress)
 
     def touches(self, sentence_id: int | None, document_id: int | None = None) -> bool:
         """Whether a view showing that sentence (of that document) must read it again."""

@@ -70,7 +70,10 @@ class AnnotationWindow(QMainWindow):
         self.session.screen_changed.connect(self._show_screen)
         self.session.documents_changed.connect(self._show_documents)
         self.session.said.connect(self._said)
-        self.reload_documents()
+        try:  # the session's navigator has just read the corpus order: only the list is read here
+            self.session.announce_documents()
+        except AnnotatorError as exc:
+            self.say(f"the document list could not be read: {exc}", error=True)
         self._restore()
         self.refresh_team()
 

@@ -36,7 +36,6 @@ class EditRunner:
         self.window = window
         self.session = session
         self.project = session.project
-        self.history = session.history
         self.indicator = QLabel("all saved")
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
         self.streak = 0

@@ -22,6 +22,7 @@ from annotator.core.model import GOLD
 from annotator.core.records import AnnotatorInfo, DocumentInfo, TeamMember
 from annotator.core.signals import Signal
 from annotator.core.views import SentenceView
+from annotator.services import annotate
 from annotator.services.annotate import Navigator, Progress
 from annotator.services.commands import Command
 from annotator.services.session import EditingSession, Outcome
@@ -67,7 +68,6 @@ class AnnotationSession(EditingSession):
         self.screen_changed: Signal[Screen] = Signal()
         self.documents_changed: Signal[list[DocumentInfo]] = Signal()
         self.article_wanted = False  # the window shows the whole article: screens carry it
-        self._article_stale = False
 
     @property
     def view(self) -> SentenceView | None:
@@ -124,18 +124,21 @@ class AnnotationSession(EditingSession):
         view = self.view
         self.go_to(sentence_id, keep_cursor=view is not None and view.id == sentence_id)
 
-    def _move(self, target: Callable[[Session], int | None], keep_cursor: bool = False) -> Screen | None:
+    def _move(
+        self, target: Callable[[Session], int | None], keep_cursor: bool = False, article: bool = False
+    ) -> Screen | None:
         with self.project.reading() as s:
             sentence_id = target(s)
             if sentence_id is None:
                 return None
-            screen = self._read(s, sentence_id, keep_cursor)
+            screen = self._read(s, sentence_id, keep_cursor, article)
         if screen.moved:
             self.pending_position = screen.view.id
         self._show(screen)
         return screen
 
-    def _read(self, s: Session, sentence_id: int, keep_cursor: bool) -> Screen:
+    def _read(self, s: Session, sentence_id: int, keep_cursor: bool, article: bool = False) -> Screen:
+        """The screen of a sentence; the article's text when it is wanted and new (``article``: asked for)."""
         view = reading.sentence_view(s, sentence_id, self.person.id)
         old = self.screen
         moved = old is None or old.view.id != view.id
@@ -150,21 +153,20 @@ class AnnotationSession(EditingSession):
             previous, following = old.previous, old.next
         progress = Progress(*reading.progress(s, self.person.id, view.document_id))
         new_document = old is None or old.view.document_id != view.document_id
-        span, article = (0, 0), None
+        span, text = (0, 0), None
         if self.article_wanted:
             span = queries.sentence_offsets(s, view.id)
-            if new_document or self._article_stale:
-                article = queries.document_text(s, view.document_id)
-                self._article_stale = False
+            if new_document or article:
+                text = queries.document_text(s, view.document_id)
         keep = keep_cursor and not moved
-        return Screen(view, previous, following, progress, moved, new_document, keep, span, article)
+        return Screen(view, previous, following, progress, moved, new_document, keep, span, text)
 
     def want_article(self, wanted: bool) -> None:
         """Show (or stop showing) the whole article: the screen is read again with it."""
         self.article_wanted = wanted
-        self._article_stale = wanted
-        if wanted and self.view is not None:
-            self.go_to(self.view.id, keep_cursor=True)
+        view = self.view
+        if wanted and view is not None:
+            self._move(lambda _s: view.id, keep_cursor=True, article=True)
 
     def _show(self, screen: Screen) -> None:
         self.screen = screen
@@ -199,8 +201,6 @@ class AnnotationSession(EditingSession):
             self.reload(command.sentence_id)
         except AnnotatorError as exc:
             self.said.emit(f"⚠ {exc}")
-        if changes.lists:
-            self.reload_documents()
 
     def mark_and_move(self, command: Command) -> Outcome:
         """Set a status and, once it is stored (and shown), go to the next sentence."""
@@ -219,12 +219,16 @@ class AnnotationSession(EditingSession):
         with self.project.reading() as s:
             return queries.documents_overview(s, self.person.id)
 
-    def reload_documents(self) -> list[DocumentInfo]:
-        """After an import: the corpus order is read again and the document list announced."""
-        self.navigator = Navigator(self.project)
+    def announce_documents(self) -> list[DocumentInfo]:
+        """Read the document list (with this person's progress) and announce it."""
         docs = self.documents()
         self.documents_changed.emit(docs)
         return docs
+
+    def reload_documents(self) -> list[DocumentInfo]:
+        """After an import or on refresh: the corpus order is read again and the list announced."""
+        self.navigator = Navigator(self.project)
+        return self.announce_documents()
 
     def team(self) -> list[TeamMember]:
         """Teammates' progress (everyone but this person and the gold layer), busiest first."""
@@ -233,5 +237,4 @@ class AnnotationSession(EditingSession):
 
     def search(self, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
         """Sentences containing ``query`` (any case, any script): id, document, ordinal, text."""
-        with self.project.reading() as s:
-            return reading.search(s, query, limit)
+        return annotate.search(self.project, query, limit)

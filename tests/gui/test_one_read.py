@@ -59,13 +59,16 @@ def test_the_position_is_written_once_the_keys_rest(
     qtbot: QtBot, open_window: Callable[[str], AnnotationWindow]
 ) -> None:
     w = open_window("Айгерім")
-    w.position_timer.setInterval(200)
-    with watching(w.project) as traffic:
+    w.position_timer.setInterval(60_000)  # however slow the keys come, the rest does not start yet
+    with watching(w.project) as moving:
         press(w.tokens, Qt.Key.Key_PageDown, times=4)
-        here = w.current
-        assert here is not None
+    here = w.current
+    assert here is not None
+    assert [s for s in moving.writes if "project_meta" in s] == []  # no move writes the position
+    assert w.position_timer.isActive()  # the moves started the rest timer
+    with watching(w.project) as resting:
+        w.position_timer.setInterval(50)  # restarts the running timer: the keys rest now
         qtbot.waitUntil(lambda: w.session.pending_position is None, timeout=10_000)
-    assert [s for s in traffic.writes if "project_meta" in s] != []
-    assert len([s for s in traffic.writes if "project_meta" in s]) <= 2  # not one per move
+    assert len([s for s in resting.writes if "project_meta" in s]) == 1  # one write for four moves
     with w.project.reading() as s:
         assert queries.get_meta(s, f"position:{w.annotator.id}") == str(here.id)
