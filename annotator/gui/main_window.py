@@ -22,6 +22,7 @@ from annotator.core.records import AnnotatorInfo, DocumentInfo
 from annotator.core.views import SentenceView
 from annotator.gui import dialogs
 from annotator.gui.article import ArticlePane
+from annotator.gui.assisting import Recommending, SuggestionActions
 from annotator.gui.dialogs import KeymapDialog
 from annotator.gui.editing import AnnotationActions
 from annotator.gui.failures import logger
@@ -29,6 +30,7 @@ from annotator.gui.menus import build_menus
 from annotator.gui.panels import AnnotationPanels, Palette
 from annotator.gui.panes import DocumentPane, SentencePane
 from annotator.gui.physical_keys import PhysicalKeys
+from annotator.gui.recommender_panel import RecommenderPanel
 from annotator.gui.saving import EditRunner
 from annotator.gui.status import StatusLine
 from annotator.gui.transfer import Transfer
@@ -63,6 +65,8 @@ class AnnotationWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build()
         self.edits = AnnotationActions(self, self.session, self.runner, self.tokens)
+        self.assisting = SuggestionActions(self)
+        self.recommending = Recommending(self, self.recommender)
         build_menus(self)
         self.physical_keys = PhysicalKeys(self)  # the same keys by position on Kazakh and Russian layouts
         self.history.subscribe(self._history_changed)
@@ -74,6 +78,7 @@ class AnnotationWindow(QMainWindow):
             self.session.announce_documents()
         except AnnotatorError as exc:
             self.say(f"the document list could not be read: {exc}", error=True)
+        self.recommending.start()  # before the first screen, so that it carries suggestions
         self._restore()
         self.refresh_team()
 
@@ -120,7 +125,9 @@ class AnnotationWindow(QMainWindow):
         palette_scroll.setWidget(self.palette_box)
         self.right.addWidget(palette_scroll)
         self.right.addWidget(self.panels)
-        self.right.setSizes([440, 420])
+        self.recommender = RecommenderPanel()  # F6 shows it
+        self.right.addWidget(self.recommender)
+        self.right.setSizes([440, 420, 360])
         self.center.setSizes([620, 240])
 
         self.splitter = QSplitter()
@@ -187,6 +194,7 @@ class AnnotationWindow(QMainWindow):
     def _show_screen(self, screen: Screen) -> None:
         """The session read a screen: every widget shows it."""
         self.middle.show_screen(screen)
+        self.tokens.show_suggestions(screen.suggestions, self.session.assist.focused)
         self.panels.show_sentence(screen.view)
         if screen.moved:
             self.position_timer.start()
@@ -366,6 +374,8 @@ class AnnotationWindow(QMainWindow):
             self.settings.setValue(key, splitter.saveState())
         self.settings.sync()
         self.position_timer.stop()
+        self.recommending.remember()
+        self.assisting.stop()  # the training child process goes with the window
         self.transfer.stop()  # first: an import of this window still writing would hold the project
         try:  # closing never fails: a position that cannot be stored is only logged
             with self.runner.without_waiting():

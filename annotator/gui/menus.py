@@ -84,8 +84,63 @@ def build_menus(window: AnnotationWindow) -> None:
     nav.addAction(a("previous", "&Previous sentence", lambda: window.step(-1), keys_of("previous")))
     nav.addAction(a("next_todo", "Next &not done", window.next_todo, keys_of("next_todo")))
     nav.addAction(a("search", "&Search…", window.search, keys_of("search"), True))
+    _suggest_menu(window)
     view = window.menuBar().addMenu("&View")
     view.addAction(a("article", "Whole &article", window.toggle_article, keys_of("article")))
     view.addAction(a("refresh", "&Refresh", window.refresh, keys_of("refresh"), True))
+    view.addAction(
+        a("recommender", "Recommender &panel", window.recommending.toggle, keys_of("recommender"), True)
+    )
     help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(a("keymap", "&Keyboard…", window.show_keymap, keys_of("keymap"), True))
+
+
+def _suggest_menu(window: AnnotationWindow) -> None:
+    """Suggestions: go through them, accept, reject, threshold, label all, most useful next, train."""
+    a = partial(add_action, window)
+    acts = window.assisting
+    menu = window.menuBar().addMenu("S&uggest")
+    menu.addAction(a("next_suggestion", "&Next suggestion", lambda: acts.step(1), keys_of("next_suggestion")))
+    menu.addAction(
+        a(
+            "previous_suggestion",
+            "&Previous suggestion",
+            lambda: acts.step(-1),
+            keys_of("previous_suggestion"),
+        )
+    )
+    menu.addAction(a("accept_suggestion", "&Accept", acts.accept, keys_of("accept_suggestion")))
+    menu.addAction(a("reject_suggestion", "&Reject", acts.reject, keys_of("reject_suggestion")))
+    menu.addAction(a("accept_all", "Accept a&ll in sentence", acts.accept_all, keys_of("accept_all")))
+    menu.addSeparator()
+    menu.addAction(
+        a("threshold_up", "&Surer only (raise threshold)", lambda: acts.nudge(1), keys_of("threshold_up"))
+    )
+    menu.addAction(
+        a(
+            "threshold_down",
+            "&Less sure too (lower threshold)",
+            lambda: acts.nudge(-1),
+            keys_of("threshold_down"),
+        )
+    )
+    menu.addSeparator()
+    menu.addAction(
+        a(
+            "label_all",
+            "Label all &occurrences in document…",
+            lambda: acts.label_all("document"),
+            keys_of("label_all"),
+        )
+    )
+    menu.addAction(
+        a(
+            "label_all_corpus",
+            "Label all occurrences in &corpus…",
+            lambda: acts.label_all("corpus"),
+            keys_of("label_all_corpus"),
+        )
+    )
+    menu.addAction(a("most_useful", "Most &useful sentence next", acts.most_useful, keys_of("most_useful")))
+    menu.addSeparator()
+    menu.addAction(a("train", "&Train now", acts.train, keys_of("train"), True))

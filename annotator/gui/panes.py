@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.keymap import key_of
 from annotator.core.records import DocumentInfo
 from annotator.core.schema import Schema
+from annotator.core.suggestions import STANCE, Suggestion
 from annotator.gui.status import plain_label
 from annotator.gui.token_view import TokenView
 from annotator.services.annotation_session import Screen
@@ -70,6 +72,25 @@ class DocumentPane(QWidget):
         self.opened.emit(self.ids[self.list.row(item)])
 
 
+def suggested_line(suggestions: tuple[Suggestion, ...]) -> str:
+    """``3 suggestions (Tab, Y, N) · stance toward Үкімет: favor 0.71``; empty when there is none."""
+    if not suggestions:
+        return ""
+    stances = [f"stance toward {x.target}: {x.label} {x.score:.2f}" for x in suggestions if x.kind == STANCE]
+    n = len(suggestions)
+    keys = ", ".join(
+        f"{key_of(action)} {what}"
+        for action, what in (
+            ("next_suggestion", "goes through them"),
+            ("accept_suggestion", "accepts"),
+            ("reject_suggestion", "rejects"),
+            ("accept_all", "takes all"),
+        )
+    )
+    head = f"{n} suggestion{'s' if n != 1 else ''} ({keys})"
+    return " · ".join([head, *stances])
+
+
 class SentencePane(QScrollArea):
     """The heading, the previous sentence, the sentence's tokens, its comment and the next sentence.
 
@@ -88,9 +109,12 @@ class SentencePane(QScrollArea):
         self.tokens = TokenView(schema)
         self.comment = plain_label()
         self.comment.setStyleSheet("color: #e65100;")
+        self.suggested = plain_label()  # what is suggested, in words (stance has no tokens to draw on)
+        self.suggested.setWordWrap(True)
+        self.suggested.setStyleSheet("color: #607d8b; font-style: italic;")
         content = QWidget()
         mid = QVBoxLayout(content)
-        for w in (self.heading, self.previous, self.tokens, self.comment, self.next):
+        for w in (self.heading, self.previous, self.tokens, self.suggested, self.comment, self.next):
             mid.addWidget(w)
         mid.addStretch(1)
         self.setWidgetResizable(True)
@@ -108,6 +132,7 @@ class SentencePane(QScrollArea):
             f"{view.document_name} · sentence {view.ordinal + 1} of {view.count} · {view.status}"
         )
         self.comment.setText(f"comment: {view.comment}" if view.comment else "")
+        self.suggested.setText(suggested_line(screen.suggestions))
         if screen.moved:
             self.previous.setText(screen.previous)
             self.next.setText(screen.next)

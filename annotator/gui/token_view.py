@@ -23,7 +23,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annotator.core.schema import Schema
+from annotator.core.suggestions import Suggestion
 from annotator.core.views import SentenceView
+from annotator.gui.suggestion_paint import paint_suggestions
 
 MARGIN = 14
 TOP_BAND = 30  # event types and argument arcs
@@ -53,6 +55,8 @@ class TokenView(QWidget):
         self.anchor: int | None = None
         self.selected: tuple[str, int] | None = None
         self.differs: set[tuple[int, int, str]] = set()  # review mode: spans not everyone has
+        self.suggestions: tuple[Suggestion, ...] = ()  # drawn dashed and lighter: not annotations
+        self.focused: Suggestion | None = None
         self.boxes: list[_Box] = []
         self.font_big = QFont(self.font())
         self.font_big.setPointSize(18)
@@ -80,6 +84,11 @@ class TokenView(QWidget):
         self._layout()
         self.update()
         self.selectionChanged.emit()
+
+    def show_suggestions(self, suggestions: tuple[Suggestion, ...], focused: Suggestion | None) -> None:
+        """Draw these suggestions (``focused`` stands out); they are not annotations."""
+        self.suggestions, self.focused = suggestions, focused
+        self.update()
 
     def _exists(self, kind: str, ident: int) -> bool:
         assert self.view is not None
@@ -228,7 +237,8 @@ class TokenView(QWidget):
             x += w + (fm.horizontalAdvance(" ") if nxt > end else 2)
         self.setMinimumHeight(int(MARGIN * 2 + (row + 1) * row_h))
 
-    def _span_rects(self, start: int, end: int) -> list[QRectF]:
+    def span_rects(self, start: int, end: int) -> list[QRectF]:
+        """The rectangles of tokens ``start..end`` (end exclusive), one per wrapped row."""
         rects: list[QRectF] = []
         for i in range(start, end):
             box = self.boxes[i]
@@ -250,7 +260,7 @@ class TokenView(QWidget):
         for ent in view.entities:
             color = self.colors.get(ent.label, QColor("#dddddd"))
             differs = (ent.token_start, ent.token_end, ent.label) in self.differs
-            for n, rect in enumerate(self._span_rects(ent.token_start, ent.token_end)):
+            for n, rect in enumerate(self.span_rects(ent.token_start, ent.token_end)):
                 if differs:
                     painter.setPen(QPen(QColor("#d50000"), 3, Qt.PenStyle.DashDotLine))
                 else:
@@ -261,8 +271,9 @@ class TokenView(QWidget):
                     painter.setFont(self.font_small)
                     painter.setPen(color.darker(220))
                     painter.drawText(QPointF(rect.left() + 2, rect.bottom() + 13), ent.label)
+        paint_suggestions(self, painter)
         start, end = self.selection()
-        for rect in self._span_rects(start, end):
+        for rect in self.span_rects(start, end):
             painter.setPen(QPen(QColor("#1565c0"), 2))
             painter.setBrush(QColor(21, 101, 192, 40))
             painter.drawRect(rect.adjusted(-2, -2, 2, 2))
@@ -278,7 +289,7 @@ class TokenView(QWidget):
 
     def _paint_events(self, painter: QPainter, view: SentenceView) -> None:
         for ev in view.events:
-            rects = self._span_rects(ev.token_start, ev.token_end)
+            rects = self.span_rects(ev.token_start, ev.token_end)
             bold = self.selected == ("event", ev.id)
             pen = QPen(QColor("#b71c1c"), 3 if bold else 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -295,7 +306,7 @@ class TokenView(QWidget):
                 ent = view.entity(arg.entity_id)
                 if ent is None:
                     continue
-                target = self._span_rects(ent.token_start, ent.token_end)[0]
+                target = self.span_rects(ent.token_start, ent.token_end)[0]
                 a = QPointF(rects[0].center().x(), rects[0].top() - 3)
                 b = QPointF(target.center().x(), target.top() - 3)
                 lift = TOP_BAND - 10

@@ -21,9 +21,11 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD
 from annotator.core.records import AnnotatorInfo, DocumentInfo, TeamMember
 from annotator.core.signals import Signal
+from annotator.core.suggestions import Suggestion
 from annotator.core.views import SentenceView
 from annotator.services import annotate
 from annotator.services.annotate import Navigator, Progress
+from annotator.services.assisting import Assist
 from annotator.services.commands import Command
 from annotator.services.session import EditingSession, Outcome
 from annotator.store import Project, Session, queries, reading
@@ -36,7 +38,8 @@ class Screen:
     ``moved``: another sentence than before; ``new_document``: another document than before;
     ``keep_cursor``: the same sentence read again (after an edit), so the token cursor stays.
     While the whole article is wanted, ``span`` is the sentence's character range in it and
-    ``article`` the article's text when it is new to the window (else None).
+    ``article`` the article's text when it is new to the window (else None). ``suggestions``
+    are what the recommenders propose for the sentence (nothing until accepted).
     """
 
     view: SentenceView
@@ -48,6 +51,10 @@ class Screen:
     keep_cursor: bool
     span: tuple[int, int] = (0, 0)
     article: str | None = None
+    suggestions: tuple[Suggestion, ...] = ()
+
+
+MIN_DONE_TO_TRAIN = 10  # done sentences before marking one done starts a training run by itself
 
 
 def _position_key(person_id: int) -> str:
@@ -68,6 +75,7 @@ class AnnotationSession(EditingSession):
         self.screen_changed: Signal[Screen] = Signal()
         self.documents_changed: Signal[list[DocumentInfo]] = Signal()
         self.article_wanted = False  # the window shows the whole article: screens carry it
+        self.assist = Assist(self)  # suggestions: what the recommenders propose, and the keys on them
 
     @property
     def view(self) -> SentenceView | None:
@@ -159,7 +167,8 @@ class AnnotationSession(EditingSession):
             if new_document or article:
                 text = queries.document_text(s, view.document_id)
         keep = keep_cursor and not moved
-        return Screen(view, previous, following, progress, moved, new_document, keep, span, text)
+        suggested = self.assist.for_view(s, view)
+        return Screen(view, previous, following, progress, moved, new_document, keep, span, text, suggested)
 
     def want_article(self, wanted: bool) -> None:
         """Show (or stop showing) the whole article: the screen is read again with it."""
@@ -170,6 +179,7 @@ class AnnotationSession(EditingSession):
 
     def _show(self, screen: Screen) -> None:
         self.screen = screen
+        self.assist.shown_with(screen)
         self.screen_changed.emit(screen)
 
     # -- where the person left off --------------------------------------------------------------
@@ -201,6 +211,13 @@ class AnnotationSession(EditingSession):
             self.reload(command.sentence_id)
         except AnnotatorError as exc:
             self.said.emit(f"⚠ {exc}")
+        if changes.progress and self._enough_done():
+            self.assist.after_done()  # the done sentences are the training data: it changed
+
+    def _enough_done(self) -> bool:
+        """Whether this person has done enough sentences for training to be worth a run."""
+        screen = self.screen
+        return screen is not None and screen.progress.corpus_done >= MIN_DONE_TO_TRAIN
 
     def mark_and_move(self, command: Command) -> Outcome:
         """Set a status and, once it is stored (and shown), go to the next sentence."""

@@ -1,0 +1,309 @@
+"""The window's keys on suggestions: go through them, accept, reject, accept all, the threshold,
+label every occurrence, the most useful sentence next, and training in the background.
+
+Everything is decided by the session's :class:`~annotator.services.assisting.Assist`; this module
+only turns keys into its calls, shows what they did, and polls background training on a timer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import GOLD
+from annotator.core.suggestions import STANCE, Suggestion
+from annotator.gui import dialogs
+from annotator.gui.recommender_panel import RecommenderPanel
+from annotator.gui.suggestion_paint import caption
+from annotator.services.assisting import Found
+from annotator.services.suggesting import Occurrence, Suggester, TrainingReport
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import AnnotationWindow
+
+POLL_MS = 400  # how often a running training is asked whether it finished
+DEFAULT_THRESHOLD = 0.5
+
+
+def describe(suggestion: Suggestion, text: str) -> str:
+    """A suggestion in words, for the status bar: ``LOC 0.82 “Алматы”`` or ``stance toward X: favor 0.70``."""
+    if suggestion.kind == STANCE:
+        return f"stance toward {suggestion.target}: {suggestion.label} {suggestion.score:.2f}"
+    return f"{suggestion.kind} {caption(suggestion)} “{text}”"
+
+
+class OccurrencesDialog(QDialog):
+    """The occurrences "label all" found, each checked; Space unchecks one, Return labels the checked."""
+
+    def __init__(self, parent: QWidget | None, found: Found):
+        super().__init__(parent)
+        where = "document" if found.scope == "document" else "corpus"
+        self.setWindowTitle(f"Label every “{found.text}” as {found.label}")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{len(found.occurrences)} unlabelled occurrences in the {where}:"))
+        self.list = QListWidget()
+        for occurrence in found.occurrences:
+            item = QListWidgetItem(f"{occurrence.text}   …{occurrence.context}…")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, occurrence)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Label the checked ones")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+        self.value: list[Occurrence] = []
+
+    def accept(self) -> None:
+        """Take the checked occurrences."""
+        self.value = [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        super().accept()
+
+
+class SuggestionActions:
+    """The annotation window's suggestion keys, composed into the window."""
+
+    def __init__(self, window: AnnotationWindow):
+        self.window = window
+        self.session = window.session
+        self.assist = window.session.assist
+        self.tokens = window.tokens
+        self.runner = window.runner
+        self.timer = QTimer(window)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.assist.news.connect(self._news)
+        self.assist.state_changed.connect(lambda _none: self._watch())
+
+    # -- going through suggestions -----------------------------------------------------------
+    def step(self, delta: int) -> None:
+        """Focus the next or previous suggestion and put the cursor on it."""
+        suggestion = self.assist.step_focus(delta)
+        if suggestion is None:
+            self.window.say(self._none_here())
+            return
+        self._show_focus(suggestion)
+
+    def _show_focus(self, suggestion: Suggestion) -> None:
+        view = self.session.view
+        if suggestion.kind != STANCE:
+            self.tokens.move_caret(suggestion.token_start, extend=False)
+            if suggestion.token_end - suggestion.token_start > 1:
+                self.tokens.select_span(suggestion.token_start, suggestion.token_end)
+        self.tokens.show_suggestions(self.assist.shown, suggestion)
+        text = (
+            view.token_text(suggestion.token_start, suggestion.token_end)
+            if view and suggestion.kind != STANCE
+            else ""
+        )
+        n = (self.assist.focus or 0) + 1
+        self.window.say(
+            f"suggestion {n} of {len(self.assist.shown)}: {describe(suggestion, text)} — Y accepts, N rejects"
+        )
+
+    def _none_here(self) -> str:
+        if self.assist.suggester is None:
+            return "no suggestions: no recommender is loaded"
+        if self.assist.training:
+            return "no suggestions in this sentence yet (training in the background)"
+        low = self.assist.threshold
+        return f"no suggestions in this sentence at or above {low:.2f} ([ lowers the threshold)"
+
+    def _under_cursor(self) -> Suggestion | None:
+        suggestion = self.assist.at(self.tokens.caret)
+        if suggestion is None:
+            self.window.say("no suggestion under the cursor (Tab goes to the next one)")
+        return suggestion
+
+    # -- accepting and rejecting -------------------------------------------------------------
+    def accept(self) -> None:
+        """Y: the suggestion under the cursor becomes an annotation."""
+        suggestion = self._under_cursor()
+        if suggestion is not None and self.runner.show(lambda: self.assist.accept(suggestion)).stored:
+            self._after_verdict()
+
+    def reject(self) -> None:
+        """N: the suggestion under the cursor goes, and never comes back for that span."""
+        suggestion = self._under_cursor()
+        if suggestion is not None and self.runner.show(lambda: self.assist.reject(suggestion)).stored:
+            self._after_verdict()
+
+    def accept_all(self) -> None:
+        """Shift+Y: every suggestion of the sentence, as one undoable step."""
+        if not self.assist.shown:
+            self.window.say(self._none_here())
+            return
+        count = len(self.assist.shown)
+        outcome = self.runner.show(self.assist.accept_all)
+        if outcome.stored:
+            self.window.say(f"accepted the suggestions of the sentence ({count} shown)")
+
+    def _after_verdict(self) -> None:
+        """The next suggestion takes the focus, so Y and N can go on through the sentence."""
+        focused = self.assist.focused
+        if focused is None and self.assist.shown:
+            self.assist.focus = 0
+            focused = self.assist.focused
+        self.tokens.show_suggestions(self.assist.shown, focused)
+        if focused is not None and focused.kind != STANCE:
+            self.tokens.move_caret(focused.token_start, extend=False)
+
+    # -- the threshold -------------------------------------------------------------------------
+    def nudge(self, steps: int) -> None:
+        """] and [: show only surer suggestions, or less sure ones too."""
+        value = self.assist.nudge_threshold(steps)
+        self.window.say(f"suggestions scoring {value:.2f} or more are shown ({len(self.assist.shown)} here)")
+
+    # -- label all occurrences -------------------------------------------------------------------
+    def label_all(self, scope: str) -> None:
+        """O (document), Shift+O (corpus): label each unlabelled occurrence of the entity under the cursor."""
+        view = self.session.view
+        if view is None:
+            return
+        entity = next((e for e in view.entities if e.token_start <= self.tokens.caret < e.token_end), None)
+        if entity is None:
+            self.window.say("put the cursor on a labelled entity first: its string is what is looked for")
+            return
+        found = self.assist.find_occurrences(entity.token_start, entity.token_end, entity.label, scope)
+        if not found.occurrences:
+            self.window.say(f"no other unlabelled “{found.text}” in the {scope}")
+            return
+        chosen = dialogs.run_modal(OccurrencesDialog(self.window, found))
+        self.window.back_to_sentence()
+        if chosen:
+            outcome = self.runner.show(lambda: self.assist.label_occurrences(found, chosen))
+            if outcome.stored:
+                self.window.say(
+                    f"labelled {len(chosen)} × “{found.text}” as {found.label} (one undo takes them back)"
+                )
+
+    # -- the most useful sentence next -----------------------------------------------------------
+    def most_useful(self) -> None:
+        """U: the not-done sentence the tagger is least sure of."""
+        if self.assist.next_uncertain() is None:
+            why = (
+                "no entity tagger is trained yet"
+                if self.assist.suggester is None
+                else "nothing is ranked yet"
+            )
+            self.window.say(f"no uncertain sentence to go to: {why} (Ctrl+T trains)")
+
+    # -- training ------------------------------------------------------------------------------
+    def train(self) -> None:
+        """Ctrl+T: train now in the background (or queue one run)."""
+        self.window.say(self.assist.train())
+
+    def _watch(self) -> None:
+        if self.assist.training and not self.timer.isActive():
+            self.timer.start()
+
+    def poll(self) -> None:
+        """The timer: has the background run finished?"""
+        try:
+            self.assist.poll()
+        except AnnotatorError as exc:
+            self.window.say(f"training: {exc}", error=True)
+        if not self.assist.training:
+            self.timer.stop()
+
+    def _news(self, report: TrainingReport) -> None:
+        self.window.say(report.message, error=not report.ok)
+
+    def stop(self) -> None:
+        """The window closes: no more polling, and the child process goes."""
+        self.timer.stop()
+        self.assist.close()
+
+
+class Recommending:
+    """The window's recommender: made at start from the remembered settings, its panel kept current."""
+
+    def __init__(self, window: AnnotationWindow, panel: RecommenderPanel):
+        self.window = window
+        self.panel = panel
+        self.assist = window.session.assist
+        self.settings = window.settings
+        panel.layers_changed.connect(self._choose_layers)
+        self.assist.state_changed.connect(lambda _none: self.refresh())
+        window.session.changed.connect(lambda _changes: self._verdicts())
+        panel.setVisible(self.settings.value("suggestions/panel", "false") == "true")
+
+    def start(self) -> None:
+        """Load the stored models, as the remembered layers and threshold say; a failure is said."""
+        person = self.window.session.person
+        remembered = self.settings.value("suggestions/layers", "")
+        layers = [n for n in str(remembered).split("\n") if n] or None
+        try:
+            threshold = float(str(self.settings.value("suggestions/threshold", DEFAULT_THRESHOLD)))
+        except ValueError:
+            threshold = DEFAULT_THRESHOLD
+        try:
+            suggester = Suggester(self.window.project, person, layers, threshold)
+            suggester.load()
+        except AnnotatorError as exc:
+            self.window.say(f"suggestions are off: {exc}", error=True)
+            return
+        self.assist.attach(suggester)
+
+    def toggle(self) -> None:
+        """F6: show or hide the panel (remembered)."""
+        self.panel.setVisible(not self.panel.isVisible())
+        self.settings.setValue("suggestions/panel", "true" if self.panel.isVisible() else "false")
+        if self.panel.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read what the panel shows again (only while it is shown)."""
+        suggester = self.assist.suggester
+        if suggester is None or not self.panel.isVisible():
+            return
+        self.panel.show_state(self.assist.training, self.assist.threshold, suggester.queued)
+        try:
+            self.panel.show_models(suggester.models())
+            self.panel.show_acceptance(*suggester.acceptance())
+            names = [self.window.session.person.name, *(m.name for m in self.window.session.team()), GOLD]
+        except AnnotatorError as exc:
+            self.window.say(f"the recommender panel could not be read: {exc}", error=True)
+            return
+        self.panel.show_layers(list(dict.fromkeys(names)), list(suggester.layers))
+
+    def _verdicts(self) -> None:
+        suggester = self.assist.suggester
+        if suggester is not None and self.panel.isVisible():
+            with contextlib.suppress(AnnotatorError):  # the next refresh says it
+                self.panel.show_acceptance(*suggester.acceptance())
+
+    def _choose_layers(self, names: list[str]) -> None:
+        suggester = self.assist.suggester
+        if suggester is None:
+            return
+        suggester.layers = tuple(names)
+        self.settings.setValue("suggestions/layers", "\n".join(names))
+        chosen = ", ".join(names) or "nothing"
+        self.window.say(f"the recommenders will learn from: {chosen} (Ctrl+T trains now)")
+
+    def remember(self) -> None:
+        """At close: the threshold."""
+        self.settings.setValue("suggestions/threshold", f"{self.assist.threshold:.2f}")
