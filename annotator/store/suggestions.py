@@ -1,0 +1,375 @@
+"""What the recommenders learn from and what is kept of them: done sentences, models, verdicts.
+
+Core statements, streamed: no ORM object per token or span. The recommenders themselves
+(``annotator.suggest``) are a sibling package the store does not import, so the reads here return
+plain records the services turn into training data.
+
+Several layers: a sentence done in more than one of them contributes once, from the first layer
+in priority order in which it is done: gold first, then the others in the order given. Gold is
+adjudicated, so where it exists it is the better teacher; one copy per sentence keeps the
+held-out split honest (the same sentence never lands in both parts with two labelings).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from annotator.core.suggestions import STANCE, Suggestion
+from annotator.store.access import authorize
+from annotator.store.offsets import unpack
+from annotator.store.tables import (
+    Annotator,
+    AppliedSuggestions,
+    EntityRow,
+    EventRow,
+    ModelRow,
+    Sentence,
+    SentenceStance,
+    SentenceStatus,
+    SuggestionFeedback,
+    utcnow,
+)
+
+ACCEPTED = "accepted"
+REJECTED = "rejected"
+VERDICTS = (ACCEPTED, REJECTED)
+CHUNK = 500  # ids per IN (...) list
+
+Span = tuple[int, int, str]  # token_start, token_end (exclusive), label
+FeedbackKey = tuple[str, int, int, str, str]  # kind, token_start, token_end (exclusive), label, target
+
+
+@dataclass
+class DoneSentence:
+    """A sentence done in a layer: its tokens' texts, that layer's entities, triggers and stance."""
+
+    id: int
+    text: str
+    tokens: tuple[str, ...]
+    layer_id: int
+    entities: list[Span] = field(default_factory=list)
+    triggers: list[Span] = field(default_factory=list)
+    stance: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoredModel:
+    """A models row without its bytes: kind, layers, fingerprint, when, how many sentences, quality JSON."""
+
+    kind: str
+    layers: tuple[str, ...]
+    fingerprint: str
+    trained_at: datetime
+    sentences: int
+    quality: str | None
+
+
+def token_texts(text: str, packed: bytes) -> tuple[str, ...]:
+    """The tokens of a sentence as strings, from its text and packed offsets."""
+    starts, ends = unpack(packed)
+    return tuple(text[a:b] for a, b in zip(starts, ends, strict=True))
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+    for at in range(0, len(ids), CHUNK):
+        yield list(ids[at : at + CHUNK])
+
+
+def _chosen_layers(session: Session, layer_ids: Sequence[int]) -> dict[int, int]:
+    """For each sentence done in one of the layers, the layer it is taken from (gold first)."""
+    gold = session.scalar(select(Annotator.id).where(Annotator.role == "gold"))
+    order = sorted(dict.fromkeys(layer_ids), key=lambda layer: (layer != gold, list(layer_ids).index(layer)))
+    rank = {layer: i for i, layer in enumerate(order)}
+    chosen: dict[int, int] = {}
+    rows = session.execute(
+        select(SentenceStatus.sentence_id, SentenceStatus.annotator_id).where(
+            SentenceStatus.annotator_id.in_(order), SentenceStatus.status == "done"
+        )
+    )
+    for sentence_id, layer in rows:
+        if sentence_id not in chosen or rank[layer] < rank[chosen[sentence_id]]:
+            chosen[sentence_id] = layer
+    return chosen
+
+
+def done_sentences(session: Session, layer_ids: Sequence[int]) -> list[DoneSentence]:
+    """Every sentence done in one of ``layer_ids`` once (see the module's note), by sentence id."""
+    chosen = _chosen_layers(session, layer_ids)
+    ids = sorted(chosen)
+    out: dict[int, DoneSentence] = {}
+    for part in _chunks(ids):
+        query = select(Sentence.id, Sentence.text, Sentence.token_offsets).where(Sentence.id.in_(part))
+        for sid, text, packed in session.execute(query):
+            out[sid] = DoneSentence(sid, text, token_texts(text, packed), chosen[sid])
+        for model, label, into in (
+            (EntityRow, EntityRow.label, "entities"),
+            (EventRow, EventRow.type, "triggers"),
+        ):
+            spans = select(model.sentence_id, model.annotator_id, model.token_start, model.token_last, label)
+            for sid, layer, start, last, name in session.execute(spans.where(model.sentence_id.in_(part))):
+                if chosen[sid] == layer:
+                    getattr(out[sid], into).append((start, last + 1, name))
+        stance = select(
+            SentenceStance.sentence_id,
+            SentenceStance.annotator_id,
+            SentenceStance.target,
+            SentenceStance.label,
+        ).where(SentenceStance.sentence_id.in_(part))
+        for sid, layer, target, name in session.execute(stance):
+            if chosen[sid] == layer:
+                out[sid].stance[target] = name
+    for one in out.values():
+        one.entities.sort()
+        one.triggers.sort()
+    return [out[i] for i in ids if i in out]
+
+
+def not_done_tokens(session: Session, annotator_id: int, limit: int) -> list[tuple[int, tuple[str, ...]]]:
+    """Up to ``limit`` sentences this person has not marked done, in corpus order, with their tokens."""
+    return [(sid, tokens) for sid, _text, tokens in not_done_sentences(session, annotator_id, limit)]
+
+
+def not_done_sentences(
+    session: Session, annotator_id: int, limit: int | None = None
+) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Sentences this person has not marked done, in corpus order: id, text and token texts."""
+    done = select(SentenceStatus.sentence_id).where(
+        SentenceStatus.annotator_id == annotator_id, SentenceStatus.status == "done"
+    )
+    query = (
+        select(Sentence.id, Sentence.text, Sentence.token_offsets)
+        .where(Sentence.id.not_in(done))
+        .order_by(Sentence.document_id, Sentence.position)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return [(sid, text, token_texts(text, packed)) for sid, text, packed in session.execute(query)]
+
+
+def status_of(session: Session, sentence_id: int, annotator_id: int) -> str:
+    """A person's status of a sentence (todo when there is no row)."""
+    found = session.scalar(
+        select(SentenceStatus.status).where(
+            SentenceStatus.sentence_id == sentence_id, SentenceStatus.annotator_id == annotator_id
+        )
+    )
+    return found or "todo"
+
+
+# -- models ---------------------------------------------------------------------------------------
+
+
+def store_model(
+    session: Session,
+    kind: str,
+    layers: Sequence[str],
+    fingerprint: str,
+    sentences: int,
+    quality: str | None,
+    data: bytes,
+) -> None:
+    """Keep a trained model of ``kind``, replacing the one there was."""
+    session.execute(delete(ModelRow).where(ModelRow.kind == kind))
+    session.add(
+        ModelRow(
+            kind=kind,
+            layers=json.dumps(list(layers), ensure_ascii=False),
+            fingerprint=fingerprint,
+            trained_at=utcnow(),
+            sentences=sentences,
+            quality=quality,
+            data=data,
+        )
+    )
+    session.flush()
+
+
+def stored_models(session: Session) -> dict[str, bytes]:
+    """The bytes of every stored model, by kind."""
+    return {kind: bytes(data) for kind, data in session.execute(select(ModelRow.kind, ModelRow.data))}
+
+
+def model_rows(session: Session) -> list[StoredModel]:
+    """What is known of each stored model (without its bytes), by kind."""
+    query = select(
+        ModelRow.kind,
+        ModelRow.layers,
+        ModelRow.fingerprint,
+        ModelRow.trained_at,
+        ModelRow.sentences,
+        ModelRow.quality,
+    ).order_by(ModelRow.kind)
+    return [
+        StoredModel(kind, tuple(json.loads(layers)), fingerprint, at, n, quality)
+        for kind, layers, fingerprint, at, n, quality in session.execute(query)
+    ]
+
+
+def fingerprints(session: Session) -> dict[str, str]:
+    """The fingerprint of every stored model, by kind."""
+    return dict(session.execute(select(ModelRow.kind, ModelRow.fingerprint)).tuples())
+
+
+# -- verdicts -------------------------------------------------------------------------------------
+
+
+def feedback_key(suggestion: Suggestion) -> FeedbackKey:
+    """What identifies a verdict on ``suggestion``: kind, span (end exclusive), label, target."""
+    if suggestion.kind == STANCE:
+        return (STANCE, 0, 1, suggestion.label, suggestion.target)
+    return (suggestion.kind, suggestion.token_start, suggestion.token_end, suggestion.label, "")
+
+
+def _where(annotator_id: int, sentence_id: int, key: FeedbackKey) -> list[object]:
+    kind, start, end, label, target = key
+    return [
+        SuggestionFeedback.annotator_id == annotator_id,
+        SuggestionFeedback.sentence_id == sentence_id,
+        SuggestionFeedback.kind == kind,
+        SuggestionFeedback.token_start == start,
+        SuggestionFeedback.token_last == end - 1,
+        SuggestionFeedback.label == label,
+        SuggestionFeedback.target == target,
+    ]
+
+
+def set_feedback(
+    session: Session, sentence_id: int, annotator_id: int, key: FeedbackKey, verdict: str | None
+) -> str | None:
+    """Record a verdict (or, with None, forget it) on one suggestion; returns the verdict there was."""
+    authorize(session, annotator_id, sentence_id=sentence_id)
+    if verdict is not None and verdict not in VERDICTS:
+        raise ValueError(f"a verdict is accepted or rejected, not {verdict!r}")
+    where = _where(annotator_id, sentence_id, key)
+    old = session.scalar(select(SuggestionFeedback.verdict).where(*where))  # type: ignore[arg-type]
+    if verdict is None:
+        session.execute(delete(SuggestionFeedback).where(*where))  # type: ignore[arg-type]
+        return old
+    kind, start, end, label, target = key
+    row = {
+        "annotator_id": annotator_id,
+        "sentence_id": sentence_id,
+        "kind": kind,
+        "token_start": start,
+        "token_last": end - 1,
+        "label": label,
+        "target": target,
+        "verdict": verdict,
+        "created_at": utcnow(),
+    }
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    keys = ["annotator_id", "sentence_id", "kind", "token_start", "token_last", "label", "target"]
+    statement = insert(SuggestionFeedback).values(**row)
+    session.execute(statement.on_conflict_do_update(index_elements=keys, set_={"verdict": verdict}))
+    return old
+
+
+def add_feedback(
+    session: Session, sentence_id: int, annotator_id: int, suggestion: Suggestion, verdict: str
+) -> str | None:
+    """Record a person's verdict on a suggestion; returns the verdict there was (None: none)."""
+    return set_feedback(session, sentence_id, annotator_id, feedback_key(suggestion), verdict)
+
+
+def remove_feedback(
+    session: Session, sentence_id: int, annotator_id: int, suggestion: Suggestion
+) -> str | None:
+    """Forget a person's verdict on a suggestion; returns the verdict there was."""
+    return set_feedback(session, sentence_id, annotator_id, feedback_key(suggestion), None)
+
+
+def rejected(session: Session, sentence_id: int, annotator_id: int) -> set[FeedbackKey]:
+    """The suggestions of a sentence this person rejected, as feedback keys (end exclusive)."""
+    query = select(
+        SuggestionFeedback.kind,
+        SuggestionFeedback.token_start,
+        SuggestionFeedback.token_last,
+        SuggestionFeedback.label,
+        SuggestionFeedback.target,
+    ).where(
+        SuggestionFeedback.annotator_id == annotator_id,
+        SuggestionFeedback.sentence_id == sentence_id,
+        SuggestionFeedback.verdict == REJECTED,
+    )
+    return {
+        (kind, start, last + 1, label, target) for kind, start, last, label, target in session.execute(query)
+    }
+
+
+def feedback_counts(session: Session, annotator_id: int) -> tuple[int, int]:
+    """How many suggestions this person accepted and rejected."""
+    query = (
+        select(SuggestionFeedback.verdict, func.count())
+        .where(SuggestionFeedback.annotator_id == annotator_id)
+        .group_by(SuggestionFeedback.verdict)
+    )
+    counts = dict(session.execute(query).tuples())
+    return counts.get(ACCEPTED, 0), counts.get(REJECTED, 0)
+
+
+# -- the last applied batch -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AppliedBatch:
+    """What an apply added to a person's layer: rows as JSON-ready lists, each starting with its id.
+
+    ``entities`` and ``events``: ``[id, sentence_id, token_start, token_last, label_or_type]``;
+    ``stance``: ``[id, sentence_id, target, label]``.
+    """
+
+    annotator_id: int
+    created_at: datetime
+    entities: tuple[tuple[int, int, int, int, str], ...] = ()
+    events: tuple[tuple[int, int, int, int, str], ...] = ()
+    stance: tuple[tuple[int, int, str, str], ...] = ()
+
+    @property
+    def sentences(self) -> frozenset[int]:
+        """The sentences the batch touched."""
+        return frozenset(row[1] for rows in (self.entities, self.events, self.stance) for row in rows)
+
+
+def record_applied(session: Session, batch: AppliedBatch) -> None:
+    """Keep ``batch`` as the person's pending applied batch, replacing the one there was."""
+    session.execute(delete(AppliedSuggestions).where(AppliedSuggestions.annotator_id == batch.annotator_id))
+    session.add(
+        AppliedSuggestions(
+            annotator_id=batch.annotator_id,
+            created_at=batch.created_at,
+            entities=json.dumps([list(r) for r in batch.entities], ensure_ascii=False),
+            events=json.dumps([list(r) for r in batch.events], ensure_ascii=False),
+            stance=json.dumps([list(r) for r in batch.stance], ensure_ascii=False),
+        )
+    )
+    session.flush()
+
+
+def applied_batch(session: Session, annotator_id: int) -> AppliedBatch | None:
+    """The person's pending applied batch, if any."""
+    row = session.execute(
+        select(AppliedSuggestions).where(AppliedSuggestions.annotator_id == annotator_id)
+    ).scalar_one_or_none()
+    if row is None:
+        return None
+    return AppliedBatch(
+        annotator_id,
+        row.created_at,
+        tuple(tuple(r) for r in json.loads(row.entities)),
+        tuple(tuple(r) for r in json.loads(row.events)),
+        tuple(tuple(r) for r in json.loads(row.stance)),
+    )
+
+
+def drop_applied(session: Session, annotator_id: int) -> None:
+    """Forget the person's pending applied batch."""
+    session.execute(delete(AppliedSuggestions).where(AppliedSuggestions.annotator_id == annotator_id))
+    session.flush()
