@@ -18,7 +18,7 @@ from annotator.core.schema import Schema
 from annotator.store import edits, snapshots
 from annotator.store.access import authorize
 from annotator.store.snapshots import EntitySnapshot, EventSnapshot
-from annotator.store.suggestions import AppliedBatch, applied_batch, drop_applied, record_applied
+from annotator.store.suggestions import AppliedBatch, applied_batch, chunks, drop_applied, record_applied
 from annotator.store.tables import EntityRow, EventAttribute, EventRow, Sentence, SentenceStance, utcnow
 
 NewSpan = tuple[int, int, int, str]  # sentence_id, token_start, token_end (exclusive), label or type
@@ -39,17 +39,10 @@ def apply_rows(
     keys still refuse a duplicate.
     """
     authorize(session, annotator_id)
-    counts = (
-        dict(
-            session.execute(
-                select(Sentence.id, Sentence.n_tokens).where(
-                    Sentence.id.in_({row[0] for rows in (entities, events, stance) for row in rows})
-                )
-            ).tuples()
-        )
-        if (entities or events or stance)
-        else {}
-    )
+    counts: dict[int, int] = {}
+    for part in chunks(sorted({row[0] for rows in (entities, events, stance) for row in rows})):
+        found = session.execute(select(Sentence.id, Sentence.n_tokens).where(Sentence.id.in_(part)))
+        counts.update({sid: n for sid, n in found})
     added_entities: list[tuple[int, int, int, int, str]] = []
     added_events: list[tuple[int, int, int, int, str]] = []
     added_stance: list[tuple[int, int, str, str]] = []
@@ -143,9 +136,6 @@ def take_out(session: Session, annotator_id: int) -> TakenOut | None:
     if batch is None:
         return None
     authorize(session, annotator_id)
-    entity_ids = [row[0] for row in batch.entities]
-    event_ids = [row[0] for row in batch.events]
-    stance_ids = [row[0] for row in batch.stance]
     now_entities = {
         r[0]: tuple(r)
         for r in session.execute(
@@ -155,7 +145,7 @@ def take_out(session: Session, annotator_id: int) -> TakenOut | None:
                 EntityRow.token_start,
                 EntityRow.token_last,
                 EntityRow.label,
-            ).where(EntityRow.id.in_(entity_ids), EntityRow.annotator_id == annotator_id)
+            ).where(EntityRow.annotator_id == annotator_id)
         )
     }
     now_events = {
@@ -163,7 +153,7 @@ def take_out(session: Session, annotator_id: int) -> TakenOut | None:
         for r in session.execute(
             select(
                 EventRow.id, EventRow.sentence_id, EventRow.token_start, EventRow.token_last, EventRow.type
-            ).where(EventRow.id.in_(event_ids), EventRow.annotator_id == annotator_id)
+            ).where(EventRow.annotator_id == annotator_id)
         )
     }
     now_stance = {
@@ -171,7 +161,7 @@ def take_out(session: Session, annotator_id: int) -> TakenOut | None:
         for r in session.execute(
             select(
                 SentenceStance.id, SentenceStance.sentence_id, SentenceStance.target, SentenceStance.label
-            ).where(SentenceStance.id.in_(stance_ids), SentenceStance.annotator_id == annotator_id)
+            ).where(SentenceStance.annotator_id == annotator_id)
         )
     }
     taken_entities, taken_events = [], []

@@ -78,7 +78,8 @@ def token_texts(text: str, packed: bytes) -> tuple[str, ...]:
     return tuple(text[a:b] for a, b in zip(starts, ends, strict=True))
 
 
-def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+def chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+    """``ids`` in lists short enough for one ``IN (...)``."""
     for at in range(0, len(ids), CHUNK):
         yield list(ids[at : at + CHUNK])
 
@@ -105,7 +106,7 @@ def done_sentences(session: Session, layer_ids: Sequence[int]) -> list[DoneSente
     chosen = _chosen_layers(session, layer_ids)
     ids = sorted(chosen)
     out: dict[int, DoneSentence] = {}
-    for part in _chunks(ids):
+    for part in chunks(ids):
         query = select(Sentence.id, Sentence.text, Sentence.token_offsets).where(Sentence.id.in_(part))
         for sid, text, packed in session.execute(query):
             out[sid] = DoneSentence(sid, text, token_texts(text, packed), chosen[sid])
@@ -215,7 +216,7 @@ def model_rows(session: Session) -> list[StoredModel]:
 
 def fingerprints(session: Session) -> dict[str, str]:
     """The fingerprint of every stored model, by kind."""
-    return dict(session.execute(select(ModelRow.kind, ModelRow.fingerprint)).tuples())
+    return {k: v for k, v in session.execute(select(ModelRow.kind, ModelRow.fingerprint))}
 
 
 # -- verdicts -------------------------------------------------------------------------------------
@@ -242,9 +243,17 @@ def _where(annotator_id: int, sentence_id: int, key: FeedbackKey) -> list[object
 
 
 def set_feedback(
-    session: Session, sentence_id: int, annotator_id: int, key: FeedbackKey, verdict: str | None
+    session: Session,
+    sentence_id: int,
+    annotator_id: int,
+    key: FeedbackKey,
+    verdict: str | None,
+    created_at: datetime | None = None,
 ) -> str | None:
-    """Record a verdict (or, with None, forget it) on one suggestion; returns the verdict there was."""
+    """Record a verdict (or, with None, forget it) on one suggestion; returns the verdict there was.
+
+    ``created_at`` defaults to now (a redo gives the time of the first do).
+    """
     authorize(session, annotator_id, sentence_id=sentence_id)
     if verdict is not None and verdict not in VERDICTS:
         raise ValueError(f"a verdict is accepted or rejected, not {verdict!r}")
@@ -263,7 +272,7 @@ def set_feedback(
         "label": label,
         "target": target,
         "verdict": verdict,
-        "created_at": utcnow(),
+        "created_at": created_at or utcnow(),
     }
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     keys = ["annotator_id", "sentence_id", "kind", "token_start", "token_last", "label", "target"]
@@ -273,10 +282,15 @@ def set_feedback(
 
 
 def add_feedback(
-    session: Session, sentence_id: int, annotator_id: int, suggestion: Suggestion, verdict: str
+    session: Session,
+    sentence_id: int,
+    annotator_id: int,
+    suggestion: Suggestion,
+    verdict: str,
+    created_at: datetime | None = None,
 ) -> str | None:
     """Record a person's verdict on a suggestion; returns the verdict there was (None: none)."""
-    return set_feedback(session, sentence_id, annotator_id, feedback_key(suggestion), verdict)
+    return set_feedback(session, sentence_id, annotator_id, feedback_key(suggestion), verdict, created_at)
 
 
 def remove_feedback(
@@ -311,7 +325,7 @@ def feedback_counts(session: Session, annotator_id: int) -> tuple[int, int]:
         .where(SuggestionFeedback.annotator_id == annotator_id)
         .group_by(SuggestionFeedback.verdict)
     )
-    counts = dict(session.execute(query).tuples())
+    counts = {k: v for k, v in session.execute(query)}
     return counts.get(ACCEPTED, 0), counts.get(REJECTED, 0)
 
 

@@ -37,11 +37,19 @@ from annotator.services.commands.layer import (
     SetNewEventAttribute,
 )
 from annotator.services.commands.marks import SetDocumentStance, SetSentenceStance, SetStance, SetStatus
+from annotator.services.commands.suggestions import (
+    AcceptSuggestion,
+    Occurrence,
+    RejectSuggestion,
+    accept_all,
+    label_occurrences,
+)
 
 __all__ = [
     "ARGUMENTS",
     "ENTITIES",
     "EVENTS",
+    "AcceptSuggestion",
     "AddArgument",
     "AddEntity",
     "AddEvent",
@@ -53,7 +61,9 @@ __all__ = [
     "DeleteCommand",
     "DeleteEntity",
     "DeleteEvent",
+    "Occurrence",
     "OfNewEvent",
+    "RejectSuggestion",
     "RelabelEntity",
     "ReplaceCommand",
     "Rows",
@@ -63,4 +73,6 @@ __all__ = [
     "SetSentenceStance",
     "SetStance",
     "SetStatus",
+    "accept_all",
+    "label_occurrences",
 ]
