@@ -18,8 +18,9 @@ from annotator.core.schema import Schema
 from annotator.store import edits, snapshots
 from annotator.store.access import authorize
 from annotator.store.snapshots import EntitySnapshot, EventSnapshot
-from annotator.store.suggestions import AppliedBatch, applied_batch, chunks, drop_applied, record_applied
+from annotator.store.suggestions import AppliedBatch, applied_batch, drop_applied, record_applied
 from annotator.store.tables import EntityRow, EventAttribute, EventRow, Sentence, SentenceStance, utcnow
+from annotator.store.training_rows import chunks
 
 NewSpan = tuple[int, int, int, str]  # sentence_id, token_start, token_end (exclusive), label or type
 NewStance = tuple[int, str, str]  # sentence_id, target, label

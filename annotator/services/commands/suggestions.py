@@ -18,11 +18,14 @@ from annotator.core.suggestions import ENTITY, STANCE, TRIGGER, Suggestion
 from annotator.services.commands.base import Batch, Command
 from annotator.services.commands.layer import AddEntity, AddEvent
 from annotator.services.commands.marks import SetSentenceStance
-from annotator.store import Session
+from annotator.store import Project, Session
+from annotator.store import occurrences as spots
 from annotator.store import suggestions as stored
+from annotator.suggest.matcher import occurrences as find
 
 ACCEPTED = stored.ACCEPTED
 REJECTED = stored.REJECTED
+SCOPES = ("document", "corpus")
 
 
 def _annotation(sentence_id: int, annotator_id: int, suggestion: Suggestion) -> Command:
@@ -130,3 +133,33 @@ def label_occurrences(
         AddEntity(o.sentence_id, annotator_id, o.token_start, o.token_end, label) for o in occurrences
     ]
     return Batch(sentence_id, parts=parts, label=f"label {len(parts)} occurrence(s) {label}")
+
+
+CONTEXT = 40  # characters of context on each side of an occurrence
+
+
+def occurrences(
+    project: Project, annotator_id: int, sentence_id: int, token_start: int, token_end: int, scope: str
+) -> list[Occurrence]:
+    """Where the string of tokens ``token_start..token_end`` of a sentence occurs again, or its last
+    word with other Kazakh endings, in the sentence's document (``scope="document"``) or the corpus
+    (``"corpus"``); only where this person has no overlapping entity, and not the span itself."""
+    if scope not in SCOPES:
+        raise ValueError(f"occurrences are looked for in the document or the corpus, not {scope!r}")
+    found: list[Occurrence] = []
+    with project.reading() as s:
+        document = spots.document_of_sentence(s, sentence_id)
+        phrase = spots.token_texts_of(s, sentence_id)[token_start:token_end]
+        if document is None or not phrase:
+            return []
+        for candidate in spots.candidates(s, annotator_id, document if scope == "document" else None):
+            tokens = candidate.tokens
+            for start, end in find(tokens, phrase):
+                if candidate.id == sentence_id and (start, end) == (token_start, token_end):
+                    continue
+                if any(start < b and a < end for a, b in candidate.covered):
+                    continue
+                a, b = candidate.offsets[start][0], candidate.offsets[end - 1][1]
+                context = candidate.text[max(0, a - CONTEXT) : b + CONTEXT]
+                found.append(Occurrence(candidate.id, start, end, candidate.text[a:b], context))
+    return found
