@@ -40,7 +40,9 @@ def test_train_stores_models_and_suggest_writes_scored_lines_for_the_not_done_se
     code, _, err = run(capsys, "suggest", "--db", trained, "--for", "a", "--out", str(out_file))
     assert code == 0, err
     lines = [json.loads(x) for x in out_file.read_text("utf-8").splitlines()]
-    assert len(lines) == 8 and all(x["document"].startswith("rest") for x in lines)  # a's 24 done ones are not there
+    assert len(lines) == 8 and all(
+        x["document"].startswith("rest") for x in lines
+    )  # a's 24 done ones are not there
     found = [e for x in lines for e in x["entities"]]
     assert found and all(0.0 <= e["score"] <= 1.0 for e in found)
     assert {e["label"] for e in found} == {"GPE", "PERSON"}

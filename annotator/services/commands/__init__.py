@@ -43,6 +43,7 @@ from annotator.services.commands.suggestions import (
     RejectSuggestion,
     accept_all,
     label_occurrences,
+    occurrences,
 )
 
 __all__ = [
@@ -75,4 +76,5 @@ __all__ = [
     "SetStatus",
     "accept_all",
     "label_occurrences",
+    "occurrences",
 ]
