@@ -19,22 +19,45 @@ Qt or SQLAlchemy; training runs in a child process the services start.
 """
 
 from annotator.suggest.data import Example, StanceExample, TrainingData, TrainingError
+from annotator.suggest.evaluate import span_quality, split
 from annotator.suggest.features import FEATURES_VERSION
 from annotator.suggest.gazetteer import read_gazetteer
 from annotator.suggest.kazakh import same_stem, stem
 from annotator.suggest.matcher import StringMatcher, occurrences
+from annotator.suggest.recommender import Recommender
+from annotator.suggest.stance import StanceClassifier
 from annotator.suggest.tagger import SpanTagger
+from annotator.suggest.training import (
+    Trained,
+    fingerprint,
+    quality_from_json,
+    quality_to_json,
+    stance_quality,
+    train_models,
+)
+from annotator.suggest.uncertainty import most_uncertain
 
 __all__ = [
     "FEATURES_VERSION",
     "Example",
+    "Recommender",
     "SpanTagger",
+    "StanceClassifier",
     "StanceExample",
     "StringMatcher",
+    "Trained",
     "TrainingData",
     "TrainingError",
+    "fingerprint",
+    "most_uncertain",
     "occurrences",
+    "quality_from_json",
+    "quality_to_json",
     "read_gazetteer",
     "same_stem",
+    "span_quality",
+    "split",
+    "stance_quality",
     "stem",
+    "train_models",
 ]
