@@ -18,10 +18,16 @@ from annotator.console import emit, flush_stdout, pipe_closed
 from annotator.core.choices import KINDS
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD
-from annotator.services import people, review, team
+from annotator.services import people, preannotation, review, suggest_report, team, training_run
 from annotator.services import project as projects
 from annotator.services.compared import ComparedError
-from annotator.services.destinations import check_file, guard_for, guard_of, write_text_atomically
+from annotator.services.destinations import (
+    atomic_file,
+    check_file,
+    guard_for,
+    guard_of,
+    write_text_atomically,
+)
 from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.report import agreement_html, agreement_tables
@@ -236,6 +242,50 @@ def _restore(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
+def _train(args: argparse.Namespace, db: str | None) -> int:
+    names = suggest_report.layer_names(args.layers)
+    if args.iterations < 1:
+        raise AnnotatorError("--iterations: give a number of at least 1")
+    entries = suggest_report.gazetteer(args.gazetteer)
+    project = projects.open_existing(db)
+    try:
+        result = training_run.train_here(
+            project,
+            names,
+            entries,
+            args.iterations,
+            lambda line: print(f"annotator: {line}", file=sys.stderr),
+        )
+    finally:
+        project.close()
+    emit(suggest_report.describe_training(result))
+    return 0
+
+
+def _suggest(args: argparse.Namespace, db: str | None) -> int:
+    if not 0.0 <= args.min_score <= 1.0:
+        raise AnnotatorError("--min-score: give a score between 0 and 1")
+    project = projects.open_existing(db)
+    try:
+        person = suggest_report.person_for(project, args.person)
+        if args.apply:
+            bar = ProgressBar("suggesting")
+            try:
+                report = preannotation.apply_suggestions(project, person, args.min_score, bar)
+            finally:
+                bar.close()
+            emit(report.describe())
+        elif args.out == "-":
+            preannotation.write_suggestions(project, person, sys.stdout, args.min_score)
+        else:
+            with atomic_file(Path(args.out), guard_of(project), what="the suggestions") as out:
+                lines = preannotation.write_suggestions(project, person, out, args.min_score)
+            emit(f"wrote suggestions for {lines} sentence(s) {person.name} has not marked done to {args.out}")
+    finally:
+        project.close()
+    return 0
+
+
 _COMMANDS = {
     "backup": _backup,
     "restore": _restore,
@@ -248,4 +298,6 @@ _COMMANDS = {
     "schema": _schema,
     "team": _team,
     "stats": _stats,
+    "train": _train,
+    "suggest": _suggest,
 }

@@ -156,6 +156,30 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument(
         "--replace", metavar="FILE", help="store this schema instead (it must define all that the data uses)"
     )
+    tr = sub.add_parser(
+        "train", parents=[db], help="train the recommenders on layers' done sentences and print their quality"
+    )
+    tr.add_argument(
+        "--from", dest="layers", metavar="NAME[,NAME...]", required=True, help="layers to learn from"
+    )
+    tr.add_argument("--gazetteer", metavar="FILE.tsv", help="also known phrases: text<TAB>label lines")
+    tr.add_argument(
+        "--iterations", type=int, default=100, metavar="N", help="L-BFGS iterations (default 100)"
+    )
+    sg = sub.add_parser("suggest", parents=[db], help="suggestions for a person's not-done sentences")
+    sg.add_argument(
+        "--for", dest="person", metavar="NAME", required=True, help="the person suggestions are for"
+    )
+    where = sg.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", metavar="FILE.jsonl", help="write them as JSONL (- for standard output)")
+    where.add_argument("--apply", action="store_true", help="pre-annotate NAME's layer (status stays todo)")
+    sg.add_argument(
+        "--min-score",
+        type=float,
+        default=0.5,
+        metavar="S",
+        help="leave out suggestions below S (default 0.5)",
+    )
     st = sub.add_parser("stats", parents=[db], help="corpus and per-annotator counts")
     st.add_argument("--json", action="store_true", help="print one JSON object")
     return parser

@@ -244,3 +244,64 @@ class Activity(Base):
     )
     edits: Mapped[int] = mapped_column(Integer, default=0)
     last_edit_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+MODEL_KIND_CHECK = "kind IN ('entities', 'triggers', 'matcher', 'stance')"  # core.suggestions.MODEL_KINDS
+
+
+class ModelRow(Base):
+    """A trained model of one kind, learned from ``layers`` (a JSON list of layer names).
+
+    ``data`` holds the model's own bytes (crfsuite's model file, or JSON), never a pickle: a
+    shared project must not hand anyone code to run. Retraining replaces the row.
+    """
+
+    __tablename__ = "models"
+    __table_args__ = (CheckConstraint(MODEL_KIND_CHECK, name="model_kind"),)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    layers: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    trained_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sentences: Mapped[int] = mapped_column(Integer)
+    quality: Mapped[str | None] = mapped_column(Text, nullable=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SuggestionFeedback(Base):
+    """A person's verdict on one suggestion: accepted or rejected (a rejected one never comes back).
+
+    ``token_start``/``token_last`` are inclusive like every span table (a stance: 0, 0) and
+    ``target`` is empty unless the suggestion is a stance.
+    """
+
+    __tablename__ = "suggestion_feedback"
+    __table_args__ = (
+        CheckConstraint("kind IN ('entity', 'trigger', 'stance')", name="suggestion_feedback_kind"),
+        CheckConstraint("verdict IN ('accepted', 'rejected')", name="suggestion_feedback_verdict"),
+        Index("ix_suggestion_feedback_sentence", "sentence_id"),
+    )
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"), primary_key=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    token_start: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_last: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(String(64), primary_key=True)
+    target: Mapped[str] = mapped_column(String(64), primary_key=True, default="")
+    verdict: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AppliedSuggestions(Base):
+    """What the last ``annotator suggest --apply`` added to a person's layer (one record per person).
+
+    ``entities``, ``events`` and ``stance`` are JSON lists of the rows added, each with its id and
+    what it held, so that an undo removes only those still there unchanged.
+    """
+
+    __tablename__ = "applied_suggestions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id", ondelete="CASCADE"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    entities: Mapped[str] = mapped_column(Text, default="[]")
+    events: Mapped[str] = mapped_column(Text, default="[]")
+    stance: Mapped[str] = mapped_column(Text, default="[]")

@@ -37,11 +37,20 @@ from annotator.services.commands.layer import (
     SetNewEventAttribute,
 )
 from annotator.services.commands.marks import SetDocumentStance, SetSentenceStance, SetStance, SetStatus
+from annotator.services.commands.suggestions import (
+    AcceptSuggestion,
+    Occurrence,
+    RejectSuggestion,
+    accept_all,
+    label_occurrences,
+    occurrences,
+)
 
 __all__ = [
     "ARGUMENTS",
     "ENTITIES",
     "EVENTS",
+    "AcceptSuggestion",
     "AddArgument",
     "AddEntity",
     "AddEvent",
@@ -53,7 +62,9 @@ __all__ = [
     "DeleteCommand",
     "DeleteEntity",
     "DeleteEvent",
+    "Occurrence",
     "OfNewEvent",
+    "RejectSuggestion",
     "RelabelEntity",
     "ReplaceCommand",
     "Rows",
@@ -63,4 +74,7 @@ __all__ = [
     "SetSentenceStance",
     "SetStance",
     "SetStatus",
+    "accept_all",
+    "label_occurrences",
+    "occurrences",
 ]

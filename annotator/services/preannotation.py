@@ -1,0 +1,189 @@
+"""Suggestions for every sentence a person has not marked done: written to a JSONL file, or applied
+to their layer (``annotator suggest``), with the window's way to undo an apply as one batch.
+
+Both read the stored models and the person's layer in one read transaction. An apply is one write
+transaction: the status of every sentence stays as it was (todo), as Prodigy's ``ner.correct``
+leaves its pre-annotations to be corrected.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from annotator.core.changes import Changes
+from annotator.core.errors import AnnotatorError
+from annotator.core.records import AnnotatorInfo
+from annotator.core.schema import Schema
+from annotator.core.suggestions import ENTITY, STANCE, TRIGGER, Suggestion
+from annotator.services.commands import Command
+from annotator.services.suggest_data import compatible, shown
+from annotator.store import Project, Session, occurrences, preannotate
+from annotator.store import suggestions as stored
+from annotator.store.occurrences import Pending
+from annotator.store.preannotate import TakenOut
+from annotator.suggest.recommender import Recommender
+
+DEFAULT_MIN_SCORE = 0.5
+
+
+@dataclass(frozen=True)
+class ApplyReport:
+    """What an apply added: sentences touched, entities, events and stances."""
+
+    sentences: int
+    entities: int
+    events: int
+    stance: int
+
+    def describe(self) -> str:
+        """One line for people."""
+        return (
+            f"pre-annotated {self.sentences} sentence(s): {self.entities} entities, {self.events} events, "
+            f"{self.stance} stance(s); their status stays todo"
+        )
+
+
+def _recommender(s: Session) -> Recommender:
+    models = stored.stored_models(s)
+    if not models:
+        raise AnnotatorError("the project has no trained model: run annotator train --from NAME first")
+    return Recommender.load(models)
+
+
+def _suggested(
+    s: Session, person: AnnotatorInfo, min_score: float
+) -> Iterator[tuple[Pending, tuple[Suggestion, ...]]]:
+    """Each not-done sentence of the person with the suggestions they would be shown at ``min_score``."""
+    recommender = _recommender(s)
+    rejections = stored.rejected_by(s, person.id)
+    for sentence in occurrences.pending(s, person.id):
+        proposed = recommender.suggest(sentence.tokens, sentence.text)
+        rejected = rejections.get(sentence.id, set())
+        yield (
+            sentence,
+            shown(proposed, min_score, rejected, sentence.entities, sentence.events, sentence.targets),
+        )
+
+
+def _span(sentence: Pending, one: Suggestion) -> dict[str, Any]:
+    start, end = sentence.offsets[one.token_start][0], sentence.offsets[one.token_end - 1][1]
+    return {
+        "start": start,
+        "end": end,
+        "token_start": one.token_start,
+        "token_end": one.token_end,
+        "text": sentence.text[start:end],
+    }
+
+
+def sentence_line(sentence: Pending, annotator: str, found: tuple[Suggestion, ...]) -> dict[str, Any]:
+    """The JSONL object of one sentence with its suggestions, in the export's own field names."""
+    tokens = [{"text": sentence.text[a:b], "start": a, "end": b} for a, b in sentence.offsets]
+    return {
+        "document": sentence.document,
+        "sentence": sentence.position,
+        "text": sentence.text,
+        "annotator": annotator,
+        "status": "todo",
+        "tokens": tokens,
+        "entities": [
+            {"label": x.label, **_span(sentence, x), "score": round(x.score, 4), "source": x.source}
+            for x in found
+            if x.kind == ENTITY
+        ],
+        "events": [
+            {"type": x.label, "trigger": _span(sentence, x), "score": round(x.score, 4), "source": x.source}
+            for x in found
+            if x.kind == TRIGGER
+        ],
+        "stance": [
+            {"target": x.target, "label": x.label, "holder": None, "score": round(x.score, 4)}
+            for x in found
+            if x.kind == STANCE
+        ],
+    }
+
+
+def write_suggestions(project: Project, person: AnnotatorInfo, out: TextIO, min_score: float) -> int:
+    """Write one JSONL line per sentence the person has not marked done; how many lines."""
+    lines = 0
+    with project.reading() as s:
+        for sentence, found in _suggested(s, person, min_score):
+            out.write(json.dumps(sentence_line(sentence, person.name, found), ensure_ascii=False) + "\n")
+            lines += 1
+    return lines
+
+
+def apply_suggestions(
+    project: Project,
+    person: AnnotatorInfo,
+    min_score: float,
+    progress: Callable[[int, int], None] | None = None,
+) -> ApplyReport:
+    """Pre-annotate the person's not-done sentences with suggestions scoring at least ``min_score``.
+
+    One write transaction; the batch is recorded so that the window can undo it (see
+    :func:`pending_preannotation`). A new apply replaces the record of the last one.
+    """
+    schema = project.schema
+    entities: list[preannotate.NewSpan] = []
+    events: list[preannotate.NewSpan] = []
+    stance: list[preannotate.NewStance] = []
+    with project.transaction() as s:
+        found = list(_suggested(s, person, min_score))
+        touched = 0
+        for done, (sentence, suggestions) in enumerate(found, start=1):
+            chosen = compatible(suggestions, schema)
+            touched += bool(chosen)
+            for x in chosen:
+                if x.kind == ENTITY:
+                    entities.append((sentence.id, x.token_start, x.token_end, x.label))
+                elif x.kind == TRIGGER:
+                    events.append((sentence.id, x.token_start, x.token_end, x.label))
+                else:
+                    stance.append((sentence.id, x.target, x.label))
+            if progress is not None:
+                progress(done, len(found))
+        preannotate.apply_rows(s, schema, person.id, entities, events, stance)
+    return ApplyReport(touched, len(entities), len(events), len(stance))
+
+
+@dataclass
+class UndoPreannotation(Command):
+    """Take out what the last ``suggest --apply`` added and is still there unchanged; redo puts it back.
+
+    Made by :func:`pending_preannotation` and put on the window's history already done, so its
+    first use is an undo. ``sentence_id`` is a sentence the batch touched.
+    """
+
+    annotator_id: int
+    taken: TakenOut | None = None
+    touched: frozenset[int] = frozenset()
+
+    @property
+    def text(self) -> str:
+        return "pre-annotation by suggest --apply"
+
+    def changes(self) -> Changes:
+        return Changes(sentences=self.touched | {self.sentence_id}, progress=False)
+
+    def do(self, s: Session, schema: Schema) -> None:
+        if self.taken is not None:
+            preannotate.put_back(s, self.taken)
+
+    def undo(self, s: Session, schema: Schema) -> None:
+        self.taken = preannotate.take_out(s, self.annotator_id)
+        if self.taken is not None:
+            self.touched = self.touched | self.taken.sentences
+
+
+def pending_preannotation(project: Project, person: AnnotatorInfo) -> Command | None:
+    """The command whose undo takes out the person's last applied batch (None: there is none)."""
+    with project.reading() as s:
+        batch = stored.applied_batch(s, person.id)
+    if batch is None or not batch.sentences:
+        return None
+    return UndoPreannotation(min(batch.sentences), person.id, touched=batch.sentences)

@@ -1,0 +1,148 @@
+"""One training run: read the done sentences, train when the data changed, rank a person's sentences.
+
+:func:`run` is what the background child process executes (a spawned process: the GIL would
+stall the window's thread). It opens the project itself from its URL (with the password: the
+child logs in as the person did, so it trains on what their login can read), and returns plain,
+picklable results; the parent stores them. :func:`train_here` is the same run in this process,
+for the command line, and stores the models itself.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.suggestions import ENTITY_MODEL, MATCHER_MODEL, STANCE_MODEL, TRIGGER_MODEL
+from annotator.services.suggest_data import layer_ids, training_data
+from annotator.store import Project, open_project, training_rows
+from annotator.store import suggestions as stored
+from annotator.suggest import TrainingData
+from annotator.suggest.recommender import Recommender
+from annotator.suggest.training import Trained, fingerprint, quality_to_json, train_models
+from annotator.suggest.uncertainty import most_uncertain
+
+RANK_CANDIDATES = 20_000  # not-done sentences ranked at most
+RANKED = 2_000  # how many of them the ranking keeps
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a run is asked to do: train from ``layers`` (when ``train``), then rank ``person``'s sentences."""
+
+    url: str
+    layers: tuple[str, ...]
+    person_id: int | None = None
+    train: bool = True
+    gazetteer: tuple[tuple[str, str], ...] = ()
+    iterations: int = 100
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a run gives back: the models trained (none: up to date), sentences, seconds, the ranking."""
+
+    trained: tuple[Trained, ...] = ()
+    up_to_date: bool = False
+    sentences: int = 0
+    seconds: float = 0.0
+    ranking: tuple[tuple[int, float, str], ...] = ()
+    layers: tuple[str, ...] = field(default_factory=tuple)
+
+
+def expected_kinds(data: TrainingData) -> list[str]:
+    """The model kinds a run on ``data`` would train (as ``train_models`` decides)."""
+    kinds = []
+    if len(data.entities) >= 2:
+        kinds += [ENTITY_MODEL, MATCHER_MODEL]
+    if len(data.triggers) >= 2 and any(e.spans for e in data.triggers):
+        kinds.append(TRIGGER_MODEL)
+    if len(data.stance) >= 2 and any(e.labels for e in data.stance):
+        kinds.append(STANCE_MODEL)
+    return kinds
+
+
+def up_to_date(data: TrainingData, stored_prints: dict[str, str], iterations: int) -> bool:
+    """True when every model the data would give is stored with the fingerprint of that data."""
+    kinds = expected_kinds(data)
+    return bool(kinds) and all(stored_prints.get(k) == fingerprint(data, k, iterations) for k in kinds)
+
+
+def _open(url: str) -> Project:
+    project, _ = open_project(url, check=False)
+    return project
+
+
+def rank(project: Project, recommender: Recommender, person_id: int) -> tuple[tuple[int, float, str], ...]:
+    """The person's not-done sentences where the tagger is least sure, most uncertain first."""
+    if not recommender.has_tagger:
+        return ()
+    with project.reading() as s:
+        candidates = training_rows.not_done_tokens(s, person_id, RANK_CANDIDATES)
+    return tuple(most_uncertain(candidates, recommender, limit=RANKED))
+
+
+def run(request: Request) -> Result:
+    """The child's work: read, train unless up to date, rank. Raises AnnotatorError with one line."""
+    started = time.perf_counter()
+    project = _open(request.url)
+    try:
+        trained: tuple[Trained, ...] = ()
+        fresh = False
+        sentences = 0
+        if request.train:
+            with project.reading() as s:
+                data = training_data(s, project.schema, layer_ids(s, request.layers), request.gazetteer)
+                prints = stored.fingerprints(s)
+            sentences = len(data.entities)
+            if not sentences:
+                raise AnnotatorError(
+                    f"no sentence is marked done in {', '.join(request.layers)}: nothing to learn"
+                )
+            fresh = up_to_date(data, prints, request.iterations)
+            if not fresh:
+                trained = tuple(train_models(data, request.iterations))
+        ranking: tuple[tuple[int, float, str], ...] = ()
+        if request.person_id is not None:
+            if trained:
+                models = {t.kind: t.data for t in trained}
+            else:
+                with project.reading() as s:
+                    models = stored.stored_models(s)
+            ranking = rank(project, Recommender.load(models), request.person_id)
+        seconds = time.perf_counter() - started
+        return Result(trained, fresh, sentences, seconds, ranking, request.layers)
+    finally:
+        project.close()
+
+
+def store(project: Project, trained: Sequence[Trained], layers: Sequence[str]) -> None:
+    """Keep the trained models in the project, in one short write transaction."""
+    with project.transaction() as s:
+        for one in trained:
+            quality = quality_to_json(one.quality) if one.quality is not None else None
+            stored.store_model(s, one.kind, layers, one.fingerprint, one.sentences, quality, one.data)
+
+
+def train_here(
+    project: Project,
+    layers: Sequence[str],
+    gazetteer: Sequence[tuple[str, str]] = (),
+    iterations: int = 100,
+    progress: Callable[[str], None] | None = None,
+) -> Result:
+    """Train in this process (the command line), store the models, and say what was done.
+
+    Unknown layer names and layers with no done sentence are refused with one line.
+    """
+    started = time.perf_counter()
+    with project.reading() as s:
+        data = training_data(s, project.schema, layer_ids(s, layers), gazetteer)
+    if not data.entities:
+        raise AnnotatorError(f"no sentence is marked done in {', '.join(layers)}: nothing to learn")
+    if len(data.entities) < 2:
+        raise AnnotatorError("one sentence is marked done: training needs at least two")
+    trained = train_models(data, iterations, progress)
+    store(project, trained, layers)
+    return Result(tuple(trained), False, len(data.entities), time.perf_counter() - started, (), tuple(layers))

@@ -1,0 +1,184 @@
+"""The string matcher: labelled phrases found again, longest first, Kazakh endings and all.
+
+A *phrase* is the tokens of a labelled span. It matches a run of tokens whose earlier tokens are
+the same (case-insensitive) and whose last token is the same or has the same stem with other
+endings (:func:`annotator.suggest.kazakh.same_stem`): a label on Қазақстан suggests Қазақстанның
+and Қазақстанда. A suggestion's score is its label's relative frequency among the occurrences
+of the matched phrases: each labelled span counts one for its label, each gazetteer entry one,
+and each occurrence in a learned sentence that nobody labelled counts one for no label (the
+string was seen and left alone), which keeps the matcher honest about common words.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from annotator.core.suggestions import ENTITY, NO_LABEL, Suggestion
+from annotator.core.text import tokenize
+from annotator.suggest.data import Example
+from annotator.suggest.kazakh import same_stem, stems
+
+MAX_PHRASE = 8  # longer labelled spans are not learned as phrases
+FORMAT = "annotator-matcher-1"
+
+Key = tuple[str, ...]  # lowercased tokens of a phrase
+
+
+class StringMatcher:
+    """Labelled phrases with their label counts; :meth:`suggest` finds them in new sentences."""
+
+    def __init__(self, counts: dict[Key, Counter[str]], gazetteer: dict[Key, Counter[str]]) -> None:
+        self._counts = counts  # labelled occurrences (and NO_LABEL for unlabelled ones) per phrase
+        self._gazetteer = gazetteer  # gazetteer entries per phrase
+        self._index: dict[tuple[Key, str], set[Key]] = defaultdict(set)  # (earlier, stem) -> phrases
+        self._longest = 0
+        self._firsts = {key[0] for key in (*counts, *gazetteer) if len(key) > 1}
+        for key in (*counts, *gazetteer):
+            for s in stems(key[-1]):
+                self._index[(key[:-1], s)].add(key)
+            self._longest = max(self._longest, len(key))
+
+    @classmethod
+    def learn(cls, examples: Iterable[Example], gazetteer: Iterable[tuple[str, str]] = ()) -> StringMatcher:
+        """Learn the phrases of the examples' spans and of the gazetteer's ``(text, label)`` pairs."""
+        examples = list(examples)
+        counts: dict[Key, Counter[str]] = defaultdict(Counter)
+        for example in examples:
+            for start, end, label in example.spans:
+                if 0 < end - start <= MAX_PHRASE:
+                    counts[_key(example.tokens[start:end])][label] += 1
+        gaz: dict[Key, Counter[str]] = defaultdict(Counter)
+        for text, label in gazetteer:
+            words = tuple(t.text for t in tokenize(text))
+            if 0 < len(words) <= MAX_PHRASE:
+                gaz[_key(words)][label] += 1
+        matcher = cls(dict(counts), dict(gaz))
+        # Occurrences in the learned sentences that overlap no labelled span: seen, not labelled.
+        unlabelled: Counter[Key] = Counter()
+        for example in examples:
+            covered = {i for start, end, _ in example.spans for i in range(start, end)}
+            for start, end, keys in matcher._matches(example.tokens):
+                if covered.isdisjoint(range(start, end)):
+                    for key in keys:
+                        if key in counts:
+                            unlabelled[key] += 1
+        for key, n in unlabelled.items():
+            matcher._counts[key][NO_LABEL] += n
+        return matcher
+
+    @property
+    def phrases(self) -> int:
+        """How many phrases the matcher knows."""
+        return len(set(self._counts) | set(self._gazetteer))
+
+    def _candidates(self, tokens: Sequence[str], start: int, length: int, lowered: list[str]) -> set[Key]:
+        if length > 1 and lowered[start] not in self._firsts:
+            return set()
+        earlier = tuple(lowered[start : start + length - 1])  # the same, exactly
+        found: set[Key] = set()
+        for s in stems(tokens[start + length - 1]):  # the last: a stem in common
+            found |= self._index.get((earlier, s), set())
+        return found
+
+    def _matches(self, tokens: Sequence[str]) -> list[tuple[int, int, set[Key]]]:
+        """Non-overlapping matches, longest first (then leftmost): (start, end, matched phrases)."""
+        lowered = [t.lower() for t in tokens]
+        found: list[tuple[int, int, set[Key]]] = []
+        n = len(tokens)
+        for length in range(min(self._longest, n), 0, -1):
+            for start in range(n - length + 1):
+                keys = self._candidates(tokens, start, length, lowered)
+                if keys:
+                    found.append((start, start + length, keys))
+        taken: set[int] = set()
+        result = []
+        for start, end, keys in found:  # already longest first, then leftmost
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                result.append((start, end, keys))
+        result.sort(key=lambda m: m[0])
+        return result
+
+    def suggest(self, tokens: Sequence[str], kind: str = ENTITY, min_score: float = 0.0) -> list[Suggestion]:
+        """Suggestions for one sentence: each match with its most frequent label and that label's
+        relative frequency as score; source "gazetteer" when only the gazetteer knows the label."""
+        result: list[Suggestion] = []
+        for start, end, keys in self._matches(tokens):
+            learned: Counter[str] = Counter()
+            listed: Counter[str] = Counter()
+            for key in keys:
+                learned.update(self._counts.get(key, Counter()))
+                listed.update(self._gazetteer.get(key, Counter()))
+            total = sum(learned.values()) + sum(listed.values())
+            labels = {**learned, **listed}
+            labels.pop(NO_LABEL, None)
+            if not labels or total == 0:
+                continue
+            label = max(labels, key=lambda lab: (learned[lab] + listed[lab], lab))
+            score = (learned[label] + listed[label]) / total
+            if score < min_score:
+                continue
+            source = "matcher" if learned[label] else "gazetteer"
+            result.append(Suggestion(kind, start, end, label, score, source))
+        return result
+
+    def to_json(self) -> bytes:
+        """The matcher as UTF-8 JSON (no pickle: a shared project must not run stored code)."""
+        doc = {
+            "format": FORMAT,
+            "phrases": [[list(k), dict(c)] for k, c in sorted(self._counts.items())],
+            "gazetteer": [[list(k), dict(c)] for k, c in sorted(self._gazetteer.items())],
+        }
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> StringMatcher:
+        """A matcher from :meth:`to_json`'s bytes; ValueError when they are not a matcher's."""
+        try:
+            doc = json.loads(data.decode("utf-8"))
+            if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+                raise ValueError
+            return cls(_table(doc["phrases"]), _table(doc["gazetteer"]))
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise ValueError("not a string matcher's model") from None
+
+
+def occurrences(tokens: Sequence[str], phrase: Sequence[str]) -> list[tuple[int, int]]:
+    """Where ``phrase`` occurs in ``tokens``, left to right without overlaps: the earlier tokens
+    the same (case-insensitive), the last the same word with any endings. For "label all
+    occurrences"; token ranges end-exclusive."""
+    n, m = len(tokens), len(phrase)
+    if m == 0:
+        return []
+    earlier = [w.lower() for w in phrase[:-1]]
+    found: list[tuple[int, int]] = []
+    start = 0
+    while start + m <= n:
+        if [w.lower() for w in tokens[start : start + m - 1]] == earlier and same_stem(
+            tokens[start + m - 1], phrase[-1]
+        ):
+            found.append((start, start + m))
+            start += m
+        else:
+            start += 1
+    return found
+
+
+def _table(rows: object) -> dict[Key, Counter[str]]:
+    """Phrase counts from JSON rows ``[[tokens...], {label: count}]``; TypeError when malformed."""
+    if not isinstance(rows, list):
+        raise TypeError
+    table: dict[Key, Counter[str]] = {}
+    for tokens, counts in rows:
+        if not (isinstance(tokens, list) and tokens and all(isinstance(t, str) for t in tokens)):
+            raise TypeError
+        if not (isinstance(counts, dict) and all(isinstance(n, int) for n in counts.values())):
+            raise TypeError
+        table[tuple(tokens)] = Counter({str(k): n for k, n in counts.items()})
+    return table
+
+
+def _key(words: Sequence[str]) -> Key:
+    return tuple(w.lower() for w in words)

@@ -1,0 +1,159 @@
+"""The Suggester: what the window is shown, training in a child process with one run queued, the
+most useful sentence next, and labelling all occurrences; on both backends."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from annotator.core.records import AnnotatorInfo
+from annotator.core.suggestions import ENTITY_MODEL, MATCHER_MODEL
+from annotator.services import commands as c
+from annotator.services import training_run
+from annotator.services.people import list_annotators
+from annotator.services.suggesting import Suggester, TrainingReport
+from annotator.store import Project, queries, reading
+from tests.suggest_corpus import load
+
+pytestmark = pytest.mark.timeout(300)
+
+
+@pytest.fixture
+def person(project: Project, tmp_path: Path) -> AnnotatorInfo:
+    """Person a of the tiny corpus, acting on the project."""
+    load(project, tmp_path)
+    found = next(p for p in list_annotators(project) if p.name == "a")
+    project.act_as(found.id)
+    return found
+
+
+def _rest(project: Project) -> list[int]:
+    with project.reading() as s:
+        docs = [d for d in queries.documents_overview(s) if d.name.startswith("rest")]
+        return [x.id for x in queries.document_sentences(s, docs[0].id)]
+
+
+def _wait(suggester: Suggester) -> TrainingReport:
+    while (report := suggester.poll()) is None:
+        time.sleep(0.05)
+    return report
+
+
+@pytest.fixture
+def ready(project: Project, person: AnnotatorInfo) -> Suggester:
+    training_run.train_here(project, ["a"], iterations=15)
+    suggester = Suggester(project, person)
+    suggester.load()
+    return suggester
+
+
+def _shown(project: Project, suggester: Suggester, sentence_id: int) -> list[tuple[int, int, str]]:
+    with project.reading() as s:
+        view = reading.sentence_view(s, sentence_id, suggester.person.id)
+        return [(x.token_start, x.token_end, x.label) for x in suggester.suggestions(s, view)]
+
+
+def test_suggestions_leave_out_rejected_annotated_and_low_scored_ones(
+    project: Project, ready: Suggester
+) -> None:
+    sid = _rest(project)[0]  # Қарағанды қаласында Асқар Оспанов сөз сөйледі .
+    shown = _shown(project, ready, sid)
+    assert (0, 1, "GPE") in shown and (2, 4, "PERSON") in shown
+    assert shown == sorted(shown)
+    with project.reading() as s:
+        view = reading.sentence_view(s, sid, ready.person.id)
+        gpe = next(x for x in ready.suggestions(s, view) if x.label == "GPE")
+    c.RejectSuggestion(sid, ready.person.id, gpe).apply(project)
+    assert (0, 1, "GPE") not in _shown(project, ready, sid)
+    c.AddEntity(sid, ready.person.id, 3, 4, "PERSON").apply(project)  # overlaps the suggested person
+    assert not [x for x in _shown(project, ready, sid) if x[2] == "PERSON"]
+    ready.threshold = 1.01
+    assert _shown(project, ready, sid) == []
+
+
+def test_accepting_a_shown_suggestion_makes_it_an_annotation_and_it_is_no_longer_shown(
+    project: Project, ready: Suggester
+) -> None:
+    sid = _rest(project)[1]
+    with project.reading() as s:
+        view = reading.sentence_view(s, sid, ready.person.id)
+        found = ready.suggestions(s, view)
+    c.accept_all(sid, ready.person.id, list(found)).apply(project)
+    assert _shown(project, ready, sid) == []
+    assert ready.acceptance() == (len(found), 0)
+
+
+def test_background_training_stores_the_models_and_queues_exactly_one_run(
+    project: Project, person: AnnotatorInfo
+) -> None:
+    suggester = Suggester(project, person, layers=["a"])
+    try:
+        assert "background" in suggester.train()
+        assert suggester.training
+        assert "queued" in suggester.train()
+        assert "already waiting" in suggester.train()  # still one queued
+        first = _wait(suggester)
+        assert not first.error and ENTITY_MODEL in first.kinds, first.line
+        assert {m.kind for m in suggester.models()} >= {ENTITY_MODEL, MATCHER_MODEL}
+        assert suggester.training  # the queued run started
+        second = _wait(suggester)
+        assert second.up_to_date and not second.kinds, second.line  # same data: nothing retrained
+        assert not suggester.training and suggester.poll() is None
+        assert suggester.recommender.has_tagger
+        assert suggester.ranking  # ranked in the child after training
+    finally:
+        suggester.close()
+
+
+def test_a_child_that_dies_gives_a_report_not_a_hang(project: Project, person: AnnotatorInfo) -> None:
+    suggester = Suggester(project, person, layers=["a"])
+    try:
+        suggester.train()
+        executor = suggester._executor
+        assert executor is not None
+        while not getattr(executor, "_processes", None):
+            time.sleep(0.01)
+        for process in list(executor._processes.values()):
+            process.kill()
+        report = _wait(suggester)
+        assert report.error and "stopped" in report.line
+        assert "background" in suggester.train()  # a new child for the next run
+        assert not _wait(suggester).error
+    finally:
+        suggester.close()
+
+
+def test_next_uncertain_skips_done_sentences_and_strings_already_asked(
+    project: Project, ready: Suggester
+) -> None:
+    ready.ranking = tuple(training_run.rank(project, ready.recommender, ready.person.id))
+    assert ready.ranking
+    rest = set(_rest(project))
+    first = ready.next_uncertain()
+    assert first in rest
+    c.SetStatus(first, ready.person.id, "done").apply(project)
+    second = ready.next_uncertain(first)
+    assert second is None or (second in rest and second != first)
+    asked = {text for sid, _m, text in ready.ranking if sid == first}
+    assert asked and all(text for text in asked)
+
+
+def test_occurrences_find_the_string_with_other_endings_except_where_labelled(
+    project: Project, person: AnnotatorInfo
+) -> None:
+    rest = _rest(project)
+    # Қарағанды (rest[0], token 0) occurs in the training document too, labelled there by a, and
+    # once more in the rest (sentence 8 of 8).
+    found = c.occurrences(project, person.id, rest[0], 0, 1, "corpus")
+    assert [(o.sentence_id, o.text) for o in found] == [(rest[7], "Қарағанды")]
+    assert found[0].context == "Ерлан Қасымов Қарағанды қаласына барды ."
+    found = c.occurrences(project, person.id, rest[0], 1, 2, "document")  # қаласында
+    assert found and all(o.sentence_id in rest and o.text.lower().startswith("қала") for o in found)
+    assert all(o.sentence_id != rest[0] or o.token_start != 1 for o in found)
+    batch = c.label_occurrences(rest[0], person.id, found, "LOCATION")
+    assert batch.apply(project).sentences >= {o.sentence_id for o in found}
+    assert c.occurrences(project, person.id, rest[0], 1, 2, "document") == []
+    with pytest.raises(ValueError):
+        c.occurrences(project, person.id, rest[0], 1, 2, "everywhere")
