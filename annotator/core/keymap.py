@@ -58,7 +58,7 @@ KEYMAP: tuple[Key, ...] = (
     _k("flag", "F", "flag the sentence with a comment"),
     _k("article", "V", "show or hide the whole article"),
     _k("next_suggestion", "Tab", "next suggestion (dashed: not yet an annotation)"),
-    _k("previous_suggestion", "Shift+Tab", "previous suggestion", "Backtab", "Shift+Backtab"),
+    _k("previous_suggestion", "Shift+Tab", "previous suggestion"),
     _k("accept_suggestion", "Y", "accept the suggestion under the cursor"),
     _k("reject_suggestion", "N", "reject the suggestion under the cursor: it does not come back"),
     _k("accept_all", "Shift+Y", "accept every suggestion shown in the sentence"),

@@ -28,7 +28,8 @@ from annotator.gui import dialogs
 from annotator.gui.recommender_panel import RecommenderPanel
 from annotator.gui.suggestion_paint import caption
 from annotator.services.assisting import Found
-from annotator.services.suggesting import Occurrence, Suggester, TrainingReport
+from annotator.services.commands import Occurrence
+from annotator.services.suggesting import Suggester, TrainingReport
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import AnnotationWindow
@@ -62,6 +63,7 @@ class OccurrencesDialog(QDialog):
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         layout.addWidget(self.list)
+        self.list.setFocus()  # the keys work at once: Space, Up/Down, Return
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -229,7 +231,7 @@ class SuggestionActions:
             self.timer.stop()
 
     def _news(self, report: TrainingReport) -> None:
-        self.window.say(report.message, error=not report.ok)
+        self.window.say(report.line, error=bool(report.error))
 
     def stop(self) -> None:
         """The window closes: no more polling, and the child process goes."""
@@ -262,6 +264,8 @@ class Recommending:
         try:
             suggester = Suggester(self.window.project, person, layers, threshold)
             suggester.load()
+            if suggester.recommender.has_tagger:  # "most useful next" needs a ranking: made in the background
+                suggester.rank()
         except AnnotatorError as exc:
             self.window.say(f"suggestions are off: {exc}", error=True)
             return

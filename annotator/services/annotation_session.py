@@ -23,7 +23,7 @@ from annotator.core.records import AnnotatorInfo, DocumentInfo, TeamMember
 from annotator.core.signals import Signal
 from annotator.core.suggestions import Suggestion
 from annotator.core.views import SentenceView
-from annotator.services import annotate
+from annotator.services import annotate, preannotation
 from annotator.services.annotate import Navigator, Progress
 from annotator.services.assisting import Assist
 from annotator.services.commands import Command
@@ -84,7 +84,14 @@ class AnnotationSession(EditingSession):
 
     # -- moving --------------------------------------------------------------------------------
     def start(self) -> Screen | None:
-        """Go to where this person left off (else the first sentence); None for an empty project."""
+        """Go to where this person left off (else the first sentence); None for an empty project.
+
+        What ``annotator suggest --apply`` last added to this person's layer is on the undo history
+        already, so that one undo takes it out.
+        """
+        applied = preannotation.pending_preannotation(self.project, self.person)
+        if applied is not None:
+            self.history.record(applied)
         with self.project.reading() as s:
             saved = queries.get_meta(s, _position_key(self.person.id))
             here = int(saved) if saved and saved.isdigit() else None

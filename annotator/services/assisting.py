@@ -18,8 +18,9 @@ from annotator.core.signals import Signal
 from annotator.core.suggestions import STANCE, Suggestion
 from annotator.core.views import SentenceView
 from annotator.services import commands as c
+from annotator.services.commands import Occurrence, occurrences
 from annotator.services.session import Outcome, Result
-from annotator.services.suggesting import Occurrence, Suggester, TrainingReport, occurrences
+from annotator.services.suggesting import Suggester, TrainingReport
 from annotator.store import Session
 
 if TYPE_CHECKING:

@@ -122,6 +122,11 @@ class Suggester:
         """True while a run is going."""
         return self._running is not None
 
+    @property
+    def queued(self) -> bool:
+        """True when a run waits for the one going."""
+        return self._queued is not None
+
     def _request(self, train: bool = True) -> Request:
         return Request(_url(self.project), self.layers, self.person.id, train)
 

@@ -1,6 +1,6 @@
 """The window while the recommenders train: next-sentence and label latency, before and during a run.
 
-Usage: ``QT_QPA_PLATFORM=offscreen python -m tests.benchmarks.training_latency [--sentences N] [--actions 200]``
+Usage: ``QT_QPA_PLATFORM=offscreen python -m tests.benchmarks.training_latency [--sentences N]``
 
 It imports the KazNERD validation split (``../shared/data/kaznerd/IOB2_valid.txt``, every sentence
 done, as one person's layer; ``--sentences`` takes the first N), opens the real window offscreen as
@@ -68,7 +68,9 @@ def measure(sentences: int | None, actions: int, work: Path) -> dict[str, object
     def keys(n: int) -> tuple[list[float], list[float]]:
         nxt = _timed(lambda: QTest.keyClick(tokens, Qt.Key.Key_PageDown), n)
         label = _timed(
-            lambda: QTest.keyClick(tokens, Qt.Key.Key_3), n, lambda: QTest.keyClick(tokens, Qt.Key.Key_PageDown)
+            lambda: QTest.keyClick(tokens, Qt.Key.Key_3),
+            n,
+            lambda: QTest.keyClick(tokens, Qt.Key.Key_PageDown),
         )
         return nxt, label
 
@@ -122,7 +124,8 @@ def main() -> int:
         figures = r[phase]
         if isinstance(figures, dict):
             for key in ("next", "label"):
-                print(f"  {phase:<9} {key:<6} median {figures[key]['median_ms']:6.1f} ms   p95 {figures[key]['p95_ms']:6.1f} ms")
+                median, p95 = figures[key]["median_ms"], figures[key]["p95_ms"]
+                print(f"  {phase:<9} {key:<6} median {median:6.1f} ms   p95 {p95:6.1f} ms")
     print(f"  held-out F1: {r['held_out_f1']}")
     print(json.dumps(r))
     return 0
