@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pycrfsuite
 import pytest
 
@@ -98,3 +101,9 @@ def test_margin_is_the_brute_force_minimum(tagger: SpanTagger) -> None:
         margin, start, end = tagger.margin(tokens)
         assert margin == pytest.approx(min(gaps))
         assert start <= gaps.index(min(gaps)) < end
+
+
+def test_training_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    SpanTagger.train(toy_examples()[:4], ENTITY, iterations=3)
+    assert list(tmp_path.iterdir()) == []
