@@ -242,15 +242,16 @@ class SuggestionActions:
 class Recommending:
     """The window's recommender: made at start from the remembered settings, its panel kept current."""
 
-    def __init__(self, window: AnnotationWindow, panel: RecommenderPanel):
+    def __init__(self, window: AnnotationWindow, panel: RecommenderPanel, area: QWidget):
         self.window = window
         self.panel = panel
+        self.area = area  # what is shown and hidden: the panel's scroll area
         self.assist = window.session.assist
         self.settings = window.settings
         panel.layers_changed.connect(self._choose_layers)
         self.assist.state_changed.connect(lambda _none: self.refresh())
         window.session.changed.connect(lambda _changes: self._verdicts())
-        panel.setVisible(self.settings.value("suggestions/panel", "false") == "true")
+        area.setVisible(self.settings.value("suggestions/panel", "false") == "true")
 
     def start(self) -> None:
         """Load the stored models, as the remembered layers and threshold say; a failure is said."""
@@ -272,16 +273,20 @@ class Recommending:
         self.assist.attach(suggester)
 
     def toggle(self) -> None:
-        """F6: show or hide the panel (remembered)."""
-        self.panel.setVisible(not self.panel.isVisible())
-        self.settings.setValue("suggestions/panel", "true" if self.panel.isVisible() else "false")
-        if self.panel.isVisible():
+        """F6: show or hide the panel (remembered); shown, it takes most of the right column."""
+        shown = not self.area.isVisible()
+        self.area.setVisible(shown)
+        self.settings.setValue("suggestions/panel", "true" if shown else "false")
+        if shown:
+            splitter = self.window.right
+            height = max(sum(splitter.sizes()), 600)
+            splitter.setSizes([height // 5, height // 4, height - height // 5 - height // 4])
             self.refresh()
 
     def refresh(self) -> None:
         """Read what the panel shows again (only while it is shown)."""
         suggester = self.assist.suggester
-        if suggester is None or not self.panel.isVisible():
+        if suggester is None or not self.area.isVisible():
             return
         self.panel.show_state(self.assist.training, self.assist.threshold, suggester.queued)
         try:
@@ -295,7 +300,7 @@ class Recommending:
 
     def _verdicts(self) -> None:
         suggester = self.assist.suggester
-        if suggester is not None and self.panel.isVisible():
+        if suggester is not None and self.area.isVisible():
             with contextlib.suppress(AnnotatorError):  # the next refresh says it
                 self.panel.show_acceptance(*suggester.acceptance())
 

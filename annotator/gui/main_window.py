@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QWidget,
 )
 
 from annotator.core.errors import AnnotatorError
@@ -45,6 +46,16 @@ TEAM_REFRESH_MS = 30_000  # teammates' progress is refreshed this often (and on 
 POSITION_SAVE_MS = 1_500  # where the annotator is, stored this long after the last move
 
 
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that never takes the keyboard."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(widget)
+    return area
+
+
 class AnnotationWindow(QMainWindow):
     """Documents on the left, the sentence in the middle, palette and annotation panels on the right."""
 
@@ -66,7 +77,7 @@ class AnnotationWindow(QMainWindow):
         self._build()
         self.edits = AnnotationActions(self, self.session, self.runner, self.tokens)
         self.assisting = SuggestionActions(self)
-        self.recommending = Recommending(self, self.recommender)
+        self.recommending = Recommending(self, self.recommender, self.recommender_scroll)
         build_menus(self)
         self.physical_keys = PhysicalKeys(self)  # the same keys by position on Kazakh and Russian layouts
         self.history.subscribe(self._history_changed)
@@ -118,15 +129,11 @@ class AnnotationWindow(QMainWindow):
         self.palette_box = Palette(self.project.schema)
         self.panels = AnnotationPanels(self.project.schema)
         self.right = QSplitter(Qt.Orientation.Vertical)
-        palette_scroll = QScrollArea()  # small screens scroll the palette instead of growing the window
-        palette_scroll.setWidgetResizable(True)
-        palette_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        palette_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        palette_scroll.setWidget(self.palette_box)
-        self.right.addWidget(palette_scroll)
+        self.right.addWidget(scrolling(self.palette_box))  # small screens scroll it, not grow the window
         self.right.addWidget(self.panels)
         self.recommender = RecommenderPanel()  # F6 shows it
-        self.right.addWidget(self.recommender)
+        self.recommender_scroll = scrolling(self.recommender)
+        self.right.addWidget(self.recommender_scroll)
         self.right.setSizes([440, 420, 360])
         self.center.setSizes([620, 240])
 

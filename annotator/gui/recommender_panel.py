@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.suggestions import ENTITY_MODEL, ModelInfo, Quality
 
+TABLE_HEIGHT = 170  # enough for six rows of each table; the panel scrolls as a whole
 KIND_NAMES = {"entities": "entity tagger", "triggers": "trigger tagger", "matcher": "string matcher"}
 
 
@@ -57,7 +58,10 @@ def quality_line(info: ModelInfo) -> str:
 
 
 class RecommenderPanel(QWidget):
-    """Training state, model quality, threshold and acceptance; the layers to learn from."""
+    """Training state, model quality, threshold and acceptance; the layers to learn from.
+
+    Labels are listed by how many held-out spans they have, the commonest first.
+    """
 
     layers_changed = Signal(list)  # the checked layer names
 
@@ -74,7 +78,9 @@ class RecommenderPanel(QWidget):
         self.acceptance = QLabel("")
         self.acceptance.setTextFormat(Qt.TextFormat.PlainText)
         self.per_label = _table(0, ["label", "P", "R", "F1", "spans"])
+        self.per_label.setMinimumHeight(TABLE_HEIGHT)
         self.confusion = _table(0, [])
+        self.confusion.setMinimumHeight(TABLE_HEIGHT)
         self.confusion.setToolTip("tokens by gold label (rows) and suggested label (columns), held-out")
         self.layers = QListWidget()
         self.layers.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -112,7 +118,7 @@ class RecommenderPanel(QWidget):
         self._show_quality(entity)
 
     def _show_quality(self, quality: Quality | None) -> None:
-        scores = quality.per_label if quality is not None else ()
+        scores = sorted(quality.per_label, key=lambda x: (-x.support, x.label)) if quality is not None else []
         self.per_label.setRowCount(len(scores))
         for row, s in enumerate(scores):
             for column, text in enumerate(
