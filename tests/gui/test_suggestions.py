@@ -266,3 +266,76 @@ def test_a_sentence_is_labelled_by_keys_alone_accepting_and_correcting(
         ]
     )
     assert w.current is not None and w.current.id == _rest(trained)[2]
+
+
+def test_shift_o_looks_in_the_whole_corpus(project: Project, window_on: Opener, tmp_path: Path) -> None:
+    text = "\n\n".join("\n".join(f"{w}\tO" for w in line.split()) for line in NEWS)
+    for name in ("rest", "second"):
+        path = write(tmp_path / f"{name}.conll", f"-DOCSTART-\t{name}\n\n{text}\n")
+        import_paths(project, [path], ImportOptions(annotator="a", status="todo"))
+    w = _on_rest(window_on, project)
+    press(w.tokens, Qt.Key.Key_3)  # GPE on Алматы
+    seen = _answer_occurrences()
+    press(w.tokens, Qt.Key.Key_O, SHIFT)
+    assert seen == [4 + 5]  # the other four in this document, all five in the other
+    labelled = [e for e in entities(project, "a") if e[4] == "GPE"]
+    assert len(labelled) == 1 + 4 + 5 and {e[0].split("-")[0] for e in labelled} == {"rest", "second"}
+
+
+def _go_to_token(w: AnnotationWindow, text: str) -> None:
+    """Home, then Right until the cursor is on the token ``text``."""
+    view = w.current
+    assert view is not None
+    index = [view.text[a:b] for a, b in view.tokens].index(text)
+    press(w.tokens, Qt.Key.Key_Home)
+    press(w.tokens, Qt.Key.Key_Right, times=index)
+
+
+def _label(w: AnnotationWindow, text: str, key: Qt.Key) -> None:
+    _go_to_token(w, text)
+    press(w.tokens, key)
+
+
+def test_a_seed_article_is_labelled_by_keys_accepting_and_correcting_suggestions(
+    open_window: Callable[[str], AnnotationWindow], qtbot: QtBot
+) -> None:
+    w = open_window("Айгерім")
+    project = w.project
+    # Two sentences of the first seed article labelled by hand, each marked done with Return.
+    _label(w, "Нұр-Сұлтан", Qt.Key.Key_3)  # GPE
+    _label(w, "Еуропарламент", Qt.Key.Key_2)  # ORGANISATION
+    _label(w, "Қазақстанда", Qt.Key.Key_3)
+    press(w.tokens, Qt.Key.Key_Return)
+    _label(w, "Еуродақ", Qt.Key.Key_2)
+    _label(w, "Қазақстандағы", Qt.Key.Key_3)
+    press(w.tokens, Qt.Key.Key_Return)
+    press(w.tokens, Qt.Key.Key_T, CTRL)  # train now, in the background
+    _settle(w, qtbot)
+    assert w.session.assist.suggester is not None and w.session.assist.suggester.models()
+    while w.current is not None and not w.current.document_name.startswith("002"):
+        press(w.tokens, Qt.Key.Key_PageDown)  # on to the second seed article
+    view = w.current
+    assert view is not None and view.text.startswith("Қазақстан сыртқы істер")
+    shown = w.session.assist.shown
+    spans = {view.token_text(x.token_start, x.token_end): x for x in shown if x.kind == ENTITY}
+    assert spans.get("Қазақстан") is not None and spans["Қазақстан"].label == "GPE"  # learned with its ending
+    assert spans.get("Еуропарламент") is not None and spans["Еуропарламент"].label == "ORGANISATION"
+    for target in ("Қазақстан", "Еуропарламент"):
+        while w.session.assist.focused != spans[target]:
+            press(w.tokens, Qt.Key.Key_Tab)
+        press(w.tokens, Qt.Key.Key_Y)
+    _label(w, "Астана", Qt.Key.Key_3)  # what was not suggested is labelled by hand
+    for x in w.session.assist.shown:  # the rest is not wanted
+        if x.kind == ENTITY:
+            while w.session.assist.focused != x:
+                press(w.tokens, Qt.Key.Key_Tab)
+            press(w.tokens, Qt.Key.Key_N)
+    _label(w, "Еуропарламент", Qt.Key.Key_1)  # a correction: relabel the accepted one, then put it back
+    _label(w, "Еуропарламент", Qt.Key.Key_2)
+    press(w.tokens, Qt.Key.Key_Return)
+    stored = sorted(
+        (view.token_text(a, b), label)
+        for doc, pos, a, b, label in entities(project, "Айгерім")
+        if doc.startswith("002") and pos == view.position
+    )
+    assert stored == [("Астана", "GPE"), ("Еуропарламент", "ORGANISATION"), ("Қазақстан", "GPE")]
