@@ -70,17 +70,18 @@ class Suggester:
         person: AnnotatorInfo,
         layers: Sequence[str] | None = None,
         threshold: float = DEFAULT_THRESHOLD,
+        iterations: int = training_run.ITERATIONS,
     ):
         self.project = project
         self.person = person
         self.layers: tuple[str, ...] = tuple(layers) if layers else tuple(dict.fromkeys((GOLD, person.name)))
         self.threshold = threshold
+        self.iterations = iterations  # part of the fingerprint: the same data and iterations is up to date
         self.recommender = Recommender.load({})
         self.ranking: tuple[tuple[int, float, str], ...] = ()
         self.asked: set[str] = set()  # uncertain strings already asked this session (diversity)
         self._executor: ProcessPoolExecutor | None = None
         self._running: Future[Result] | None = None
-        self._running_train = False
         self._queued: Request | None = None
 
     # -- models ----------------------------------------------------------------------------------
@@ -123,7 +124,7 @@ class Suggester:
         return self._running is not None
 
     def _request(self, train: bool = True) -> Request:
-        return Request(_url(self.project), self.layers, self.person.id, train)
+        return Request(_url(self.project), self.layers, self.person.id, train, iterations=self.iterations)
 
     def _start(self, request: Request) -> None:
         if self._executor is None:
@@ -131,7 +132,6 @@ class Suggester:
                 max_workers=1, mp_context=multiprocessing.get_context("spawn")
             )
         self._running = self._executor.submit(training_run.run, request)
-        self._running_train = request.train
 
     def train(self) -> str:
         """Start a training run, or queue one when a run is going (at most one); the line to show."""
@@ -173,10 +173,12 @@ class Suggester:
             return TrainingReport(error="the training process stopped unexpectedly")
         except Exception as exc:  # a defect in the child: said in one line, never a hang
             return TrainingReport(error=f"{type(exc).__name__}: {exc}")
-        if result.trained:
-            training_run.store(self.project, result.trained, result.layers)
-        if result.trained or result.up_to_date or not self._running_train:
+        try:
+            if result.trained:
+                training_run.store(self.project, result.trained, result.layers)
             self.load()
+        except AnnotatorError as exc:  # the database could not take them (a full disk, say)
+            return TrainingReport(error=f"the models were not stored: {exc}")
         self.ranking = result.ranking or self.ranking
         entity = next((t for t in result.trained if t.kind == ENTITY_MODEL), None)
         f1 = entity.quality.f1 if entity is not None and entity.quality is not None else None
