@@ -26,7 +26,7 @@ from annotator.services.suggest_data import model_infos, shown
 from annotator.services.training_run import Request, Result
 from annotator.store import Project, Session, training_rows
 from annotator.store import suggestions as stored
-from annotator.suggest.kazakh import stem
+from annotator.suggest.kazakh import stems
 from annotator.suggest.recommender import Recommender
 
 DEFAULT_THRESHOLD = 0.5
@@ -56,6 +56,15 @@ class TrainingReport:
         return f"trained {', '.join(self.kinds)} on {self.sentences} sentences in {self.seconds:.0f} s{f1}"
 
 
+def _identities(text: str) -> set[tuple[tuple[str, ...], str]]:
+    """What makes two uncertain strings the same: earlier words (lowercased) and a stem of the last
+    (Алматы and Алматыда are one string), as the ranking's own diversity rule has it."""
+    words = text.lower().split()
+    if not words:
+        return set()
+    return {(tuple(words[:-1]), one) for one in stems(words[-1])}
+
+
 def _url(project: Project) -> str:
     """The project's URL with its password: the child logs in as this process did."""
     return project.engine.url.render_as_string(hide_password=False)
@@ -79,7 +88,7 @@ class Suggester:
         self.iterations = iterations  # part of the fingerprint: the same data and iterations is up to date
         self.recommender = Recommender.load({})
         self.ranking: tuple[tuple[int, float, str], ...] = ()
-        self.asked: set[str] = set()  # uncertain strings already asked this session (diversity)
+        self.asked: set[tuple[tuple[str, ...], str]] = set()  # strings asked this session (diversity)
         self._executor: ProcessPoolExecutor | None = None
         self._running: Future[Result] | None = None
         self._queued: Request | None = None
@@ -208,12 +217,11 @@ class Suggester:
         already asked in this session; None when there is none (or no ranking yet)."""
         with self.project.reading() as s:
             for sentence_id, _margin, text in self.ranking:
-                key = stem(text.lower()) if text else ""
-                if sentence_id == current_id or (key and key in self.asked):
+                keys = _identities(text)
+                if sentence_id == current_id or keys & self.asked:
                     continue
                 if training_rows.status_of(s, sentence_id, self.person.id) == "done":
                     continue
-                if key:
-                    self.asked.add(key)
+                self.asked |= keys
                 return sentence_id
         return None

@@ -140,6 +140,17 @@ def test_next_uncertain_skips_done_sentences_and_strings_already_asked(
     assert asked and all(text for text in asked)
 
 
+def test_next_uncertain_asks_about_one_string_once_whatever_its_ending(
+    project: Project, person: AnnotatorInfo
+) -> None:
+    rest = _rest(project)
+    suggester = Suggester(project, person)
+    suggester.ranking = ((rest[0], 0.1, "Алматы"), (rest[1], 0.2, "Алматыда"), (rest[2], 0.3, "Астана"))
+    assert suggester.next_uncertain() == rest[0]
+    assert suggester.next_uncertain(rest[0]) == rest[2]  # Алматыда is Алматы again
+    assert suggester.next_uncertain(rest[2]) is None
+
+
 def test_occurrences_find_the_string_with_other_endings_except_where_labelled(
     project: Project, person: AnnotatorInfo
 ) -> None:
