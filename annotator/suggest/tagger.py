@@ -130,11 +130,18 @@ class SpanTagger:
         if not tags:
             return (1.0, 0, 0)
         marginal = self._tagger.marginal
+        # A token whose best tag has probability p has a margin of at least 2p - 1 (the second
+        # best has at most 1 - p), and the decoded tag's marginal is at most p: tokens are visited
+        # from the least sure decoded tag, and once that bound passes the smallest margin found,
+        # no later token can beat it. Most tokens are sure, so few need every tag's marginal.
+        decoded = [marginal(tag, i) for i, tag in enumerate(tags)]
         best, where = 2.0, 0
-        for i in range(len(tags)):
+        for i in sorted(range(len(tags)), key=decoded.__getitem__):
+            if 2 * decoded[i] - 1 > best + 1e-9:
+                break
             probs = sorted((marginal(t, i) for t in self._tags), reverse=True)
             gap = probs[0] - probs[1] if len(probs) > 1 else probs[0]
-            if gap < best:
+            if (gap, i) < (best, where):
                 best, where = gap, i
         for start, end, _ in decode(tags):
             if start <= where < end:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
+import pycrfsuite
 import pytest
 
 from annotator.core.suggestions import ENTITY, TRIGGER
 from annotator.suggest.data import Example, TrainingError
+from annotator.suggest.features import sentence_features
 from annotator.suggest.tagger import SpanTagger, decode, encode
 from tests.suggest.corpus import toy_examples
 
@@ -80,3 +85,25 @@ def test_bio_encode_and_lenient_decode() -> None:
         (4, 6, "GPE"),
         (6, 7, "ORG"),
     ]
+
+
+def test_margin_is_the_brute_force_minimum(tagger: SpanTagger) -> None:
+    crf = pycrfsuite.Tagger()
+    crf.open_inmemory(tagger.to_bytes())
+    tags = crf.labels()
+    for text in ("Дина бүгін Алматыда сөйледі .", "бүгін Зейнеп Бейнеуде", "Ерлан Асқар Тараз Дина", "."):
+        tokens = text.split()
+        crf.set(sentence_features(tokens))
+        gaps = []
+        for i in range(len(tokens)):
+            probs = sorted((crf.marginal(t, i) for t in tags), reverse=True)
+            gaps.append(probs[0] - probs[1])
+        margin, start, end = tagger.margin(tokens)
+        assert margin == pytest.approx(min(gaps))
+        assert start <= gaps.index(min(gaps)) < end
+
+
+def test_training_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    SpanTagger.train(toy_examples()[:4], ENTITY, iterations=3)
+    assert list(tmp_path.iterdir()) == []

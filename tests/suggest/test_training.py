@@ -7,11 +7,25 @@ from dataclasses import replace
 
 import pytest
 
-from annotator.core.suggestions import ENTITY_MODEL, MATCHER_MODEL, STANCE_MODEL, TRIGGER_MODEL
+from annotator.core.suggestions import (
+    ENTITY_MODEL,
+    MATCHER_MODEL,
+    NO_LABEL,
+    STANCE,
+    STANCE_MODEL,
+    TRIGGER_MODEL,
+    Suggestion,
+)
 from annotator.suggest.data import Example, StanceExample, TrainingData
 from annotator.suggest.evaluate import split
 from annotator.suggest.recommender import Recommender
-from annotator.suggest.training import fingerprint, quality_from_json, quality_to_json, train_models
+from annotator.suggest.training import (
+    fingerprint,
+    quality_from_json,
+    quality_to_json,
+    stance_quality,
+    train_models,
+)
 from tests.suggest.corpus import toy_examples
 
 
@@ -102,3 +116,29 @@ def test_quality_json_round_trip(trained: dict[str, object]) -> None:
         assert quality_from_json(quality_to_json(t.quality)) == t.quality
     with pytest.raises(ValueError, match="not a stored quality"):
         quality_from_json('{"f1": 1}')
+
+
+def test_stance_quality_by_hand() -> None:
+    gold = [
+        StanceExample(1, "a", {"заң": "favor", "салық": "against"}),
+        StanceExample(2, "b", {"заң": "against"}),
+        StanceExample(3, "c"),
+    ]
+    predicted = [
+        [Suggestion(STANCE, 0, 0, "favor", 0.9, "classifier", "заң")],  # right; салық missed
+        [Suggestion(STANCE, 0, 0, "favor", 0.6, "classifier", "заң")],  # wrong stance
+        [Suggestion(STANCE, 0, 0, "against", 0.7, "classifier", "салық")],  # none was given
+    ]
+    q = stance_quality(gold, predicted, trained_on=9)
+    # 1 right of 3 predicted and 3 given.
+    assert (q.precision, q.recall, q.f1) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+    assert [(s.label, s.precision, s.recall, s.support) for s in q.per_label] == [
+        ("against", 0.0, 0.0, 2),
+        ("favor", 0.5, 1.0, 1),
+    ]
+    assert q.confusion == {
+        "against": {"favor": 1, NO_LABEL: 1},
+        "favor": {"favor": 1},
+        NO_LABEL: {"against": 1},
+    }
+    assert (q.trained_on, q.held_out) == (9, 3)
