@@ -105,7 +105,8 @@ def _run(request: Request) -> Result:
         sentences = 0
         if request.train:
             with project.reading() as s:
-                data = training_data(s, project.schema, layer_ids(s, request.layers), request.gazetteer)
+                ids = layer_ids(s, request.layers, option="suggestions")
+                data = training_data(s, project.schema, ids, request.gazetteer)
                 prints = stored.fingerprints(s)
             sentences = len(data.entities)
             if not sentences:

@@ -125,6 +125,17 @@ def test_a_child_that_dies_gives_a_report_not_a_hang(project: Project, person: A
         suggester.close()
 
 
+def test_a_run_that_fails_says_why_in_one_line(project: Project, person: AnnotatorInfo) -> None:
+    suggester = Suggester(project, person, layers=["nobody"])
+    try:
+        suggester.train()
+        report = _wait(suggester)
+        assert report.line == "training failed: suggestions: there is no layer 'nobody' in the project"
+        assert not suggester.training and suggester.models() == []
+    finally:
+        suggester.close()
+
+
 def test_next_uncertain_skips_done_sentences_and_strings_already_asked(
     project: Project, ready: Suggester
 ) -> None:
