@@ -94,6 +94,13 @@ def run(done: int, todo: int, iterations: int, work: Path) -> dict[str, Any]:
     r["suggestions"] = {**_ms(alone), "shown_per_sentence": round(shown / len(pending), 2)}
     r["view_and_suggestions"] = _ms(with_view)
     t0 = time.perf_counter()
+    ranking = training_run.rank(project, suggester.recommender, person.id)
+    r["rank"] = {
+        "seconds": round(time.perf_counter() - t0, 2),
+        "candidates": len(pending),
+        "kept": len(ranking),
+    }
+    t0 = time.perf_counter()
     suggester.train()
     while (report := suggester.poll()) is None:
         time.sleep(0.01)
