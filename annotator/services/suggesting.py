@@ -100,6 +100,12 @@ class Suggester:
             models = stored.stored_models(s)
         self.recommender = Recommender.load(models)
 
+    def start(self) -> str:
+        """What the window does on opening: load the stored models and, with a tagger, rank this
+        person's sentences in the background; the line to show (empty without models)."""
+        self.load()
+        return self.rank() if self.recommender.has_tagger else ""
+
     def models(self) -> list[ModelInfo]:
         """What is known of each stored model: layers, when, training size, held-out quality."""
         with self.project.reading() as s:

@@ -125,6 +125,17 @@ def test_a_child_that_dies_gives_a_report_not_a_hang(project: Project, person: A
         suggester.close()
 
 
+def test_start_loads_the_models_and_ranks_in_the_background(project: Project, ready: Suggester) -> None:
+    fresh = Suggester(project, ready.person)
+    try:
+        assert "ranking" in fresh.start()
+        report = _wait(fresh)
+        assert not report.error and not report.kinds, report.line
+        assert fresh.ranking and fresh.next_uncertain() in _rest(project)
+    finally:
+        fresh.close()
+
+
 def test_a_run_that_fails_says_why_in_one_line(project: Project, person: AnnotatorInfo) -> None:
     suggester = Suggester(project, person, layers=["nobody"])
     try:
