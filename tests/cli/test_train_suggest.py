@@ -118,6 +118,9 @@ def test_bad_input_is_one_line_and_exit_1(
     code, _, err = run(capsys, "train", "--db", db, "--from", "a", "--gazetteer", str(bad))
     assert code == 1 and err.strip().endswith("expected 'text<TAB>label', found 0 tabs")
     assert f"{bad}:3:" in err and err.count("\n") == 1
+    alien = write(tmp_path / "h.tsv", "Алматы\tGPE\nАстана\tCITY\n")
+    code, _, err = run(capsys, "train", "--db", db, "--from", "a", "--gazetteer", str(alien))
+    assert (code, err) == (1, f"annotator: {alien}:2: the label 'CITY' is not in the project's schema\n")
 
 
 @pytest.mark.timeout(240)
