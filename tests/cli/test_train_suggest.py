@@ -79,7 +79,7 @@ def test_suggest_apply_pre_annotates_todo_sentences_and_the_window_undoes_it_as_
     assert sorted(entities(project, "a")) == sorted(before + added)
 
 
-def test_an_entity_changed_after_the_apply_is_kept_by_the_undo(
+def test_an_entity_changed_or_used_after_the_apply_is_kept_by_the_undo(
     project: Project, trained: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from annotator.services import commands as c
@@ -93,10 +93,16 @@ def test_an_entity_changed_after_the_apply_is_kept_by_the_undo(
     assert batch is not None and len(batch.entities) >= 2
     kept_id, sentence_id = batch.entities[0][0], batch.entities[0][1]
     c.RelabelEntity(sentence_id, kept_id, "LOCATION").apply(project)
+    used_id, used_sentence = next((e[0], e[1]) for e in batch.entities if e[1] != sentence_id)
+    event = c.AddEvent(used_sentence, person.id, 0, 1, "Conflict.Demonstrate")
+    event.apply(project)
+    assert event.event_id is not None
+    c.AddArgument(used_sentence, event.event_id, "Place", used_id).apply(project)
     command = preannotation.pending_preannotation(project, person)
     assert command is not None
     command.revert(project)
-    assert [e[4] for e in entities(project, "a") if e[0].startswith("rest")] == ["LOCATION"]
+    left = [e for e in entities(project, "a") if e[0].startswith("rest")]
+    assert len(left) == 2 and "LOCATION" in [e[4] for e in left]  # relabelled, and an argument
 
 
 def test_bad_input_is_one_line_and_exit_1(
