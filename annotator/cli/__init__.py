@@ -246,9 +246,9 @@ def _train(args: argparse.Namespace, db: str | None) -> int:
     names = suggest_report.layer_names(args.layers)
     if args.iterations < 1:
         raise AnnotatorError("--iterations: give a number of at least 1")
-    entries = suggest_report.gazetteer(args.gazetteer)
     project = projects.open_existing(db)
     try:
+        entries = suggest_report.gazetteer(args.gazetteer, project.schema)
         result = training_run.train_here(
             project,
             names,

@@ -1,9 +1,9 @@
 """Suggestions for every sentence a person has not marked done: written to a JSONL file, or applied
 to their layer (``annotator suggest``), with the window's way to undo an apply as one batch.
 
-Both read the stored models and the person's layer in one read transaction. An apply is one write
-transaction: the status of every sentence stays as it was (todo), as Prodigy's ``ner.correct``
-leaves its pre-annotations to be corrected.
+Both read the stored models and the person's layer in one read transaction. An apply then writes
+in one short transaction: the status of every sentence stays as it was (todo), as Prodigy's
+``ner.correct`` leaves its pre-annotations to be corrected.
 """
 
 from __future__ import annotations
@@ -117,6 +117,10 @@ def write_suggestions(project: Project, person: AnnotatorInfo, out: TextIO, min_
     return lines
 
 
+def _state(sentence: Pending) -> tuple[object, ...]:
+    return (sorted(sentence.entities), sorted(sentence.events), sorted(sentence.targets))
+
+
 def apply_suggestions(
     project: Project,
     person: AnnotatorInfo,
@@ -125,28 +129,38 @@ def apply_suggestions(
 ) -> ApplyReport:
     """Pre-annotate the person's not-done sentences with suggestions scoring at least ``min_score``.
 
-    One write transaction; the batch is recorded so that the window can undo it (see
-    :func:`pending_preannotation`). A new apply replaces the record of the last one.
+    The suggestions are made in a read transaction (which never holds up the window's writes);
+    one short write transaction then adds them in bulk to the sentences still not done whose
+    annotations did not change meanwhile, and records the batch so that the window can undo it
+    (see :func:`pending_preannotation`). A new apply replaces the record of the last one.
     """
     schema = project.schema
+    planned: dict[int, tuple[tuple[object, ...], list[Suggestion]]] = {}
+    with project.reading() as s:
+        found = list(_suggested(s, person, min_score))
+    for done, (sentence, suggestions) in enumerate(found, start=1):
+        chosen = compatible(suggestions, schema)
+        if chosen:
+            planned[sentence.id] = (_state(sentence), chosen)
+        if progress is not None:
+            progress(done, len(found))
     entities: list[preannotate.NewSpan] = []
     events: list[preannotate.NewSpan] = []
     stance: list[preannotate.NewStance] = []
+    touched = 0
     with project.transaction() as s:
-        found = list(_suggested(s, person, min_score))
-        touched = 0
-        for done, (sentence, suggestions) in enumerate(found, start=1):
-            chosen = compatible(suggestions, schema)
-            touched += bool(chosen)
-            for x in chosen:
+        for sentence in occurrences.pending(s, person.id):
+            plan = planned.get(sentence.id)
+            if plan is None or plan[0] != _state(sentence):
+                continue  # marked done or changed since the suggestions were made: left alone
+            touched += 1
+            for x in plan[1]:
                 if x.kind == ENTITY:
                     entities.append((sentence.id, x.token_start, x.token_end, x.label))
                 elif x.kind == TRIGGER:
                     events.append((sentence.id, x.token_start, x.token_end, x.label))
                 else:
                     stance.append((sentence.id, x.target, x.label))
-            if progress is not None:
-                progress(done, len(found))
         preannotate.apply_rows(s, schema, person.id, entities, events, stance)
     return ApplyReport(touched, len(entities), len(events), len(stance))
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import GOLD
 from annotator.core.records import AnnotatorInfo
+from annotator.core.schema import Schema
 from annotator.core.suggestions import Quality
 from annotator.services import team
 from annotator.services.training_run import Result
@@ -15,9 +16,19 @@ from annotator.store import Project, queries
 from annotator.suggest import read_gazetteer
 
 
-def gazetteer(path: str | None) -> list[tuple[str, str]]:
-    """The gazetteer file's entries (none without a file); InputError ``FILE:LINE: problem``."""
-    return read_gazetteer(Path(path)) if path else []
+def gazetteer(path: str | None, schema: Schema) -> list[tuple[str, str]]:
+    """The gazetteer file's entries (none without a file); InputError ``FILE:LINE: problem``,
+    also for a label the project's schema does not define."""
+    if not path:
+        return []
+    entries = read_gazetteer(Path(path))
+    known = set(schema.label_names)
+    unknown = next((label for _text, label in entries if label not in known), None)
+    if unknown is not None:
+        lines = Path(path).read_text("utf-8").splitlines()
+        number = next((i for i, line in enumerate(lines, 1) if line.rstrip().endswith(f"\t{unknown}")), None)
+        raise InputError(path, number, f"the label {unknown!r} is not in the project's schema")
+    return entries
 
 
 def person_for(project: Project, name: str) -> AnnotatorInfo:

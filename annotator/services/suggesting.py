@@ -26,7 +26,7 @@ from annotator.services.suggest_data import model_infos, shown
 from annotator.services.training_run import Request, Result
 from annotator.store import Project, Session, training_rows
 from annotator.store import suggestions as stored
-from annotator.suggest.kazakh import stem
+from annotator.suggest.kazakh import stems
 from annotator.suggest.recommender import Recommender
 
 DEFAULT_THRESHOLD = 0.5
@@ -56,6 +56,15 @@ class TrainingReport:
         return f"trained {', '.join(self.kinds)} on {self.sentences} sentences in {self.seconds:.0f} s{f1}"
 
 
+def _identities(text: str) -> set[tuple[tuple[str, ...], str]]:
+    """What makes two uncertain strings the same: earlier words (lowercased) and a stem of the last
+    (Алматы and Алматыда are one string), as the ranking's own diversity rule has it."""
+    words = text.lower().split()
+    if not words:
+        return set()
+    return {(tuple(words[:-1]), one) for one in stems(words[-1])}
+
+
 def _url(project: Project) -> str:
     """The project's URL with its password: the child logs in as this process did."""
     return project.engine.url.render_as_string(hide_password=False)
@@ -70,17 +79,18 @@ class Suggester:
         person: AnnotatorInfo,
         layers: Sequence[str] | None = None,
         threshold: float = DEFAULT_THRESHOLD,
+        iterations: int = training_run.ITERATIONS,
     ):
         self.project = project
         self.person = person
         self.layers: tuple[str, ...] = tuple(layers) if layers else tuple(dict.fromkeys((GOLD, person.name)))
         self.threshold = threshold
+        self.iterations = iterations  # part of the fingerprint: the same data and iterations is up to date
         self.recommender = Recommender.load({})
         self.ranking: tuple[tuple[int, float, str], ...] = ()
-        self.asked: set[str] = set()  # uncertain strings already asked this session (diversity)
+        self.asked: set[tuple[tuple[str, ...], str]] = set()  # strings asked this session (diversity)
         self._executor: ProcessPoolExecutor | None = None
         self._running: Future[Result] | None = None
-        self._running_train = False
         self._queued: Request | None = None
 
     # -- models ----------------------------------------------------------------------------------
@@ -89,6 +99,12 @@ class Suggester:
         with self.project.reading() as s:
             models = stored.stored_models(s)
         self.recommender = Recommender.load(models)
+
+    def start(self) -> str:
+        """What the window does on opening: load the stored models and, with a tagger, rank this
+        person's sentences in the background; the line to show (empty without models)."""
+        self.load()
+        return self.rank() if self.recommender.has_tagger else ""
 
     def models(self) -> list[ModelInfo]:
         """What is known of each stored model: layers, when, training size, held-out quality."""
@@ -128,7 +144,7 @@ class Suggester:
         return self._queued is not None
 
     def _request(self, train: bool = True) -> Request:
-        return Request(_url(self.project), self.layers, self.person.id, train)
+        return Request(_url(self.project), self.layers, self.person.id, train, iterations=self.iterations)
 
     def _start(self, request: Request) -> None:
         if self._executor is None:
@@ -136,7 +152,6 @@ class Suggester:
                 max_workers=1, mp_context=multiprocessing.get_context("spawn")
             )
         self._running = self._executor.submit(training_run.run, request)
-        self._running_train = request.train
 
     def train(self) -> str:
         """Start a training run, or queue one when a run is going (at most one); the line to show."""
@@ -178,10 +193,12 @@ class Suggester:
             return TrainingReport(error="the training process stopped unexpectedly")
         except Exception as exc:  # a defect in the child: said in one line, never a hang
             return TrainingReport(error=f"{type(exc).__name__}: {exc}")
-        if result.trained:
-            training_run.store(self.project, result.trained, result.layers)
-        if result.trained or result.up_to_date or not self._running_train:
+        try:
+            if result.trained:
+                training_run.store(self.project, result.trained, result.layers)
             self.load()
+        except AnnotatorError as exc:  # the database could not take them (a full disk, say)
+            return TrainingReport(error=f"the models were not stored: {exc}")
         self.ranking = result.ranking or self.ranking
         entity = next((t for t in result.trained if t.kind == ENTITY_MODEL), None)
         f1 = entity.quality.f1 if entity is not None and entity.quality is not None else None
@@ -211,12 +228,11 @@ class Suggester:
         already asked in this session; None when there is none (or no ranking yet)."""
         with self.project.reading() as s:
             for sentence_id, _margin, text in self.ranking:
-                key = stem(text.lower()) if text else ""
-                if sentence_id == current_id or (key and key in self.asked):
+                keys = _identities(text)
+                if sentence_id == current_id or keys & self.asked:
                     continue
                 if training_rows.status_of(s, sentence_id, self.person.id) == "done":
                     continue
-                if key:
-                    self.asked.add(key)
+                self.asked |= keys
                 return sentence_id
         return None

@@ -25,6 +25,7 @@ from annotator.suggest.uncertainty import most_uncertain
 
 RANK_CANDIDATES = 20_000  # not-done sentences ranked at most
 RANKED = 2_000  # how many of them the ranking keeps
+ITERATIONS = 100  # L-BFGS iterations of a run (the KazNERD paper's setting)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Request:
     person_id: int | None = None
     train: bool = True
     gazetteer: tuple[tuple[str, str], ...] = ()
-    iterations: int = 100
+    iterations: int = ITERATIONS
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,18 @@ def rank(project: Project, recommender: Recommender, person_id: int) -> tuple[tu
 
 
 def run(request: Request) -> Result:
-    """The child's work: read, train unless up to date, rank. Raises AnnotatorError with one line."""
+    """The child's work: read, train unless up to date, rank. Raises AnnotatorError with one line.
+
+    Every error of ours crosses back as a plain AnnotatorError: one whose constructor takes other
+    arguments (InputError) would not unpickle in the parent.
+    """
+    try:
+        return _run(request)
+    except AnnotatorError as exc:
+        raise AnnotatorError(str(exc)) from None
+
+
+def _run(request: Request) -> Result:
     started = time.perf_counter()
     project = _open(request.url)
     try:
@@ -93,7 +105,8 @@ def run(request: Request) -> Result:
         sentences = 0
         if request.train:
             with project.reading() as s:
-                data = training_data(s, project.schema, layer_ids(s, request.layers), request.gazetteer)
+                ids = layer_ids(s, request.layers, option="suggestions")
+                data = training_data(s, project.schema, ids, request.gazetteer)
                 prints = stored.fingerprints(s)
             sentences = len(data.entities)
             if not sentences:
@@ -129,7 +142,7 @@ def train_here(
     project: Project,
     layers: Sequence[str],
     gazetteer: Sequence[tuple[str, str]] = (),
-    iterations: int = 100,
+    iterations: int = ITERATIONS,
     progress: Callable[[str], None] | None = None,
 ) -> Result:
     """Train in this process (the command line), store the models, and say what was done.

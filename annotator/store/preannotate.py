@@ -9,17 +9,26 @@ removes only the rows still there as they were added: what the person changed si
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from annotator.core.schema import Schema
-from annotator.store import edits, snapshots
 from annotator.store.access import authorize
-from annotator.store.snapshots import EntitySnapshot, EventSnapshot
+from annotator.store.snapshots import AttributeColumns, EntityColumns, EventColumns
 from annotator.store.suggestions import AppliedBatch, applied_batch, drop_applied, record_applied
-from annotator.store.tables import EntityRow, EventAttribute, EventRow, Sentence, SentenceStance, utcnow
+from annotator.store.tables import (
+    DocumentStance,
+    EntityRow,
+    EventArgument,
+    EventAttribute,
+    EventRow,
+    Sentence,
+    SentenceStance,
+    utcnow,
+)
 from annotator.store.training_rows import chunks
 
 NewSpan = tuple[int, int, int, str]  # sentence_id, token_start, token_end (exclusive), label or type
@@ -114,81 +123,123 @@ class TakenOut:
     """What taking a batch out removed, to put it back on a redo (same ids)."""
 
     batch: AppliedBatch
-    entities: tuple[EntitySnapshot, ...]
-    events: tuple[EventSnapshot, ...]
+    entities: tuple[EntityColumns, ...]
+    events: tuple[EventColumns, ...]
+    attributes: tuple[AttributeColumns, ...]
     stance: tuple[tuple[int, int, str, str], ...]
 
     @property
     def sentences(self) -> frozenset[int]:
         """The sentences whose rows were removed."""
         return frozenset(
-            [e.entity.sentence_id for e in self.entities]
-            + [e.event.sentence_id for e in self.events]
+            [e.sentence_id for e in self.entities]
+            + [e.sentence_id for e in self.events]
             + [s[1] for s in self.stance]
         )
+
+
+Row = tuple[Any, ...]
+
+
+def _unchanged(session: Session, query: Any, added: Sequence[Row]) -> list[Row]:
+    """The rows of ``added`` the query (id first, then the same columns) still finds as they were."""
+    now = {row[0]: tuple(row) for row in session.execute(query)}
+    return [row for row in added if now.get(row[0]) == tuple(row)]
 
 
 def take_out(session: Session, annotator_id: int) -> TakenOut | None:
     """Remove what the person's pending batch added and is still there unchanged, and the record.
 
-    None when there is no pending batch.
+    Unchanged: the same tokens and label (or type, or stance label), and nothing made since hangs
+    on it (an argument, a stance holder). Bulk statements: an undo of thousands of rows is one
+    short transaction. None when there is no pending batch.
     """
     batch = applied_batch(session, annotator_id)
     if batch is None:
         return None
     authorize(session, annotator_id)
-    now_entities = {
-        r[0]: tuple(r)
-        for r in session.execute(
-            select(
-                EntityRow.id,
-                EntityRow.sentence_id,
-                EntityRow.token_start,
-                EntityRow.token_last,
-                EntityRow.label,
-            ).where(EntityRow.annotator_id == annotator_id)
-        )
-    }
-    now_events = {
-        r[0]: tuple(r)
-        for r in session.execute(
-            select(
-                EventRow.id, EventRow.sentence_id, EventRow.token_start, EventRow.token_last, EventRow.type
-            ).where(EventRow.annotator_id == annotator_id)
-        )
-    }
-    now_stance = {
-        r[0]: tuple(r)
-        for r in session.execute(
-            select(
-                SentenceStance.id, SentenceStance.sentence_id, SentenceStance.target, SentenceStance.label
-            ).where(SentenceStance.annotator_id == annotator_id)
-        )
-    }
-    taken_entities, taken_events = [], []
-    for row in batch.events:
-        if now_events.get(row[0]) == tuple(row):
-            taken_events.append(snapshots.event_snapshot(session, row[0]))
-            edits.delete_event(session, row[0])
-    for row in batch.entities:
-        if now_entities.get(row[0]) == tuple(row):
-            taken_entities.append(snapshots.entity_snapshot(session, row[0]))
-            edits.delete_entity(session, row[0])
-    taken_stance = [one for one in batch.stance if now_stance.get(one[0]) == tuple(one)]
-    if taken_stance:
-        session.execute(delete(SentenceStance).where(SentenceStance.id.in_([one[0] for one in taken_stance])))
+    mine_e = EntityRow.annotator_id == annotator_id
+    entities = _unchanged(
+        session,
+        select(
+            EntityRow.id, EntityRow.sentence_id, EntityRow.token_start, EntityRow.token_last, EntityRow.label
+        ).where(mine_e),
+        batch.entities,
+    )
+    events = _unchanged(
+        session,
+        select(
+            EventRow.id, EventRow.sentence_id, EventRow.token_start, EventRow.token_last, EventRow.type
+        ).where(EventRow.annotator_id == annotator_id),
+        batch.events,
+    )
+    stance = _unchanged(
+        session,
+        select(
+            SentenceStance.id, SentenceStance.sentence_id, SentenceStance.target, SentenceStance.label
+        ).where(SentenceStance.annotator_id == annotator_id, SentenceStance.holder_id.is_(None)),
+        batch.stance,
+    )
+    used = set(
+        session.scalars(select(EventArgument.entity_id).where(EventArgument.annotator_id == annotator_id))
+    )
+    used |= set(
+        session.scalars(select(SentenceStance.holder_id).where(SentenceStance.annotator_id == annotator_id))
+    )
+    used |= set(
+        session.scalars(select(DocumentStance.holder_id).where(DocumentStance.annotator_id == annotator_id))
+    )
+    with_arguments = set(
+        session.scalars(select(EventArgument.event_id).where(EventArgument.annotator_id == annotator_id))
+    )
+    entities = [row for row in entities if row[0] not in used]
+    events = [row for row in events if row[0] not in with_arguments]
+    counts = _token_counts(session, {row[1] for row in (*entities, *events)})
+    attributes: list[AttributeColumns] = []
+    for part in chunks([row[0] for row in events]):
+        found = session.execute(select(EventAttribute).where(EventAttribute.event_id.in_(part))).scalars()
+        attributes += [AttributeColumns(a.event_id, a.name, a.value) for a in found]
+    targets: list[tuple[Any, Any, Sequence[Row]]] = [
+        (EventAttribute, EventAttribute.event_id, events),
+        (EventRow, EventRow.id, events),
+        (EntityRow, EntityRow.id, entities),
+        (SentenceStance, SentenceStance.id, stance),
+    ]
+    for model, column, rows in targets:
+        for part in chunks([row[0] for row in rows]):
+            session.execute(delete(model).where(column.in_(part)))
     drop_applied(session, annotator_id)
     session.flush()
-    return TakenOut(batch, tuple(taken_entities), tuple(taken_events), tuple(taken_stance))
+    return TakenOut(
+        batch,
+        tuple(
+            EntityColumns(i, sid, annotator_id, a, b, counts[sid], label) for i, sid, a, b, label in entities
+        ),
+        tuple(EventColumns(i, sid, annotator_id, a, b, counts[sid], kind) for i, sid, a, b, kind in events),
+        tuple(attributes),
+        tuple((i, sid, t, label) for i, sid, t, label in stance),
+    )
+
+
+def _token_counts(session: Session, sentence_ids: set[int]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for part in chunks(sorted(sentence_ids)):
+        found = session.execute(select(Sentence.id, Sentence.n_tokens).where(Sentence.id.in_(part)))
+        counts.update({sid: n for sid, n in found})
+    return counts
 
 
 def put_back(session: Session, taken: TakenOut) -> None:
     """Undo :func:`take_out`: the same rows with the same ids, and the batch's record again."""
-    authorize(session, taken.batch.annotator_id)
-    for entity in taken.entities:
-        snapshots.restore_entity(session, entity)
-    for event in taken.events:
-        snapshots.restore_event(session, event)
+    annotator_id = taken.batch.annotator_id
+    authorize(session, annotator_id)
+    for model, rows in (
+        (EntityRow, taken.entities),
+        (EventRow, taken.events),
+        (EventAttribute, taken.attributes),
+    ):
+        if rows:
+            session.execute(insert(model), [asdict(row) for row in rows])
     if taken.stance:
         session.execute(
             insert(SentenceStance),
@@ -196,7 +247,7 @@ def put_back(session: Session, taken: TakenOut) -> None:
                 {
                     "id": i,
                     "sentence_id": sid,
-                    "annotator_id": taken.batch.annotator_id,
+                    "annotator_id": annotator_id,
                     "target": t,
                     "label": label,
                     "holder_id": None,

@@ -7,14 +7,18 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from annotator.cli import main
 from annotator.services import preannotation, session
 from annotator.services.people import list_annotators
-from annotator.store import Project
+from annotator.store import Project, open_project
 from tests.conftest import write
 from tests.stored import entities, statuses
 from tests.suggest_corpus import load
+from tests.teams import Team, team_project
+
+__all__ = ["team_project"]  # the fixture, used by name
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -75,7 +79,7 @@ def test_suggest_apply_pre_annotates_todo_sentences_and_the_window_undoes_it_as_
     assert sorted(entities(project, "a")) == sorted(before + added)
 
 
-def test_an_entity_changed_after_the_apply_is_kept_by_the_undo(
+def test_an_entity_changed_or_used_after_the_apply_is_kept_by_the_undo(
     project: Project, trained: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from annotator.services import commands as c
@@ -89,10 +93,16 @@ def test_an_entity_changed_after_the_apply_is_kept_by_the_undo(
     assert batch is not None and len(batch.entities) >= 2
     kept_id, sentence_id = batch.entities[0][0], batch.entities[0][1]
     c.RelabelEntity(sentence_id, kept_id, "LOCATION").apply(project)
+    used_id, used_sentence = next((e[0], e[1]) for e in batch.entities if e[1] != sentence_id)
+    event = c.AddEvent(used_sentence, person.id, 0, 1, "Conflict.Demonstrate")
+    event.apply(project)
+    assert event.event_id is not None
+    c.AddArgument(used_sentence, event.event_id, "Place", used_id).apply(project)
     command = preannotation.pending_preannotation(project, person)
     assert command is not None
     command.revert(project)
-    assert [e[4] for e in entities(project, "a") if e[0].startswith("rest")] == ["LOCATION"]
+    left = [e for e in entities(project, "a") if e[0].startswith("rest")]
+    assert len(left) == 2 and "LOCATION" in [e[4] for e in left]  # relabelled, and an argument
 
 
 def test_bad_input_is_one_line_and_exit_1(
@@ -114,3 +124,28 @@ def test_bad_input_is_one_line_and_exit_1(
     code, _, err = run(capsys, "train", "--db", db, "--from", "a", "--gazetteer", str(bad))
     assert code == 1 and err.strip().endswith("expected 'text<TAB>label', found 0 tabs")
     assert f"{bad}:3:" in err and err.count("\n") == 1
+    alien = write(tmp_path / "h.tsv", "Алматы\tGPE\nАстана\tCITY\n")
+    code, _, err = run(capsys, "train", "--db", db, "--from", "a", "--gazetteer", str(alien))
+    assert (code, err) == (1, f"annotator: {alien}:2: the label 'CITY' is not in the project's schema\n")
+
+
+@pytest.mark.timeout(240)
+def test_a_team_annotator_trains_and_applies_through_their_own_login(
+    team_project: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann = team_project.names["ann"]
+    owner, _ = open_project(team_project.owner_url)
+    load(owner, tmp_path, name=ann)
+    owner.close()
+    url = team_project.url("ann")
+    code, out, err = run(capsys, "train", "--db", url, "--from", ann, "--iterations", "10")
+    assert code == 0, err
+    code, out, err = run(capsys, "suggest", "--db", url, "--for", ann, "--apply")
+    assert code == 0 and "pre-annotated" in out, err
+    code, _, err = run(capsys, "suggest", "--db", url, "--for", team_project.names["other"], "--apply")
+    assert code == 1 and "work only as yourself" in err  # the login is who acts
+    other = team_project.engine("other")
+    with other.connect() as conn:  # the models are every member's; ann's verdicts and batch are not
+        assert conn.execute(text("SELECT count(*) FROM models")).scalar_one() >= 2
+        assert conn.execute(text("SELECT count(*) FROM applied_suggestions")).scalar_one() == 0
+    other.dispose()

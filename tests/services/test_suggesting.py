@@ -125,6 +125,28 @@ def test_a_child_that_dies_gives_a_report_not_a_hang(project: Project, person: A
         suggester.close()
 
 
+def test_start_loads_the_models_and_ranks_in_the_background(project: Project, ready: Suggester) -> None:
+    fresh = Suggester(project, ready.person)
+    try:
+        assert "ranking" in fresh.start()
+        report = _wait(fresh)
+        assert not report.error and not report.kinds, report.line
+        assert fresh.ranking and fresh.next_uncertain() in _rest(project)
+    finally:
+        fresh.close()
+
+
+def test_a_run_that_fails_says_why_in_one_line(project: Project, person: AnnotatorInfo) -> None:
+    suggester = Suggester(project, person, layers=["nobody"])
+    try:
+        suggester.train()
+        report = _wait(suggester)
+        assert report.line == "training failed: suggestions: there is no layer 'nobody' in the project"
+        assert not suggester.training and suggester.models() == []
+    finally:
+        suggester.close()
+
+
 def test_next_uncertain_skips_done_sentences_and_strings_already_asked(
     project: Project, ready: Suggester
 ) -> None:
@@ -138,6 +160,17 @@ def test_next_uncertain_skips_done_sentences_and_strings_already_asked(
     assert second is None or (second in rest and second != first)
     asked = {text for sid, _m, text in ready.ranking if sid == first}
     assert asked and all(text for text in asked)
+
+
+def test_next_uncertain_asks_about_one_string_once_whatever_its_ending(
+    project: Project, person: AnnotatorInfo
+) -> None:
+    rest = _rest(project)
+    suggester = Suggester(project, person)
+    suggester.ranking = ((rest[0], 0.1, "Алматы"), (rest[1], 0.2, "Алматыда"), (rest[2], 0.3, "Астана"))
+    assert suggester.next_uncertain() == rest[0]
+    assert suggester.next_uncertain(rest[0]) == rest[2]  # Алматыда is Алматы again
+    assert suggester.next_uncertain(rest[2]) is None
 
 
 def test_occurrences_find_the_string_with_other_endings_except_where_labelled(
