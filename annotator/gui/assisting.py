@@ -264,9 +264,7 @@ class Recommending:
             threshold = DEFAULT_THRESHOLD
         try:
             suggester = Suggester(self.window.project, person, layers, threshold)
-            suggester.load()
-            if suggester.recommender.has_tagger:  # "most useful next" needs a ranking: made in the background
-                suggester.rank()
+            suggester.start()  # the stored models; with a tagger, a ranking for U, in the background
         except AnnotatorError as exc:
             self.window.say(f"suggestions are off: {exc}", error=True)
             return

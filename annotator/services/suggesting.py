@@ -149,7 +149,9 @@ class Suggester:
     def _start(self, request: Request) -> None:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=training_run.lower_priority,
             )
         self._running = self._executor.submit(training_run.run, request)
 

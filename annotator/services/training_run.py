@@ -9,6 +9,8 @@ for the command line, and stores the models itself.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -82,6 +84,16 @@ def rank(project: Project, recommender: Recommender, person_id: int) -> tuple[tu
     with project.reading() as s:
         candidates = training_rows.not_done_tokens(s, person_id, RANK_CANDIDATES)
     return tuple(most_uncertain(candidates, recommender, limit=RANKED))
+
+
+CHILD_NICENESS = 10  # the training process yields the CPU to the window (and to anything interactive)
+
+
+def lower_priority() -> None:
+    """In the child, once: run at a lower CPU priority, so that on a busy machine the window that
+    asked for the training keeps its share (a no-op where the platform has no ``os.nice``)."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(CHILD_NICENESS)
 
 
 def run(request: Request) -> Result:

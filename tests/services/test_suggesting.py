@@ -190,3 +190,19 @@ def test_occurrences_find_the_string_with_other_endings_except_where_labelled(
     assert c.occurrences(project, person.id, rest[0], 1, 2, "document") == []
     with pytest.raises(ValueError):
         c.occurrences(project, person.id, rest[0], 1, 2, "everywhere")
+
+
+def test_the_training_process_yields_the_cpu_to_the_window(project: Project, person: AnnotatorInfo) -> None:
+    import os
+
+    suggester = Suggester(project, person, layers=["a"])
+    try:
+        suggester.train()
+        assert suggester._executor is not None
+        pids = [p.pid for p in suggester._executor._processes.values()]  # the pool's one child
+        assert len(pids) == 1
+        _wait(suggester)  # the run has been through the initializer; the child stays for the next
+        fields = Path(f"/proc/{pids[0]}/stat").read_text().rsplit(")", 1)[1].split()
+        assert int(fields[16]) == min(19, os.nice(0) + training_run.CHILD_NICENESS)  # stat's 19th field
+    finally:
+        suggester.close()
