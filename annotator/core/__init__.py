@@ -12,4 +12,7 @@ Vocabulary (the README's table says it at length):
 - *scope*: done or all; *status*: todo, done, skipped or flagged.
 - *session*: a window's state without widgets; *screen*: what it shows at once; *command*: an
   undoable edit returning *changes*; *outcome*: what became of it.
+- *suggestion*: a proposed entity, trigger or stance with a score, nothing until accepted; a
+  *recommender* makes them from stored *models*; a *verdict* is a person's accept or reject;
+  *pre-annotation* is what ``suggest --apply`` wrote; *assist* is the session's part for them.
 """
