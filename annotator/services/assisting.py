@@ -20,6 +20,7 @@ from annotator.core.views import SentenceView
 from annotator.services import commands as c
 from annotator.services.commands import Occurrence, occurrences
 from annotator.services.session import Outcome, Result
+from annotator.services.suggest_data import compatible
 from annotator.services.suggesting import Suggester, TrainingReport
 from annotator.store import Session
 
@@ -38,15 +39,6 @@ class Found:
     text: str
     scope: str
     occurrences: tuple[Occurrence, ...]
-
-
-def _clash(a: Suggestion, b: Suggestion) -> bool:
-    """Two suggestions that cannot both be accepted: same kind and overlapping spans (or the same target)."""
-    if a.kind != b.kind:
-        return False
-    if a.kind == STANCE:
-        return a.target == b.target
-    return a.token_start < b.token_end and b.token_start < a.token_end
 
 
 class Assist:
@@ -140,20 +132,11 @@ class Assist:
 
     def accept_all(self) -> Outcome:
         """Accept every suggestion shown in the sentence as one undoable step."""
-        shown = self._acceptable(self.shown)
+        shown = compatible(self.shown, self.session.project.schema)
         if not shown:
             return Outcome(Result.NOTHING, "accept all", message="no suggestion to accept in this sentence")
         view = self._view()
-        return self.session.execute(c.accept_all(view.id, self._person(), list(shown)))
-
-    @staticmethod
-    def _acceptable(shown: tuple[Suggestion, ...]) -> tuple[Suggestion, ...]:
-        """Suggestions that can all be accepted together: overlapping spans of a kind keep the surer one."""
-        kept: list[Suggestion] = []
-        for x in sorted(shown, key=lambda x: -x.score):
-            if not any(_clash(k, x) for k in kept):
-                kept.append(x)
-        return tuple(sorted(kept, key=lambda x: (x.token_start, x.kind)))
+        return self.session.execute(c.accept_all(view.id, self._person(), shown))
 
     # -- the threshold ---------------------------------------------------------------------------
     @property

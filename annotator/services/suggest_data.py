@@ -89,6 +89,17 @@ def shown(
     return tuple(sorted(kept, key=lambda x: (x.token_start, x.token_end, x.kind, x.label, x.target)))
 
 
+def in_schema(schema: Schema, suggestion: Suggestion) -> bool:
+    """Whether the schema has the suggestion's label, event type or stance target and label (a model
+    learned from another project's layers may know others: they are never shown)."""
+    if suggestion.kind == ENTITY:
+        return suggestion.label in schema.label_names
+    if suggestion.kind == TRIGGER:
+        return any(t.name == suggestion.label for t in schema.event_types)
+    targets = {t.name for t in schema.targets}
+    return suggestion.label in schema.stance_labels and suggestion.target in targets
+
+
 def compatible(suggestions: Sequence[Suggestion], schema: Schema) -> list[Suggestion]:
     """The suggestions that can all be annotated together, best score first: labels the schema
     knows, no two entities overlapping (unless the schema allows it), one trigger per span and

@@ -22,7 +22,7 @@ from annotator.core.records import AnnotatorInfo
 from annotator.core.suggestions import ENTITY_MODEL, ModelInfo, Suggestion
 from annotator.core.views import SentenceView
 from annotator.services import training_run
-from annotator.services.suggest_data import model_infos, shown
+from annotator.services.suggest_data import in_schema, model_infos, shown
 from annotator.services.training_run import Request, Result
 from annotator.store import Project, Session, training_rows
 from annotator.store import suggestions as stored
@@ -120,7 +120,8 @@ class Suggester:
     def suggestions(self, s: Session, view: SentenceView) -> tuple[Suggestion, ...]:
         """The suggestions to show on ``view``, inside the caller's read transaction ``s``."""
         tokens = [view.text[a:b] for a, b in view.tokens]
-        proposed = self.recommender.suggest(tokens, view.text)
+        schema = self.project.schema
+        proposed = [x for x in self.recommender.suggest(tokens, view.text) if in_schema(schema, x)]
         if not proposed:
             return ()
         return shown(

@@ -206,3 +206,18 @@ def test_the_training_process_yields_the_cpu_to_the_window(project: Project, per
         assert int(fields[16]) == min(19, os.nice(0) + training_run.CHILD_NICENESS)  # stat's 19th field
     finally:
         suggester.close()
+
+
+def test_labels_the_schema_lacks_are_never_suggested(project: Project) -> None:
+    from annotator.core.suggestions import ENTITY, STANCE, TRIGGER, Suggestion
+    from annotator.services.suggest_data import in_schema
+
+    schema = project.schema
+    label, etype, target = schema.label_names[0], schema.event_types[0].name, schema.targets[0].name
+    stance = schema.stance_labels[0]
+    assert in_schema(schema, Suggestion(ENTITY, 0, 1, label, 0.9, "tagger"))
+    assert not in_schema(schema, Suggestion(ENTITY, 0, 1, "B-NOPE", 0.9, "tagger"))
+    assert in_schema(schema, Suggestion(TRIGGER, 0, 1, etype, 0.9, "tagger"))
+    assert not in_schema(schema, Suggestion(TRIGGER, 0, 1, label, 0.9, "tagger"))
+    assert in_schema(schema, Suggestion(STANCE, 0, 0, stance, 0.9, "classifier", target))
+    assert not in_schema(schema, Suggestion(STANCE, 0, 0, stance, 0.9, "classifier", "no such target"))
