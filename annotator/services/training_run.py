@@ -10,7 +10,10 @@ for the command line, and stores the models itself.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -91,9 +94,29 @@ CHILD_NICENESS = 10  # the training process yields the CPU to the window (and to
 
 def lower_priority() -> None:
     """In the child, once: run at a lower CPU priority, so that on a busy machine the window that
-    asked for the training keeps its share (a no-op where the platform has no ``os.nice``)."""
+    asked for the training keeps its share (a no-op where the platform has no ``os.nice``), and
+    go when the window's process goes, however it ends (see :func:`follow_parent`)."""
     with contextlib.suppress(AttributeError, OSError):
         os.nice(CHILD_NICENESS)
+    follow_parent()
+
+
+def follow_parent() -> None:
+    """End this child process as soon as its parent is gone.
+
+    A pool's worker holds both ends of its call queue, so it never sees its parent die: a window
+    killed (or crashed) mid-training would leave it running for good. A daemon thread waits on the
+    parent's sentinel and ends the process when it fires.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
 
 
 def run(request: Request) -> Result:

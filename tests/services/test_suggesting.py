@@ -221,3 +221,41 @@ def test_labels_the_schema_lacks_are_never_suggested(project: Project) -> None:
     assert not in_schema(schema, Suggestion(TRIGGER, 0, 1, label, 0.9, "tagger"))
     assert in_schema(schema, Suggestion(STANCE, 0, 0, stance, 0.9, "classifier", target))
     assert not in_schema(schema, Suggestion(STANCE, 0, 0, stance, 0.9, "classifier", "no such target"))
+
+
+PARENT = """
+import multiprocessing, os, signal, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from annotator.services import training_run
+
+if __name__ == "__main__":
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=training_run.lower_priority)
+    pool.submit(time.sleep, 0).result()
+    print(next(iter(pool._processes)), flush=True)
+    pool.submit(time.sleep, 3600)  # a long run going
+    time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGKILL)  # the window dies without closing anything
+"""
+
+
+def test_the_training_process_goes_when_the_window_is_killed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    script = tmp_path / "parent.py"
+    script.write_text(PARENT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=REPO, capture_output=True, text=True, timeout=120, check=False
+    )
+    child = int(done.stdout.split()[0])
+    deadline = time.monotonic() + 60
+    while Path(f"/proc/{child}").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = Path(f"/proc/{child}").exists()
+    if alive:
+        os.kill(child, 9)
+    assert not alive, "the training child outlived its killed parent"
