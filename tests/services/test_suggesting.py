@@ -248,10 +248,10 @@ def test_the_training_process_goes_when_the_window_is_killed(tmp_path: Path) -> 
 
     script = tmp_path / "parent.py"
     script.write_text(PARENT, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(script)], cwd=REPO, capture_output=True, text=True, timeout=120, check=False
-    )
-    child = int(done.stdout.split()[0])
+    out = tmp_path / "out.txt"
+    with out.open("w") as sink:  # a file, not a pipe: a child that lives on must not hold the test up
+        subprocess.run([sys.executable, str(script)], cwd=REPO, stdout=sink, timeout=120, check=False)
+    child = int(out.read_text().split()[0])
     deadline = time.monotonic() + 60
     while Path(f"/proc/{child}").exists() and time.monotonic() < deadline:
         time.sleep(0.1)
