@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.text import tokenize
+from annotator.suggest.matcher import MAX_PHRASE
 
 
 def read_gazetteer(path: Path) -> list[tuple[str, str]]:
@@ -18,8 +20,11 @@ def read_gazetteer(path: Path) -> list[tuple[str, str]]:
     except OSError as exc:
         raise InputError(path, None, f"cannot read the gazetteer: {exc.strerror or exc}") from None
     entries: list[tuple[str, str]] = []
-    for number, raw in enumerate(content.splitlines(), start=1):
-        line = raw.lstrip("\ufeff") if number == 1 else raw
+    # Lines end at LF (CRLF too) only: str.splitlines() would also cut at U+0085 or U+2028 inside an
+    # entry and report a wrong line.
+    for number, raw in enumerate(content.split("\n"), start=1):
+        line = raw.removesuffix("\r")
+        line = line.lstrip("\ufeff") if number == 1 else line
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = line.split("\t")
@@ -32,5 +37,8 @@ def read_gazetteer(path: Path) -> list[tuple[str, str]]:
             raise InputError(path, number, "the label after the tab is empty")
         if any(c.isspace() for c in label):
             raise InputError(path, number, f"the label {label!r} contains white space")
+        if len(tokenize(text)) > MAX_PHRASE:
+            problem = f"the text has more than {MAX_PHRASE} tokens, longer than the matcher matches"
+            raise InputError(path, number, problem)
         entries.append((text, label))
     return entries
