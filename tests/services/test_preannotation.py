@@ -1,0 +1,101 @@
+"""``suggest --apply`` and ``--out`` through the service, with a stub recommender (no training): the
+apply holds the sentences' layer before re-reading them, applies merge, the window's undo leaves
+done sentences alone, and suggestions the schema lacks are not written."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.core.records import AnnotatorInfo
+from annotator.core.suggestions import ENTITY, Suggestion
+from annotator.services import preannotation, session
+from annotator.services.commands import SetStatus
+from annotator.services.people import list_annotators
+from annotator.store import Project
+from annotator.store import suggestions as stored
+from tests.stored import entities
+from tests.suggest_corpus import load
+
+
+class _Stub:
+    """Proposes the first token as a GPE and the second as a label no schema has."""
+
+    def suggest(self, tokens: tuple[str, ...], text: str) -> tuple[Suggestion, ...]:
+        return (
+            Suggestion(ENTITY, 0, 1, "GPE", 0.9, "stub"),
+            Suggestion(ENTITY, 1, 2, "NOT_A_LABEL", 0.9, "stub"),
+        )
+
+
+@pytest.fixture
+def person(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AnnotatorInfo:
+    """a, with 1 done and 3 todo sentences, acting; the recommender is the stub."""
+    load(project, tmp_path, done=1, todo=3)
+    monkeypatch.setattr(preannotation, "_recommender", lambda _s: _Stub())
+    a = next(p for p in list_annotators(project) if p.name == "a")
+    project.act_as(a.id)
+    return a
+
+
+def test_suggest_out_leaves_out_labels_the_schema_lacks(project: Project, person: AnnotatorInfo) -> None:
+    out = io.StringIO()
+    assert preannotation.write_suggestions(project, person, out, 0.5) == 3
+    labels = {e["label"] for line in out.getvalue().splitlines() for e in json.loads(line)["entities"]}
+    assert labels == {"GPE"}
+
+
+def test_apply_holds_the_sentences_layer_before_it_reads_them_again(
+    project: Project, person: AnnotatorInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[object] = []
+    lock, pending = preannotation.locks.lock_sentence_layers, preannotation.occurrences.pending
+    monkeypatch.setattr(
+        preannotation.locks,
+        "lock_sentence_layers",
+        lambda s, aid, ids: (calls.append(("lock", aid, sorted(ids))), lock(s, aid, ids))[1],
+    )
+    monkeypatch.setattr(
+        preannotation.occurrences, "pending", lambda s, aid: (calls.append("read"), pending(s, aid))[1]
+    )
+    report = preannotation.apply_suggestions(project, person, 0.5)
+    assert report.entities == 3
+    with project.reading() as s:
+        batch = stored.applied_batch(s, person.id)
+    assert batch is not None
+    assert calls == ["read", ("lock", person.id, sorted(batch.sentences)), "read"]
+
+
+def test_a_second_apply_that_adds_nothing_leaves_the_first_undoable(
+    project: Project, person: AnnotatorInfo
+) -> None:
+    before = entities(project, "a")
+    assert preannotation.apply_suggestions(project, person, 0.5).entities == 3
+    assert preannotation.apply_suggestions(project, person, 0.5).entities == 0
+    command = preannotation.pending_preannotation(project, person)
+    assert command is not None
+    command.revert(project)
+    assert entities(project, "a") == before
+
+
+def test_the_window_undo_leaves_a_sentence_marked_done_since_and_redo_puts_the_rest_back(
+    project: Project, person: AnnotatorInfo
+) -> None:
+    preannotation.apply_suggestions(project, person, 0.5)
+    applied = entities(project, "a")
+    with project.reading() as s:
+        batch = stored.applied_batch(s, person.id)
+    assert batch is not None and len(batch.sentences) == 3
+    SetStatus(min(batch.sentences), person.id, "done").apply(project)
+    editing = session.EditingSession(project)
+    command = preannotation.pending_preannotation(project, person)
+    assert command is not None
+    editing.history.record(command)
+    assert editing.undo().result is session.Result.STORED
+    left = [e for e in entities(project, "a") if e[0].startswith("rest")]
+    assert len(left) == 1  # the done sentence keeps its entity
+    assert editing.redo().result is session.Result.STORED
+    assert entities(project, "a") == applied
