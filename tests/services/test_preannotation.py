@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import io
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from annotator.core.records import AnnotatorInfo
 from annotator.core.suggestions import ENTITY, Suggestion
 from annotator.services import preannotation, session
 from annotator.services.commands import SetStatus
 from annotator.services.people import list_annotators
-from annotator.store import Project
+from annotator.store import Project, edits, occurrences, open_project
 from annotator.store import suggestions as stored
 from tests.stored import entities
 from tests.suggest_corpus import load
@@ -101,3 +104,36 @@ def test_the_window_undo_leaves_a_sentence_marked_done_and_the_redo_says_what_no
     assert editing.redo().result is session.Result.STORED
     assert len(entities(project, "a")) == len(applied) - 1
     assert "1 no longer fit" in command.text
+
+
+def test_on_postgresql_an_apply_waits_for_a_window_edit_on_a_sentence_and_then_leaves_it(
+    project: Project, person: AnnotatorInfo
+) -> None:
+    if project.is_sqlite:
+        pytest.skip("SQLite's write lock holds the whole database: nothing can slip in")
+    window, _ = open_project(project.url, check=False)
+    window.act_as(person.id)
+    with project.reading() as s:
+        first = occurrences.pending(s, person.id)[0].id
+    done: list[preannotation.ApplyReport] = []
+    worker = threading.Thread(
+        target=lambda: done.append(preannotation.apply_suggestions(project, person, 0.5))
+    )
+    with window.transaction() as s:  # the window's edit, not yet committed, overlapping the stub's GPE
+        edits.add_entity(s, window.schema, first, person.id, 0, 2, "PERSON")
+        worker.start()
+        deadline = time.monotonic() + 30  # until the apply waits for the window's lock
+        with window.engine.connect() as conn:
+            while time.monotonic() < deadline and worker.is_alive():
+                waiting = conn.execute(
+                    text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                ).scalar_one()
+                if waiting:
+                    break
+                conn.rollback()
+                time.sleep(0.02)
+    worker.join(60)
+    window.close()
+    assert done and done[0].entities == 2  # the window's sentence changed meanwhile: left alone
+    there = [e for e in entities(project, "a") if e[0].startswith("rest") and e[1] == 0]
+    assert [e[4] for e in there] == ["PERSON"]
