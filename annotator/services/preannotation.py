@@ -19,8 +19,8 @@ from annotator.core.records import AnnotatorInfo
 from annotator.core.schema import Schema
 from annotator.core.suggestions import ENTITY, STANCE, TRIGGER, Suggestion
 from annotator.services.commands import Command
-from annotator.services.suggest_data import compatible, shown
-from annotator.store import Project, Session, occurrences, preannotate
+from annotator.services.suggest_data import compatible, in_schema, shown
+from annotator.store import Project, Session, locks, occurrences, preannotate, putback
 from annotator.store import suggestions as stored
 from annotator.store.occurrences import Pending
 from annotator.store.preannotate import TakenOut
@@ -108,10 +108,16 @@ def sentence_line(sentence: Pending, annotator: str, found: tuple[Suggestion, ..
 
 
 def write_suggestions(project: Project, person: AnnotatorInfo, out: TextIO, min_score: float) -> int:
-    """Write one JSONL line per sentence the person has not marked done; how many lines."""
+    """Write one JSONL line per sentence the person has not marked done; how many lines.
+
+    Suggestions whose label, event type or stance target the project's schema lacks are left out
+    (a model may have learned from files with other labels).
+    """
     lines = 0
+    schema = project.schema
     with project.reading() as s:
-        for sentence, found in _suggested(s, person, min_score):
+        for sentence, proposed in _suggested(s, person, min_score):
+            found = tuple(x for x in proposed if in_schema(schema, x))
             out.write(json.dumps(sentence_line(sentence, person.name, found), ensure_ascii=False) + "\n")
             lines += 1
     return lines
@@ -132,7 +138,9 @@ def apply_suggestions(
     The suggestions are made in a read transaction (which never holds up the window's writes);
     one short write transaction then adds them in bulk to the sentences still not done whose
     annotations did not change meanwhile, and records the batch so that the window can undo it
-    (see :func:`pending_preannotation`). A new apply replaces the record of the last one.
+    (see :func:`pending_preannotation`). That transaction first holds the planned sentences' layer,
+    as every checked edit does, so that a window's edit cannot slip in between the re-read and the
+    insert. A new apply merges into the pending record: one undo takes out both.
     """
     schema = project.schema
     planned: dict[int, tuple[tuple[object, ...], list[Suggestion]]] = {}
@@ -149,6 +157,7 @@ def apply_suggestions(
     stance: list[preannotate.NewStance] = []
     touched = 0
     with project.transaction() as s:
+        locks.lock_sentence_layers(s, person.id, sorted(planned))
         for sentence in occurrences.pending(s, person.id):
             plan = planned.get(sentence.id)
             if plan is None or plan[0] != _state(sentence):
@@ -176,20 +185,26 @@ class UndoPreannotation(Command):
     annotator_id: int
     taken: TakenOut | None = None
     touched: frozenset[int] = frozenset()
+    not_put_back: int = 0  # rows a redo left out: the layer no longer had room for them
 
     @property
     def text(self) -> str:
+        """The Edit menu's entry, saying how many rows the last redo could not put back."""
+        if self.not_put_back:
+            return f"pre-annotation by suggest --apply ({self.not_put_back} no longer fit, not put back)"
         return "pre-annotation by suggest --apply"
 
     def changes(self) -> Changes:
         return Changes(sentences=self.touched | {self.sentence_id}, progress=False)
 
     def do(self, s: Session, schema: Schema) -> None:
+        """Put back what the undo took out, as far as it still fits (see :func:`putback.put_back`)."""
         if self.taken is not None:
-            preannotate.put_back(s, self.taken)
+            self.not_put_back = putback.put_back(s, schema, self.taken)
 
     def undo(self, s: Session, schema: Schema) -> None:
-        self.taken = preannotate.take_out(s, self.annotator_id)
+        """Take out the pending batch, leaving alone the sentences that are the person's now."""
+        self.taken = preannotate.take_out(s, schema, self.annotator_id)
         if self.taken is not None:
             self.touched = self.touched | self.taken.sentences
 

@@ -29,12 +29,18 @@ class Candidate:
 
 
 def candidates(session: Session, annotator_id: int, document_id: int | None) -> Iterator[Candidate]:
-    """Every sentence of a document (or, with None, of the corpus) in corpus order, streamed."""
+    """Every sentence of a document (or, with None, of the corpus) in corpus order, streamed, but
+    those the person marked done: they are finished, and the dialog checks every row it offers."""
+    done = select(SentenceStatus.sentence_id).where(
+        SentenceStatus.annotator_id == annotator_id, SentenceStatus.status == "done"
+    )
     spans = select(EntityRow.sentence_id, EntityRow.token_start, EntityRow.token_last).where(
         EntityRow.annotator_id == annotator_id
     )
-    query = select(Sentence.id, Sentence.text, Sentence.token_offsets).order_by(
-        Sentence.document_id, Sentence.position
+    query = (
+        select(Sentence.id, Sentence.text, Sentence.token_offsets)
+        .where(Sentence.id.not_in(done))
+        .order_by(Sentence.document_id, Sentence.position)
     )
     if document_id is not None:
         query = query.where(Sentence.document_id == document_id)

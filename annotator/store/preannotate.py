@@ -2,14 +2,22 @@
 
 ``annotator suggest --apply`` adds entities, events (with the schema's default attributes) and
 sentence stance to a person's not-done sentences in one transaction, with multi-row inserts, and
-records what it added (:func:`annotator.store.suggestions.record_applied`). Taking the batch out
-removes only the rows still there as they were added: what the person changed since is theirs.
+records what it added (:func:`annotator.store.suggestions.record_applied`). A new apply merges its
+rows into the pending record (an apply that adds nothing records nothing), so one undo takes out
+everything applied since the person last undid it.
+
+Taking the batch out leaves alone every sentence that has become the person's: one whose status is
+no longer todo (marked done, skipped, flagged), or one where any row the batch put there changed
+(tokens, label or type, an event attribute other than the schema's default, an argument, a stance
+holder) or is gone. Their rows leave the record. Putting the rows back (a redo) re-inserts only
+those that still fit the layer: the sentence still todo, no duplicate or forbidden overlap with
+what is there now; a row whose id was taken meanwhile gets a new one, which the record learns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -17,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.schema import Schema
 from annotator.store.access import authorize
+from annotator.store.locks import lock_sentence_layers
 from annotator.store.snapshots import AttributeColumns, EntityColumns, EventColumns
 from annotator.store.suggestions import AppliedBatch, applied_batch, drop_applied, record_applied
 from annotator.store.tables import (
@@ -27,12 +36,14 @@ from annotator.store.tables import (
     EventRow,
     Sentence,
     SentenceStance,
+    SentenceStatus,
     utcnow,
 )
 from annotator.store.training_rows import chunks
 
 NewSpan = tuple[int, int, int, str]  # sentence_id, token_start, token_end (exclusive), label or type
 NewStance = tuple[int, str, str]  # sentence_id, target, label
+Row = tuple[Any, ...]
 
 
 def apply_rows(
@@ -43,10 +54,11 @@ def apply_rows(
     events: Sequence[NewSpan],
     stance: Sequence[NewStance],
 ) -> AppliedBatch:
-    """Insert the rows into the person's layer and record them as the pending batch; the batch.
+    """Insert the rows into the person's layer and merge them into the pending batch; what was added.
 
-    The caller has filtered them (scores, overlaps, what the layer holds); the database's unique
-    keys still refuse a duplicate.
+    The caller has filtered them (scores, overlaps, what the layer holds) after holding the
+    sentences' layer (:func:`annotator.store.locks.lock_sentence_layers`); the database's unique
+    keys still refuse a duplicate. Nothing to add records nothing: the pending batch stays as it was.
     """
     authorize(session, annotator_id)
     counts: dict[int, int] = {}
@@ -114,13 +126,37 @@ def apply_rows(
     batch = AppliedBatch(
         annotator_id, utcnow(), tuple(added_entities), tuple(added_events), tuple(added_stance)
     )
-    record_applied(session, batch)
+    merge_into_record(session, batch)
     return batch
+
+
+def merge_into_record(session: Session, batch: AppliedBatch) -> None:
+    """Add the batch's rows to the person's pending record (a row with the same id is replaced)."""
+    if not batch.sentences:
+        return
+    old = applied_batch(session, batch.annotator_id)
+    if old is None:
+        record_applied(session, batch)
+        return
+
+    def merged(a: Sequence[Row], b: Sequence[Row]) -> tuple[Any, ...]:
+        return tuple({row[0]: row for row in (*a, *b)}.values())
+
+    record_applied(
+        session,
+        AppliedBatch(
+            batch.annotator_id,
+            batch.created_at,
+            merged(old.entities, batch.entities),
+            merged(old.events, batch.events),
+            merged(old.stance, batch.stance),
+        ),
+    )
 
 
 @dataclass(frozen=True)
 class TakenOut:
-    """What taking a batch out removed, to put it back on a redo (same ids)."""
+    """What taking a batch out removed, to put it back on a redo; ``batch`` records only these rows."""
 
     batch: AppliedBatch
     entities: tuple[EntityColumns, ...]
@@ -138,67 +174,104 @@ class TakenOut:
         )
 
 
-Row = tuple[Any, ...]
+def not_todo(session: Session, annotator_id: int, sentence_ids: set[int]) -> set[int]:
+    """The sentences among ``sentence_ids`` whose status for the person is not todo."""
+    found: set[int] = set()
+    for part in chunks(sorted(sentence_ids)):
+        found |= set(
+            session.scalars(
+                select(SentenceStatus.sentence_id).where(
+                    SentenceStatus.annotator_id == annotator_id,
+                    SentenceStatus.status != "todo",
+                    SentenceStatus.sentence_id.in_(part),
+                )
+            )
+        )
+    return found
 
 
-def _unchanged(session: Session, query: Any, added: Sequence[Row]) -> list[Row]:
-    """The rows of ``added`` the query (id first, then the same columns) still finds as they were."""
-    now = {row[0]: tuple(row) for row in session.execute(query)}
-    return [row for row in added if now.get(row[0]) == tuple(row)]
+def _current(session: Session, query: Any, ids: list[int], id_column: Any) -> dict[int, Row]:
+    now: dict[int, Row] = {}
+    for part in chunks(ids):
+        now.update({row[0]: tuple(row) for row in session.execute(query.where(id_column.in_(part)))})
+    return now
 
 
-def take_out(session: Session, annotator_id: int) -> TakenOut | None:
-    """Remove what the person's pending batch added and is still there unchanged, and the record.
+def _attributes_of(session: Session, event_ids: list[int]) -> dict[int, dict[str, str]]:
+    found: dict[int, dict[str, str]] = {}
+    for part in chunks(event_ids):
+        rows = session.execute(select(EventAttribute).where(EventAttribute.event_id.in_(part))).scalars()
+        for a in rows:
+            found.setdefault(a.event_id, {})[a.name] = a.value
+    return found
 
-    Unchanged: the same tokens and label (or type, or stance label), and nothing made since hangs
-    on it (an argument, a stance holder). Bulk statements: an undo of thousands of rows is one
-    short transaction. None when there is no pending batch.
+
+def take_out(session: Session, schema: Schema, annotator_id: int) -> TakenOut | None:
+    """Remove what the person's pending batch added in the sentences that are not theirs yet; drop
+    the record.
+
+    A sentence is the person's (left alone whole) once its status is not todo, or once any row the
+    batch put there is gone or changed: other tokens, label, type or stance label, attributes other
+    than the schema's defaults the apply wrote, an argument on the event or of the entity, a stance
+    holder. Bulk statements: an undo of thousands of rows is one short transaction. None when there
+    is no pending batch. A redo is :func:`annotator.store.putback.put_back`.
     """
     batch = applied_batch(session, annotator_id)
     if batch is None:
         return None
     authorize(session, annotator_id)
-    mine_e = EntityRow.annotator_id == annotator_id
-    entities = _unchanged(
+    lock_sentence_layers(session, annotator_id, sorted(batch.sentences))
+    kept = not_todo(session, annotator_id, set(batch.sentences))
+    now_e = _current(
         session,
         select(
             EntityRow.id, EntityRow.sentence_id, EntityRow.token_start, EntityRow.token_last, EntityRow.label
-        ).where(mine_e),
-        batch.entities,
+        ).where(EntityRow.annotator_id == annotator_id),
+        [row[0] for row in batch.entities],
+        EntityRow.id,
     )
-    events = _unchanged(
+    now_v = _current(
         session,
         select(
             EventRow.id, EventRow.sentence_id, EventRow.token_start, EventRow.token_last, EventRow.type
         ).where(EventRow.annotator_id == annotator_id),
-        batch.events,
+        [row[0] for row in batch.events],
+        EventRow.id,
     )
-    stance = _unchanged(
+    now_s = _current(
         session,
         select(
             SentenceStance.id, SentenceStance.sentence_id, SentenceStance.target, SentenceStance.label
         ).where(SentenceStance.annotator_id == annotator_id, SentenceStance.holder_id.is_(None)),
-        batch.stance,
+        [row[0] for row in batch.stance],
+        SentenceStance.id,
     )
-    used = set(
-        session.scalars(select(EventArgument.entity_id).where(EventArgument.annotator_id == annotator_id))
-    )
-    used |= set(
-        session.scalars(select(SentenceStance.holder_id).where(SentenceStance.annotator_id == annotator_id))
-    )
-    used |= set(
-        session.scalars(select(DocumentStance.holder_id).where(DocumentStance.annotator_id == annotator_id))
-    )
-    with_arguments = set(
-        session.scalars(select(EventArgument.event_id).where(EventArgument.annotator_id == annotator_id))
-    )
-    entities = [row for row in entities if row[0] not in used]
-    events = [row for row in events if row[0] not in with_arguments]
+    mine = (EventArgument.annotator_id == annotator_id,)
+    used = set(session.scalars(select(EventArgument.entity_id).where(*mine)))
+    for model in (SentenceStance, DocumentStance):
+        used |= set(session.scalars(select(model.holder_id).where(model.annotator_id == annotator_id)))
+    with_arguments = set(session.scalars(select(EventArgument.event_id).where(*mine)))
+    defaults = schema.default_attributes()
+    attributes_now = _attributes_of(session, [row[0] for row in batch.events])
+    for row in batch.entities:
+        if now_e.get(row[0]) != tuple(row) or row[0] in used:
+            kept.add(row[1])
+    for row in batch.events:
+        changed = attributes_now.get(row[0], {}) != defaults or row[0] in with_arguments
+        if now_v.get(row[0]) != tuple(row) or changed:
+            kept.add(row[1])
+    for given in batch.stance:
+        if now_s.get(given[0]) != tuple(given):
+            kept.add(given[1])
+    entities = [row for row in batch.entities if row[1] not in kept]
+    events = [row for row in batch.events if row[1] not in kept]
+    stance = [row for row in batch.stance if row[1] not in kept]
     counts = _token_counts(session, {row[1] for row in (*entities, *events)})
-    attributes: list[AttributeColumns] = []
-    for part in chunks([row[0] for row in events]):
-        found = session.execute(select(EventAttribute).where(EventAttribute.event_id.in_(part))).scalars()
-        attributes += [AttributeColumns(a.event_id, a.name, a.value) for a in found]
+    attributes = [
+        AttributeColumns(row[0], name, value)
+        for row in events
+        for name, value in attributes_now.get(row[0], {}).items()
+    ]
     targets: list[tuple[Any, Any, Sequence[Row]]] = [
         (EventAttribute, EventAttribute.event_id, events),
         (EventRow, EventRow.id, events),
@@ -211,7 +284,7 @@ def take_out(session: Session, annotator_id: int) -> TakenOut | None:
     drop_applied(session, annotator_id)
     session.flush()
     return TakenOut(
-        batch,
+        AppliedBatch(annotator_id, batch.created_at, tuple(entities), tuple(events), tuple(stance)),
         tuple(
             EntityColumns(i, sid, annotator_id, a, b, counts[sid], label) for i, sid, a, b, label in entities
         ),
@@ -227,33 +300,3 @@ def _token_counts(session: Session, sentence_ids: set[int]) -> dict[int, int]:
         found = session.execute(select(Sentence.id, Sentence.n_tokens).where(Sentence.id.in_(part)))
         counts.update({sid: n for sid, n in found})
     return counts
-
-
-def put_back(session: Session, taken: TakenOut) -> None:
-    """Undo :func:`take_out`: the same rows with the same ids, and the batch's record again."""
-    annotator_id = taken.batch.annotator_id
-    authorize(session, annotator_id)
-    for model, rows in (
-        (EntityRow, taken.entities),
-        (EventRow, taken.events),
-        (EventAttribute, taken.attributes),
-    ):
-        if rows:
-            session.execute(insert(model), [asdict(row) for row in rows])
-    if taken.stance:
-        session.execute(
-            insert(SentenceStance),
-            [
-                {
-                    "id": i,
-                    "sentence_id": sid,
-                    "annotator_id": annotator_id,
-                    "target": t,
-                    "label": label,
-                    "holder_id": None,
-                }
-                for i, sid, t, label in taken.stance
-            ],
-        )
-    record_applied(session, taken.batch)
-    session.flush()
