@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
 from annotator.core.suggestions import STANCE, Suggestion
-from annotator.store.access import authorize
+from annotator.store.access import actor_id, authorize
 from annotator.store.tables import (
     AppliedSuggestions,
     ModelRow,
@@ -50,7 +50,8 @@ class StoredModel:
 # -- models ---------------------------------------------------------------------------------------
 #
 # A person's models are, per kind, their own row when there is one, else the shared row (NULL
-# annotator_id, made by ``annotator train``). Without a person, only the shared rows.
+# annotator_id, made by ``annotator train``). The readers below take the person, by default the one
+# the session acts for (``Project.act_as``); with nobody, only the shared rows.
 
 
 def digest_of(data: bytes) -> str:
@@ -64,7 +65,9 @@ def _owner(annotator_id: int | None) -> ColumnElement[bool]:
     return ModelRow.annotator_id == annotator_id
 
 
-def _theirs(annotator_id: int | None) -> ColumnElement[bool]:
+def _theirs(session: Session, annotator_id: int | None) -> ColumnElement[bool]:
+    if annotator_id is None:
+        annotator_id = actor_id(session)
     if annotator_id is None:
         return ModelRow.annotator_id.is_(None)
     return or_(ModelRow.annotator_id.is_(None), ModelRow.annotator_id == annotator_id)
@@ -114,7 +117,7 @@ def stored_models(session: Session, annotator_id: int | None = None) -> dict[str
     """The bytes of the person's models (see above), by kind, each checked against its digest and
     length: StoreError "the stored <kind> model is damaged" when they do not match."""
     query = select(ModelRow.kind, ModelRow.annotator_id, ModelRow.data, ModelRow.digest, ModelRow.size).where(
-        _theirs(annotator_id)
+        _theirs(session, annotator_id)
     )
     out: dict[str, bytes] = {}
     for kind, _owner_id, data, digest, size in _chosen(session.execute(query)):
@@ -135,7 +138,7 @@ def model_rows(session: Session, annotator_id: int | None = None) -> list[Stored
         ModelRow.trained_at,
         ModelRow.sentences,
         ModelRow.quality,
-    ).where(_theirs(annotator_id))
+    ).where(_theirs(session, annotator_id))
     return [
         StoredModel(kind, tuple(json.loads(layers)), fingerprint, at, n, quality, owner is None)
         for kind, owner, layers, fingerprint, at, n, quality in _chosen(session.execute(query))
@@ -144,7 +147,9 @@ def model_rows(session: Session, annotator_id: int | None = None) -> list[Stored
 
 def fingerprints(session: Session, annotator_id: int | None = None) -> dict[str, str]:
     """The fingerprint of each of the person's models, by kind."""
-    query = select(ModelRow.kind, ModelRow.annotator_id, ModelRow.fingerprint).where(_theirs(annotator_id))
+    query = select(ModelRow.kind, ModelRow.annotator_id, ModelRow.fingerprint).where(
+        _theirs(session, annotator_id)
+    )
     return {kind: f for kind, _o, f in _chosen(session.execute(query))}
 
 
