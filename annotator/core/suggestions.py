@@ -80,7 +80,8 @@ class Quality:
 
 @dataclass(frozen=True)
 class ModelInfo:
-    """A stored model: its kind, the layers it learned from, its fingerprint and quality."""
+    """A stored model: its kind, the layers it learned from, its fingerprint and quality, and
+    whether it is the project's shared model (``annotator train``) or the person's own."""
 
     kind: str
     layers: tuple[str, ...]
@@ -88,3 +89,4 @@ class ModelInfo:
     trained_at: datetime
     sentences: int
     quality: Quality | None
+    shared: bool = False

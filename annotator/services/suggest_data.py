@@ -46,8 +46,9 @@ def training_data(
     )
 
 
-def model_infos(s: Session) -> list[ModelInfo]:
-    """What is known of every stored model, by kind."""
+def model_infos(s: Session, annotator_id: int | None = None) -> list[ModelInfo]:
+    """What is known of the models the person is shown (per kind their own, else the shared one;
+    without a person the shared ones), by kind."""
     return [
         ModelInfo(
             row.kind,
@@ -56,8 +57,9 @@ def model_infos(s: Session) -> list[ModelInfo]:
             row.trained_at,
             row.sentences,
             quality_from_json(row.quality) if row.quality else None,
+            row.shared,
         )
-        for row in stored.model_rows(s)
+        for row in stored.model_rows(s, annotator_id)
     ]
 
 

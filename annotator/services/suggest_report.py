@@ -55,9 +55,10 @@ def _row(name: str, q: Quality | None, sentences: int) -> str:
 
 def describe_training(result: Result) -> str:
     """The held-out precision, recall and F1 of every model trained, overall and per label."""
+    whose = "the project's shared models" if result.owner is None else f"{result.owner}'s own models"
     lines = [
         f"trained on {result.sentences} done sentence(s) of {', '.join(result.layers)} "
-        f"in {result.seconds:.1f} s",
+        f"in {result.seconds:.1f} s, stored as {whose}",
         f"{'model':<10} {'sentences':>9}  {'held-out':>8}  {'precision':>9}  {'recall':>6}  {'F1':>6}",
     ]
     lines += [_row(t.kind, t.quality, t.sentences) for t in result.trained]

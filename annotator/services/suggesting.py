@@ -95,21 +95,25 @@ class Suggester:
 
     # -- models ----------------------------------------------------------------------------------
     def load(self) -> None:
-        """Read the stored models (one read transaction) into the recommender."""
+        """Read the person's models (one read transaction: per kind their own, else the shared
+        one) into the recommender. AnnotatorError naming the kind of a damaged or unloadable one
+        (the recommender is then left empty: suggestions are off)."""
+        self.recommender = Recommender.load({})
         with self.project.reading() as s:
-            models = stored.stored_models(s)
+            models = stored.stored_models(s, self.person.id)
         self.recommender = Recommender.load(models)
 
     def start(self) -> str:
         """What the window does on opening: load the stored models and, with a tagger, rank this
-        person's sentences in the background; the line to show (empty without models)."""
+        person's sentences in the background; the line to show (empty without models).
+        AnnotatorError when a stored model is damaged (the window says suggestions are off)."""
         self.load()
         return self.rank() if self.recommender.has_tagger else ""
 
     def models(self) -> list[ModelInfo]:
-        """What is known of each stored model: layers, when, training size, held-out quality."""
+        """What is known of the person's models (own or shared): layers, when, size, quality."""
         with self.project.reading() as s:
-            return model_infos(s)
+            return model_infos(s, self.person.id)
 
     def acceptance(self) -> tuple[int, int]:
         """How many suggestions this person accepted and rejected."""
@@ -196,12 +200,17 @@ class Suggester:
             return TrainingReport(error="the training process stopped unexpectedly")
         except Exception as exc:  # a defect in the child: said in one line, never a hang
             return TrainingReport(error=f"{type(exc).__name__}: {exc}")
+        if result.layers != self.layers:  # asked for before the layers changed: stale, dropped
+            return TrainingReport(error="the models of a run on other layers were dropped: train again")
         try:
             if result.trained:
-                training_run.store(self.project, result.trained, result.layers)
-            self.load()
+                training_run.store(self.project, result.trained, result.layers, self.person.id)
         except AnnotatorError as exc:  # the database could not take them (a full disk, say)
             return TrainingReport(error=f"the models were not stored: {exc}")
+        try:
+            self.load()
+        except AnnotatorError as exc:  # another stored model (the shared one, say) is damaged
+            return TrainingReport(error=str(exc))
         self.ranking = result.ranking or self.ranking
         entity = next((t for t in result.trained if t.kind == ENTITY_MODEL), None)
         f1 = entity.quality.f1 if entity is not None and entity.quality is not None else None

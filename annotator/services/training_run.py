@@ -19,10 +19,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.records import AnnotatorInfo
 from annotator.core.suggestions import ENTITY_MODEL, MATCHER_MODEL, STANCE_MODEL, TRIGGER_MODEL
 from annotator.services.suggest_data import layer_ids, training_data
-from annotator.store import Project, open_project, training_rows
+from annotator.store import Project, open_project, queries, training_rows
 from annotator.store import suggestions as stored
+from annotator.store.team import login as team_login
 from annotator.suggest import TrainingData
 from annotator.suggest.recommender import Recommender
 from annotator.suggest.training import Trained, fingerprint, quality_to_json, train_models
@@ -55,6 +57,7 @@ class Result:
     seconds: float = 0.0
     ranking: tuple[tuple[int, float, str], ...] = ()
     layers: tuple[str, ...] = field(default_factory=tuple)
+    owner: str | None = None  # whose models they are (None: the project's shared ones)
 
 
 def expected_kinds(data: TrainingData) -> list[str]:
@@ -131,46 +134,82 @@ def run(request: Request) -> Result:
         raise AnnotatorError(str(exc)) from None
 
 
+def _loaded(project: Project, person_id: int | None) -> Recommender | None:
+    """The person's stored models loaded; None when one is damaged or cannot be loaded."""
+    try:
+        with project.reading() as s:
+            return Recommender.load(stored.stored_models(s, person_id))
+    except AnnotatorError:
+        return None
+
+
 def _run(request: Request) -> Result:
     started = time.perf_counter()
     project = _open(request.url)
     try:
         trained: tuple[Trained, ...] = ()
+        loaded: Recommender | None = None
         fresh = False
         sentences = 0
         if request.train:
             with project.reading() as s:
                 ids = layer_ids(s, request.layers, option="suggestions")
                 data = training_data(s, project.schema, ids, request.gazetteer)
-                prints = stored.fingerprints(s)
+                prints = stored.fingerprints(s, request.person_id)
             sentences = len(data.entities)
             if not sentences:
                 raise AnnotatorError(
                     f"no sentence is marked done in {', '.join(request.layers)}: nothing to learn"
                 )
-            fresh = up_to_date(data, prints, request.iterations)
+            # Up to date, but damaged (or unloadable) models are trained again: that mends them.
+            loaded = (
+                _loaded(project, request.person_id) if up_to_date(data, prints, request.iterations) else None
+            )
+            fresh = loaded is not None
             if not fresh:
                 trained = tuple(train_models(data, request.iterations))
         ranking: tuple[tuple[int, float, str], ...] = ()
         if request.person_id is not None:
             if trained:
-                models = {t.kind: t.data for t in trained}
-            else:
+                loaded = Recommender.load({t.kind: t.data for t in trained})
+            elif loaded is None:
                 with project.reading() as s:
-                    models = stored.stored_models(s)
-            ranking = rank(project, Recommender.load(models), request.person_id)
+                    loaded = Recommender.load(stored.stored_models(s, request.person_id))
+            ranking = rank(project, loaded, request.person_id)
         seconds = time.perf_counter() - started
         return Result(trained, fresh, sentences, seconds, ranking, request.layers)
     finally:
         project.close()
 
 
-def store(project: Project, trained: Sequence[Trained], layers: Sequence[str]) -> None:
-    """Keep the trained models in the project, in one short write transaction."""
+def store(
+    project: Project, trained: Sequence[Trained], layers: Sequence[str], annotator_id: int | None = None
+) -> None:
+    """Keep the trained models as ``annotator_id``'s own (None: the shared ones), in one short
+    write transaction."""
     with project.transaction() as s:
         for one in trained:
             quality = quality_to_json(one.quality) if one.quality is not None else None
-            stored.store_model(s, one.kind, layers, one.fingerprint, one.sentences, quality, one.data)
+            stored.store_model(
+                s, one.kind, layers, one.fingerprint, one.sentences, quality, one.data, annotator_id
+            )
+
+
+SHARERS = ("reviewer", "manager")  # with the project's owner, who may replace the shared models
+
+
+def cli_owner(project: Project) -> AnnotatorInfo | None:
+    """Whose models ``annotator train`` makes: None for the project's shared ones (SQLite, the
+    owner, a reviewer or a manager), else the team annotator logged in, whose login may write only
+    their own (refused in one line for a login that is not in the team)."""
+    with project.reading() as s:
+        who = team_login(s)
+        if who is None or not who.governed:
+            return None
+        me = queries.find_annotator(s, who.name)
+    if me is None:
+        raise AnnotatorError(f"the login {who.name!r} is not in this project's team")
+    return None if me.role in SHARERS else me
 
 
 def train_here(
@@ -182,9 +221,14 @@ def train_here(
 ) -> Result:
     """Train in this process (the command line), store the models, and say what was done.
 
+    They are the project's shared models (what a person's window shows for each kind they have not
+    trained themselves), unless a team annotator's login runs it: then they are that person's own
+    (see :func:`cli_owner`).
+
     Unknown layer names and layers with no done sentence are refused with one line.
     """
     started = time.perf_counter()
+    owner = cli_owner(project)
     with project.reading() as s:
         data = training_data(s, project.schema, layer_ids(s, layers), gazetteer)
     if not data.entities:
@@ -192,5 +236,8 @@ def train_here(
     if len(data.entities) < 2:
         raise AnnotatorError("one sentence is marked done: training needs at least two")
     trained = train_models(data, iterations, progress)
-    store(project, trained, layers)
-    return Result(tuple(trained), False, len(data.entities), time.perf_counter() - started, (), tuple(layers))
+    store(project, trained, layers, owner.id if owner is not None else None)
+    seconds = time.perf_counter() - started
+    return Result(
+        tuple(trained), False, len(data.entities), seconds, (), tuple(layers), owner.name if owner else None
+    )

@@ -3,18 +3,21 @@ the last batch ``suggest --apply`` added (what they learn from is in :mod:`train
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from annotator.core.errors import StoreError
 from annotator.core.suggestions import STANCE, Suggestion
-from annotator.store.access import authorize
+from annotator.store.access import actor_id, authorize
 from annotator.store.tables import (
     AppliedSuggestions,
     ModelRow,
@@ -32,7 +35,8 @@ FeedbackKey = tuple[str, int, int, str, str]  # kind, token_start, token_end (ex
 
 @dataclass(frozen=True)
 class StoredModel:
-    """A models row without its bytes: kind, layers, fingerprint, when, how many sentences, quality JSON."""
+    """A models row without its bytes: kind, layers, fingerprint, when, how many sentences, quality
+    JSON, and whether it is the shared model (else the person's own)."""
 
     kind: str
     layers: tuple[str, ...]
@@ -40,9 +44,33 @@ class StoredModel:
     trained_at: datetime
     sentences: int
     quality: str | None
+    shared: bool = False
 
 
 # -- models ---------------------------------------------------------------------------------------
+#
+# A person's models are, per kind, their own row when there is one, else the shared row (NULL
+# annotator_id, made by ``annotator train``). The readers below take the person, by default the one
+# the session acts for (``Project.act_as``); with nobody, only the shared rows.
+
+
+def digest_of(data: bytes) -> str:
+    """The SHA-256 digest (hex) kept with a model's bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _owner(annotator_id: int | None) -> ColumnElement[bool]:
+    if annotator_id is None:
+        return ModelRow.annotator_id.is_(None)
+    return ModelRow.annotator_id == annotator_id
+
+
+def _theirs(session: Session, annotator_id: int | None) -> ColumnElement[bool]:
+    if annotator_id is None:
+        annotator_id = actor_id(session)
+    if annotator_id is None:
+        return ModelRow.annotator_id.is_(None)
+    return or_(ModelRow.annotator_id.is_(None), ModelRow.annotator_id == annotator_id)
 
 
 def store_model(
@@ -53,47 +81,76 @@ def store_model(
     sentences: int,
     quality: str | None,
     data: bytes,
+    annotator_id: int | None = None,
 ) -> None:
-    """Keep a trained model of ``kind``, replacing the one there was."""
-    session.execute(delete(ModelRow).where(ModelRow.kind == kind))
+    """Keep a trained model of ``kind`` for ``annotator_id`` (None: the shared one), replacing the
+    one there was, with the digest and length of its bytes."""
+    session.execute(delete(ModelRow).where(ModelRow.kind == kind, _owner(annotator_id)))
     session.add(
         ModelRow(
             kind=kind,
+            annotator_id=annotator_id,
             layers=json.dumps(list(layers), ensure_ascii=False),
             fingerprint=fingerprint,
             trained_at=utcnow(),
             sentences=sentences,
             quality=quality,
             data=data,
+            digest=digest_of(data),
+            size=len(data),
         )
     )
     session.flush()
 
 
-def stored_models(session: Session) -> dict[str, bytes]:
-    """The bytes of every stored model, by kind."""
-    return {kind: bytes(data) for kind, data in session.execute(select(ModelRow.kind, ModelRow.data))}
+def _chosen(rows: Iterable[Sequence[Any]]) -> list[Sequence[Any]]:
+    """Of rows starting (kind, annotator_id, ...): per kind, the person's own when there is one,
+    else the shared one; by kind."""
+    best: dict[str, Sequence[Any]] = {}
+    for row in rows:
+        if row[0] not in best or best[row[0]][1] is None:
+            best[row[0]] = row
+    return [best[k] for k in sorted(best)]
 
 
-def model_rows(session: Session) -> list[StoredModel]:
-    """What is known of each stored model (without its bytes), by kind."""
+def stored_models(session: Session, annotator_id: int | None = None) -> dict[str, bytes]:
+    """The bytes of the person's models (see above), by kind, each checked against its digest and
+    length: StoreError "the stored <kind> model is damaged" when they do not match."""
+    query = select(ModelRow.kind, ModelRow.annotator_id, ModelRow.data, ModelRow.digest, ModelRow.size).where(
+        _theirs(session, annotator_id)
+    )
+    out: dict[str, bytes] = {}
+    for kind, _owner_id, data, digest, size in _chosen(session.execute(query)):
+        data = bytes(data)
+        if len(data) != size or digest_of(data) != digest:
+            raise StoreError(f"the stored {kind} model is damaged: retrain (Ctrl+T or annotator train)")
+        out[kind] = data
+    return out
+
+
+def model_rows(session: Session, annotator_id: int | None = None) -> list[StoredModel]:
+    """What is known of the person's models (without their bytes), by kind."""
     query = select(
         ModelRow.kind,
+        ModelRow.annotator_id,
         ModelRow.layers,
         ModelRow.fingerprint,
         ModelRow.trained_at,
         ModelRow.sentences,
         ModelRow.quality,
-    ).order_by(ModelRow.kind)
+    ).where(_theirs(session, annotator_id))
     return [
-        StoredModel(kind, tuple(json.loads(layers)), fingerprint, at, n, quality)
-        for kind, layers, fingerprint, at, n, quality in session.execute(query)
+        StoredModel(kind, tuple(json.loads(layers)), fingerprint, at, n, quality, owner is None)
+        for kind, owner, layers, fingerprint, at, n, quality in _chosen(session.execute(query))
     ]
 
 
-def fingerprints(session: Session) -> dict[str, str]:
-    """The fingerprint of every stored model, by kind."""
-    return {k: v for k, v in session.execute(select(ModelRow.kind, ModelRow.fingerprint))}
+def fingerprints(session: Session, annotator_id: int | None = None) -> dict[str, str]:
+    """The fingerprint of each of the person's models, by kind."""
+    query = select(ModelRow.kind, ModelRow.annotator_id, ModelRow.fingerprint).where(
+        _theirs(session, annotator_id)
+    )
+    return {kind: f for kind, _o, f in _chosen(session.execute(query))}
 
 
 # -- verdicts -------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -252,19 +253,44 @@ MODEL_KIND_CHECK = "kind IN ('entities', 'triggers', 'matcher', 'stance')"  # co
 class ModelRow(Base):
     """A trained model of one kind, learned from ``layers`` (a JSON list of layer names).
 
-    ``data`` holds the model's own bytes (crfsuite's model file, or JSON), never a pickle: a
-    shared project must not hand anyone code to run. Retraining replaces the row.
+    It belongs to ``annotator_id`` (the person whose window trained it), or to nobody: NULL is the
+    shared model ``annotator train`` makes. ``data`` holds the model's own bytes (crfsuite's model
+    file, or JSON), never a pickle: a shared project must not hand anyone code to run. ``digest``
+    (SHA-256, hex) and ``size`` are checked before the bytes are loaded. Retraining replaces the row.
     """
 
     __tablename__ = "models"
-    __table_args__ = (CheckConstraint(MODEL_KIND_CHECK, name="model_kind"),)
-    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    __table_args__ = (
+        CheckConstraint(MODEL_KIND_CHECK, name="model_kind"),
+        Index(
+            "ux_models_kind_person",
+            "kind",
+            "annotator_id",
+            unique=True,
+            sqlite_where=text("annotator_id IS NOT NULL"),
+            postgresql_where=text("annotator_id IS NOT NULL"),
+        ),
+        Index(
+            "ux_models_kind_shared",
+            "kind",
+            unique=True,
+            sqlite_where=text("annotator_id IS NULL"),
+            postgresql_where=text("annotator_id IS NULL"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    annotator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("annotators.id", ondelete="CASCADE"), nullable=True
+    )
     layers: Mapped[str] = mapped_column(Text)
     fingerprint: Mapped[str] = mapped_column(String(64))
     trained_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sentences: Mapped[int] = mapped_column(Integer)
     quality: Mapped[str | None] = mapped_column(Text, nullable=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+    digest: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
 
 
 class SuggestionFeedback(Base):

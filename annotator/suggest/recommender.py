@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.suggestions import (
     ENTITY,
     ENTITY_MODEL,
@@ -37,10 +38,11 @@ class Recommender:
 
     @classmethod
     def load(cls, models: Mapping[str, bytes]) -> Recommender:
-        """Load the models by kind (MODEL_KINDS); ValueError naming the kind of a bad one."""
+        """Load the models by kind (MODEL_KINDS); AnnotatorError naming the kind of a bad one (any
+        error a loader raises: a window or a command must say it in one line, not stop)."""
         unknown = sorted(set(models) - set(MODEL_KINDS))
         if unknown:
-            raise ValueError(f"unknown model kind {unknown[0]!r}")
+            raise AnnotatorError(f"unknown model kind {unknown[0]!r}")
         try:
             kind = ENTITY_MODEL
             entities = SpanTagger.from_bytes(models[kind], ENTITY) if kind in models else None
@@ -50,8 +52,10 @@ class Recommender:
             matcher = StringMatcher.from_json(models[kind]) if kind in models else None
             kind = STANCE_MODEL
             stance = StanceClassifier.from_json(models[kind]) if kind in models else None
-        except ValueError as exc:
-            raise ValueError(f"the stored {kind} model cannot be loaded: {exc}") from None
+        except Exception as exc:  # any loader's error, said as one line
+            raise AnnotatorError(
+                f"the stored {kind} model cannot be loaded ({exc}): retrain (Ctrl+T or annotator train)"
+            ) from None
         return cls(entities, triggers, matcher, stance)
 
     @property

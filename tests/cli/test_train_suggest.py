@@ -147,7 +147,48 @@ def test_a_team_annotator_trains_and_applies_through_their_own_login(
     code, _, err = run(capsys, "suggest", "--db", url, "--for", team_project.names["other"], "--apply")
     assert code == 1 and "work only as yourself" in err  # the login is who acts
     other = team_project.engine("other")
-    with other.connect() as conn:  # the models are every member's; ann's verdicts and batch are not
-        assert conn.execute(text("SELECT count(*) FROM models")).scalar_one() >= 2
+    with other.connect() as conn:  # ann's models, verdicts and batch are theirs alone
+        assert conn.execute(text("SELECT count(*) FROM models")).scalar_one() == 0
         assert conn.execute(text("SELECT count(*) FROM applied_suggestions")).scalar_one() == 0
     other.dispose()
+
+
+# -- whose models train makes, and damaged ones ------------------------------------------------------
+
+
+@pytest.mark.timeout(240)
+def test_train_by_a_reviewer_makes_the_shared_models_and_by_an_annotator_their_own(
+    team_project: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann = team_project.names["ann"]
+    owner, _ = open_project(team_project.owner_url)
+    load(owner, tmp_path, name=ann)
+    owner.close()
+    code, out, err = run(capsys, "train", "--db", team_project.url("ann"), "--from", ann, "--iterations", "5")
+    assert code == 0 and f"stored as {ann}'s own models" in out, err
+    boss = team_project.url("boss")  # a reviewer reads ann's layer and writes the shared models
+    code, out, err = run(capsys, "train", "--db", boss, "--from", ann, "--iterations", "5")
+    assert code == 0 and "stored as the project's shared models" in out, err
+    other = team_project.engine("other")
+    with other.connect() as conn:  # every member reads the shared models, not ann's own
+        owners = conn.execute(text("SELECT DISTINCT annotator_id FROM models")).scalars().all()
+    assert owners == [None]
+    other.dispose()
+
+
+def test_a_damaged_model_is_one_line_and_exit_1(
+    trained: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, _ = open_project(trained)
+    with project.transaction() as s:  # bytes changed behind the digest's back
+        s.execute(text("UPDATE models SET data = :d WHERE kind = 'matcher'"), {"d": b'{"entries": 5}'})
+    project.close()
+    code, _, err = run(capsys, "suggest", "--db", trained, "--for", "a", "--out", str(tmp_path / "s.jsonl"))
+    assert (code, err) == (
+        1,
+        "annotator: the stored matcher model is damaged: retrain (Ctrl+T or annotator train)\n",
+    )
+    code, out, err = run(capsys, "train", "--db", trained, "--from", "a", "--iterations", "5")
+    assert code == 0, err
+    code, out, err = run(capsys, "suggest", "--db", trained, "--for", "a", "--out", str(tmp_path / "s.jsonl"))
+    assert code == 0 and "wrote suggestions" in out, err

@@ -7,14 +7,18 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select, update
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.records import AnnotatorInfo
 from annotator.core.suggestions import ENTITY_MODEL, MATCHER_MODEL
 from annotator.services import commands as c
-from annotator.services import training_run
+from annotator.services import team, training_run
 from annotator.services.people import list_annotators
 from annotator.services.suggesting import Suggester, TrainingReport
 from annotator.store import Project, queries, reading
+from annotator.store import suggestions as stored
+from annotator.store.tables import ModelRow
 from tests.suggest_corpus import load
 
 pytestmark = pytest.mark.timeout(300)
@@ -226,7 +230,7 @@ def test_labels_the_schema_lacks_are_never_suggested(project: Project) -> None:
 PARENT = """
 import multiprocessing, os, signal, sys, time
 from concurrent.futures import ProcessPoolExecutor
-from annotator.services import training_run
+from annotator.services import team, training_run
 
 if __name__ == "__main__":
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
@@ -259,3 +263,80 @@ def test_the_training_process_goes_when_the_window_is_killed(tmp_path: Path) -> 
     if alive:
         os.kill(child, 9)
     assert not alive, "the training child outlived its killed parent"
+
+
+# -- models per person, checked before they are loaded ---------------------------------------------
+
+
+def _damage(project: Project, kind: str, data: bytes, digest: bool = False) -> None:
+    """Replace the stored bytes of every ``kind`` model (with a digest to match when ``digest``)."""
+    values: dict[str, object] = {"data": data}
+    if digest:
+        values |= {"digest": stored.digest_of(data), "size": len(data)}
+    with project.transaction() as s:
+        s.execute(update(ModelRow).where(ModelRow.kind == kind).values(**values))
+
+
+def test_a_windows_training_keeps_the_persons_own_models_over_the_shared_ones(
+    project: Project, person: AnnotatorInfo
+) -> None:
+    training_run.train_here(project, ["a"], iterations=5)  # the shared models
+    other = team.sign_in(project, "b")
+    project.act_as(person.id)
+    assert all(m.shared for m in Suggester(project, person).models())
+    suggester = Suggester(project, person, layers=["a"], iterations=15)  # another fingerprint
+    try:
+        suggester.train()
+        report = _wait(suggester)
+        assert not report.error and ENTITY_MODEL in report.kinds, report.line
+    finally:
+        suggester.close()
+    mine = {m.kind: m for m in suggester.models()}
+    assert not mine[ENTITY_MODEL].shared and not mine[MATCHER_MODEL].shared
+    theirs = {m.kind: m for m in Suggester(project, other).models()}  # b is shown the shared ones
+    assert theirs[ENTITY_MODEL].shared and theirs[ENTITY_MODEL].fingerprint != mine[ENTITY_MODEL].fingerprint
+    with project.reading() as s:
+        assert (
+            stored.stored_models(s, other.id)[ENTITY_MODEL]
+            != stored.stored_models(s, person.id)[ENTITY_MODEL]
+        )
+        owners = sorted((r.annotator_id or 0, r.kind) for r in s.scalars(select(ModelRow)))
+    assert (0, ENTITY_MODEL) in owners and (person.id, ENTITY_MODEL) in owners
+    assert not [o for o, _k in owners if o == other.id]  # b's window trained nothing
+
+
+def test_a_run_whose_layers_are_no_longer_asked_for_stores_nothing(
+    project: Project, person: AnnotatorInfo
+) -> None:
+    suggester = Suggester(project, person, layers=["a"])
+    try:
+        suggester.train()
+        suggester.layers = ("gold", "a")  # the person chose other layers meanwhile
+        report = _wait(suggester)
+        assert report.error and "dropped" in report.line
+        assert suggester.models() == [] and suggester.recommender.empty
+    finally:
+        suggester.close()
+
+
+def test_a_damaged_model_is_refused_before_it_is_loaded_and_says_how_to_mend_it(
+    project: Project, ready: Suggester
+) -> None:
+    _damage(project, ENTITY_MODEL, b"lCRF" + b"\x00" * 40)  # crfsuite would crash on these bytes
+    fresh = Suggester(project, ready.person)
+    with pytest.raises(AnnotatorError) as caught:
+        fresh.start()  # the window says "suggestions are off: ..." and goes on
+    assert str(caught.value) == "the stored entities model is damaged: retrain (Ctrl+T or annotator train)"
+    assert fresh.recommender.empty and {m.kind for m in fresh.models()} >= {ENTITY_MODEL}
+    _damage(project, ENTITY_MODEL, b"", digest=True)
+    _damage(project, MATCHER_MODEL, b'{"entries": 5}', digest=True)  # intact, but not a matcher's
+    with pytest.raises(AnnotatorError, match="the stored entities model cannot be loaded"):
+        fresh.start()
+    fresh = Suggester(project, ready.person, layers=["a"], iterations=15)  # the same data and iterations
+    try:  # retraining mends it (though up to date): the person's own models are loaded over the shared
+        fresh.train()
+        report = _wait(fresh)
+        assert not report.error, report.line
+        assert fresh.recommender.has_tagger and fresh.recommender.matcher is not None
+    finally:
+        fresh.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.suggestions import ENTITY_MODEL, MATCHER_MODEL, Suggestion
 from annotator.suggest.data import Example
 from annotator.suggest.matcher import StringMatcher
@@ -45,10 +46,11 @@ def test_overlapping_different_spans_are_both_kept(recommender: Recommender) -> 
     assert any(s.span != (0, 2) and s.token_start < 2 and s.source == "tagger" for s in found)
 
 
-def test_a_bad_model_names_its_kind() -> None:
-    with pytest.raises(ValueError, match="the stored matcher model cannot be loaded"):
-        Recommender.load({MATCHER_MODEL: b"garbage"})
-    with pytest.raises(ValueError, match="unknown model kind"):
+def test_a_bad_model_is_one_line_naming_its_kind() -> None:
+    for kind, data in [(MATCHER_MODEL, b"garbage"), (MATCHER_MODEL, b'{"entries": 5}'), (ENTITY_MODEL, b"x")]:
+        with pytest.raises(AnnotatorError, match=f"the stored {kind} model cannot be loaded.*: retrain"):
+            Recommender.load({kind: data})
+    with pytest.raises(AnnotatorError, match="unknown model kind"):
         Recommender.load({"spacy": b""})
 
 

@@ -1,0 +1,41 @@
+"""A damaged stored model in the real window: suggestions are said to be off, and the window opens
+and works on (crfsuite never sees the bytes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from annotator.core.suggestions import ENTITY_MODEL
+from annotator.gui.main_window import AnnotationWindow
+from annotator.services import training_run
+from annotator.store import Project
+from annotator.store.tables import ModelRow
+from tests.suggest_corpus import load
+
+pytestmark = pytest.mark.timeout(300)
+Opener = Callable[[Project, str], AnnotationWindow]
+
+
+def test_a_damaged_model_turns_suggestions_off_and_the_window_works_on(
+    project: Project, tmp_path: Path, window_on: Opener
+) -> None:
+    load(project, tmp_path)
+    training_run.train_here(project, ["a"], iterations=5)
+    entity = ModelRow.kind == ENTITY_MODEL
+    with project.transaction() as s:  # cut in half behind the digest's back: crfsuite crashes on it
+        data = s.scalars(select(ModelRow.data).where(entity)).one()
+        s.execute(update(ModelRow).where(entity).values(data=data[: len(data) // 2]))
+    window = window_on(project, "a")
+    message = window.statusBar().currentMessage()
+    assert message.endswith(
+        "suggestions are off: the stored entities model is damaged: retrain (Ctrl+T or annotator train)"
+    )
+    assert window.session.assist.suggester is None
+    assert window.tokens.view is not None
+    first = window.tokens.view.id
+    window.session.go_to(first + 1)  # and the window works on
+    assert window.tokens.view.id == first + 1
