@@ -43,3 +43,12 @@ def load(project: Project, where: Path, done: int = 24, todo: int = 8, name: str
     import_paths(project, [first], ImportOptions(annotator=name, status="done"))
     second = write(where / "rest.conll", conll(range(done, done + todo), False, "rest"))
     import_paths(project, [second], ImportOptions(annotator=name, status="todo"))
+
+
+def rest_ids(project: Project) -> list[int]:
+    """The sentence ids of document ``rest`` (the not-done one), in order."""
+    from annotator.store import queries
+
+    with project.reading() as s:
+        doc = next(d for d in queries.documents_overview(s) if d.name.startswith("rest"))
+        return [x.id for x in queries.document_sentences(s, doc.id)]

@@ -262,12 +262,11 @@ class Recommending:
             threshold = float(str(self.settings.value("suggestions/threshold", DEFAULT_THRESHOLD)))
         except ValueError:
             threshold = DEFAULT_THRESHOLD
+        suggester = Suggester(self.window.project, person, layers, threshold)
         try:
-            suggester = Suggester(self.window.project, person, layers, threshold)
             suggester.start()  # the stored models; with a tagger, a ranking for U, in the background
-        except AnnotatorError as exc:
+        except AnnotatorError as exc:  # kept attached, empty: Ctrl+T can still train (and mend)
             self.window.say(f"suggestions are off: {exc}", error=True)
-            return
         self.assist.attach(suggester)
 
     def toggle(self) -> None:

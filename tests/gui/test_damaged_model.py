@@ -1,5 +1,5 @@
-"""A damaged stored model in the real window: suggestions are said to be off, and the window opens
-and works on (crfsuite never sees the bytes)."""
+"""A damaged stored model in the real window: suggestions are said to be off, the window opens and
+works on (crfsuite never sees the bytes), and Ctrl+T mends it."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 from annotator.core.suggestions import ENTITY_MODEL
@@ -14,14 +16,15 @@ from annotator.gui.main_window import AnnotationWindow
 from annotator.services import training_run
 from annotator.store import Project
 from annotator.store.tables import ModelRow
-from tests.suggest_corpus import load
+from tests.gui.conftest import press
+from tests.suggest_corpus import load, rest_ids
 
 pytestmark = pytest.mark.timeout(300)
 Opener = Callable[[Project, str], AnnotationWindow]
 
 
 def test_a_damaged_model_turns_suggestions_off_and_the_window_works_on(
-    project: Project, tmp_path: Path, window_on: Opener
+    project: Project, tmp_path: Path, window_on: Opener, qtbot: QtBot
 ) -> None:
     load(project, tmp_path)
     training_run.train_here(project, ["a"], iterations=5)
@@ -34,8 +37,14 @@ def test_a_damaged_model_turns_suggestions_off_and_the_window_works_on(
     assert message.endswith(
         "suggestions are off: the stored entities model is damaged: retrain (Ctrl+T or annotator train)"
     )
-    assert window.session.assist.suggester is None
+    assert window.session.assist.shown == ()
     assert window.tokens.view is not None
     first = window.tokens.view.id
     window.session.go_to(first + 1)  # and the window works on
     assert window.tokens.view.id == first + 1
+    rest = rest_ids(project)
+    window.session.go_to(rest[0])
+    press(window.tokens, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # retrain, as the message says
+    qtbot.waitUntil(lambda: not window.session.assist.training, timeout=240_000)
+    window.assisting.poll()
+    assert window.session.assist.shown  # mended: the person's own models now suggest

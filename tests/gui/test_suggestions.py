@@ -20,11 +20,11 @@ from annotator.gui.main_window import AnnotationWindow
 from annotator.services import preannotation, training_run
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.people import list_annotators
-from annotator.store import Project, queries
+from annotator.store import Project
 from tests.conftest import write
 from tests.gui.conftest import DIALOG_WAIT_S, press
 from tests.stored import entities
-from tests.suggest_corpus import load
+from tests.suggest_corpus import load, rest_ids
 
 pytestmark = pytest.mark.timeout(300)
 Opener = Callable[[Project, str], AnnotationWindow]
@@ -40,10 +40,7 @@ def trained(project: Project, tmp_path: Path) -> Project:
     return project
 
 
-def _rest(project: Project) -> list[int]:
-    with project.reading() as s:
-        doc = next(d for d in queries.documents_overview(s) if d.name.startswith("rest"))
-        return [x.id for x in queries.document_sentences(s, doc.id)]
+_rest = rest_ids
 
 
 def _on_rest(window_on: Opener, project: Project, ordinal: int = 0) -> AnnotationWindow:
@@ -219,7 +216,7 @@ def test_ctrl_t_trains_in_the_background_and_the_panel_shows_the_quality(
     assert w.session.assist.shown  # the shown sentence got its suggestions without a move
     press(w.tokens, Qt.Key.Key_F6)
     assert w.recommender.isVisible()
-    assert "entity tagger: F1" in w.recommender.models.text()
+    assert "entity tagger (yours): F1" in w.recommender.models.text()  # trained by this window
     assert w.recommender.per_label.rowCount() >= 1
     press(w.tokens, Qt.Key.Key_Tab)
     press(w.tokens, Qt.Key.Key_Y)

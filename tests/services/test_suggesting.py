@@ -39,8 +39,11 @@ def _rest(project: Project) -> list[int]:
         return [x.id for x in queries.document_sentences(s, docs[0].id)]
 
 
-def _wait(suggester: Suggester) -> TrainingReport:
+def _wait(suggester: Suggester, seconds: float = 240) -> TrainingReport:
+    """The report of the run going, polled until it comes (a run that never ends fails the test)."""
+    deadline = time.monotonic() + seconds
     while (report := suggester.poll()) is None:
+        assert time.monotonic() < deadline, "the background run never finished"
         time.sleep(0.05)
     return report
 
@@ -154,16 +157,15 @@ def test_a_run_that_fails_says_why_in_one_line(project: Project, person: Annotat
 def test_next_uncertain_skips_done_sentences_and_strings_already_asked(
     project: Project, ready: Suggester
 ) -> None:
-    ready.ranking = tuple(training_run.rank(project, ready.recommender, ready.person.id))
-    assert ready.ranking
-    rest = set(_rest(project))
-    first = ready.next_uncertain()
-    assert first in rest
-    c.SetStatus(first, ready.person.id, "done").apply(project)
-    second = ready.next_uncertain(first)
-    assert second is None or (second in rest and second != first)
-    asked = {text for sid, _m, text in ready.ranking if sid == first}
-    assert asked and all(text for text in asked)
+    ranked = tuple(training_run.rank(project, ready.recommender, ready.person.id))
+    rest = _rest(project)
+    assert ranked and {sid for sid, _m, _t in ranked} <= set(rest)  # only not-done sentences
+    assert all(text for _sid, _m, text in ranked)  # each with the string it is unsure of
+    ready.ranking = ((rest[0], 0.1, "Шымкент"), (rest[1], 0.2, "Атырау"), (rest[2], 0.3, "Шымкентте"))
+    c.SetStatus(rest[0], ready.person.id, "done").apply(project)
+    assert ready.next_uncertain() == rest[1]  # the least sure one is done: skipped, not asked
+    assert ready.next_uncertain(rest[1]) == rest[2]  # so its string's relative is still asked about
+    assert ready.next_uncertain(rest[2]) is None  # Атырау was asked, the first is done: nothing left
 
 
 def test_next_uncertain_asks_about_one_string_once_whatever_its_ending(
