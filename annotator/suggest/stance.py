@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.linear_model import LogisticRegression
+if TYPE_CHECKING:  # imported where used: scikit-learn alone takes 1.2 s and 140 MB to import, and a
+    # window with no stance model, or the command line reading files, should not pay for it
+    import numpy as np
+    from sklearn.feature_extraction.text import HashingVectorizer
 
 from annotator.core.suggestions import STANCE, Suggestion
 from annotator.suggest.data import StanceExample, TrainingError
@@ -25,6 +26,8 @@ VECTORIZER = {"analyzer": "char_wb", "ngram_range": [2, 4], "n_features": 2**18,
 
 
 def _vectorizer(params: dict[str, Any]) -> HashingVectorizer:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
     return HashingVectorizer(
         analyzer=params["analyzer"],
         ngram_range=tuple(params["ngram_range"]),
@@ -46,6 +49,8 @@ class _Model:
 
     def probabilities(self, x: Any, n_features: int) -> np.ndarray:
         """Class probabilities of one vectorised sentence (a 1 x n_features sparse row)."""
+        import numpy as np
+
         dense = np.asarray(x[:, self.columns].todense()).ravel()
         scores = self.weights @ dense + self.intercept
         if len(self.classes) == 2:
@@ -68,6 +73,9 @@ class StanceClassifier:
         """One model per target with at least two classes; TrainingError without examples."""
         if not examples:
             raise TrainingError("there are no sentences to train the stance classifier on")
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
         vectorizer = _vectorizer(VECTORIZER)
         x = vectorizer.transform([e.text for e in examples])
         models: dict[str, _Model] = {}
@@ -127,6 +135,8 @@ class StanceClassifier:
     @classmethod
     def from_json(cls, data: bytes) -> StanceClassifier:
         """A classifier from :meth:`to_json`'s bytes; ValueError when they are not one."""
+        import numpy as np
+
         try:
             doc = json.loads(data.decode("utf-8"))
             if not isinstance(doc, dict) or doc.get("format") != FORMAT:

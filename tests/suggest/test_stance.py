@@ -81,3 +81,21 @@ def test_errors() -> None:
     for data in (b"{}", b"null", b'{"format": "annotator-stance-1", "targets": {"x": {}}, "vectorizer": {}}'):
         with pytest.raises(ValueError, match="not a stance classifier"):
             StanceClassifier.from_json(data)
+
+
+def test_the_window_and_the_command_line_start_without_scikit_learn() -> None:
+    """scikit-learn takes over a second and 140 MB to import: only training and a stored stance model
+    may bring it in, never opening the window or running a command."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    probe = (
+        "import sys, annotator.gui.main_window, annotator.cli, annotator.services.suggesting; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'numpy', 'scipy')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=120, check=True
+    )
+    assert out.stdout.strip() == "[]"
