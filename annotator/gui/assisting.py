@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.keymap import key_of
 from annotator.core.model import GOLD
 from annotator.core.suggestions import STANCE, Suggestion
 from annotator.gui import dialogs
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 POLL_MS = 400  # how often a running training is asked whether it finished
 DEFAULT_THRESHOLD = 0.5
+KEYS_HINT = f"{key_of('accept_suggestion')} accepts, {key_of('reject_suggestion')} rejects"
 
 
 def describe(suggestion: Suggestion, text: str) -> str:
@@ -108,22 +110,15 @@ class SuggestionActions:
             return
         self._show_focus(suggestion)
 
-    def _show_focus(self, suggestion: Suggestion) -> None:
-        view = self.session.view
+    def _show_focus(self, suggestion: Suggestion, done: str = "") -> None:
         if suggestion.kind != STANCE:
             self.tokens.move_caret(suggestion.token_start, extend=False)
             if suggestion.token_end - suggestion.token_start > 1:
                 self.tokens.select_span(suggestion.token_start, suggestion.token_end)
         self.tokens.show_suggestions(self.assist.shown, suggestion)
-        text = (
-            view.token_text(suggestion.token_start, suggestion.token_end)
-            if view and suggestion.kind != STANCE
-            else ""
-        )
         n = (self.assist.focus or 0) + 1
-        self.window.say(
-            f"suggestion {n} of {len(self.assist.shown)}: {describe(suggestion, text)} — Y accepts, N rejects"
-        )
+        where = f"suggestion {n} of {len(self.assist.shown)}: {self._words(suggestion)}"
+        self.window.say(" · ".join(filter(None, [done, f"{where} ({KEYS_HINT})"])))
 
     def _none_here(self) -> str:
         if self.assist.suggester is None:
@@ -144,33 +139,39 @@ class SuggestionActions:
         """Y: the suggestion under the cursor becomes an annotation."""
         suggestion = self._under_cursor()
         if suggestion is not None and self.runner.show(lambda: self.assist.accept(suggestion)).stored:
-            self._after_verdict()
+            self._after_verdict(f"accepted {self._words(suggestion)}")
 
     def reject(self) -> None:
         """N: the suggestion under the cursor goes, and never comes back for that span."""
         suggestion = self._under_cursor()
         if suggestion is not None and self.runner.show(lambda: self.assist.reject(suggestion)).stored:
-            self._after_verdict()
+            self._after_verdict(f"rejected {self._words(suggestion)}")
 
     def accept_all(self) -> None:
         """Shift+Y: every suggestion of the sentence, as one undoable step."""
         if not self.assist.shown:
             self.window.say(self._none_here())
             return
-        count = len(self.assist.shown)
         outcome = self.runner.show(self.assist.accept_all)
         if outcome.stored:
-            self.window.say(f"accepted the suggestions of the sentence ({count} shown)")
+            self.window.say(f"{outcome.what} of the sentence (one undo takes them back)")
 
-    def _after_verdict(self) -> None:
+    def _after_verdict(self, done: str) -> None:
         """The next suggestion takes the focus, so Y and N can go on through the sentence."""
         focused = self.assist.focused
         if focused is None and self.assist.shown:
             self.assist.focus = 0
             focused = self.assist.focused
-        self.tokens.show_suggestions(self.assist.shown, focused)
-        if focused is not None and focused.kind != STANCE:
-            self.tokens.move_caret(focused.token_start, extend=False)
+        if focused is None:
+            self.tokens.show_suggestions(self.assist.shown, None)
+            self.window.say(f"{done} · no more suggestions in this sentence")
+            return
+        self._show_focus(focused, done)
+
+    def _words(self, suggestion: Suggestion) -> str:
+        view = self.session.view
+        text = view.token_text(suggestion.token_start, suggestion.token_end) if view else ""
+        return describe(suggestion, text if suggestion.kind != STANCE else "")
 
     # -- the threshold -------------------------------------------------------------------------
     def nudge(self, steps: int) -> None:

@@ -72,6 +72,8 @@ def test_tab_focuses_a_suggestion_and_y_makes_it_an_annotation_that_undo_takes_b
     assert w.tokens.caret == first.token_start and w.tokens.focused == first
     press(w.tokens, Qt.Key.Key_Y)
     assert _rest_entities(trained) == [(0, first.token_start, first.token_end, first.label)]
+    said = w.statusBar().currentMessage()
+    assert said.startswith(f"accepted entity {first.label}") and "suggestion 1 of" in said  # the next one
     assert first.span not in [x.span for x in w.session.assist.shown]  # now an annotation, not a suggestion
     press(w.tokens, Qt.Key.Key_Z, CTRL)
     assert _rest_entities(trained) == []
