@@ -46,6 +46,31 @@ NewStance = tuple[int, str, str]  # sentence_id, target, label
 Row = tuple[Any, ...]
 
 
+def _insert_spans(
+    session: Session,
+    table: type[EntityRow] | type[EventRow],
+    name: str,
+    annotator_id: int,
+    spans: Sequence[tuple[int, int, int, str]],
+    counts: dict[int, int],
+) -> list[tuple[int, int, int, int, str]]:
+    """Insert entity or event rows ``(sentence, start, end exclusive, label or type)`` in one
+    statement; the rows as recorded: ``(id, sentence, start, last, label or type)``."""
+    values = [
+        {
+            "sentence_id": sid,
+            "annotator_id": annotator_id,
+            "token_start": a,
+            "token_last": b - 1,
+            "sentence_tokens": counts[sid],
+            name: label,
+        }
+        for sid, a, b, label in spans
+    ]
+    ids = session.scalars(insert(table).returning(table.id, sort_by_parameter_order=True), values).all()
+    return [(i, sid, a, b - 1, label) for i, (sid, a, b, label) in zip(ids, spans, strict=True)]
+
+
 def apply_rows(
     session: Session,
     schema: Schema,
@@ -69,45 +94,14 @@ def apply_rows(
     added_events: list[tuple[int, int, int, int, str]] = []
     added_stance: list[tuple[int, int, str, str]] = []
     if entities:
-        values = [
-            {
-                "sentence_id": sid,
-                "annotator_id": annotator_id,
-                "token_start": a,
-                "token_last": b - 1,
-                "sentence_tokens": counts[sid],
-                "label": label,
-            }
-            for sid, a, b, label in entities
-        ]
-        ids = session.scalars(
-            insert(EntityRow).returning(EntityRow.id, sort_by_parameter_order=True), values
-        ).all()
-        added_entities = [
-            (i, sid, a, b - 1, label) for i, (sid, a, b, label) in zip(ids, entities, strict=True)
-        ]
+        added_entities = _insert_spans(session, EntityRow, "label", annotator_id, entities, counts)
     if events:
-        values = [
-            {
-                "sentence_id": sid,
-                "annotator_id": annotator_id,
-                "token_start": a,
-                "token_last": b - 1,
-                "sentence_tokens": counts[sid],
-                "type": kind,
-            }
-            for sid, a, b, kind in events
-        ]
-        ids = session.scalars(
-            insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True), values
-        ).all()
-        added_events = [(i, sid, a, b - 1, kind) for i, (sid, a, b, kind) in zip(ids, events, strict=True)]
+        added_events = _insert_spans(session, EventRow, "type", annotator_id, events, counts)
         defaults = schema.default_attributes()
         if defaults:
-            session.execute(
-                insert(EventAttribute),
-                [{"event_id": i, "name": k, "value": v} for i in ids for k, v in defaults.items()],
-            )
+            pairs = defaults.items()
+            rows = [{"event_id": e[0], "name": k, "value": v} for e in added_events for k, v in pairs]
+            session.execute(insert(EventAttribute), rows)
     if stance:
         values = [
             {
