@@ -48,7 +48,6 @@ class Assist:
         self.session = session
         self.suggester: Suggester | None = None
         self.focus: int | None = None  # index into the screen's suggestions
-        self.asked: set[str] = set()  # uncertain strings already asked about (the diversity rule)
         self.auto_train = True  # retrain when a sentence is marked done
         self.news: Signal[TrainingReport] = Signal()  # a training run finished (or failed)
         self.state_changed: Signal[None] = Signal()  # models, threshold or training state changed

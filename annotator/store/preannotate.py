@@ -191,6 +191,15 @@ def _current(session: Session, query: Any, ids: list[int], id_column: Any) -> di
     return now
 
 
+def _current_spans(
+    session: Session, table: type[EntityRow] | type[EventRow], name: Any, annotator_id: int, rows: Any
+) -> dict[int, Row]:
+    """The entity or event rows of the batch as they are now: ``(id, sentence, start, last, name)``."""
+    columns = select(table.id, table.sentence_id, table.token_start, table.token_last, name)
+    query = columns.where(table.annotator_id == annotator_id)
+    return _current(session, query, [row[0] for row in rows], table.id)
+
+
 def _attributes_of(session: Session, event_ids: list[int]) -> dict[int, dict[str, str]]:
     found: dict[int, dict[str, str]] = {}
     for part in chunks(event_ids):
@@ -216,22 +225,8 @@ def take_out(session: Session, schema: Schema, annotator_id: int) -> TakenOut | 
     authorize(session, annotator_id)
     lock_sentence_layers(session, annotator_id, sorted(batch.sentences))
     kept = not_todo(session, annotator_id, set(batch.sentences))
-    now_e = _current(
-        session,
-        select(
-            EntityRow.id, EntityRow.sentence_id, EntityRow.token_start, EntityRow.token_last, EntityRow.label
-        ).where(EntityRow.annotator_id == annotator_id),
-        [row[0] for row in batch.entities],
-        EntityRow.id,
-    )
-    now_v = _current(
-        session,
-        select(
-            EventRow.id, EventRow.sentence_id, EventRow.token_start, EventRow.token_last, EventRow.type
-        ).where(EventRow.annotator_id == annotator_id),
-        [row[0] for row in batch.events],
-        EventRow.id,
-    )
+    now_e = _current_spans(session, EntityRow, EntityRow.label, annotator_id, batch.entities)
+    now_v = _current_spans(session, EventRow, EventRow.type, annotator_id, batch.events)
     now_s = _current(
         session,
         select(

@@ -40,12 +40,9 @@ def trained(project: Project, tmp_path: Path) -> Project:
     return project
 
 
-_rest = rest_ids
-
-
-def _on_rest(window_on: Opener, project: Project, ordinal: int = 0) -> AnnotationWindow:
+def _onrest_ids(window_on: Opener, project: Project, ordinal: int = 0) -> AnnotationWindow:
     window = window_on(project, "a")
-    window.session.go_to(_rest(project)[ordinal])
+    window.session.go_to(rest_ids(project)[ordinal])
     window.tokens.setFocus()
     return window
 
@@ -61,7 +58,7 @@ def _spans(window: AnnotationWindow) -> list[tuple[int, int, str]]:
 def test_tab_focuses_a_suggestion_and_y_makes_it_an_annotation_that_undo_takes_back(
     trained: Project, window_on: Opener
 ) -> None:
-    w = _on_rest(window_on, trained)
+    w = _onrest_ids(window_on, trained)
     shown = w.session.assist.shown
     assert shown and all(x.score >= w.session.assist.threshold for x in shown)
     assert w.tokens.suggestions == shown  # drawn on the sentence
@@ -83,7 +80,7 @@ def test_tab_focuses_a_suggestion_and_y_makes_it_an_annotation_that_undo_takes_b
 def test_shift_tab_goes_back_and_n_rejects_for_good(
     trained: Project, window_on: Opener, qtbot: QtBot
 ) -> None:
-    w = _on_rest(window_on, trained)
+    w = _onrest_ids(window_on, trained)
     shown = list(w.session.assist.shown)
     assert len(shown) >= 2
     press(w.tokens, Qt.Key.Key_Tab, SHIFT)
@@ -92,13 +89,13 @@ def test_shift_tab_goes_back_and_n_rejects_for_good(
     press(w.tokens, Qt.Key.Key_N)
     assert last not in w.session.assist.shown and _rest_entities(trained) == []
     w.close()
-    again = _on_rest(window_on, trained)  # a new window: the rejection is stored, per person
+    again = _onrest_ids(window_on, trained)  # a new window: the rejection is stored, per person
     assert last not in again.session.assist.shown
     assert [x for x in again.session.assist.shown if x != last]
 
 
 def test_shift_y_accepts_the_whole_sentence_as_one_undoable_step(trained: Project, window_on: Opener) -> None:
-    w = _on_rest(window_on, trained)
+    w = _onrest_ids(window_on, trained)
     expected = sorted(
         (0, x.token_start, x.token_end, x.label) for x in w.session.assist.shown if x.kind == ENTITY
     )
@@ -113,7 +110,7 @@ def test_shift_y_accepts_the_whole_sentence_as_one_undoable_step(trained: Projec
 def test_brackets_raise_and_lower_the_threshold_and_it_is_remembered(
     trained: Project, window_on: Opener, tmp_path: Path
 ) -> None:
-    w = _on_rest(window_on, trained)
+    w = _onrest_ids(window_on, trained)
     before = w.session.assist.threshold
     low = len(w.session.assist.shown)
     press(w.tokens, Qt.Key.Key_BracketRight, times=9)
@@ -168,7 +165,7 @@ def test_o_labels_every_occurrence_with_its_endings_in_one_batch(
     text = "\n\n".join("\n".join(f"{w}\tO" for w in line.split()) for line in NEWS)
     path = write(tmp_path / "rest.conll", f"-DOCSTART-\trest\n\n{text}\n")
     import_paths(project, [path], ImportOptions(annotator="a", status="todo"))  # nothing trained
-    w = _on_rest(window_on, project)
+    w = _onrest_ids(window_on, project)
     press(w.tokens, Qt.Key.Key_3)  # GPE on Алматы
     assert _rest_entities(project) == [(0, 0, 1, "GPE")]
     seen = _answer_occurrences(uncheck=3)  # the dialog lists them in order: leave out the last
@@ -196,7 +193,7 @@ def test_u_goes_to_a_not_done_sentence_ranked_in_the_background(
     assert w.session.assist.training  # ranking started at the window's start, in a child process
     _settle(w, qtbot)
     ranked = [sid for sid, _m, _t in w.session.assist.suggester.ranking]
-    assert ranked and set(ranked) <= set(_rest(trained))
+    assert ranked and set(ranked) <= set(rest_ids(trained))
     press(w.tokens, Qt.Key.Key_U)
     assert w.current is not None and w.current.id in ranked and w.current.status != "done"
 
@@ -207,11 +204,11 @@ def test_ctrl_t_trains_in_the_background_and_the_panel_shows_the_quality(
     load(project, tmp_path)
     w = window_on(project, "a")
     assert w.session.assist.shown == ()  # nothing trained yet
-    w.session.go_to(_rest(project)[0])
+    w.session.go_to(rest_ids(project)[0])
     press(w.tokens, Qt.Key.Key_T, CTRL)
     assert w.session.assist.training
     press(w.tokens, Qt.Key.Key_PageDown)  # the window answers keys while the child trains
-    assert w.current is not None and w.current.id == _rest(project)[1]
+    assert w.current is not None and w.current.id == rest_ids(project)[1]
     _settle(w, qtbot)
     kinds = {i.kind for i in w.session.assist.suggester.models()}
     assert ENTITY_MODEL in kinds
@@ -243,7 +240,7 @@ def test_the_clis_apply_is_undone_by_one_key_in_the_window(trained: Project, win
 def test_a_sentence_is_labelled_by_keys_alone_accepting_and_correcting(
     trained: Project, window_on: Opener
 ) -> None:
-    w = _on_rest(window_on, trained, ordinal=1)
+    w = _onrest_ids(window_on, trained, ordinal=1)
     shown = [x for x in w.session.assist.shown if x.kind == ENTITY]
     assert len(shown) >= 2
     press(w.tokens, Qt.Key.Key_Tab)
@@ -264,7 +261,7 @@ def test_a_sentence_is_labelled_by_keys_alone_accepting_and_correcting(
             (1, corrected.token_start, corrected.token_end, first_label),
         ]
     )
-    assert w.current is not None and w.current.id == _rest(trained)[2]
+    assert w.current is not None and w.current.id == rest_ids(trained)[2]
 
 
 def test_shift_o_looks_in_the_whole_corpus(project: Project, window_on: Opener, tmp_path: Path) -> None:
@@ -272,7 +269,7 @@ def test_shift_o_looks_in_the_whole_corpus(project: Project, window_on: Opener, 
     for name in ("rest", "second"):
         path = write(tmp_path / f"{name}.conll", f"-DOCSTART-\t{name}\n\n{text}\n")
         import_paths(project, [path], ImportOptions(annotator="a", status="todo"))
-    w = _on_rest(window_on, project)
+    w = _onrest_ids(window_on, project)
     press(w.tokens, Qt.Key.Key_3)  # GPE on Алматы
     seen = _answer_occurrences()
     press(w.tokens, Qt.Key.Key_O, SHIFT)

@@ -16,10 +16,10 @@ from annotator.services import commands as c
 from annotator.services import team, training_run
 from annotator.services.people import list_annotators
 from annotator.services.suggesting import Suggester, TrainingReport
-from annotator.store import Project, queries, reading
+from annotator.store import Project, reading
 from annotator.store import suggestions as stored
 from annotator.store.tables import ModelRow
-from tests.suggest_corpus import load
+from tests.suggest_corpus import load, rest_ids
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -33,10 +33,6 @@ def person(project: Project, tmp_path: Path) -> AnnotatorInfo:
     return found
 
 
-def _rest(project: Project) -> list[int]:
-    with project.reading() as s:
-        docs = [d for d in queries.documents_overview(s) if d.name.startswith("rest")]
-        return [x.id for x in queries.document_sentences(s, docs[0].id)]
 
 
 def _wait(suggester: Suggester, seconds: float = 240) -> TrainingReport:
@@ -65,7 +61,7 @@ def _shown(project: Project, suggester: Suggester, sentence_id: int) -> list[tup
 def test_suggestions_leave_out_rejected_annotated_and_low_scored_ones(
     project: Project, ready: Suggester
 ) -> None:
-    sid = _rest(project)[0]  # Қарағанды қаласында Асқар Оспанов сөз сөйледі .
+    sid = rest_ids(project)[0]  # Қарағанды қаласында Асқар Оспанов сөз сөйледі .
     shown = _shown(project, ready, sid)
     assert (0, 1, "GPE") in shown and (2, 4, "PERSON") in shown
     assert shown == sorted(shown)
@@ -83,7 +79,7 @@ def test_suggestions_leave_out_rejected_annotated_and_low_scored_ones(
 def test_accepting_a_shown_suggestion_makes_it_an_annotation_and_it_is_no_longer_shown(
     project: Project, ready: Suggester
 ) -> None:
-    sid = _rest(project)[1]
+    sid = rest_ids(project)[1]
     with project.reading() as s:
         view = reading.sentence_view(s, sid, ready.person.id)
         found = ready.suggestions(s, view)
@@ -138,7 +134,7 @@ def test_start_loads_the_models_and_ranks_in_the_background(project: Project, re
         assert "ranking" in fresh.start()
         report = _wait(fresh)
         assert not report.error and not report.kinds, report.line
-        assert fresh.ranking and fresh.next_uncertain() in _rest(project)
+        assert fresh.ranking and fresh.next_uncertain() in rest_ids(project)
     finally:
         fresh.close()
 
@@ -158,7 +154,7 @@ def test_next_uncertain_skips_done_sentences_and_strings_already_asked(
     project: Project, ready: Suggester
 ) -> None:
     ranked = tuple(training_run.rank(project, ready.recommender, ready.person.id))
-    rest = _rest(project)
+    rest = rest_ids(project)
     assert ranked and {sid for sid, _m, _t in ranked} <= set(rest)  # only not-done sentences
     assert all(text for _sid, _m, text in ranked)  # each with the string it is unsure of
     ready.ranking = ((rest[0], 0.1, "Шымкент"), (rest[1], 0.2, "Атырау"), (rest[2], 0.3, "Шымкентте"))
@@ -171,7 +167,7 @@ def test_next_uncertain_skips_done_sentences_and_strings_already_asked(
 def test_next_uncertain_asks_about_one_string_once_whatever_its_ending(
     project: Project, person: AnnotatorInfo
 ) -> None:
-    rest = _rest(project)
+    rest = rest_ids(project)
     suggester = Suggester(project, person)
     suggester.ranking = ((rest[0], 0.1, "Алматы"), (rest[1], 0.2, "Алматыда"), (rest[2], 0.3, "Астана"))
     assert suggester.next_uncertain() == rest[0]
@@ -182,7 +178,7 @@ def test_next_uncertain_asks_about_one_string_once_whatever_its_ending(
 def test_occurrences_find_the_string_with_other_endings_except_where_labelled(
     project: Project, person: AnnotatorInfo
 ) -> None:
-    rest = _rest(project)
+    rest = rest_ids(project)
     # Қарағанды (rest[0], token 0) occurs in the training document too, labelled there by a, and
     # once more in the rest (sentence 8 of 8).
     found = c.occurrences(project, person.id, rest[0], 0, 1, "corpus")
