@@ -70,3 +70,9 @@ def lock_sentence_layers(session: Session, annotator_id: int, sentence_ids: list
     session.execute(
         text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k"), {"keys": keys}
     )
+
+
+def lock_assignments(session: Session) -> None:
+    """Hold the project's assignments for this transaction: counting a document's assignees and
+    adding one (the pool's N, a balanced plan) stays right until this transaction ends."""
+    _take(session, _key("assignments"))

@@ -17,8 +17,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     DateTime,
+    Float,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
@@ -331,3 +333,37 @@ class AppliedSuggestions(Base):
     entities: Mapped[str] = mapped_column(Text, default="[]")
     events: Mapped[str] = mapped_column(Text, default="[]")
     stance: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class Assignment(Base):
+    """A document given to a person; a document may go to several (the overlap agreement needs).
+
+    ``dynamic``: taken by the person's window from the pool, not given by ``annotator assign``.
+    ``touched_at``: when the assignee last worked in the document; ``finished_at``: when their
+    window served the next one with this one done. A dynamic row neither finished nor touched
+    within the project's abandonment timeout goes back to the pool.
+    """
+
+    __tablename__ = "assignments"
+    __table_args__ = (Index("ix_assignments_annotator", "annotator_id"),)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    annotator_id: Mapped[int] = mapped_column(
+        ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True
+    )
+    dynamic: Mapped[bool] = mapped_column(Boolean, default=False)
+    assigned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    touched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ActiveTime(Base):
+    """Seconds a person's window was focused on a sentence while they worked (idle spells left out)."""
+
+    __tablename__ = "active_time"
+    __table_args__ = (CheckConstraint("seconds >= 0", name="active_time_seconds"),)
+    annotator_id: Mapped[int] = mapped_column(
+        ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True
+    )
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True)
+    seconds: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

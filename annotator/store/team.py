@@ -105,6 +105,9 @@ def ensure_team_role(session: Session) -> str:
         f"GRANT USAGE ON SCHEMA public TO {group}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {group}",
         f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {group}",  # upgrades are the owner's
+        # an assignee changes only when they touched or finished a document (migration 0006)
+        f"REVOKE UPDATE ON assignments FROM {group}",
+        f"GRANT UPDATE (touched_at, finished_at) ON assignments TO {group}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}",
         # and on what later migrations (run by the owner) create
         "ALTER DEFAULT PRIVILEGES IN SCHEMA public "

@@ -1,0 +1,169 @@
+"""Who annotates which document: reading and writing ``assignments`` (see migration 0006).
+
+Every function takes the caller's session; writes go through SQLAlchemy Core in one statement
+per batch. Checks that read the assignments and then write them take :func:`lock_assignments`
+first (the services do), so that two windows taking from the pool never both take the last place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from annotator.store.tables import Annotator, Assignment, Document, Sentence, SentenceStatus, utcnow
+
+
+def has_assignments(session: Session) -> bool:
+    """True when any document is assigned to anyone (else every annotator sees every document)."""
+    return session.scalar(select(Assignment.document_id).limit(1)) is not None
+
+
+def assignees_by_document(session: Session) -> dict[int, frozenset[int]]:
+    """Document id → the ids of the people it is assigned to (only assigned documents appear)."""
+    out: dict[int, set[int]] = {}
+    for doc, person in session.execute(select(Assignment.document_id, Assignment.annotator_id)):
+        out.setdefault(int(doc), set()).add(int(person))
+    return {doc: frozenset(people) for doc, people in out.items()}
+
+
+def assigned_document_ids(session: Session, annotator_id: int) -> set[int]:
+    """The documents assigned to one person."""
+    query = select(Assignment.document_id).where(Assignment.annotator_id == annotator_id)
+    return {int(d) for d in session.scalars(query)}
+
+
+def document_sizes(session: Session) -> list[tuple[int, str, int]]:
+    """Every document with its sentence count: ``(id, name, sentences)`` by name."""
+    counts = select(Sentence.document_id, func.count().label("n")).group_by(Sentence.document_id).subquery()
+    rows = session.execute(
+        select(Document.id, Document.name, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.document_id == Document.id)
+        .order_by(Document.name)
+    )
+    return [(int(i), str(n), int(c)) for i, n, c in rows]
+
+
+def add(session: Session, pairs: Iterable[tuple[int, int]], dynamic: bool = False) -> int:
+    """Assign documents: ``(document_id, annotator_id)`` pairs, in one statement; how many."""
+    now = utcnow()
+    rows = [
+        {
+            "document_id": d,
+            "annotator_id": a,
+            "dynamic": dynamic,
+            "assigned_at": now,
+            "touched_at": now,
+            "finished_at": None,
+        }
+        for d, a in pairs
+    ]
+    if rows:
+        session.execute(insert(Assignment), rows)
+    return len(rows)
+
+
+def remove(session: Session, annotator_id: int, document_ids: Sequence[int]) -> int:
+    """Take documents away from a person (their annotations stay in their layer); how many."""
+    if not document_ids:
+        return 0
+    result = session.execute(
+        delete(Assignment).where(
+            Assignment.annotator_id == annotator_id, Assignment.document_id.in_(list(document_ids))
+        )
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def done_counts(session: Session, annotator_id: int | None = None) -> dict[tuple[int, int], int]:
+    """``(document_id, annotator_id)`` → sentences that person marked done there (one person, or all)."""
+    query = (
+        select(Sentence.document_id, SentenceStatus.annotator_id, func.count())
+        .join(SentenceStatus, SentenceStatus.sentence_id == Sentence.id)
+        .where(SentenceStatus.status == "done")
+        .group_by(Sentence.document_id, SentenceStatus.annotator_id)
+    )
+    if annotator_id is not None:
+        query = query.where(SentenceStatus.annotator_id == annotator_id)
+    return {(int(d), int(a)): int(n) for d, a, n in session.execute(query)}
+
+
+def unfinished(session: Session, annotator_id: int) -> list[int]:
+    """The documents assigned to a person that they have not marked done in every sentence, by name."""
+    sizes = {d: n for d, _name, n in document_sizes(session)}
+    done = done_counts(session, annotator_id)
+    rows = session.execute(
+        select(Assignment.document_id)
+        .join(Document, Document.id == Assignment.document_id)
+        .where(Assignment.annotator_id == annotator_id)
+        .order_by(Document.name)
+    )
+    return [int(d) for (d,) in rows if done.get((int(d), annotator_id), 0) < sizes.get(int(d), 0)]
+
+
+def touch(session: Session, annotator_id: int, document_id: int) -> None:
+    """Say the person worked in the document now (it is not abandoned)."""
+    session.execute(
+        update(Assignment)
+        .where(Assignment.annotator_id == annotator_id, Assignment.document_id == document_id)
+        .values(touched_at=utcnow())
+    )
+
+
+def finish(session: Session, annotator_id: int, document_id: int) -> None:
+    """Say the person finished the document (a finished row is never abandoned)."""
+    now = utcnow()
+    session.execute(
+        update(Assignment)
+        .where(Assignment.annotator_id == annotator_id, Assignment.document_id == document_id)
+        .values(finished_at=now, touched_at=now)
+    )
+
+
+def release_abandoned(session: Session, minutes: int, now: datetime | None = None) -> list[tuple[int, int]]:
+    """Return to the pool the dynamic rows neither finished nor touched for ``minutes``; which ones."""
+    cutoff = (now or utcnow()) - timedelta(minutes=minutes)
+    stale = and_(
+        Assignment.dynamic.is_(True), Assignment.finished_at.is_(None), Assignment.touched_at < cutoff
+    )
+    found = [
+        (int(d), int(a))
+        for d, a in session.execute(select(Assignment.document_id, Assignment.annotator_id).where(stale))
+    ]
+    if found:
+        session.execute(delete(Assignment).where(stale))
+    return found
+
+
+def pool_next(session: Session, annotator_id: int, per_document: int, after: str = "") -> int | None:
+    """The first document by name (after ``after``, then from the start) with fewer than
+    ``per_document`` assignees and not assigned to this person; None when there is none."""
+    taken = (
+        select(Assignment.document_id, func.count().label("n")).group_by(Assignment.document_id).subquery()
+    )
+    mine = select(Assignment.document_id).where(Assignment.annotator_id == annotator_id)
+    base = (
+        select(Document.id)
+        .outerjoin(taken, taken.c.document_id == Document.id)
+        .where(func.coalesce(taken.c.n, 0) < per_document, Document.id.not_in(mine))
+        .where(select(Sentence.id).where(Sentence.document_id == Document.id).exists())
+        .order_by(Document.name)
+        .limit(1)
+    )
+    found = session.scalar(base.where(Document.name > after)) if after else None
+    if found is None:
+        found = session.scalar(base)
+    return int(found) if found is not None else None
+
+
+def assignment_rows(session: Session) -> list[tuple[str, str, bool]]:
+    """Every assignment as ``(document name, person name, dynamic)``, by document and person."""
+    rows = session.execute(
+        select(Document.name, Annotator.name, Assignment.dynamic)
+        .join(Document, Document.id == Assignment.document_id)
+        .join(Annotator, Annotator.id == Assignment.annotator_id)
+        .order_by(Document.name, Annotator.name)
+    )
+    return [(str(d), str(a), bool(x)) for d, a, x in rows]
