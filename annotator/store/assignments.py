@@ -167,3 +167,14 @@ def assignment_rows(session: Session) -> list[tuple[str, str, bool]]:
         .order_by(Document.name, Annotator.name)
     )
     return [(str(d), str(a), bool(x)) for d, a, x in rows]
+
+
+def ready_documents(session: Session) -> set[int]:
+    """The assigned documents every assignee marked done in every sentence: ready for curation."""
+    sizes = {d: n for d, _name, n in document_sizes(session)}
+    done = done_counts(session)
+    ready: set[int] = set()
+    for doc, people in assignees_by_document(session).items():
+        if sizes.get(doc, 0) > 0 and all(done.get((doc, p), 0) >= sizes[doc] for p in people):
+            ready.add(doc)
+    return ready
