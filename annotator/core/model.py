@@ -202,7 +202,16 @@ class DocumentStanceRecord:
     line: int | None = None
 
 
-Record = DocumentStart | SentenceRecord | DocumentStanceRecord
+@dataclass(frozen=True, slots=True)
+class DocumentAssignment:
+    """Who a document is assigned to (the project's assignment, carried by its JSONL export)."""
+
+    document: str
+    assignees: tuple[str, ...]
+    line: int | None = None
+
+
+Record = DocumentStart | SentenceRecord | DocumentStanceRecord | DocumentAssignment
 
 
 @dataclass(slots=True)
@@ -217,6 +226,8 @@ class ImportSummary:
     events: int = 0
     stance: int = 0
     skipped_layers: int = 0
+    assignments: int = 0
+    assignments_left_out: int = 0
     files: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
@@ -234,6 +245,13 @@ class ImportSummary:
         if self.skipped_layers:
             parts.append(
                 _count(self.skipped_layers, "annotator layer") + " already present and left as it was"
+            )
+        if self.assignments:
+            parts.append(_count(self.assignments, "assignment"))
+        if self.assignments_left_out:
+            parts.append(
+                _count(self.assignments_left_out, "assignment")
+                + " left out (only a reviewer or a manager assigns documents)"
             )
         return "imported " + ", ".join(parts)
 
