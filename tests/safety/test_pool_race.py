@@ -1,6 +1,7 @@
 """Three windows take documents from the pool at once, on both backends: every document ends with
 exactly its N assignees, never more (counting a document's assignees and adding one is serialised
-by the assignments' lock), and everyone gets work until the pool is empty."""
+by the assignments' lock), and the pool is emptied. (Who takes how many depends on scheduling:
+a window that starts late may find nothing left, so that is not asserted.)"""
 
 from __future__ import annotations
 
@@ -69,5 +70,4 @@ def test_three_windows_at_once_never_give_a_document_more_than_n_people(backend:
     project.close()
     assert sorted(len(who) for who in by_doc.values()) == [PER_DOCUMENT] * DOCUMENTS
     assert sum(t["taken"] for t in tallies) == DOCUMENTS * PER_DOCUMENT
-    assert all(t["taken"] > 0 for t in tallies)
     assert len(ready) == DOCUMENTS
