@@ -13,7 +13,7 @@ from alembic import command
 from sqlalchemy import Engine, create_engine, inspect, text
 
 from annotator.core.errors import AnnotatorError
-from annotator.services import assignment, team
+from annotator.services import assignment, progress, team
 from annotator.store import open_project
 from annotator.store.engine import database_url, make_engine
 from annotator.store.migrate import alembic_config, upgrade
@@ -109,7 +109,21 @@ def test_reviewers_assign_and_an_annotators_login_is_told_it_may_not(team_projec
     done = assignment.assign(as_boss, [names["ann"], names["other"]], per_document=2)
     assert (done.documents, done.overlapping) == (1, 1)
     assert assignment.set_dynamic(as_boss, True, 2, 45).abandon_minutes == 45
+    everyone = progress.progress_report(as_boss)
     as_boss.close()
+    assert set(everyone["people"]) == set(names.values())
+    assert everyone["documents"]["d1"] == {
+        "assignees": sorted([names["ann"], names["other"]]),
+        "ready": False,
+        "sentences": 1,
+    }
+    as_ann, _ = open_project(team_project.url("ann"))
+    team.sign_in(as_ann, None)
+    own = progress.progress_report(as_ann)  # "how many more should I do?": their own line only
+    as_ann.close()
+    assert list(own["people"]) == [names["ann"]]
+    assert own["people"][names["ann"]]["assigned_documents"] == 1
+    assert own["documents"]["d1"]["ready"] is None  # rests on layers only reviewers read
     owner = create_engine(team_project.owner_url)
     assert _one(owner, "SELECT count(*) FROM assignments") == 2
     owner.dispose()
