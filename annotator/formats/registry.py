@@ -120,6 +120,7 @@ class WriteOptions:
     docstart: bool = True  # CoNLL
     events: bool = False  # CoNLL
     per_document: bool = False  # JSONL
+    separator: str = "tab"  # CoNLL: tab or space between the columns
 
 
 StreamWriterFactory = Callable[[TextIO, WriteOptions], Writer]
@@ -127,7 +128,7 @@ FolderWriterFactory = Callable[[Path, WriteOptions], Writer]
 
 
 def _conll_writer(out: TextIO, opts: WriteOptions) -> Writer:
-    return ConllWriter(out, opts.scheme, opts.docstart, opts.events)
+    return ConllWriter(out, opts.scheme, opts.docstart, opts.events, opts.separator)
 
 
 def _jsonl_writer(out: TextIO, opts: WriteOptions) -> Writer:
