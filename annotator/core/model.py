@@ -229,6 +229,7 @@ class ImportSummary:
     assignments: int = 0
     assignments_left_out: int = 0
     files: list[str] = field(default_factory=list)
+    unlabelled: list[str] = field(default_factory=list)  # plain-text files imported with --annotator
 
     def describe(self) -> str:
         """One line for people: what was added and what was already there."""
@@ -253,7 +254,10 @@ class ImportSummary:
                 _count(self.assignments_left_out, "assignment")
                 + " left out (only a reviewer or a manager assigns documents)"
             )
-        return "imported " + ", ".join(parts)
+        line = "imported " + ", ".join(parts)
+        for path in self.unlabelled:
+            line += f"\nnote: {path} was read as plain text: it gave --annotator no labels"
+        return line
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:

@@ -211,3 +211,29 @@ def test_biluo_with_spaces_goes_out_in_conll2003s_form_and_comes_back_by_itself(
     code, text, err = run(capsys, "import", "--db", again, "--annotator", "bob", str(out))  # scheme by itself
     assert code == 0, err
     assert "2 new documents, 3 sentences, 20 tokens, 7 entities" in text
+
+
+def test_conll_named_txt_is_read_as_conll_and_plain_text_with_annotator_says_it_gave_no_labels(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "p.sqlite")
+    kaznerd_like = write(
+        tmp_path / "IOB2_valid.txt", "Бүгін B-DATE\nАстана B-GPE\nқаласы I-GPE\n. O\n\nИә O\n. O\n"
+    )
+    code, out, err = run(capsys, "import", "--db", db, "--annotator", "k", str(kaznerd_like))
+    assert code == 0, err
+    assert "2 sentences, 6 tokens, 2 entities" in out and "note:" not in out
+    prose = write(tmp_path / "news.txt", "Бүгін Астанада жиналыс өтті.\nЕртең де O\nТағы бір жол.\n")
+    code, out, err = run(capsys, "import", "--db", db, "--annotator", "k", str(prose))
+    assert code == 0, err
+    assert "3 sentences" in out
+    assert out.rstrip().endswith(f"note: {prose} was read as plain text: it gave --annotator no labels")
+
+
+def test_kaznerds_own_file_is_recognised_as_conll() -> None:
+    from annotator.formats.registry import detect_format
+    from tests.suggest.corpus import KAZNERD
+
+    if not KAZNERD.exists():
+        pytest.skip(f"{KAZNERD} is not here (the shared development data)")
+    assert detect_format(KAZNERD) == "conll"
