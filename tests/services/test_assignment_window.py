@@ -8,17 +8,18 @@ from the pool at start and when one is finished, and a document left too long go
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from annotator.core.records import AnnotatorInfo, DocumentInfo
-from annotator.services import assignment
+from annotator.services import assignment, dashboard
 from annotator.services import commands as c
 from annotator.services.annotation_session import AnnotationSession
 from annotator.services.serving import NOTHING_ASSIGNED, TOUCH_EVERY, nothing_left
 from annotator.store import Project, open_project
-from tests.assigned import SIZES, assignments, four_documents, give, left_alone, person
+from tests.assigned import SIZES, assignments, four_documents, give, known_team, left_alone, person
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -166,3 +167,27 @@ def test_working_in_a_taken_document_keeps_it(project: Project, backend: str, do
         assert assignments(project) == [("d1", "Айгерім", True), ("d2", "Болат", True)]
     finally:
         other.close()
+
+
+def test_the_dashboard_shows_a_known_teams_figures(project: Project, tmp_path: Path) -> None:
+    known_team(project, tmp_path)
+    board = dashboard.read_dashboard(project)
+    today = datetime.now().date().isoformat()  # the last edit's day on this computer's clock
+    assert [p.cells("x") for p in board.people] == [
+        ("Айгерім", "4 of 5 · 2 docs", "100", today, "x"),
+        ("Болат", "3 of 5 · 2 docs", "—", today, "x"),
+        ("Дәурен", "0 (nothing assigned)", "—", "—", "x"),
+    ]
+    assert board.people[0].last_edit is not None and board.people[2].last_edit is None
+    assert [d.cells() for d in board.documents] == [  # ready first
+        ("d2", "3", "Айгерім, Болат", "ready"),
+        ("d1", "2", "Айгерім", "not yet"),
+        ("d3", "2", "Болат", "not yet"),
+        ("d4", "3", "—", "not assigned"),
+    ]
+    assert board.summary() == "4 documents: 3 assigned (1 to several people), 1 ready for curation"
+    agreement = dashboard.agreement_by_person(project)
+    two_thirds = pytest.approx(2 / 3, abs=1e-6)
+    assert agreement == {"Айгерім": two_thirds, "Болат": two_thirds, "Дәурен": None}
+    assert [dashboard.agreement_cell(agreement, n) for n in agreement] == ["0.67", "0.67", "—"]
+    assert dashboard.agreement_cell(None, "Болат") == "…"
