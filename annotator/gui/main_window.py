@@ -267,7 +267,10 @@ class AnnotationWindow(QMainWindow):
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
 
-    def _said(self, message: str) -> None:
+    def _said(self, message: str, later: bool = True) -> None:
+        if later and not self.isVisible():  # said while the window is built (at start): once it is
+            QTimer.singleShot(0, self, lambda: self._said(message, False))  # shown, or labels draw over it
+            return
         error = message.startswith("⚠ ")
         self.say(message.removeprefix("⚠ "), error=error)
 
