@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
 from annotator.core.views import ArgumentView, EntityView, EventView, SentenceView
-from annotator.store.assignments import assigned_to_query
+from annotator.store.assignments import assigned_clause, assigned_to_query
 from annotator.store.offsets import pairs, unpack
 from annotator.store.tables import (
     Document,
@@ -193,7 +193,7 @@ def next_not_done(
         .limit(1)
     )
     if assigned_to is not None:
-        not_done = not_done.where(Sentence.document_id.in_(assigned_to_query(assigned_to)))
+        not_done = not_done.where(assigned_clause(assigned_to, Sentence.document_id))
     if here is not None:
         name, position = here
         after = session.scalar(
@@ -221,7 +221,7 @@ def search(
         .order_by(Document.name, Document.id, Sentence.position)
     )
     if assigned_to is not None:
-        every = every.where(Sentence.document_id.in_(assigned_to_query(assigned_to)))
+        every = every.where(assigned_clause(assigned_to, Sentence.document_id))
     rows = session.execute(every.execution_options(yield_per=2000))
     document, ordinal = None, 0
     for sid, doc_id, name, text in rows:
