@@ -102,7 +102,7 @@ class AnnotationSession(EditingSession):
             target = here if here is not None and self.navigator.locate(here, s) else self.navigator.first(s)
             if target is None:
                 self.serving.documents_read(len(self.navigator.documents))
-                if self.serving.empty_line:
+                if self.serving.empty_line and not self.serving.dynamic:  # dynamic: at_start said it
                     self.said.emit(self.serving.empty_line)
                 return None
             screen = self._read(s, target, keep_cursor=False)

@@ -14,13 +14,15 @@ from pathlib import Path
 import pytest
 
 from annotator.core.records import AnnotatorInfo, DocumentInfo
-from annotator.services import assignment, dashboard
+from annotator.services import assignment, dashboard, team
 from annotator.services import commands as c
 from annotator.services.annotation_session import AnnotationSession
 from annotator.services.serving import NOTHING_ASSIGNED, TOUCH_EVERY, nothing_left
 from annotator.store import Project, open_project
 from tests.assigned import SIZES, assignments, four_documents, give, known_team, left_alone, person
+from tests.teams import Team, team_project
 
+__all__ = ["team_project"]  # the fixture, used by name
 pytestmark = pytest.mark.timeout(120)
 
 
@@ -191,3 +193,26 @@ def test_the_dashboard_shows_a_known_teams_figures(project: Project, tmp_path: P
     assert agreement == {"Айгерім": two_thirds, "Болат": two_thirds, "Дәурен": None}
     assert [dashboard.agreement_cell(agreement, n) for n in agreement] == ["0.67", "0.67", "—"]
     assert dashboard.agreement_cell(None, "Болат") == "…"
+
+
+def test_team_logins_take_from_the_pool_and_release_only_what_was_left(team_project: Team) -> None:
+    """Each person with their own PostgreSQL login: row-level security lets an annotator take a
+    document, keep it, and take another's only once it is abandoned."""
+    owner, _ = open_project(team_project.owner_url)
+    mine, _ = open_project(team_project.url("ann"))
+    theirs, _ = open_project(team_project.url("other"))
+    try:
+        assignment.set_dynamic(owner, True, per_document=1, abandon_minutes=30)
+        session, _ = _session(mine, team.sign_in(mine, None))
+        assert session.view is not None and session.view.document_name == "d1"
+        assert assignments(owner) == [("d1", team_project.names["ann"], True)]
+        other_person = team.sign_in(theirs, None)
+        other, other_said = _session(theirs, other_person)
+        assert other.view is None and other_said == [nothing_left(1)]  # d1 has its one annotator
+        left_alone(owner, session.person.id, session.view.document_id, minutes=31)
+        again, _ = _session(theirs, other_person)
+        assert again.view is not None and again.view.document_name == "d1"
+        assert assignments(owner) == [("d1", team_project.names["other"], True)]
+    finally:
+        for p in (mine, theirs, owner):
+            p.close()
