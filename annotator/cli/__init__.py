@@ -106,6 +106,7 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
         docstart=args.docstart,
         events=args.events,
         per_document=args.per == "document",
+        separator=args.separator,
     )
     bar = ProgressBar("exporting")
     try:

@@ -14,6 +14,7 @@ from annotator.core.choices import KINDS, LEVELS, SCOPES
 from annotator.core.model import ROLES, STATUSES
 from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
+from annotator.formats.conll import SEPARATORS
 from annotator.formats.registry import READERS, WRITERS
 
 
@@ -94,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-docstart", dest="docstart", action="store_false", help="CoNLL: no -DOCSTART- lines"
     )
     exp.add_argument("--events", action="store_true", help="CoNLL: a third column with event trigger tags")
+    exp.add_argument(
+        "--separator",
+        choices=list(SEPARATORS),
+        default="tab",
+        help="CoNLL: what goes between the columns (default tab; space is what conlleval reads as is)",
+    )
     exp.add_argument(
         "--per",
         choices=LEVELS,

@@ -73,6 +73,8 @@ def _check_may_assign(project: Project, session: Session) -> None:
 
 
 def _people(session: Session, names: list[str], option: str = "--to") -> dict[str, int]:
+    if len(set(names)) != len(names):
+        raise AnnotatorError(f"{option}: a person is named twice")
     out: dict[str, int] = {}
     for name in names:
         found = queries.find_annotator(session, name)
