@@ -108,8 +108,8 @@ def test_a_document_left_goes_back_to_the_pool_when_another_window_asks(
     assert first.current is not None and first.current.document_name == "d1"
     left_alone(project, first.annotator.id, docs["d1"], minutes=61)
     other, _ = open_project(str(tmp_path / "p.sqlite"))
+    second = window_on(other, "Болат")
     try:
-        second = window_on(other, "Болат")
         assert second.current is not None and second.current.document_name == "d1"
         assert _rows(second) == ["d1  (0/2)"]
         assert assignments(project) == [("d1", "Болат", True)]

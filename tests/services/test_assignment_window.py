@@ -78,6 +78,18 @@ def test_an_annotator_sees_only_their_documents(project: Project, docs: dict[str
     assert session.search("d2") == []
 
 
+def test_a_position_left_in_a_document_no_longer_assigned_starts_at_the_first_of_the_work(
+    project: Project, docs: dict[str, int]
+) -> None:
+    me = person(project, "Айгерім")
+    session, _ = _session(project, me)  # nothing assigned yet: every document, as today
+    session.open_document(docs["d2"])
+    assert session.save_position()
+    give(project, [(docs["d3"], me.id)])
+    again, _ = _session(project, me)
+    assert again.view is not None and again.view.document_name == "d3"
+
+
 def test_reviewers_and_a_project_without_assignments_see_every_document(
     project: Project, docs: dict[str, int]
 ) -> None:
