@@ -21,13 +21,14 @@ from collections.abc import Callable, Mapping
 
 from annotator.store import Project, active_time
 
+Clock = Callable[[], float]  # seconds from some start (time.monotonic, or a test's fake)
 IDLE_SECONDS = 120.0  # a spell without events longer than this is not counted
 
 
 class ActiveTimer:
     """Seconds of active work per sentence, from the events of one window (see the module)."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic, idle: float = IDLE_SECONDS):
+    def __init__(self, clock: Clock = time.monotonic, idle: float = IDLE_SECONDS):
         self.clock = clock
         self.idle = idle
         self.sentence: int | None = None  # the sentence focused now, None when none is shown

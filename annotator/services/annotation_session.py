@@ -27,7 +27,7 @@ from annotator.core.signals import Signal
 from annotator.core.suggestions import Suggestion
 from annotator.core.views import SentenceView
 from annotator.services import annotate, preannotation
-from annotator.services.active_time import ActiveTimer
+from annotator.services.active_time import ActiveTimer, Clock
 from annotator.services.annotate import Navigator, Progress
 from annotator.services.assisting import Assist
 from annotator.services.commands import Command
@@ -68,7 +68,7 @@ def _position_key(person_id: int) -> str:
 class AnnotationSession(EditingSession):
     """One person annotating one project: the model behind :class:`AnnotationWindow`."""
 
-    def __init__(self, project: Project, person: AnnotatorInfo, clock: Callable[[], float] | None = None):
+    def __init__(self, project: Project, person: AnnotatorInfo, clock: Clock | None = None):
         super().__init__(project)
         self.person = person
         if person.role != GOLD:  # the gold editor keeps acting for the reviewer who opened it
