@@ -205,8 +205,8 @@ class TimeKeeper(QObject):
     """Feeds the session's active timer from the window, and stores what it gathered (see the module).
 
     An application-level event filter sees the person's input wherever in the window it lands;
-    only input while the window is the active one counts, and its activation and deactivation
-    start and stop the counting.
+    the window's activation and deactivation start and stop the counting, so input while
+    another window is active counts nothing.
     """
 
     def __init__(self, window: QMainWindow, session: AnnotationSession, runner: EditRunner):
@@ -224,10 +224,9 @@ class TimeKeeper(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Pass every event on; an input in the active window, or its (de)activation, is timed."""
         kind = event.type()
-        if kind in INPUT_EVENTS:
-            if self.window.isActiveWindow():
-                self.session.timer.input()
-                self.rest.start()
+        if kind in INPUT_EVENTS:  # input elsewhere (another window) counts nothing: this one is inactive
+            self.session.timer.input()
+            self.rest.start()
         elif kind in ACTIVATION and watched is self.window:
             self.session.timer.window_active(ACTIVATION[kind])
             self.rest.start()
