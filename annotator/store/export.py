@@ -1,5 +1,7 @@
 """Streaming one annotator's layer out of the store as core records, document by document.
 
+Each sentence's layer carries the annotator's active seconds on it (0 when none).
+
 Sentences, with their packed tokens, are read in batches with a handful of queries per batch
 (entities, events, attributes, arguments, stance), never one query per sentence and never the
 whole corpus at once.
@@ -31,6 +33,7 @@ from annotator.core.model import (
 )
 from annotator.store.offsets import unpack
 from annotator.store.tables import (
+    ActiveTime,
     Annotator,
     Document,
     DocumentStance,
@@ -140,6 +143,7 @@ class _LayerReader:
             DocumentStance.target, DocumentStance.label, DocumentStance.holder_id
         ).where(DocumentStance.document_id == bindparam("doc"), DocumentStance.annotator_id == me)
         status = and_(SentenceStatus.sentence_id == Sentence.id, SentenceStatus.annotator_id == me)
+        timed = and_(ActiveTime.sentence_id == Sentence.id, ActiveTime.annotator_id == me)
         self.sentences = (
             select(
                 Sentence.id,
@@ -150,8 +154,10 @@ class _LayerReader:
                 Sentence.token_offsets,
                 func.coalesce(SentenceStatus.status, "todo"),
                 func.coalesce(SentenceStatus.comment, ""),
+                func.coalesce(ActiveTime.seconds, 0.0),
             )
             .outerjoin(SentenceStatus, status)
+            .outerjoin(ActiveTime, timed)
             .where(Sentence.document_id == bindparam("doc"))
             .order_by(Sentence.position)
         )
@@ -245,7 +251,7 @@ class _LayerReader:
         stance = self._grouped(self.stance, params) if self.has[SentenceStance] else {}
         rank, target_rank, annotator = self.rank, self.target_rank, self.annotator
         entity_ref = refs.entity
-        for sid, position, paragraph, start, text, packed, status, comment in rows:
+        for sid, position, paragraph, start, text, packed, status, comment, seconds in rows:
             found = entities.get(sid)
             ents = (
                 tuple([EntityRecord(label, ts, tl + 1, entity_ref(eid)) for _, eid, ts, tl, label in found])
@@ -271,6 +277,6 @@ class _LayerReader:
                 if held
                 else ()
             )
-            layer = Layer(annotator, status, comment, ents, tuple(evs), tuple(st))
+            layer = Layer(annotator, status, comment, ents, tuple(evs), tuple(st), float(seconds))
             toks = TokenList(text, *unpack(packed))
             yield SentenceRecord(text, toks, paragraph, position, start, None, (layer,))
