@@ -117,7 +117,7 @@ class _LayerReader:
 
     The statements are built once and bound per batch (document id, first and last position), so
     SQLAlchemy compiles each once; tokens come packed with their sentence. A kind of annotation the
-    layer has nowhere (events, stance) is not asked for at every batch: most layers lack some.
+    layer has nowhere (events, stance, active time) is not asked for at every batch: most layers lack some.
     """
 
     def __init__(
@@ -136,14 +136,13 @@ class _LayerReader:
         me = sel.annotator_id
         self.has = {
             model: self.conn.execute(select(exists().where(model.annotator_id == me))).scalar_one()
-            for model in (EventRow, SentenceStance, DocumentStance)
+            for model in (EventRow, SentenceStance, DocumentStance, ActiveTime)
         }
         self.text = select(Document.text).where(Document.id == bindparam("doc"))
         self.document_stance = select(
             DocumentStance.target, DocumentStance.label, DocumentStance.holder_id
         ).where(DocumentStance.document_id == bindparam("doc"), DocumentStance.annotator_id == me)
         status = and_(SentenceStatus.sentence_id == Sentence.id, SentenceStatus.annotator_id == me)
-        timed = and_(ActiveTime.sentence_id == Sentence.id, ActiveTime.annotator_id == me)
         self.sentences = (
             select(
                 Sentence.id,
@@ -154,10 +153,8 @@ class _LayerReader:
                 Sentence.token_offsets,
                 func.coalesce(SentenceStatus.status, "todo"),
                 func.coalesce(SentenceStatus.comment, ""),
-                func.coalesce(ActiveTime.seconds, 0.0),
             )
             .outerjoin(SentenceStatus, status)
-            .outerjoin(ActiveTime, timed)
             .where(Sentence.document_id == bindparam("doc"))
             .order_by(Sentence.position)
         )
@@ -215,6 +212,12 @@ class _LayerReader:
             .order_by(SentenceStance.sentence_id, SentenceStance.target)
         )
 
+        self.seconds = (
+            select(ActiveTime.sentence_id, ActiveTime.seconds)
+            .join(Sentence, Sentence.id == ActiveTime.sentence_id)
+            .where(_in_range(ActiveTime.annotator_id == me))
+        )
+
     def document(self, doc_id: int, doc_name: str, source: str) -> Iterator[Record]:
         """The records of one document: its start, its selected sentences, its document stance."""
         rows = self.conn.execute(self.sentences, {"doc": doc_id}).all()
@@ -249,9 +252,10 @@ class _LayerReader:
         attributes = self._grouped(self.attributes, params) if events else {}
         arguments = self._grouped(self.arguments, params) if events else {}
         stance = self._grouped(self.stance, params) if self.has[SentenceStance] else {}
+        timed = {sid: x for sid, x in self.conn.execute(self.seconds, params)} if self.has[ActiveTime] else {}
         rank, target_rank, annotator = self.rank, self.target_rank, self.annotator
         entity_ref = refs.entity
-        for sid, position, paragraph, start, text, packed, status, comment, seconds in rows:
+        for sid, position, paragraph, start, text, packed, status, comment in rows:
             found = entities.get(sid)
             ents = (
                 tuple([EntityRecord(label, ts, tl + 1, entity_ref(eid)) for _, eid, ts, tl, label in found])
@@ -277,6 +281,7 @@ class _LayerReader:
                 if held
                 else ()
             )
-            layer = Layer(annotator, status, comment, ents, tuple(evs), tuple(st), float(seconds))
+            seconds = float(timed.get(sid, 0.0))
+            layer = Layer(annotator, status, comment, ents, tuple(evs), tuple(st), seconds)
             toks = TokenList(text, *unpack(packed))
             yield SentenceRecord(text, toks, paragraph, position, start, None, (layer,))
