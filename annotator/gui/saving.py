@@ -32,8 +32,16 @@ PERSISTS = 2  # this many failures in a row bring up a dialog, not only a status
 MAX_DEPTH = 3  # writes started while another waits (a timer, a finished import) that still paint
 GREEN, RED = "color: #2e7d32;", "color: #c62828; font-weight: bold;"
 TIME_SAVE_MS = 3_000  # active time is stored this long after the last input (or activation change)
+# A key that is a shortcut (a label, done, undo) reaches no widget as a KeyPress: only its
+# ShortcutOverride, which every key press sends first, shows that the person pressed it.
 INPUT_EVENTS = frozenset(
-    {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel}
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+    }
 )
 ACTIVATION = {QEvent.Type.WindowActivate: True, QEvent.Type.WindowDeactivate: False}
 
