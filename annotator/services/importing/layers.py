@@ -186,7 +186,7 @@ class LayerWriter:
             )
             if layer.status != "todo" or layer.comment:
                 statuses.append((sid, aid, layer.status, layer.comment))
-            if layer.seconds > 0 and layer.annotator != GOLD:
+            if layer.seconds > 0 and layer.annotator.strip() != GOLD:  # the store strips names
                 seconds.setdefault(aid, {})[sid] = layer.seconds
         job.store(line, bulk.insert_event_attributes, attributes)
         job.store(line, bulk.insert_event_arguments, arguments)
