@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
@@ -12,8 +14,12 @@ from annotator.core.model import GOLD
 from annotator.services import project as projects
 from annotator.services.active_time import ActiveTimer, seconds_of
 from annotator.services.annotation_session import AnnotationSession
-from annotator.store import Project, assignments, queries
+from annotator.services.exporting import ExportOptions, export_layer
+from annotator.store import Project, assignments, open_project, queries
 from annotator.store.tables import Assignment
+from tests.teams import Team, team_project
+
+__all__ = ["team_project"]  # the fixture, used by name
 
 pytestmark = pytest.mark.timeout(120)
 LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
@@ -221,3 +227,39 @@ def test_the_gold_editor_records_no_time(seeded: Project) -> None:
     session.timer.input()
     assert session.save_time() is False
     assert seconds_of(seeded, gold.id) == {}
+
+
+def test_a_team_annotators_window_stores_their_time_under_row_level_security(
+    team_project: Team, tmp_path: Path
+) -> None:
+    owner, _ = open_project(team_project.owner_url)
+    with owner.transaction() as s:
+        (doc,) = [d for d, _n, _c in assignments.document_sizes(s)]
+        ann = queries.find_annotator(s, team_project.names["ann"])
+        assert ann is not None
+        assignments.add(s, [(doc, ann.id)])
+        s.execute(update(Assignment).values(touched_at=LONG_AGO))
+    project, _ = open_project(team_project.url("ann"))
+    try:
+        clock = Clock()
+        session = AnnotationSession(project, ann, clock)
+        session.timer.window_active(True)
+        first = session.start()
+        assert first is not None
+        for spent in (6.0, 4.5):  # the second store adds to the first (an upsert)
+            clock.advance(spent)
+            session.timer.input()
+            assert session.save_time() is True
+        assert seconds_of(project, ann.id) == {first.view.id: 10.5}
+        out = export_layer(
+            project, ExportOptions(annotator=ann.name, status="all", out=str(tmp_path / "ann.jsonl"))
+        )
+        assert out.sentences == 1
+        line = json.loads((tmp_path / "ann.jsonl").read_text(encoding="utf-8").splitlines()[0])
+        assert line["seconds"] == 10.5
+    finally:
+        project.close()
+    with owner.reading() as s:
+        (touched,) = s.execute(select(Assignment.touched_at)).scalars().all()
+    assert touched.replace(tzinfo=None) > LONG_AGO.replace(tzinfo=None)
+    owner.close()
