@@ -73,6 +73,13 @@ def _copy_rows(source: Path, url: str, revision: str) -> None:
     engine.dispose()
 
 
+def _with_no_seconds(jsonl: bytes) -> bytes:
+    """An old JSONL export as it is written now: ``"seconds": 0`` before each sentence's ``"tokens"``."""
+    return b"\n".join(
+        line.replace(b', "tokens": [', b', "seconds": 0, "tokens": [', 1) for line in jsonl.split(b"\n")
+    )
+
+
 def _export_all(project: Project, revision: str, out: Path) -> None:
     """Every layer exported as the old version exported it, compared byte for byte."""
     for layer in LAYERS:
@@ -88,6 +95,8 @@ def _export_all(project: Project, revision: str, out: Path) -> None:
             )
             export_layer(project, options)
             expected = (LEGACY / f"r{revision}.{layer}.{fmt}").read_bytes()
+            if fmt == "jsonl":  # a deliberate change since: every sentence line has its active seconds
+                expected = _with_no_seconds(expected)
             assert (out / f"{layer}.{fmt}").read_bytes() == expected, (
                 f"{layer} {fmt} differs after the upgrade"
             )
