@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.model import (
     ArgumentRecord,
+    DocumentAssignment,
     DocumentStanceRecord,
     DocumentStart,
     EntityRecord,
@@ -35,6 +36,7 @@ from annotator.store.offsets import unpack
 from annotator.store.tables import (
     ActiveTime,
     Annotator,
+    Assignment,
     Document,
     DocumentStance,
     EntityRow,
@@ -83,6 +85,19 @@ def iter_layer(
     reader = _LayerReader(session, selection, name, attribute_order, target_order)
     for doc_id, doc_name, source in docs:
         yield from reader.document(doc_id, doc_name, source)
+
+
+def _assignees(conn: Any) -> dict[int, tuple[str, ...]]:
+    """Document id → the names of the people it is assigned to, by name."""
+    out: dict[int, list[str]] = {}
+    query = (
+        select(Assignment.document_id, Annotator.name)
+        .join(Annotator, Annotator.id == Assignment.annotator_id)
+        .order_by(Assignment.document_id, Annotator.name)
+    )
+    for doc, name in conn.execute(query):
+        out.setdefault(int(doc), []).append(str(name))
+    return {doc: tuple(names) for doc, names in out.items()}
 
 
 class _Refs:
@@ -139,6 +154,7 @@ class _LayerReader:
             for model in (EventRow, SentenceStance, DocumentStance, ActiveTime)
         }
         self.text = select(Document.text).where(Document.id == bindparam("doc"))
+        self.assignees = _assignees(self.conn)
         self.document_stance = select(
             DocumentStance.target, DocumentStance.label, DocumentStance.holder_id
         ).where(DocumentStance.document_id == bindparam("doc"), DocumentStance.annotator_id == me)
@@ -232,6 +248,8 @@ class _LayerReader:
             stance = self._document_stance(doc_id, refs)
             if stance:
                 yield DocumentStanceRecord(doc_name, self.annotator, stance)
+        if doc_id in self.assignees:
+            yield DocumentAssignment(doc_name, self.assignees[doc_id])
 
     def _document_stance(self, doc_id: int, refs: _Refs) -> tuple[StanceRecord, ...]:
         rank = self.target_rank

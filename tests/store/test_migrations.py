@@ -97,6 +97,8 @@ def _export_all(project: Project, revision: str, out: Path) -> None:
             expected = (LEGACY / f"r{revision}.{layer}.{fmt}").read_bytes()
             if fmt == "jsonl":  # a deliberate change since: every sentence line has its active seconds
                 expected = _with_no_seconds(expected)
+            if fmt == "conll":  # another: spaCy's form of the document line
+                expected = expected.replace(b"-DOCSTART-\tO\n", b"-DOCSTART- -X- O O\n")
             assert (out / f"{layer}.{fmt}").read_bytes() == expected, (
                 f"{layer} {fmt} differs after the upgrade"
             )
