@@ -143,7 +143,11 @@ class StanceRecord:
 
 @dataclass(slots=True, unsafe_hash=True)
 class Layer:
-    """What one annotator (or the gold layer) said about one sentence."""
+    """What one annotator (or the gold layer) said about one sentence, and how long they worked on it.
+
+    ``seconds``: the annotator's active annotation time on the sentence (JSONL's ``"seconds"``;
+    always 0 for the gold layer, which is nobody's work).
+    """
 
     annotator: str
     status: str = "todo"
@@ -151,6 +155,7 @@ class Layer:
     entities: tuple[EntityRecord, ...] = ()
     events: tuple[EventRecord, ...] = ()
     stance: tuple[StanceRecord, ...] = ()
+    seconds: float = 0.0
 
     @property
     def is_empty(self) -> bool:

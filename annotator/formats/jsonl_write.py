@@ -1,7 +1,8 @@
 """JSONL writer of the project's own format (read back by :mod:`annotator.formats.jsonl`).
 
 Per sentence (the default), one object per line with keys in this order: ``document``,
-``sentence``, ``text``, ``annotator``, ``status`` (``comment`` when there is one), ``tokens``,
+``sentence``, ``text``, ``annotator``, ``status`` (``comment`` when there is one), ``seconds``
+(the annotator's active time on the sentence, rounded to 0.1; 0 when none), ``tokens``,
 ``ner_tags`` (IOB2), ``entities``, ``events``, ``stance``; then, after a document's sentences, a
 ``{"document", "annotator", "document_stance"}`` line if the annotator gave document stance,
 and a ``{"document", "assignees"}`` line if the document is assigned to anyone.
@@ -64,6 +65,7 @@ def sentence_object(
     obj["status"] = layer.status
     if layer.comment:
         obj["comment"] = layer.comment
+    obj["seconds"] = round(layer.seconds, 1) or 0
     obj["tokens"] = [{"text": t.text, "start": t.char_start + shift, "end": t.char_end + shift} for t in toks]
     obj["ner_tags"] = encode(spans, len(toks), "IOB2")
     obj["entities"] = [

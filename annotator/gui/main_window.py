@@ -32,10 +32,11 @@ from annotator.gui.panels import AnnotationPanels, Palette
 from annotator.gui.panes import DocumentPane, SentencePane
 from annotator.gui.physical_keys import PhysicalKeys
 from annotator.gui.recommender_panel import RecommenderPanel
-from annotator.gui.saving import EditRunner
+from annotator.gui.saving import EditRunner, TimeKeeper
 from annotator.gui.status import StatusLine
 from annotator.gui.transfer import Transfer
 from annotator.gui.workers import Worker
+from annotator.services.active_time import Clock
 from annotator.services.annotate import Navigator
 from annotator.services.annotation_session import AnnotationSession, Screen
 from annotator.services.commands import Command
@@ -62,13 +63,17 @@ class AnnotationWindow(QMainWindow):
     undo_action: QAction  # made by menus.build_menus
     redo_action: QAction
 
-    def __init__(self, project: Project, annotator: AnnotatorInfo, settings: QSettings | None = None):
+    def __init__(
+        self, project: Project, annotator: AnnotatorInfo, settings: QSettings | None = None,
+        clock: Clock | None = None,  # what active time is measured by (a fake one in tests)
+    ):
         super().__init__()
         self.project = project
         self.annotator = annotator
         self.settings = settings or QSettings()
-        self.session = AnnotationSession(project, annotator)
+        self.session = AnnotationSession(project, annotator, clock)
         self.runner = EditRunner(self, self.session)
+        self.time_keeper = TimeKeeper(self, self.session, self.runner)
         self.transfer = Transfer(self, self.session)
         self.workers: list[Worker] = self.transfer.workers
         self.named_actions: dict[str, QAction] = {}
@@ -397,4 +402,5 @@ class AnnotationWindow(QMainWindow):
                 self.session.save_position()
         except Exception as exc:
             logger().warning("position not saved at close: %s", exc)
+        self.time_keeper.close()
         super().closeEvent(event)

@@ -8,6 +8,9 @@ failure said in words.
   what is shown is what is stored. When such failures keep coming, a dialog says so too.
 - A write that waits for another writer shows a wait cursor and a line in the status bar, and the
   window keeps painting meanwhile (keys are held back until the wait ends).
+- Active annotation time (:class:`TimeKeeper`): the person's keys, clicks and wheel turns in the
+  active window and the window's activation feed the session's timer; what it gathered is stored
+  once the keys rest and when the window closes, never at a keystroke.
 """
 
 from __future__ import annotations
@@ -16,17 +19,31 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEventLoop, Qt, QThread
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from annotator.core.errors import AnnotatorError, StoreUnavailable
 from annotator.gui.failures import log_file, logger
+from annotator.services.annotation_session import AnnotationSession
 from annotator.services.commands import Command
 from annotator.services.session import EditingSession, Outcome, Result
 
 PERSISTS = 2  # this many failures in a row bring up a dialog, not only a status line
 MAX_DEPTH = 3  # writes started while another waits (a timer, a finished import) that still paint
 GREEN, RED = "color: #2e7d32;", "color: #c62828; font-weight: bold;"
+TIME_SAVE_MS = 3_000  # active time is stored this long after the last input (or activation change)
+# A key that is a shortcut (a label, done, undo) reaches no widget as a KeyPress: only its
+# ShortcutOverride, which every key press sends first, shows that the person pressed it.
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+    }
+)
+ACTIVATION = {QEvent.Type.WindowActivate: True, QEvent.Type.WindowDeactivate: False}
 
 
 class EditRunner:
@@ -190,3 +207,56 @@ class EditRunner:
 def _give_up(seconds: float) -> None:
     """Told that a write waits for another writer: end the wait (``EditRunner.without_waiting``)."""
     raise StoreUnavailable("another program is writing to the project; it is stored at the next move")
+
+
+class TimeKeeper(QObject):
+    """Feeds the session's active timer from the window, and stores what it gathered (see the module).
+
+    An application-level event filter sees the person's input wherever in the window it lands;
+    the window's activation and deactivation start and stop the counting, so input while
+    another window is active counts nothing.
+    """
+
+    def __init__(self, window: QMainWindow, session: AnnotationSession, runner: EditRunner):
+        super().__init__(window)
+        self.window, self.session, self.runner = window, session, runner
+        self.rest = QTimer(self)  # the keys rest: store the time
+        self.rest.setSingleShot(True)
+        self.rest.setInterval(TIME_SAVE_MS)
+        self.rest.timeout.connect(self.save)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        session.timer.window_active(window.isActiveWindow())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Pass every event on; an input in the active window, or its (de)activation, is timed."""
+        kind = event.type()
+        if kind in INPUT_EVENTS:  # input elsewhere (another window) counts nothing: this one is inactive
+            self.session.timer.input()
+            self.rest.start()
+        elif kind in ACTIVATION and watched is self.window:
+            self.session.timer.window_active(ACTIVATION[kind])
+            self.rest.start()
+        return False
+
+    def save(self) -> None:
+        """Store the time gathered; a busy project is not waited for (it stays pending for next time)."""
+        try:
+            with self.runner.without_waiting():
+                self.session.save_time()
+        except AnnotatorError as exc:
+            logger().info("active time not stored yet: %s", exc)
+
+    def close(self) -> None:
+        """The window closes: stop counting and store everything, waiting for a busy project."""
+        self.rest.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.session.timer.window_active(False)
+        try:  # closing never fails: time that cannot be stored is logged
+            with self.runner.patience():
+                self.session.save_time()
+        except Exception as exc:
+            logger().warning("active time not stored at close: %s", exc)

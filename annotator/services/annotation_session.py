@@ -8,11 +8,14 @@ Views subscribe to ``screen_changed`` and ``documents_changed``; they never read
 Every move is one read transaction: the sentence, its neighbours, the progress and, when it
 crosses into a document not visited yet, that document's sentence ids come from one snapshot.
 Where the person left off is not written by the move: it is marked pending, and the window
-stores it when it is idle (``save_position``) and when it closes.
+stores it when it is idle (``save_position``) and when it closes. Active annotation time is
+gathered the same way: every screen shown focuses the session's :class:`ActiveTimer` on its
+sentence, the window feeds it the person's input, and ``save_time`` stores what it gathered.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,12 +27,13 @@ from annotator.core.signals import Signal
 from annotator.core.suggestions import Suggestion
 from annotator.core.views import SentenceView
 from annotator.services import annotate, preannotation
+from annotator.services.active_time import ActiveTimer, Clock
 from annotator.services.annotate import Navigator, Progress
 from annotator.services.assisting import Assist
 from annotator.services.commands import Command
 from annotator.services.serving import Serving
 from annotator.services.session import EditingSession, Outcome
-from annotator.store import Project, Session, queries, reading
+from annotator.store import Project, Session, active_time, assignments, queries, reading
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ def _position_key(person_id: int) -> str:
 class AnnotationSession(EditingSession):
     """One person annotating one project: the model behind :class:`AnnotationWindow`."""
 
-    def __init__(self, project: Project, person: AnnotatorInfo):
+    def __init__(self, project: Project, person: AnnotatorInfo, clock: Clock | None = None):
         super().__init__(project)
         self.person = person
         if person.role != GOLD:  # the gold editor keeps acting for the reviewer who opened it
@@ -78,6 +82,8 @@ class AnnotationSession(EditingSession):
         self.documents_changed: Signal[list[DocumentInfo]] = Signal()
         self.article_wanted = False  # the window shows the whole article: screens carry it
         self.assist = Assist(self)  # suggestions: what the recommenders propose, and the keys on them
+        self.timer = ActiveTimer(clock or time.monotonic)  # active time per sentence (save_time stores it)
+        self._document_of: dict[int, int] = {}  # sentence id → document id, of the sentences timed
 
     @property
     def view(self) -> SentenceView | None:
@@ -193,6 +199,8 @@ class AnnotationSession(EditingSession):
 
     def _show(self, screen: Screen) -> None:
         self.screen = screen
+        self._document_of[screen.view.id] = screen.view.document_id
+        self.timer.focus(screen.view.id)
         self.assist.shown_with(screen)
         self.screen_changed.emit(screen)
 
@@ -209,6 +217,28 @@ class AnnotationSession(EditingSession):
             queries.set_meta(s, _position_key(self.person.id), str(sentence_id))
         if self.pending_position == sentence_id:
             self.pending_position = None
+        return True
+
+    # -- active time ---------------------------------------------------------------------------
+    def save_time(self) -> bool:
+        """Store the active seconds gathered, and touch the documents worked in, in one transaction.
+
+        True when there were seconds to store. The gold layer records no time (it is nobody's
+        work: the reviewer's own is their layer's). Raises AnnotatorError (``StoreUnavailable``
+        when the project is busy) and keeps the seconds pending.
+        """
+        seconds = self.timer.take()
+        if not seconds or self.person.role == GOLD:
+            return False
+        documents = sorted({self._document_of[sid] for sid in seconds})
+        try:
+            with self.project.transaction() as s:
+                active_time.add_seconds(s, self.person.id, seconds)
+                for document_id in documents:
+                    assignments.touch(s, self.person.id, document_id)
+        except BaseException:
+            self.timer.put_back(seconds)
+            raise
         return True
 
     # -- edits ---------------------------------------------------------------------------------

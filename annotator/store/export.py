@@ -1,5 +1,7 @@
 """Streaming one annotator's layer out of the store as core records, document by document.
 
+Each sentence's layer carries the annotator's active seconds on it (0 when none).
+
 Sentences, with their packed tokens, are read in batches with a handful of queries per batch
 (entities, events, attributes, arguments, stance), never one query per sentence and never the
 whole corpus at once.
@@ -32,6 +34,7 @@ from annotator.core.model import (
 )
 from annotator.store.offsets import unpack
 from annotator.store.tables import (
+    ActiveTime,
     Annotator,
     Assignment,
     Document,
@@ -129,7 +132,7 @@ class _LayerReader:
 
     The statements are built once and bound per batch (document id, first and last position), so
     SQLAlchemy compiles each once; tokens come packed with their sentence. A kind of annotation the
-    layer has nowhere (events, stance) is not asked for at every batch: most layers lack some.
+    layer has nowhere (events, stance, active time) is not asked for at every batch: most layers lack some.
     """
 
     def __init__(
@@ -148,7 +151,7 @@ class _LayerReader:
         me = sel.annotator_id
         self.has = {
             model: self.conn.execute(select(exists().where(model.annotator_id == me))).scalar_one()
-            for model in (EventRow, SentenceStance, DocumentStance)
+            for model in (EventRow, SentenceStance, DocumentStance, ActiveTime)
         }
         self.text = select(Document.text).where(Document.id == bindparam("doc"))
         self.assignees = _assignees(self.conn)
@@ -225,6 +228,12 @@ class _LayerReader:
             .order_by(SentenceStance.sentence_id, SentenceStance.target)
         )
 
+        self.seconds = (
+            select(ActiveTime.sentence_id, ActiveTime.seconds)
+            .join(Sentence, Sentence.id == ActiveTime.sentence_id)
+            .where(_in_range(ActiveTime.annotator_id == me))
+        )
+
     def document(self, doc_id: int, doc_name: str, source: str) -> Iterator[Record]:
         """The records of one document: its start, its selected sentences, its document stance."""
         rows = self.conn.execute(self.sentences, {"doc": doc_id}).all()
@@ -261,6 +270,7 @@ class _LayerReader:
         attributes = self._grouped(self.attributes, params) if events else {}
         arguments = self._grouped(self.arguments, params) if events else {}
         stance = self._grouped(self.stance, params) if self.has[SentenceStance] else {}
+        timed = {sid: x for sid, x in self.conn.execute(self.seconds, params)} if self.has[ActiveTime] else {}
         rank, target_rank, annotator = self.rank, self.target_rank, self.annotator
         entity_ref = refs.entity
         for sid, position, paragraph, start, text, packed, status, comment in rows:
@@ -289,6 +299,7 @@ class _LayerReader:
                 if held
                 else ()
             )
-            layer = Layer(annotator, status, comment, ents, tuple(evs), tuple(st))
+            seconds = float(timed.get(sid, 0.0))
+            layer = Layer(annotator, status, comment, ents, tuple(evs), tuple(st), seconds)
             toks = TokenList(text, *unpack(packed))
             yield SentenceRecord(text, toks, paragraph, position, start, None, (layer,))

@@ -9,11 +9,14 @@ A line spells its entities in one of these dialects, recognised by :func:`entity
 * doccano's classic ``"label": [[start, end, "LABEL"], ...]`` (when there is no ``"entities"``);
 * ``"ner_tags"``: one IOB2 tag per token (when there is neither ``"entities"`` nor ``"label"``).
 
-A line without any annotation (a plain ``{"text": ...}`` line) has no layer.
+A line without any annotation (a plain ``{"text": ...}`` line) has no layer. ``"seconds"``, the
+annotator's active time on the sentence, is a number that is not negative (0 when absent).
 """
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Sequence
 from enum import Enum
 from typing import Any
@@ -71,12 +74,25 @@ def layer(
     )
     stance_items = optional(obj, "stance", list, [])
     stance_records = tuple(stance(item, f"stance[{i}].") for i, item in enumerate(stance_items))
+    spent = seconds(obj)
     final_status = line_status or status
-    if not (entities or events or stance_records or comment or final_status != "todo"):
+    if not (entities or events or stance_records or comment or spent or final_status != "todo"):
         return None
     if owner is None:
         raise Bad('the line has annotations but names no annotator: add "annotator" or use --annotator')
-    return Layer(owner, final_status, comment, entities, events, stance_records)
+    return Layer(owner, final_status, comment, entities, events, stance_records, spent)
+
+
+def seconds(obj: dict[str, Any]) -> float:
+    """The line's ``"seconds"`` (active annotation time): a finite number, not negative; 0 when absent."""
+    value = obj.get("seconds", 0)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        shown = json.dumps(value, ensure_ascii=False)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        raise Bad(f"'seconds' must be a number of seconds, not {shown}")
+    if value < 0:
+        raise Bad(f"'seconds' must not be negative, not {value}")
+    return float(value)
 
 
 def _entities(obj: dict[str, Any], tokens: Sequence[Token], to_tokens: ToTokens) -> tuple[EntityRecord, ...]:

@@ -4,7 +4,8 @@ A layer names its annotator, who must be fit to hold it (a team member on Postgr
 the layers they may write; only a reviewer imports the gold layer). A stored document keeps the
 layers of annotators who already worked on it as they were. A batch of layers is written
 entities first (their ids feed arguments and holders), then events, their attributes and
-arguments, sentence stance and statuses, through the bulk paths.
+arguments, sentence stance and statuses, through the bulk paths; then the annotators' active
+seconds, added to what they have (the gold layer records none: its seconds are passed over).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from annotator.services.importing.documents import (
     StoredDocument,
 )
 from annotator.services.importing.names import LongNames, annotator_name_problem
-from annotator.store import bulk, locks, queries
+from annotator.store import active_time, bulk, locks, queries
 from annotator.store.access import refusal
 
 if TYPE_CHECKING:
@@ -179,6 +180,7 @@ class LayerWriter:
         arguments: list[tuple[int, int, int, str, int]] = []
         stance: list[tuple[int, int, str, str, int | None]] = []
         statuses: list[tuple[int, int, str, str]] = []
+        seconds: dict[int, dict[int, float]] = {}  # annotator id → sentence id → seconds
         for (sid, aid, _, layer), refs in zip(self.work, local, strict=True):
             for ev in layer.events:
                 eid = next(event_ids)
@@ -191,10 +193,14 @@ class LayerWriter:
             )
             if layer.status != "todo" or layer.comment:
                 statuses.append((sid, aid, layer.status, layer.comment))
+            if layer.seconds > 0 and layer.annotator.strip() != GOLD:  # the store strips names
+                seconds.setdefault(aid, {})[sid] = layer.seconds
         job.store(line, bulk.insert_event_attributes, attributes)
         job.store(line, bulk.insert_event_arguments, arguments)
         job.store(line, bulk.insert_sentence_stance, stance)
         job.store(line, bulk.insert_statuses, statuses)
+        for aid, spent in seconds.items():
+            job.store(line, lambda s, rows, aid=aid: active_time.add_seconds(s, aid, rows), spent)
         job.summary.entities += len(entity_rows)
         job.summary.events += len(event_rows)
         job.summary.stance += len(stance)
