@@ -10,13 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QMainWindow,
-    QScrollArea,
-    QSplitter,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.records import AnnotatorInfo, DocumentInfo
@@ -33,7 +27,7 @@ from annotator.gui.panes import DocumentPane, SentencePane
 from annotator.gui.physical_keys import PhysicalKeys
 from annotator.gui.recommender_panel import RecommenderPanel
 from annotator.gui.saving import EditRunner, TimeKeeper
-from annotator.gui.status import StatusLine
+from annotator.gui.status import StatusLine, scrolling
 from annotator.gui.transfer import Transfer
 from annotator.gui.workers import Worker
 from annotator.services.active_time import Clock
@@ -47,16 +41,6 @@ TEAM_REFRESH_MS = 30_000  # teammates' progress is refreshed this often (and on 
 POSITION_SAVE_MS = 1_500  # where the annotator is, stored this long after the last move
 
 
-def scrolling(widget: QWidget) -> QScrollArea:
-    """``widget`` in a frameless scroll area that never takes the keyboard."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    area.setWidget(widget)
-    return area
-
-
 class AnnotationWindow(QMainWindow):
     """Documents on the left, the sentence in the middle, palette and annotation panels on the right."""
 
@@ -64,7 +48,10 @@ class AnnotationWindow(QMainWindow):
     redo_action: QAction
 
     def __init__(
-        self, project: Project, annotator: AnnotatorInfo, settings: QSettings | None = None,
+        self,
+        project: Project,
+        annotator: AnnotatorInfo,
+        settings: QSettings | None = None,
         clock: Clock | None = None,  # what active time is measured by (a fake one in tests)
     ):
         super().__init__()

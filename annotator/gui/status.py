@@ -1,11 +1,11 @@
-"""The annotation window's status bar: who annotates, where, how far, teammates and the saved indicator."""
+"""The annotation window's status bar (who annotates, where, how far, teammates, the saved indicator) and small widget helpers."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStatusBar, QWidget
 
 from annotator.core.records import TeamMember
 from annotator.services.annotation_session import Screen
@@ -18,6 +18,16 @@ def plain_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that never takes the keyboard."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(widget)
+    return area
 
 
 class StatusLine:
