@@ -1,4 +1,5 @@
-"""The annotation window's status bar (who annotates, where, how far, teammates, the saved indicator) and small widget helpers."""
+"""The annotation window's status bar (who annotates, where, how far, teammates, the saved
+indicator) and small widget helpers."""
 
 from __future__ import annotations
 
