@@ -223,6 +223,8 @@ class ReviewWindow(QMainWindow):
             picture.load(QByteArray(svg.encode("utf-8")))
             picture.setFixedSize(picture.renderer().defaultSize())
             self.heatmaps.addWidget(picture)
+        for line in numbers.no_data:  # a layer nobody gave anything in: said, not drawn as agreement
+            self.heatmaps.addWidget(_plain(line))
         labels = numbers.confusion_labels
         self.confusion.setRowCount(len(labels))
         self.confusion.setColumnCount(len(labels))
