@@ -30,7 +30,8 @@ from annotator.services.destinations import (
 )
 from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
-from annotator.services.report import agreement_html, agreement_tables
+from annotator.services.report import agreement_tables
+from annotator.services.report_html import agreement_html
 from annotator.terminal import ProgressBar
 
 __all__ = ["EXIT_BELOW_MIN", "EXIT_ERROR", "build_parser", "main"]

@@ -25,8 +25,10 @@ class Coverage:
     covers: dict[str, set[int]]
     document_of: dict[int, int]
     assignments: bool
+    complete: bool = False  # everybody covers every compared sentence (the usual case without assignments)
     _common: dict[tuple[str, str], list[int]] = field(default_factory=dict, compare=False, repr=False)
     _extents: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict, compare=False, repr=False)
+    _whole: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     _masks: dict[int, tuple[bool, ...]] = field(default_factory=dict, compare=False, repr=False)
     _rows: dict[tuple[tuple[bool, ...], str], tuple[str | None, ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -45,6 +47,8 @@ class Coverage:
 
     def mask(self, sentence_id: int) -> tuple[bool, ...]:
         """Whether each compared person (in ``names`` order) covers the sentence."""
+        if self.complete:
+            return self._everyone
         found = self._masks.get(sentence_id)
         if found is None:
             found = self._masks[sentence_id] = tuple(sentence_id in self.covers[n] for n in self.names)
@@ -61,7 +65,11 @@ class Coverage:
 
     def raters(self, sentence_id: int) -> int:
         """How many compared people cover the sentence."""
-        return sum(self.mask(sentence_id))
+        return len(self.names) if self.complete else sum(self.mask(sentence_id))
+
+    @property
+    def _everyone(self) -> tuple[bool, ...]:
+        return (True,) * len(self.names)
 
     def pair_extent(self, a: str, b: str) -> dict[str, int]:
         """The documents and sentences ``a`` and ``b`` both cover (see :meth:`extent`)."""
@@ -72,8 +80,12 @@ class Coverage:
 
     def extent(self, sentence_ids: Iterable[int]) -> dict[str, int]:
         """``{"documents": …, "sentences": …}`` of these (distinct) sentences."""
+        if sentence_ids is self.ids:  # what the report's top level and every layer rest on
+            if not self._whole:
+                self._whole.update(self.extent(list(self.ids)))
+            return dict(self._whole)
         sentences = set(sentence_ids)
-        documents = {self.document_of[i] for i in sentences}
+        documents = set(map(self.document_of.__getitem__, sentences))
         return {"documents": len(documents), "sentences": len(sentences)}
 
 
@@ -102,10 +114,12 @@ def coverage(
     columns = list(covers.values())
     ids = [sid for sid in everything if sum(sid in c for c in columns) >= 2]
     wanted = set(ids)
+    covered = {name: c & wanted for name, c in covers.items()}
     return Coverage(
         names=[name for name, _ in people],
         ids=ids,
-        covers={name: c & wanted for name, c in covers.items()},
+        covers=covered,
         document_of=document_of,
         assignments=bool(assignees),
+        complete=all(len(c) == len(ids) for c in covered.values()),
     )

@@ -19,7 +19,7 @@ anything over the compared sentences, and a pair where neither did, report no da
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -124,10 +124,15 @@ def _token_patterns(
     layers = [data[n].entities for n in names]
     width = len(names)
     everyone = (True,) * width
+    complete, mask = cov.complete, everyone
+    nothing: tuple[str | None, ...] = ("O",) * width
     for sid in cov.ids:
-        mask = cov.mask(sid)
-        nothing = cov.filled(sid, "O")
-        found = [layer.get(sid) if m else None for layer, m in zip(layers, mask, strict=True)]
+        if not complete:
+            mask, nothing = cov.mask(sid), cov.filled(sid, "O")
+        if complete:
+            found = [layer.get(sid) for layer in layers]
+        else:
+            found = [layer.get(sid) if m else None for layer, m in zip(layers, mask, strict=True)]
         if not any(found):
             patterns[nothing] += lengths[sid]
             continue
@@ -176,6 +181,39 @@ def _within(spans: Spans, full: set[int], wanted: list[int]) -> Spans:
     return [x for x in spans if x[0] in keep]
 
 
+class _Once:
+    """What ``make`` makes of a person's spans: once for their whole coverage, each time for a part."""
+
+    def __init__(self, make: Callable[[str, Any], Any]):
+        self.make = make
+        self.made: dict[str, Any] = {}
+
+    def __call__(self, name: str, part: Any, whole: bool) -> Any:
+        """``make(name, part)``, kept for ``name`` when ``part`` is all they cover."""
+        if not whole:
+            return self.make(name, part)
+        if name not in self.made:
+            self.made[name] = self.make(name, part)
+        return self.made[name]
+
+
+def _span_parts(spans: Spans) -> tuple[Counter[tuple[int, int, int, str]], Any, Counter[str], dict[Any, str]]:
+    """The spans counted (exact matching), grouped for overlap matching with the sentence in the
+    label (so spans only ever match within one sentence), counted by label, and labelled by place."""
+    return (
+        Counter(spans),
+        grouped_spans([(x, y, (sid, lab)) for sid, x, y, lab in spans]),
+        Counter(x[3] for x in spans),
+        {(s, x, y): lab for s, x, y, lab in spans},
+    )
+
+
+def _event_parts(events: list[tuple[int, Any]]) -> tuple[list[Any], dict[Any, Any]]:
+    """Triggers as spans with the sentence and type in the label, and arguments by trigger."""
+    triggers = [(s, e, (sid, t)) for sid, (s, e, t, _) in events]
+    return triggers, {(sid, s, e, t): r for sid, (s, e, t, r) in events}
+
+
 def _entities(
     names: list[str], data: dict[str, LayerData], cov: Coverage, lengths: dict[int, int]
 ) -> dict[str, Any]:
@@ -191,29 +229,24 @@ def _entities(
         for n in names
     }
     no_data = not any(raw.values())
-    whole: dict[str, tuple[Counter[tuple[int, int, int, str]], Any]] = {}
-
-    def prepared(name: str, spans: Spans) -> tuple[Counter[tuple[int, int, int, str]], Any]:
-        """The spans counted, and grouped for overlap matching with the sentence in the label (so
-        spans only ever match within one sentence); made once for a person's whole coverage."""
-        if spans is raw[name] and name in whole:
-            return whole[name]
-        made = (Counter(spans), grouped_spans([(x, y, (sid, lab)) for sid, x, y, lab in spans]))
-        if spans is raw[name]:
-            whole[name] = made
-        return made
-
+    # Made once per person when a pair's common sentences are all that person covers.
+    prepared = _Once(lambda _, spans: _span_parts(spans))
+    total = sum(lengths[i] for i in cov.ids)
     for (i, a), (j, b) in combinations(enumerate(names), 2):
         common = cov.common(a, b)
         ra = _within(raw[a], cov.covers[a], common)
         rb = _within(raw[b], cov.covers[b], common)
-        extent = {**cov.pair_extent(a, b), "tokens": sum(lengths[sid] for sid in common)}
+        tokens = total if common is cov.ids else sum(lengths[sid] for sid in common)
+        extent = {**cov.pair_extent(a, b), "tokens": tokens}
         pair: dict[str, Any] = {"a": a, "b": b, "no_data": not ra and not rb, **extent}
         pairs.append(pair)
         if not ra and not rb:
             pair.update({**_no_score(), "overlap": _no_score(), "cohen_kappa": None})
             continue
-        (ca, ka), (cb, kb) = prepared(a, ra), prepared(b, rb)
+        (ca, ka, name_a, _), (cb, kb, name_b, where_b) = (
+            prepared(a, ra, ra is raw[a]),
+            prepared(b, rb, rb is raw[b]),
+        )
         both = ca & cb  # exact matching on flat (sentence, start, end, label)
         tp = both.total()
         tp_overlap = overlap_matches(ka, kb)
@@ -223,11 +256,9 @@ def _entities(
         matched: Counter[str] = Counter()
         for (_, _, _, label), n in both.items():
             matched[label] += n
-        name_a, name_b = Counter(x[3] for x in ra), Counter(x[3] for x in rb)
         for label in name_a.keys() | name_b.keys():
             tp = matched[label]
             per_label[label].update({"tp": tp, "fp": name_b[label] - tp, "fn": name_a[label] - tp})
-        where_b = {(s, x, y): lab for s, x, y, lab in rb}
         for s, x, y, lab in ra:
             if (s, x, y) in where_b:
                 confusion[(lab, where_b[(s, x, y)])] += 1
@@ -242,7 +273,7 @@ def _entities(
         "krippendorff_alpha": None if no_data else _safe(krippendorff_alpha_counts, patterns),
         "per_label": labels,
         "confusion": [{"a": la, "b": lb, "count": n} for (la, lb), n in sorted(confusion.items())],
-        "items": sum(lengths[i] for i in cov.ids),
+        "items": total,
         **cov.extent(cov.ids),
     }
 
@@ -250,23 +281,23 @@ def _entities(
 def _events(names: list[str], data: dict[str, LayerData], cov: Coverage) -> dict[str, Any]:
     pairs = []
     anything = False
+    parts = _Once(
+        lambda name, common: _event_parts(
+            [(sid, ev) for sid in common for ev in data[name].events.get(sid, ())]
+        )
+    )
     for a, b in combinations(names, 2):
         common = cov.common(a, b)
-        events_a = [(sid, ev) for sid in common for ev in data[a].events.get(sid, ())]
-        events_b = [(sid, ev) for sid in common for ev in data[b].events.get(sid, ())]
+        whole = common is cov.ids
+        (triggers_a, args_a), (triggers_b, args_b) = parts(a, common, whole), parts(b, common, whole)
         pair: dict[str, Any] = {"a": a, "b": b, **cov.pair_extent(a, b)}
         pairs.append(pair)
-        anything = anything or bool(events_a or events_b)
-        trig = span_agreement(
-            [(s, e, (sid, t)) for sid, (s, e, t, _) in events_a],
-            [(s, e, (sid, t)) for sid, (s, e, t, _) in events_b],
-        )
-        args_a = {(sid, s, e, t): r for sid, (s, e, t, r) in events_a}
-        args_b = {(sid, s, e, t): r for sid, (s, e, t, r) in events_b}
+        given = bool(triggers_a or triggers_b)
+        anything = anything or given
+        trig = span_agreement(triggers_a, triggers_b)
         ra = [(k, arg) for k in args_a if k in args_b for arg in args_a[k]]
         rb = [(k, arg) for k in args_b if k in args_a for arg in args_b[k]]
         arg = span_agreement([(0, 0, x) for x in ra], [(0, 0, x) for x in rb])
-        given = bool(events_a or events_b)
         pair["no_data"] = not given
         pair["trigger"] = _score_dict(trig) if given else _no_score()
         pair["trigger_f1"] = pair["trigger"]["f1"]

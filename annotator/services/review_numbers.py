@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.services.report import NO_DATA, compared_line, extent, heatmap_svg
+from annotator.services.report import NO_DATA, compared_line, extent
+from annotator.services.report_html import heatmap_svg
 
 
 @dataclass(frozen=True, slots=True)

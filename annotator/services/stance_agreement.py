@@ -14,9 +14,9 @@ one per coverage of a sentence for the silent items, one per item somebody label
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping
-from itertools import combinations
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from itertools import chain, combinations
 from typing import Any
 
 from annotator.agreement import AgreementError, fleiss_kappa
@@ -48,46 +48,73 @@ def stance_agreement(
     names: list[str], data: dict[str, LayerData], cov: Coverage, targets: list[str]
 ) -> dict[str, Any]:
     """The stance layer of the report: every target together, then ``targets`` one by one."""
-    silent = Counter(cov.filled(s, NONE) for s in cov.ids)  # each sentence's row of nones (None: not covered)
-    out = _block(names, data, cov, targets, silent)
-    out["targets"] = {t: _block(names, data, cov, [t], silent) for t in targets}
+    # Each sentence's row of nones (None: not covered), counted.
+    silent: Counter[Row]
+    if cov.complete:
+        silent = Counter({(NONE,) * len(names): len(cov.ids)})
+    else:
+        silent = Counter(cov.filled(s, NONE) for s in cov.ids)
+    rows = _labelled(names, data, cov, set(targets))
+    out = _block(names, cov, rows, len(targets), silent)
+    out["targets"] = {
+        t: _block(names, cov, {item: row for item, row in rows.items() if item[1] == t}, 1, silent)
+        for t in targets
+    }
     return out
 
 
-def _block(
-    names: list[str], data: dict[str, LayerData], cov: Coverage, targets: list[str], silent: Counter[Row]
-) -> dict[str, Any]:
-    wanted, compared = set(targets), set(cov.ids)
-    labelled = sorted(
-        {item for n in names for item in data[n].stance if item[1] in wanted and item[0] in compared}
-    )
+def _labelled(
+    names: list[str], data: dict[str, LayerData], cov: Coverage, targets: set[str]
+) -> dict[Item, Row]:
+    """The rows of the items somebody who covers the sentence gave a stance on (in no order)."""
+    compared = set(cov.ids)
+    found = {item for n in names for item in data[n].stance if item[1] in targets and item[0] in compared}
     rows: dict[Item, Row] = {}
-    for item in labelled:
+    for item in found:
         row = tuple(data[n].stance.get(item, NONE) if item[0] in cov.covers[n] else None for n in names)
-        if any(r not in (None, NONE) for r in row):  # somebody who covers it gave a stance
+        if any(r not in (None, NONE) for r in row):
             rows[item] = row
-    patterns: Counter[Row] = Counter({row: n * len(targets) for row, n in silent.items()})
-    for item, row in rows.items():
-        patterns[cov.filled(item[0], NONE)] -= 1
-        patterns[row] += 1
+    return rows
+
+
+def _block(
+    names: list[str], cov: Coverage, rows: dict[Item, Row], targets: int, silent: Counter[Row]
+) -> dict[str, Any]:
+    # The silent items' patterns, corrected for the labelled ones; the labelled items' sentences by pattern.
+    patterns: Counter[Row] = Counter({row: n * targets for row, n in silent.items()})
+    where: dict[Row, list[int]] = defaultdict(list)
+    for (sid, _), row in rows.items():
+        where[row].append(sid)
+    if cov.complete:
+        patterns[(NONE,) * len(names)] -= len(rows)
+    else:
+        patterns.subtract(cov.filled(sid, NONE) for sid, _ in rows)
+    patterns.update({row: len(sids) for row, sids in where.items()})
     with_none = _coefficients(names, +patterns, not rows)
     for pair in with_none["pairs"]:
         pair.update(cov.pair_extent(pair["a"], pair["b"]))
     with_none.update(cov.extent(cov.ids))
-    with_none["fleiss"].update(
-        cov.extent(s for s in cov.ids if cov.raters(s) == with_none["fleiss"]["ratings"])
-    )
-    real = {item: row for item, row in rows.items() if NONE not in row and _rated(row) >= 2}
-    without = _coefficients(names, Counter(real.values()), not rows)
+    width = with_none["fleiss"]["ratings"]
+    fleiss_at = cov.ids if cov.complete else [s for s in cov.ids if cov.raters(s) == width]
+    with_none["fleiss"].update(cov.extent(fleiss_at))
+    real = {row: sids for row, sids in where.items() if NONE not in row and _rated(row) >= 2}
+    without = _coefficients(names, Counter({row: len(sids) for row, sids in real.items()}), not rows)
     for p, (i, j) in zip(without["pairs"], combinations(range(len(names)), 2), strict=True):
-        both = {item: (row[i], row[j]) for item, row in rows.items() if _real(row[i]) and _real(row[j])}
-        p["cohen_kappa"] = _safe(cohen_kappa_counts, Counter(both.values())) if both else None
-        p["no_data"], p["items"] = not both, len(both)
-        p.update(cov.extent(s for s, _ in both))
-    without.update(cov.extent(s for s, _ in real))
+        both = {row: sids for row, sids in where.items() if _real(row[i]) and _real(row[j])}
+        counts = Counter({(row[i], row[j]): 0 for row in both})
+        for row, sids in both.items():
+            counts[(row[i], row[j])] += len(sids)
+        p["cohen_kappa"] = _safe(cohen_kappa_counts, counts) if both else None
+        p["no_data"], p["items"] = not both, counts.total()
+        p.update(cov.extent(_chained(both.values())))
+    without.update(cov.extent(_chained(real.values())))
     width = without["fleiss"]["ratings"]
-    without["fleiss"].update(cov.extent(s for (s, _), row in real.items() if _rated(row) == width))
+    without["fleiss"].update(cov.extent(_chained(s for row, s in real.items() if _rated(row) == width)))
     return {**with_none, "without_none": without}
+
+
+def _chained(lists: Iterable[list[int]]) -> set[int]:
+    return set(chain.from_iterable(lists))
 
 
 def _real(rating: str | None) -> bool:
@@ -95,7 +122,7 @@ def _real(rating: str | None) -> bool:
 
 
 def _rated(row: Row) -> int:
-    return sum(r is not None for r in row)
+    return len(row) - row.count(None)
 
 
 def _coefficients(names: list[str], patterns: Counter[Row], no_data: bool) -> dict[str, Any]:

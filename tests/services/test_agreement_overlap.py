@@ -14,7 +14,8 @@ import pytest
 from annotator.cli import main
 from annotator.services import commands as c
 from annotator.services.adjudicate import disagreements
-from annotator.services.report import agreement_html, agreement_tables
+from annotator.services.report import agreement_tables
+from annotator.services.report_html import agreement_html
 from annotator.services.review import NothingInCommon, corpus_agreement, no_data, overall
 from annotator.store import Project, assignments, queries
 from tests.conftest import DISAGREEING, import_layers
