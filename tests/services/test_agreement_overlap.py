@@ -112,6 +112,13 @@ def test_what_a_person_was_not_given_counts_for_nobody(overlapping: Project) -> 
     assert overall(corpus_agreement(overlapping), "events") == [("events trigger_f1 b/c", 0.0)]
 
 
+def test_gold_is_nobodys_assignment(overlapping: Project) -> None:
+    # Gold covers by its statuses alone (with --status all: every sentence); a only d1, d3, d4.
+    report = corpus_agreement(overlapping, ["a", "gold"], status="all")
+    assert (report["documents"], report["sentences"]) == (3, 3)
+    assert report["layers"]["entities"]["pairs"][0]["fn"] == 6  # a's six spans, gold has none
+
+
 def test_no_document_shared_is_nothing_in_common(project: Project, tmp_path: Path) -> None:
     import_layers(project, tmp_path, {n: _conll(docs[:2]) for n, docs in LAYERS.items() if n != "c"})
     people, docs, _ = _ids(project)
