@@ -223,8 +223,8 @@ class ReviewWindow(QMainWindow):
             picture.load(QByteArray(svg.encode("utf-8")))
             picture.setFixedSize(picture.renderer().defaultSize())
             self.heatmaps.addWidget(picture)
-        for line in numbers.no_data:  # a layer nobody gave anything in: said, not drawn as agreement
-            self.heatmaps.addWidget(_plain(line))
+        if numbers.no_data:  # layers nobody gave anything in: said, one under the other, not drawn
+            self.heatmaps.addWidget(_plain("\n".join(numbers.no_data)))
         labels = numbers.confusion_labels
         self.confusion.setRowCount(len(labels))
         self.confusion.setColumnCount(len(labels))
