@@ -18,7 +18,16 @@ from annotator.console import emit, flush_stdout, pipe_closed
 from annotator.core.choices import KINDS
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD
-from annotator.services import people, preannotation, review, suggest_report, team, training_run
+from annotator.services import (
+    assignment,
+    people,
+    preannotation,
+    progress,
+    review,
+    suggest_report,
+    team,
+    training_run,
+)
 from annotator.services import project as projects
 from annotator.services.compared import ComparedError
 from annotator.services.destinations import (
@@ -98,6 +107,7 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
         docstart=args.docstart,
         events=args.events,
         per_document=args.per == "document",
+        separator=args.separator,
     )
     bar = ProgressBar("exporting")
     try:
@@ -303,7 +313,61 @@ def _suggest(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
+def _names(value: str | None) -> list[str]:
+    return [n.strip() for n in (value or "").split(",") if n.strip()]
+
+
+def _assign(args: argparse.Namespace, db: str | None) -> int:
+    to = _names(args.to)
+    if args.dynamic or args.static:
+        if args.move_from or args.to or args.overlap is not None:
+            raise AnnotatorError("--dynamic and --static only switch the pool; give --to in another run")
+        project = projects.open_existing(db)
+        try:
+            pool = assignment.set_dynamic(project, args.dynamic, args.per_document, args.abandon_after)
+        finally:
+            project.close()
+        if pool.dynamic:
+            emit(
+                f"dynamic mode: a window that finishes a document takes the next one with fewer than "
+                f"{pool.per_document} people; a taken document left {pool.abandon_minutes} minutes goes back"
+            )
+        else:
+            emit("dynamic mode is off: people annotate the documents assigned to them")
+        return 0
+    if not to:
+        raise AnnotatorError("--to: name the people to give documents to (A,B,...), or give --dynamic")
+    if args.abandon_after is not None:
+        raise AnnotatorError("--abandon-after goes with --dynamic")
+    project = projects.open_existing(db)
+    try:
+        if args.move_from:
+            if args.overlap is not None or args.per_document != 1:
+                raise AnnotatorError(
+                    "--move-from moves documents one for one; leave out --per-document and --overlap"
+                )
+            done = assignment.move_unfinished(project, args.move_from, to, args.seed)
+        else:
+            done = assignment.assign(project, to, args.per_document, args.overlap, args.seed)
+    finally:
+        project.close()
+    emit(done.describe())
+    return 0
+
+
+def _progress(args: argparse.Namespace, db: str | None) -> int:
+    project = projects.open_existing(db)
+    try:
+        report = progress.progress_report(project)
+    finally:
+        project.close()
+    emit(json.dumps(report, ensure_ascii=False) if args.json else progress.describe(report))
+    return 0
+
+
 _COMMANDS = {
+    "assign": _assign,
+    "progress": _progress,
     "backup": _backup,
     "restore": _restore,
     "gui": _gui,

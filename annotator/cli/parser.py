@@ -7,12 +7,14 @@ kinds, levels, roles), so the help and the checks can never disagree with what i
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from annotator import __version__
 from annotator.core.choices import KINDS, LEVELS, SCOPES
 from annotator.core.model import ROLES, STATUSES
 from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
+from annotator.formats.conll import SEPARATORS
 from annotator.formats.registry import READERS, WRITERS
 
 
@@ -93,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-docstart", dest="docstart", action="store_false", help="CoNLL: no -DOCSTART- lines"
     )
     exp.add_argument("--events", action="store_true", help="CoNLL: a third column with event trigger tags")
+    exp.add_argument(
+        "--separator",
+        choices=list(SEPARATORS),
+        default="tab",
+        help="CoNLL: what goes between the columns (default tab; space is what conlleval reads as is)",
+    )
     exp.add_argument(
         "--per",
         choices=LEVELS,
@@ -182,6 +190,55 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="leave out suggestions below S (default 0.5)",
     )
+    _assign_parser(sub, db)
+    pg = sub.add_parser(
+        "progress", parents=[db], help="per person: assigned, done, active time; per document: ready or not"
+    )
+    pg.add_argument("--json", action="store_true", help="print one JSON object")
     st = sub.add_parser("stats", parents=[db], help="corpus and per-annotator counts")
     st.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
+
+
+def _assign_parser(sub: Any, db: argparse.ArgumentParser) -> None:
+    """``annotator assign``: give documents to people, move them, or switch the pool on or off."""
+    asg = sub.add_parser(
+        "assign",
+        parents=[db],
+        help="give every unassigned document to people, some to several (a reviewer's or manager's)",
+        description="Give every document not yet assigned to the people named, balanced by sentence "
+        "count; with --per-document N --overlap F, that share of them goes to N people each. "
+        "Running it again changes nothing already assigned. "
+        "Example: annotator assign --to Aigerim,Daniyar,Saule --per-document 2 --overlap 0.25 --seed 1",
+    )
+    asg.add_argument("--to", metavar="A,B,...", help="the people to give documents to")
+    asg.add_argument(
+        "--per-document",
+        type=int,
+        default=1,
+        metavar="N",
+        help="people per overlapping document (default 1; in dynamic mode, per document)",
+    )
+    asg.add_argument(
+        "--overlap",
+        type=float,
+        metavar="FRACTION",
+        help="share of the documents that go to N people (default: all of them when N > 1)",
+    )
+    asg.add_argument("--seed", type=int, default=0, metavar="S", help="the same seed gives the same plan")
+    asg.add_argument(
+        "--move-from", metavar="NAME", help="give NAME's unfinished documents to the people of --to instead"
+    )
+    mode = asg.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--dynamic",
+        action="store_true",
+        help="switch the pool on: a window that finishes a document takes the next one short of N people",
+    )
+    mode.add_argument("--static", action="store_true", help="switch the pool off")
+    asg.add_argument(
+        "--abandon-after",
+        type=int,
+        metavar="MINUTES",
+        help="dynamic mode: a taken document left this long goes back to the pool (default 480)",
+    )

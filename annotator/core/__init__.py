@@ -15,4 +15,8 @@ Vocabulary (the README's table says it at length):
 - *suggestion*: a proposed entity, trigger or stance with a score, nothing until accepted; a
   *recommender* makes them from stored *models*; a *verdict* is a person's accept or reject;
   *pre-annotation* is what ``suggest --apply`` wrote; *assist* is the session's part for them.
+- *assignment*: a document given to a person (its *assignees*); *overlap*: the share given to
+  several; the *pool*: dynamic mode, where windows take documents short of N assignees and an
+  *abandoned* one goes back; *ready*: every assignee marked every sentence done; *active time*:
+  seconds a window was focused on a sentence while its person worked.
 """

@@ -202,7 +202,16 @@ class DocumentStanceRecord:
     line: int | None = None
 
 
-Record = DocumentStart | SentenceRecord | DocumentStanceRecord
+@dataclass(frozen=True, slots=True)
+class DocumentAssignment:
+    """Who a document is assigned to (the project's assignment, carried by its JSONL export)."""
+
+    document: str
+    assignees: tuple[str, ...]
+    line: int | None = None
+
+
+Record = DocumentStart | SentenceRecord | DocumentStanceRecord | DocumentAssignment
 
 
 @dataclass(slots=True)
@@ -217,7 +226,10 @@ class ImportSummary:
     events: int = 0
     stance: int = 0
     skipped_layers: int = 0
+    assignments: int = 0
+    assignments_left_out: int = 0
     files: list[str] = field(default_factory=list)
+    unlabelled: list[str] = field(default_factory=list)  # plain-text files imported with --annotator
 
     def describe(self) -> str:
         """One line for people: what was added and what was already there."""
@@ -235,7 +247,17 @@ class ImportSummary:
             parts.append(
                 _count(self.skipped_layers, "annotator layer") + " already present and left as it was"
             )
-        return "imported " + ", ".join(parts)
+        if self.assignments:
+            parts.append(_count(self.assignments, "assignment"))
+        if self.assignments_left_out:
+            parts.append(
+                _count(self.assignments_left_out, "assignment")
+                + " left out (only a reviewer or a manager assigns documents)"
+            )
+        line = "imported " + ", ".join(parts)
+        for path in self.unlabelled:
+            line += f"\nnote: {path} was read as plain text: it gave --annotator no labels"
+        return line
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:

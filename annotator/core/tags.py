@@ -1,7 +1,8 @@
-"""Token tag schemes IOB1, IOB2 and BIOES: spans to tags and back, strictly.
+"""Token tag schemes IOB1, IOB2, BIOES and BILUO: spans to tags and back, strictly.
 
 A span is ``(token_start, token_end, label)`` with ``token_end`` exclusive. Two adjacent spans of
-the same label stay two spans in every scheme.
+the same label stay two spans in every scheme. BILUO is spaCy's name for BIOES with ``L-`` (last)
+for ``E-`` and ``U-`` (unit) for ``S-``; a sentence keeps to one of the two.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-SCHEMES = ("IOB2", "IOB1", "BIOES")
+SCHEMES = ("IOB2", "IOB1", "BIOES", "BILUO")
+# The prefixes that close an entity and that make a one-token one, in the schemes that have them.
+_CLOSERS = {"BIOES": ("E", "S"), "BILUO": ("L", "U")}
+_PREFIXES = ("B", "I", "E", "S", "L", "U")
 Span = tuple[int, int, str]
 
 
@@ -27,14 +31,27 @@ def split_tag(tag: str, index: int = 0) -> tuple[str, str]:
     if tag == "O":
         return "O", ""
     prefix, sep, label = tag.partition("-")
-    if not sep or prefix not in ("B", "I", "E", "S") or not label:
-        raise TagError(index, f"tag {tag!r} is not O or PREFIX-LABEL with a prefix B, I, E or S")
+    if not sep or prefix not in _PREFIXES or not label:
+        raise TagError(index, f"tag {tag!r} is not O or PREFIX-LABEL with a prefix B, I, E, S, L or U")
     return prefix, label
 
 
 def has_bioes_markers(tags: Sequence[str]) -> bool:
     """True when a tag uses the E- or S- prefix, which only BIOES has."""
     return any(t[:2] in ("E-", "S-") for t in tags)
+
+
+def detect_scheme(tags: Sequence[str]) -> str:
+    """The scheme a sentence's tags show: BIOES for E-/S-, BILUO for L-/U-, else IOB2."""
+    if has_bioes_markers(tags):
+        return "BIOES"
+    if any(t[:2] in ("L-", "U-") for t in tags):
+        return "BILUO"
+    return "IOB2"
+
+
+def _scheme_of(prefix: str) -> str:
+    return "BIOES" if prefix in ("E", "S") else "BILUO"
 
 
 def decode(tags: Sequence[str], scheme: str = "IOB2") -> list[Span]:
@@ -72,15 +89,17 @@ def _decode(tags: Sequence[str], scheme: str) -> list[Span]:
     spans: list[Span] = []
     start: int | None = None
     label = ""
+    closing = scheme in _CLOSERS
+    end_p, unit_p = _CLOSERS.get(scheme, ("", ""))
     for i, tag in enumerate(tags):
         prefix, lab = split_tag(tag, i)
-        if scheme != "BIOES" and prefix in ("E", "S"):
-            raise TagError(i, f"{tag} is a BIOES tag in a {scheme} sentence")
+        if prefix in ("E", "S", "L", "U") and prefix not in (end_p, unit_p):
+            raise TagError(i, f"{tag} is a {_scheme_of(prefix)} tag in a {scheme} sentence")
         if prefix == "O":
             if start is not None:
-                if scheme == "BIOES":
+                if closing:
                     raise TagError(
-                        i, f"O cannot follow {tags[i - 1]} in BIOES: the entity was not closed by E-"
+                        i, f"O cannot follow {tags[i - 1]} in {scheme}: the entity was not closed by {end_p}-"
                     )
                 spans.append((start, i, label))
                 start = None
@@ -96,25 +115,27 @@ def _decode(tags: Sequence[str], scheme: str) -> list[Span]:
             before = tags[i - 1] if i else "the sentence start"
             hint = "; if the file is IOB1, import it with --scheme IOB1" if scheme == "IOB2" else ""
             raise TagError(i, f"{tag} cannot follow {before} in {scheme}{hint}")
-        if scheme == "BIOES" and start is not None and prefix in ("B", "S"):
-            raise TagError(i, f"{tag} cannot follow {tags[i - 1]} in BIOES: the entity was not closed by E-")
+        if closing and start is not None and prefix in ("B", unit_p):
+            raise TagError(
+                i, f"{tag} cannot follow {tags[i - 1]} in {scheme}: the entity was not closed by {end_p}-"
+            )
         if prefix == "B":
             if scheme == "IOB1" and (start is None or lab != label):
                 raise TagError(i, f"{tag} in IOB1 may only start an entity right after one of the same label")
             if start is not None:
                 spans.append((start, i, label))
             start, label = i, lab
-        elif prefix == "S":
+        elif prefix == unit_p:
             spans.append((i, i + 1, lab))
-        elif prefix == "E":
+        elif prefix == end_p:
             if start is None or lab != label:
                 before = tags[i - 1] if i else "the sentence start"
-                raise TagError(i, f"{tag} cannot follow {before} in BIOES")
+                raise TagError(i, f"{tag} cannot follow {before} in {scheme}")
             spans.append((start, i + 1, label))
             start = None
     if start is not None:
-        if scheme == "BIOES":
-            raise TagError(len(tags) - 1, f"the entity {label} is not closed by E- at the sentence end")
+        if closing:
+            raise TagError(len(tags) - 1, f"the entity {label} is not closed by {end_p}- at the sentence end")
         spans.append((start, len(tags), label))
     return spans
 
@@ -139,9 +160,11 @@ def encode(spans: Sequence[Span], length: int, scheme: str = "IOB2") -> list[str
             first = "B" if previous_end == start and previous_label == label else "I"
             tags[start:end] = [f"{first}-{label}"] + [inside] * (end - start - 1)
         elif end - start == 1:
-            tags[start] = f"S-{label}"
+            tags[start] = f"{_CLOSERS[scheme][1]}-{label}"
         else:
-            tags[start:end] = [f"B-{label}"] + [inside] * (end - start - 2) + [f"E-{label}"]
+            tags[start:end] = (
+                [f"B-{label}"] + [inside] * (end - start - 2) + [f"{_CLOSERS[scheme][0]}-{label}"]
+            )
         previous_end, previous_label = end, label
     return tags
 

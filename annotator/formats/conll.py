@@ -1,9 +1,10 @@
 """CoNLL reader: token in the first column, tag in the last, blank lines between sentences.
 
-``-DOCSTART-`` lines separate documents. Tags may be IOB1, IOB2 or BIOES; ``auto`` reads a file
-as BIOES when its first tagged sentence uses E- or S-, else as IOB2 (strictly: an I- that does
-not continue an entity is an error that suggests ``--scheme IOB1``). The sentence text is the
-tokens joined by single spaces.
+``-DOCSTART-`` lines separate documents, in every form tools write (``-DOCSTART- -X- O O`` of
+CoNLL-2003 and spaCy, ``-DOCSTART-<TAB>O``, a bare ``-DOCSTART-``). Tags may be IOB1, IOB2, BIOES
+or BILUO; ``auto`` reads a file as BIOES when its first tagged sentence uses E- or S-, as BILUO
+when it uses L- or U-, else as IOB2 (strictly: an I- that does not continue an entity is an error
+that suggests ``--scheme IOB1``). The sentence text is the tokens joined by single spaces.
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from unicodedata import is_normalized
 from annotator.core.errors import InputError
 from annotator.core.model import DocumentStart, EntityRecord, Layer, Record, SentenceRecord, token_texts
 from annotator.core.schema import Schema
-from annotator.core.tags import SCHEMES, TagError, decode, encode, flatten, has_bioes_markers
+from annotator.core.tags import SCHEMES, TagError, decode, detect_scheme, encode, flatten
 from annotator.core.text import normalize, tokens_from_words
 from annotator.formats.lines import ProgressFn, read_text_blocks
 from annotator.formats.names import name_problem
 from annotator.formats.writers import WriteStats
 
 DOCSTART = "-DOCSTART-"
+DOCSTART_LINE = "-DOCSTART- -X- O O"  # CoNLL-2003's form, the one spaCy's converter recognises
+SEPARATORS = {"tab": "\t", "space": " "}
 
 
 def read_conll(
@@ -173,14 +176,14 @@ class _ConllReader:
     def _decode(self, first: int, lines: str | list[str], tags: list[str]) -> list[tuple[int, int, str]]:
         scheme = self.scheme
         if scheme == "auto":
-            scheme = self.scheme = "BIOES" if has_bioes_markers(tags) else "IOB2"
+            scheme = self.scheme = detect_scheme(tags)
             self.detected_at = first
         try:
             spans = decode(tags, scheme)
         except TagError as exc:
             message = exc.message
             if self.detected_at is not None and self.detected_at != first:
-                other = "IOB2" if scheme == "BIOES" else "BIOES"
+                other = "BIOES" if scheme == "IOB2" else "IOB2"
                 message += (
                     f" (the file reads as {scheme} from its first tagged sentence at line {self.detected_at};"
                     f" if it is {other}, import it with --scheme {other})"
@@ -202,14 +205,27 @@ class _ConllReader:
 class ConllWriter:
     """Writes ``TOKEN<TAB>TAG[<TAB>EVENT_TAG]`` lines, a blank line after each sentence.
 
-    A ``-DOCSTART-<TAB>O`` line and a blank line precede each document unless ``docstart`` is
-    False. Overlapping spans keep the longest; ``dropped`` counts what that policy removed.
+    A ``-DOCSTART- -X- O O`` line and a blank line precede each document unless ``docstart`` is
+    False: the CoNLL-2003 form, which spaCy's converter takes for a document break (it reads
+    ``-DOCSTART-<TAB>O`` as a token). ``separator`` ``space`` puts one space between the columns,
+    as conlleval reads by default. Overlapping spans keep the longest; ``dropped`` counts what
+    that policy removed.
     """
 
-    def __init__(self, out: TextIO, scheme: str = "IOB2", docstart: bool = True, events: bool = False):
+    def __init__(
+        self,
+        out: TextIO,
+        scheme: str = "IOB2",
+        docstart: bool = True,
+        events: bool = False,
+        separator: str = "tab",
+    ):
         if scheme not in SCHEMES:
             raise ValueError(f"unknown tag scheme {scheme!r}")
+        if separator not in SEPARATORS:
+            raise ValueError(f"unknown column separator {separator!r}")
         self.out, self.scheme, self.docstart, self.events = out, scheme, docstart, events
+        self.sep = SEPARATORS[separator]
         self.dropped_entities = 0
         self.dropped_triggers = 0
         self.document = ""
@@ -219,7 +235,7 @@ class ConllWriter:
         if isinstance(record, DocumentStart):
             self.document = record.name
             if self.docstart:
-                self.out.write(f"{DOCSTART}\tO\n\n")
+                self.out.write(f"{DOCSTART_LINE}\n\n")
         elif isinstance(record, SentenceRecord):
             self._sentence(record)
 
@@ -254,7 +270,7 @@ class ConllWriter:
                     )
         # Lines laid out by slice assignment: twice as fast as joining a tuple per token.
         width = len(columns) + 1
-        cells: list[str] = ["\t"] * (2 * width * n)
+        cells: list[str] = [self.sep] * (2 * width * n)
         cells[0 :: 2 * width] = texts
         for k, column in enumerate(columns, 1):
             cells[2 * k :: 2 * width] = column

@@ -3,8 +3,10 @@
 Per sentence (the default), one object per line with keys in this order: ``document``,
 ``sentence``, ``text``, ``annotator``, ``status`` (``comment`` when there is one), ``tokens``,
 ``ner_tags`` (IOB2), ``entities``, ``events``, ``stance``; then, after a document's sentences, a
-``{"document", "annotator", "document_stance"}`` line if the annotator gave document stance.
-Per document, one object per document with ``text`` the whole document and every offset into it.
+``{"document", "annotator", "document_stance"}`` line if the annotator gave document stance,
+and a ``{"document", "assignees"}`` line if the document is assigned to anyone.
+Per document, one object per document with ``text`` the whole document and every offset into it
+(and ``assignees`` when it is assigned).
 Offsets are code points (Python string indices), ends exclusive.
 """
 
@@ -14,6 +16,7 @@ import json
 from typing import Any, TextIO
 
 from annotator.core.model import (
+    DocumentAssignment,
     DocumentStanceRecord,
     DocumentStart,
     Record,
@@ -128,6 +131,13 @@ class JsonlWriter:
                     "document_stance": _stance(record.stance),
                 }
                 self.out.write(_dumps(line) + "\n")
+        elif isinstance(record, DocumentAssignment):
+            if self.doc is not None:
+                self.doc["assignees"] = list(record.assignees)
+            else:
+                self.out.write(
+                    _dumps({"document": record.document, "assignees": list(record.assignees)}) + "\n"
+                )
 
     def flush(self) -> None:
         """Write the gathered document, per document."""

@@ -8,6 +8,7 @@ people (``--format`` choices, the window's file filter and export dialog) is der
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,8 +92,30 @@ READERS: dict[str, FormatSpec] = {
 }
 
 
+# A CoNLL line: a token, maybe more columns, and a tag last (O or PREFIX-LABEL), or a document break.
+_CONLL_LINE = re.compile(r"\S+(?:[ \t]+\S+)*?[ \t]+(?:O|[BIESLU]-\S+)[ \t]*|-DOCSTART-.*")
+_SNIFF_BYTES = 64 * 1024
+_SNIFF_LINES = 200
+
+
+def looks_like_conll(path: Path) -> bool:
+    """True when the start of a text file is CoNLL: at least three lines, every non-blank one of
+    the first 200 a token with a tag last (KazNERD ships its CoNLL files as ``.txt``)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return False
+    lines = [line for line in head.decode("utf-8", errors="replace").splitlines() if line.strip()]
+    if len(head) == _SNIFF_BYTES and lines:
+        lines.pop()  # the last line may be cut
+    lines = lines[:_SNIFF_LINES]
+    return len(lines) >= 3 and all(_CONLL_LINE.fullmatch(line.strip()) for line in lines)
+
+
 def detect_format(path: Path, requested: str = "auto") -> str:
-    """The format to read ``path`` with: ``requested`` unless ``auto``, else by the file ending."""
+    """The format to read ``path`` with: ``requested`` unless ``auto``, else by the file ending
+    (and, for a ``.txt`` file, its content: CoNLL named ``.txt`` is read as CoNLL)."""
     if requested != "auto":
         if requested not in READERS:
             raise InputError(path, None, f"unknown format {requested!r} (one of {', '.join(READERS)})")
@@ -100,6 +123,8 @@ def detect_format(path: Path, requested: str = "auto") -> str:
     suffix = path.suffix.lower()
     for spec in READERS.values():
         if suffix in spec.suffixes:
+            if spec.name == "txt" and looks_like_conll(path):
+                return "conll"
             return spec.name
     raise InputError(
         path, None, f"cannot tell the format from the ending {suffix!r}: use --format {'|'.join(READERS)}"
@@ -120,6 +145,7 @@ class WriteOptions:
     docstart: bool = True  # CoNLL
     events: bool = False  # CoNLL
     per_document: bool = False  # JSONL
+    separator: str = "tab"  # CoNLL: tab or space between the columns
 
 
 StreamWriterFactory = Callable[[TextIO, WriteOptions], Writer]
@@ -127,7 +153,7 @@ FolderWriterFactory = Callable[[Path, WriteOptions], Writer]
 
 
 def _conll_writer(out: TextIO, opts: WriteOptions) -> Writer:
-    return ConllWriter(out, opts.scheme, opts.docstart, opts.events)
+    return ConllWriter(out, opts.scheme, opts.docstart, opts.events, opts.separator)
 
 
 def _jsonl_writer(out: TextIO, opts: WriteOptions) -> Writer:

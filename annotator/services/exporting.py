@@ -50,6 +50,7 @@ class ExportOptions:
     docstart: bool = True
     events: bool = False
     per_document: bool = False
+    separator: str = "tab"
 
 
 @dataclass
@@ -158,6 +159,7 @@ def _write_options(options: ExportOptions, schema: Schema) -> WriteOptions:
         docstart=options.docstart,
         events=options.events,
         per_document=options.per_document,
+        separator=options.separator,
     )
 
 

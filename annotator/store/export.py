@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.model import (
     ArgumentRecord,
+    DocumentAssignment,
     DocumentStanceRecord,
     DocumentStart,
     EntityRecord,
@@ -32,6 +33,7 @@ from annotator.core.model import (
 from annotator.store.offsets import unpack
 from annotator.store.tables import (
     Annotator,
+    Assignment,
     Document,
     DocumentStance,
     EntityRow,
@@ -80,6 +82,19 @@ def iter_layer(
     reader = _LayerReader(session, selection, name, attribute_order, target_order)
     for doc_id, doc_name, source in docs:
         yield from reader.document(doc_id, doc_name, source)
+
+
+def _assignees(conn: Any) -> dict[int, tuple[str, ...]]:
+    """Document id → the names of the people it is assigned to, by name."""
+    out: dict[int, list[str]] = {}
+    query = (
+        select(Assignment.document_id, Annotator.name)
+        .join(Annotator, Annotator.id == Assignment.annotator_id)
+        .order_by(Assignment.document_id, Annotator.name)
+    )
+    for doc, name in conn.execute(query):
+        out.setdefault(int(doc), []).append(str(name))
+    return {doc: tuple(names) for doc, names in out.items()}
 
 
 class _Refs:
@@ -136,6 +151,7 @@ class _LayerReader:
             for model in (EventRow, SentenceStance, DocumentStance)
         }
         self.text = select(Document.text).where(Document.id == bindparam("doc"))
+        self.assignees = _assignees(self.conn)
         self.document_stance = select(
             DocumentStance.target, DocumentStance.label, DocumentStance.holder_id
         ).where(DocumentStance.document_id == bindparam("doc"), DocumentStance.annotator_id == me)
@@ -223,6 +239,8 @@ class _LayerReader:
             stance = self._document_stance(doc_id, refs)
             if stance:
                 yield DocumentStanceRecord(doc_name, self.annotator, stance)
+        if doc_id in self.assignees:
+            yield DocumentAssignment(doc_name, self.assignees[doc_id])
 
     def _document_stance(self, doc_id: int, refs: _Refs) -> tuple[StanceRecord, ...]:
         rank = self.target_rank

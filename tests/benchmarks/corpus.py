@@ -46,7 +46,7 @@ def generate(
         with conll_path.open("w", encoding="utf-8") as conll:
             for i in range(sentences):
                 if i % per_document == 0:
-                    conll.write("-DOCSTART-\tO\n\n")
+                    conll.write("-DOCSTART- -X- O O\n\n")
                     counts["documents"] += 1
                 rows = sentence(rng)
                 conll.write("".join(f"{tok}\t{tag}\n" for tok, tag in rows) + "\n")

@@ -93,7 +93,7 @@ def floor_export(db: Path, out: Path) -> int:
                 if current_sentence is not None:
                     handle.write("\n")
                 if doc != current_doc:
-                    handle.write("-DOCSTART-\tO\n\n")
+                    handle.write("-DOCSTART- -X- O O\n\n")
                     current_doc = doc
                 current_sentence = sid
             handle.write(f"{form}\t{tag}\n")
@@ -169,7 +169,7 @@ def schema_floor_export(db: Path, out: Path, annotator_id: int) -> int:
     n = 0
     with out.open("w", encoding="utf-8") as handle:
         for (doc,) in docs:
-            handle.write("-DOCSTART-\tO\n\n")
+            handle.write("-DOCSTART- -X- O O\n\n")
             sentences = con.execute(
                 "SELECT id, text, token_offsets FROM sentences WHERE document_id = ? ORDER BY position",
                 (doc,),

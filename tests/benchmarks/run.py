@@ -126,6 +126,24 @@ def _suggest(work: Path) -> dict[str, Any] | None:
     return result
 
 
+def _assign(work: Path) -> dict[str, Any]:
+    """Assigning 10,000 documents (tests/benchmarks/assign_bench.py, its own process)."""
+    out = work / "assign.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "benchmarks" / "assign_bench.py"), "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if not out.exists():
+        raise SystemExit(f"the assignment benchmark failed:\n{proc.stderr[-2000:]}")
+    print("\n".join("    " + line for line in proc.stdout.splitlines()), flush=True)
+    result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return result
+
+
 def _training_window() -> dict[str, Any] | None:
     """The window while the recommenders train on KazNERD (tests/benchmarks/training_latency.py, its
     own process); None when the shared KazNERD validation split is absent."""
@@ -219,6 +237,8 @@ def run(n: int, work: Path, actions: int) -> dict[str, Any]:
     r["db_bytes"] = {"project": _db_bytes(p1), "floor": _db_bytes(floor_db)}
     print("  window (offscreen, separate process) ...", flush=True)
     r["gui"] = _gui(p1, actions)
+    print("  assigning 10,000 documents (separate process) ...", flush=True)
+    r["assign"] = _assign(work)
     r["suggest"] = _suggest(work)
     r["training_window"] = _training_window()
     return r
@@ -258,6 +278,9 @@ SUGGEST_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]]
     ("entity tagger F1, KazNERD 80/20", lambda r: r["suggest"]["full"]["f1"], "F1", 0.80),
     ("entity tagger training, 80 %", lambda r: r["suggest"]["full"]["train_seconds"], "s", 180),
     ("suggestions for a sentence p95", lambda r: r["suggest"]["recommender"]["suggest"]["p95_ms"], "ms", 16),
+]
+ASSIGN_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]] = [
+    ("assign 10,000 documents (in-process)", lambda r: r["assign"]["assign_s"], "s", 1),
 ]
 TRAINING_WINDOW_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]] = [
     ("background training, KazNERD valid", lambda r: r["training_window"]["training_s"], "s", 180),
@@ -307,6 +330,7 @@ def report(r: dict[str, Any]) -> bool:
     ok = True
     r["targets"] = {}
     targets = TARGETS + (SUGGEST_TARGETS if r.get("suggest") else [])
+    targets += ASSIGN_TARGETS if r.get("assign") else []
     window = r.get("training_window")
     targets += TRAINING_WINDOW_TARGETS if window and window.get("training") else []
     for label, fn, unit, limit in targets:

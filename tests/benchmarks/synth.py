@@ -53,7 +53,7 @@ def write_conll(path: Path, sentences: int, per_document: int = 200, seed: int =
     with path.open("w", encoding="utf-8") as out:
         for i in range(sentences):
             if i % per_document == 0:
-                out.write("-DOCSTART-\tO\n\n")
+                out.write("-DOCSTART- -X- O O\n\n")
                 counts["documents"] += 1
             rows = sentence(rng)
             out.write("".join(f"{tok}\t{tag}\n" for tok, tag in rows) + "\n")

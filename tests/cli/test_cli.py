@@ -132,7 +132,7 @@ def test_export_to_stdout_default_folder_and_errors(
     )
     code, out, err = run(capsys, "export", "--db", db, "--format", "conll", "--out", "-")
     assert code == 0
-    assert out.startswith("-DOCSTART-\tO\n\nБүгін\tB-DATE\nНұр-Сұлтан\tB-GPE\n")
+    assert out.startswith("-DOCSTART- -X- O O\n\nБүгін\tB-DATE\nНұр-Сұлтан\tB-GPE\n")
     assert "wrote 3 sentences of 2 documents (bob) to standard output" in err
     monkeypatch.setattr("annotator.services.exporting.exports_dir", lambda: tmp_path / "exports")
     code, out, _ = run(capsys, "export", "--db", db, "--format", "jsonl", "--annotator", "bob")
@@ -177,3 +177,63 @@ def test_a_person_name_with_a_control_character_is_refused(
         assert len(err.strip().splitlines()) == 1, err
     code, out, _ = run(capsys, "annotators", "list", "--json", "--db", db)
     assert json.loads(out) == [{"name": "gold", "role": "gold"}]
+
+
+def test_biluo_with_spaces_goes_out_in_conll2003s_form_and_comes_back_by_itself(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db, again = str(tmp_path / "p.sqlite"), str(tmp_path / "q.sqlite")
+    assert run(capsys, "import", "--db", db, "--annotator", "bob", str(FIXTURES / "example.conll"))[0] == 0
+    out = tmp_path / "out.conll"
+    code, _, err = run(
+        capsys,
+        "export",
+        "--db",
+        db,
+        "--format",
+        "conll",
+        "--annotator",
+        "bob",
+        "--status",
+        "all",
+        "--scheme",
+        "BILUO",
+        "--separator",
+        "space",
+        "--out",
+        str(out),
+    )
+    assert code == 0, err
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert lines[:3] == ["-DOCSTART- -X- O O", "", "Бүгін U-DATE"]
+    assert not any("\t" in line for line in lines)
+    assert any(line.endswith(" L-GPE") or line.endswith(" L-ORGANISATION") for line in lines)
+    code, text, err = run(capsys, "import", "--db", again, "--annotator", "bob", str(out))  # scheme by itself
+    assert code == 0, err
+    assert "2 new documents, 3 sentences, 20 tokens, 7 entities" in text
+
+
+def test_conll_named_txt_is_read_as_conll_and_plain_text_with_annotator_says_it_gave_no_labels(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "p.sqlite")
+    kaznerd_like = write(
+        tmp_path / "IOB2_valid.txt", "Бүгін B-DATE\nАстана B-GPE\nқаласы I-GPE\n. O\n\nИә O\n. O\n"
+    )
+    code, out, err = run(capsys, "import", "--db", db, "--annotator", "k", str(kaznerd_like))
+    assert code == 0, err
+    assert "2 sentences, 6 tokens, 2 entities" in out and "note:" not in out
+    prose = write(tmp_path / "news.txt", "Бүгін Астанада жиналыс өтті.\nЕртең де O\nТағы бір жол.\n")
+    code, out, err = run(capsys, "import", "--db", db, "--annotator", "k", str(prose))
+    assert code == 0, err
+    assert "3 sentences" in out
+    assert out.rstrip().endswith(f"note: {prose} was read as plain text: it gave --annotator no labels")
+
+
+def test_kaznerds_own_file_is_recognised_as_conll() -> None:
+    from annotator.formats.registry import detect_format
+    from tests.suggest.corpus import KAZNERD
+
+    if not KAZNERD.exists():
+        pytest.skip(f"{KAZNERD} is not here (the shared development data)")
+    assert detect_format(KAZNERD) == "conll"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.tags import SCHEMES, TagError, decode, encode
+from annotator.core.tags import SCHEMES, TagError, decode, detect_scheme, encode
 
 ADJACENT = [(0, 2, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE")]
 
@@ -13,6 +13,7 @@ def test_encode_each_scheme_tag_by_tag() -> None:
     assert encode(ADJACENT, 6, "IOB2") == ["B-PERSON", "I-PERSON", "B-PERSON", "O", "B-GPE", "O"]
     assert encode(ADJACENT, 6, "IOB1") == ["I-PERSON", "I-PERSON", "B-PERSON", "O", "I-GPE", "O"]
     assert encode(ADJACENT, 6, "BIOES") == ["B-PERSON", "E-PERSON", "S-PERSON", "O", "S-GPE", "O"]
+    assert encode(ADJACENT, 6, "BILUO") == ["B-PERSON", "L-PERSON", "U-PERSON", "O", "U-GPE", "O"]
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -32,6 +33,11 @@ def test_decode_inverts_encode(scheme: str) -> None:
         (["S-GPE"], "IOB2", 0, "BIOES tag in a IOB2 sentence"),
         (["O", "B-GPE"], "IOB1", 1, "IOB1 may only start an entity right after one of the same label"),
         (["X-GPE"], "IOB2", 0, "is not O or PREFIX-LABEL"),
+        (["B-PERSON", "O"], "BILUO", 1, "O cannot follow B-PERSON in BILUO: the entity was not closed by L-"),
+        (["B-PERSON", "E-PERSON"], "BILUO", 1, "E-PERSON is a BIOES tag in a BILUO sentence"),
+        (["U-GPE"], "BIOES", 0, "U-GPE is a BILUO tag in a BIOES sentence"),
+        (["L-GPE"], "IOB2", 0, "L-GPE is a BILUO tag in a IOB2 sentence"),
+        (["B-GPE", "U-GPE"], "BILUO", 1, "U-GPE cannot follow B-GPE in BILUO"),
         (["B-"], "IOB2", 0, "is not O or PREFIX-LABEL"),
     ],
 )
@@ -55,3 +61,9 @@ def test_iob1_reads_leading_i_and_b_between_same_labels() -> None:
 def test_encode_refuses_overlap() -> None:
     with pytest.raises(ValueError, match="overlaps"):
         encode([(0, 2, "A"), (1, 3, "B")], 4)
+
+
+def test_the_scheme_a_sentence_shows() -> None:
+    assert detect_scheme(["O", "B-GPE", "I-GPE"]) == "IOB2"
+    assert detect_scheme(["B-GPE", "E-GPE", "S-DATE"]) == "BIOES"
+    assert detect_scheme(["B-GPE", "L-GPE", "U-DATE"]) == "BILUO"

@@ -51,7 +51,7 @@ def test_conll_tags_checked_tag_by_tag(project: Project, tmp_path: Path) -> None
     for scheme, tags in expected.items():
         out = export(project, tmp_path / f"{scheme}.conll", fmt="conll", scheme=scheme)
         lines = out.read_text(encoding="utf-8").split("\n")
-        assert lines[:2] == ["-DOCSTART-\tO", ""]
+        assert lines[:2] == ["-DOCSTART- -X- O O", ""]
         body = [line.split("\t") for line in lines[2:] if line]
         assert [t for _, t in body] == tags
         assert [w for w, _ in body][4] == "Нұр-Сұлтан"

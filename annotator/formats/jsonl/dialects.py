@@ -1,12 +1,15 @@
 """The shapes a JSONL line takes, each mapped to the common records, and which shape a line is.
 
-:func:`dialect_of` recognises one of three, by its keys:
+:func:`dialect_of` recognises one of four, by its keys:
 
 * a **document object** (has ``"sentences"``): ``{"document", "text", "sentences": [{"start",
   "end", ...}], "document_stance"?}``, the whole document's text with sentences whose offsets point
   into it; read by :func:`whole_document`;
 * a **document stance line** (has ``"document_stance"``, no ``"sentences"``): the stance of the
   document named by the lines before it; read by :func:`document_stance`;
+* an **assignment line** (has ``"assignees"``, no ``"text"``): the people the document named by
+  the lines before it is assigned to; read by :func:`assignment` (a document object may carry
+  ``"assignees"`` too);
 * a **sentence line** (anything else): ``{"text", "tokens"?, "sentence"?, "annotator"?, ...}``,
   one sentence with its annotations (the project's own, doccano's or ``ner_tags``: see
   :mod:`annotator.formats.jsonl.annotations`), or none (a plain ``{"text": ...}`` line); read by
@@ -19,7 +22,14 @@ from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
-from annotator.core.model import DocumentStanceRecord, DocumentStart, Record, SentenceRecord
+from annotator.core.model import (
+    GOLD,
+    DocumentAssignment,
+    DocumentStanceRecord,
+    DocumentStart,
+    Record,
+    SentenceRecord,
+)
 from annotator.formats.jsonl.annotations import layer, span_inputs, stance
 from annotator.formats.jsonl.fields import Bad, optional, owner, required
 from annotator.formats.jsonl.tokens import aligned, given_tokens
@@ -30,6 +40,7 @@ class Dialect(Enum):
 
     DOCUMENT = "document object"
     DOCUMENT_STANCE = "document stance line"
+    ASSIGNMENT = "assignment line"
     SENTENCE = "sentence line"
 
 
@@ -39,6 +50,8 @@ def dialect_of(obj: dict[str, Any]) -> Dialect:
         return Dialect.DOCUMENT
     if "document_stance" in obj:
         return Dialect.DOCUMENT_STANCE
+    if "assignees" in obj and "text" not in obj:
+        return Dialect.ASSIGNMENT
     return Dialect.SENTENCE
 
 
@@ -100,6 +113,8 @@ def whole_document(
         )
     if obj.get("document_stance"):
         yield document_stance(obj, document, who, number)
+    if "assignees" in obj:
+        yield assignment(obj, document, number)
 
 
 def _moved(item: Any, shift: int, where: str) -> dict[str, Any]:
@@ -123,3 +138,17 @@ def document_stance(
     items = optional(obj, "document_stance", list, [])
     stances = tuple(stance(item, f"document_stance[{i}].") for i, item in enumerate(items))
     return DocumentStanceRecord(document, who, stances, number)
+
+
+def assignment(obj: dict[str, Any], document: str, number: int) -> DocumentAssignment:
+    """An assignment line (or the ``assignees`` of a document object): who the document is given to."""
+    names = required(obj, "assignees", list)
+    for i, name in enumerate(names):
+        if not isinstance(name, str) or not name.strip():
+            raise Bad(f"assignees[{i}] must be a person's name")
+        if name.strip() == GOLD:
+            raise Bad(f"assignees[{i}]: the gold layer is not a person")
+    clean = tuple(n.strip() for n in names)
+    if len(set(clean)) != len(clean):
+        raise Bad("'assignees' names a person twice")
+    return DocumentAssignment(document, clean, number)

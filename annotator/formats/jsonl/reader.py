@@ -11,7 +11,14 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.model import DocumentStart, Record
-from annotator.formats.jsonl.dialects import Dialect, dialect_of, document_stance, sentence, whole_document
+from annotator.formats.jsonl.dialects import (
+    Dialect,
+    assignment,
+    dialect_of,
+    document_stance,
+    sentence,
+    whole_document,
+)
 from annotator.formats.jsonl.fields import Bad, optional, parse, refuse_nul
 from annotator.formats.lines import ProgressFn, read_lines
 from annotator.formats.names import name_problem
@@ -43,6 +50,8 @@ def read_jsonl(
                     yield from whole_document(obj, document, annotator, status, number, str(path))
                 case Dialect.DOCUMENT_STANCE:
                     yield document_stance(obj, document, annotator, number)
+                case Dialect.ASSIGNMENT:
+                    yield assignment(obj, document, number)
                 case Dialect.SENTENCE:
                     if document != current:
                         current = document

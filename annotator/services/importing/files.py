@@ -36,16 +36,19 @@ def import_paths(
     except LayerError as exc:
         raise InputError(None, None, str(exc)) from None
     sizes = []
+    formats = []
     for path in files:
         check_readable(path)
-        detect_format(path, options.fmt)
+        formats.append(detect_format(path, options.fmt))
         sizes.append(path.stat().st_size)
     total = sum(sizes)
     summary = ImportSummary(files=[str(p) for p in files])
+    if options.annotator is not None:
+        summary.unlabelled = [str(p) for p, fmt in zip(files, formats, strict=True) if fmt == "txt"]
     with collector_paused(), project.transaction() as session:
         job = ImportJob(session, project.schema, options, summary, strict=project.login is not None)
         done = 0
-        for path, size in zip(files, sizes, strict=True):
+        for path, size, fmt in zip(files, sizes, formats, strict=True):
             read_opts = ReadOptions(
                 project.schema, options.annotator, options.segment, options.scheme, options.status
             )
@@ -54,7 +57,7 @@ def import_paths(
                 if progress is not None:
                     progress(base + n, total)
 
-            job.run(path, read(path, options.fmt, read_opts, file_progress))
+            job.run(path, read(path, fmt, read_opts, file_progress))
             done += size
     project.fold_log()
     return summary

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError, StoreError
 from annotator.core.model import (
+    DocumentAssignment,
     DocumentStanceRecord,
     DocumentStart,
     ImportSummary,
@@ -20,6 +21,7 @@ from annotator.core.model import (
     token_offsets,
 )
 from annotator.core.schema import Schema
+from annotator.services.importing.assigned import give, may_assign
 from annotator.services.importing.documents import (
     Document,
     IdenticalDocument,
@@ -68,6 +70,8 @@ class ImportJob:
             if self.doc is None:  # pragma: no cover - readers always start a document first
                 raise InputError(self.path, record.line, "a sentence outside any document")
             self.sentence(self.doc, record)
+        elif isinstance(record, DocumentAssignment):
+            self.assignment(record)
         else:
             self.document_stance(record)
 
@@ -78,6 +82,18 @@ class ImportJob:
             raise self.fail(record.line, f"document stance for {record.document!r} must follow its sentences")
         self.flush(doc)
         self.layers.document_stance(doc, record)
+
+    def assignment(self, record: DocumentAssignment) -> None:
+        """Give the document to the people named, as well as to whoever has it (nobody loses one)."""
+        doc = self.doc
+        if doc is None or doc.name != record.document:
+            raise self.fail(record.line, f"the assignment of {record.document!r} must follow its sentences")
+        self.flush(doc)
+        if self.strict and not may_assign(self.session):
+            self.summary.assignments_left_out += len(record.assignees)
+            return
+        people = [self.layers.person_id(name, record.line) for name in record.assignees]
+        self.summary.assignments += give(self.session, doc.id, people)
 
     def fail(self, line: int | None, message: str) -> InputError:
         """The error for ``message`` at ``line`` of the file being read."""

@@ -56,6 +56,13 @@ class LayerIntake:
             self.annotators[name] = info.id
         return self.annotators[name]
 
+    def person_id(self, name: str, line: int | None) -> int:
+        """The id of the person ``name`` (made unless in a team), for an assignment."""
+        try:
+            return self.person(name).id
+        except StoreError as exc:
+            raise self.job.fail(line, str(exc)) from None
+
     def person(self, name: str) -> queries.AnnotatorInfo:
         """The annotator ``name``: made if need be, or in a team one the manager added."""
         if not self.job.strict:

@@ -1,0 +1,152 @@
+"""Revision 0006: the assignment and active-time tables come and go with the migration, and on
+PostgreSQL the database itself keeps each login to what its role may do with them: reviewers
+give documents, an annotator only takes one from the pool for themselves, changes only when they
+touched or finished their own, and releases another's only once it is abandoned; active time is
+each person's own, read by reviewers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import Engine, create_engine, inspect, text
+
+from annotator.core.errors import AnnotatorError
+from annotator.services import assignment, progress, team
+from annotator.store import open_project
+from annotator.store.engine import database_url, make_engine
+from annotator.store.migrate import alembic_config, upgrade
+from tests.services.test_team import _ids, _refused
+from tests.teams import Team, team_project
+
+__all__ = ["team_project"]  # the fixture, used by name
+NEW = {"assignments", "active_time"}
+ASSIGN = (
+    "INSERT INTO assignments (document_id, annotator_id, dynamic, assigned_at, touched_at) "
+    "VALUES (:d, :who, :dyn, now(), now() - make_interval(mins => :age))"
+)
+TIME = "INSERT INTO active_time (annotator_id, sentence_id, seconds, updated_at) VALUES (:a, :s, 12.5, now())"
+
+
+def test_upgrade_makes_the_tables_and_downgrade_removes_them(tmp_path: Path) -> None:
+    url = database_url(tmp_path / "p.sqlite")
+    engine = make_engine(url)
+    upgrade(engine, "0005")
+    assert not NEW & set(inspect(engine).get_table_names())
+    upgrade(engine)
+    assert set(inspect(engine).get_table_names()) >= NEW
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    engine.dispose()
+    engine = make_engine(url)
+    assert not NEW & set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def _one(engine: Engine, sql: str, **params: object) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(text(sql), params).scalar_one())
+
+
+def _document(engine: Engine) -> int:
+    return _one(engine, "SELECT min(id) FROM documents")
+
+
+@pytest.mark.timeout(180)
+def test_an_annotator_takes_only_for_themselves_and_releases_only_abandoned_rows(team_project: Team) -> None:
+    owner = create_engine(team_project.owner_url)
+    _sentence, _gold, other = _ids(owner, team_project.names["other"])
+    doc = _document(owner)
+    ann = team_project.engine("ann")
+    me = _one(ann, "SELECT id FROM annotators WHERE name = current_user")
+    with owner.begin() as conn:  # another's fresh dynamic row
+        conn.execute(text(ASSIGN), {"d": doc, "who": other, "dyn": True, "age": 0})
+    attempts = {
+        "give themselves a document": ASSIGN.replace(":dyn", "false"),
+        "take a document for another": ASSIGN.replace(":who", ":o"),
+        "change another's row": "UPDATE assignments SET touched_at = now() WHERE annotator_id = :o",
+        "release another's fresh row": "DELETE FROM assignments WHERE annotator_id = :o",
+        "switch the pool on": "INSERT INTO project_meta (key, value) VALUES ('assignment:mode', 'dynamic')",
+    }
+    params = {"d": doc, "who": me, "a": me, "o": other, "dyn": True, "age": 0}
+    refused = {what: _refused(ann, sql, **params) for what, sql in attempts.items()}
+    assert refused == dict.fromkeys(attempts, True)
+    assert _one(ann, "SELECT count(*) FROM assignments") == 1  # every member reads them
+    with ann.begin() as conn:  # from the pool, for themselves, they may
+        conn.execute(text(ASSIGN), params)
+        conn.execute(text("UPDATE assignments SET touched_at = now() WHERE annotator_id = :a"), {"a": me})
+    assert _refused(ann, "UPDATE assignments SET dynamic = false WHERE annotator_id = :a", a=me)
+    with owner.begin() as conn:  # the other's row left for an hour, the timeout 30 minutes
+        conn.execute(
+            text("UPDATE assignments SET touched_at = now() - interval '1 hour' WHERE annotator_id = :o"),
+            {"o": other},
+        )
+        conn.execute(
+            text("INSERT INTO project_meta (key, value) VALUES ('assignment:abandon_minutes', '30')")
+        )
+    with ann.begin() as conn:
+        gone = conn.execute(text("DELETE FROM assignments WHERE annotator_id = :o"), {"o": other}).rowcount
+    assert gone == 1
+    for engine in (owner, ann):
+        engine.dispose()
+
+
+@pytest.mark.timeout(180)
+def test_reviewers_assign_and_an_annotators_login_is_told_it_may_not(team_project: Team) -> None:
+    names = team_project.names
+    as_ann, _ = open_project(team_project.url("ann"))
+    team.sign_in(as_ann, None)
+    with pytest.raises(AnnotatorError, match="only a reviewer or a manager assigns"):
+        assignment.assign(as_ann, [names["ann"], names["other"]])
+    with pytest.raises(AnnotatorError, match="only a reviewer or a manager assigns"):
+        assignment.set_dynamic(as_ann, True, 2)
+    as_ann.close()
+    as_boss, _ = open_project(team_project.url("boss"))
+    team.sign_in(as_boss, None)
+    done = assignment.assign(as_boss, [names["ann"], names["other"]], per_document=2)
+    assert (done.documents, done.overlapping) == (1, 1)
+    assert assignment.set_dynamic(as_boss, True, 2, 45).abandon_minutes == 45
+    everyone = progress.progress_report(as_boss)
+    as_boss.close()
+    assert set(everyone["people"]) == set(names.values())
+    assert everyone["documents"]["d1"] == {
+        "assignees": sorted([names["ann"], names["other"]]),
+        "ready": False,
+        "sentences": 1,
+    }
+    as_ann, _ = open_project(team_project.url("ann"))
+    team.sign_in(as_ann, None)
+    own = progress.progress_report(as_ann)  # "how many more should I do?": their own line only
+    as_ann.close()
+    assert list(own["people"]) == [names["ann"]]
+    assert own["people"][names["ann"]]["assigned_documents"] == 1
+    assert own["documents"]["d1"]["ready"] is None  # rests on layers only reviewers read
+    owner = create_engine(team_project.owner_url)
+    assert _one(owner, "SELECT count(*) FROM assignments") == 2
+    owner.dispose()
+
+
+@pytest.mark.timeout(180)
+def test_active_time_is_each_persons_own_and_reviewers_read_all_of_it(team_project: Team) -> None:
+    owner = create_engine(team_project.owner_url)
+    sentence, _gold, other = _ids(owner, team_project.names["other"])
+    with owner.begin() as conn:
+        conn.execute(text(TIME), {"a": other, "s": sentence})
+    ann = team_project.engine("ann")
+    me = _one(ann, "SELECT id FROM annotators WHERE name = current_user")
+    attempts = {
+        "read another's time": "SELECT count(*) FROM active_time WHERE annotator_id = :o",
+        "write time for another": TIME.replace(":a", ":o"),
+        "change another's time": "UPDATE active_time SET seconds = 0",
+    }
+    refused = {what: _refused(ann, sql, o=other, s=sentence) for what, sql in attempts.items()}
+    assert refused == dict.fromkeys(attempts, True)
+    with ann.begin() as conn:
+        conn.execute(text(TIME), {"a": me, "s": sentence})
+    boss = team_project.engine("boss")
+    assert _one(boss, "SELECT count(*) FROM active_time") == 2
+    for engine in (owner, ann, boss):
+        engine.dispose()
