@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.core.model import DocumentStanceRecord, EntityRecord, Layer, SentenceRecord, StanceRecord
+from annotator.core.model import (
+    DocumentAssignment,
+    DocumentStanceRecord,
+    EntityRecord,
+    Layer,
+    SentenceRecord,
+    StanceRecord,
+)
 from annotator.store import Project, queries
 from annotator.store.export import Selection, iter_layer
 
@@ -66,6 +73,8 @@ def _layers(project: Project, annotator: str | None) -> list[_Sentence | _Docume
                     out.append(_Sentence(document, record.position, layer, refs))
                 elif isinstance(record, DocumentStanceRecord):
                     out.append(_DocumentStance(document, record.stance, refs))
+                elif isinstance(record, DocumentAssignment):
+                    continue  # who the document is assigned to: no annotation
                 else:  # a new document: its refs start again at T1
                     document, refs = record.name, {}
     return out

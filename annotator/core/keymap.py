@@ -123,6 +123,11 @@ REVIEW_KEYMAP: tuple[Key, ...] = (
     _row("redo"),
     _k("edit_gold", "Ctrl+G", "edit gold directly in the annotation window, on this sentence"),
     _k("filter_label", "Ctrl+L", "choose a label (lowest F1 first) and list only its disagreements"),
+    _k(
+        "dashboard",
+        "Ctrl+D",
+        "show or hide the team dashboard: done, speed and agreement per person, documents ready for curation",
+    ),
 )
 
 
@@ -147,6 +152,7 @@ REVIEW_HELP: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("undo / redo a gold edit", ("undo", "redo")),
     _one("edit_gold"),
     _one("filter_label"),
+    _one("dashboard"),
 )
 
 

@@ -178,7 +178,10 @@ class AnnotationWindow(QMainWindow):
             self.say(f"the document list could not be read: {exc}", error=True)
 
     def _show_documents(self, docs: list[DocumentInfo]) -> None:
-        self.document_pane.show_documents(docs, self.current.document_id if self.current else None)
+        empty = self.session.serving.empty_line  # nothing assigned: said in the list and the status bar
+        self.document_pane.show_documents(docs, self.current.document_id if self.current else None, empty)
+        if empty and not docs:
+            self.status_progress.setText(empty)
 
     def _document_clicked(self, document_id: int) -> None:
         try:
@@ -240,6 +243,8 @@ class AnnotationWindow(QMainWindow):
             except AnnotatorError as exc:
                 self.say(f"the sentence could not be read again: {exc}", error=True)
                 return
+        elif self.session.navigator.documents:  # work assigned since the window opened empty
+            self.session.start()
         # A message hides the status bar's own labels for a while, so it repeats the team line.
         self.say(" · ".join(filter(None, ["refreshed", self.status_team.text()])))
 
@@ -262,7 +267,10 @@ class AnnotationWindow(QMainWindow):
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
 
-    def _said(self, message: str) -> None:
+    def _said(self, message: str, later: bool = True) -> None:
+        if later and not self.isVisible():  # said while the window is built (at start): once it is
+            QTimer.singleShot(0, self, lambda: self._said(message, False))  # shown, or labels draw over it
+            return
         error = message.startswith("⚠ ")
         self.say(message.removeprefix("⚠ "), error=error)
 

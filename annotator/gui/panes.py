@@ -23,7 +23,8 @@ from annotator.services.annotation_session import Screen
 
 
 class DocumentPane(QWidget):
-    """Every document with the annotator's progress, filtered by typing; a click opens one."""
+    """Every document with the annotator's progress (an annotator's: those assigned to them),
+    filtered by typing; a click opens one. With no document, a line says why (``empty``)."""
 
     opened = Signal(int)  # a document id
 
@@ -34,16 +35,24 @@ class DocumentPane(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.empty = plain_label()  # why the list is empty (nothing assigned yet)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #607d8b; font-style: italic;")
+        self.empty.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.filter)
+        lay.addWidget(self.empty)
         lay.addWidget(self.list)
         self.ids: list[int] = []
         self.filter.textChanged.connect(self._filter)
         self.list.itemClicked.connect(self._clicked)
 
-    def show_documents(self, docs: list[DocumentInfo], current: int | None) -> None:
-        """Fill the list (row by row: items are made by Qt, see dialogs.Chooser) and mark ``current``."""
+    def show_documents(self, docs: list[DocumentInfo], current: int | None, empty: str = "") -> None:
+        """Fill the list (row by row: items are made by Qt, see dialogs.Chooser) and mark ``current``;
+        ``empty``: the line shown instead when there is no document."""
+        self.empty.setText(empty)
+        self.empty.setVisible(bool(empty) and not docs)
         self.list.clear()
         self.ids = [doc.id for doc in docs]
         self.list.addItems([f"{doc.name}  ({doc.done}/{doc.sentences})" for doc in docs])

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.keymap import REVIEW_KEYMAP, REVIEW_KEYS, review_keys_of
 from annotator.gui import dialogs
+from annotator.gui.dashboard import DashboardDock
 from annotator.gui.physical_keys import PhysicalKeys
 from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
@@ -64,6 +65,7 @@ class ReviewWindow(QMainWindow):
         self.workers: list[Worker] = []
         self.setWindowTitle(f"{project.name} — review by {reviewer.name} — annotator")
         self._build()
+        self.dashboard = DashboardDock(self, project)  # the team's progress and agreement (Ctrl+D)
         self._keys()
         self.session.subscribe(self._changed)
         self.refresh()
@@ -163,6 +165,7 @@ class ReviewWindow(QMainWindow):
             "redo": self.runner.redo,
             "edit_gold": self.edit_gold,
             "filter_label": self.filter_by_label,
+            "dashboard": self.dashboard.toggle,
         }
         for n, (_, _, view) in enumerate(self.versions[: min(9, len(self.annotators))], 1):
             slots[f"accept_entity_{n}"] = partial(self._edit, _at_caret(session.accept_entity, n - 1, view))
@@ -173,6 +176,7 @@ class ReviewWindow(QMainWindow):
     # -- what the session tells ----------------------------------------------------------------
     def refresh(self, label: str | None = None) -> None:
         """Recompute the disagreements (of one label if given) and, in a background thread, the numbers."""
+        self.dashboard.refresh_if_shown()
         if not self.session.refresh(label):
             return
         self.list.setFocus()
@@ -288,7 +292,8 @@ class ReviewWindow(QMainWindow):
             self.session.reread()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Close the gold editor with the review window."""
+        """Close the gold editor with the review window (a dashboard's computation ends first)."""
+        self.dashboard.pane.wait()
         if getattr(self, "gold_window", None) is not None:
             self.gold_window.history.unsubscribe(self._gold_changed)
             self.gold_window.close()

@@ -108,3 +108,16 @@ def _worker_ended() -> None:
     if _running == 0:
         gc.enable()
         gc.collect()
+
+
+def run_in_background(
+    parent: QWidget, job: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None]
+) -> Worker:
+    """Start ``job`` in a worker without a dialog (a pane fills in when it ends)."""
+    worker = Worker(lambda _progress: job(), parent)
+    worker.finished_ok.connect(done)
+    worker.failed.connect(failed)
+    worker.finished.connect(_worker_ended)
+    _worker_started()
+    worker.start()
+    return worker

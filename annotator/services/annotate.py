@@ -1,13 +1,22 @@
 """What the annotation window reads: one sentence with one annotator's layer, navigation, progress
 and search. Everything returns plain snapshots; nothing loads the whole corpus.
+
+An annotator's *work* is the documents assigned to them once the project assigns documents (or
+serves them from the pool, dynamic mode): their navigation, progress, search and document list
+stay within it (:func:`work_scope`). Reviewers and managers, and everyone in a project without
+assignments, see the whole corpus.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from annotator.core.model import Role
+from annotator.core.records import AnnotatorInfo
 from annotator.core.views import ArgumentView, EntityView, EventView, SentenceView
+from annotator.services.assignment import pool_settings
 from annotator.store import Project, Session, reading
+from annotator.store import assignments as assigned
 
 __all__ = [
     "ArgumentView",
@@ -18,7 +27,20 @@ __all__ = [
     "load_sentence",
     "progress",
     "search",
+    "work_scope",
 ]
+
+
+def work_scope(project: Project, person: AnnotatorInfo, s: Session | None = None) -> int | None:
+    """Whose assignments limit what ``person`` sees: their id when they are an annotator and the
+    project assigns documents (or dynamic mode is on); None when they see every document."""
+    if s is None:
+        with project.reading() as own:
+            return work_scope(project, person, own)
+    if person.role != Role.ANNOTATOR.value:
+        return None
+    scoped = assigned.has_assignments(s) or pool_settings(project, s).dynamic
+    return person.id if scoped else None
 
 
 def load_sentence(project: Project, sentence_id: int, annotator_id: int) -> SentenceView:
@@ -31,12 +53,14 @@ class Navigator:
     """Sentence order across the corpus: documents by name, sentences by position.
 
     Holds document ids and, per visited document, its sentence ids: never the corpus text.
+    ``assigned_to``: the corpus is the documents assigned to that person (see :func:`work_scope`).
     """
 
-    def __init__(self, project: Project):
+    def __init__(self, project: Project, assigned_to: int | None = None):
         self.project = project
+        self.assigned_to = assigned_to
         with project.reading() as s:
-            self.documents = reading.document_ids(s)
+            self.documents = reading.document_ids(s, assigned_to)
         self._sentences: dict[int, list[int]] = {}
 
     def sentences(self, document_id: int, s: Session | None = None) -> list[int]:
@@ -92,8 +116,12 @@ class Navigator:
         """The next sentence (wrapping round the corpus) the annotator has not marked done."""
         if s is None:
             with self.project.reading() as own:
-                return reading.next_not_done(own, sentence_id, annotator_id)
-        return reading.next_not_done(s, sentence_id, annotator_id)
+                return self.next_not_done(sentence_id, annotator_id, own)
+        return reading.next_not_done(s, sentence_id, annotator_id, self.assigned_to)
+
+    def progress(self, s: Session, annotator_id: int, document_id: int) -> Progress:
+        """The annotator's progress in a document and in this navigator's corpus."""
+        return Progress(*reading.progress(s, annotator_id, document_id, self.assigned_to))
 
 
 @dataclass(frozen=True)
@@ -106,13 +134,18 @@ class Progress:
     corpus_total: int
 
 
-def progress(project: Project, annotator_id: int, document_id: int) -> Progress:
-    """The annotator's progress in a document and in the corpus."""
+def progress(
+    project: Project, annotator_id: int, document_id: int, assigned_to: int | None = None
+) -> Progress:
+    """The annotator's progress in a document and in the corpus (their work, with ``assigned_to``)."""
     with project.reading() as s:
-        return Progress(*reading.progress(s, annotator_id, document_id))
+        return Progress(*reading.progress(s, annotator_id, document_id, assigned_to))
 
 
-def search(project: Project, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
-    """Sentences containing ``query``, ignoring case in any script: id, document, ordinal, text."""
+def search(
+    project: Project, query: str, limit: int = 200, assigned_to: int | None = None
+) -> list[tuple[int, str, int, str]]:
+    """Sentences containing ``query``, ignoring case in any script: id, document, ordinal, text
+    (only in the documents assigned to ``assigned_to`` when given)."""
     with project.reading() as s:
-        return reading.search(s, query, limit)
+        return reading.search(s, query, limit, assigned_to)

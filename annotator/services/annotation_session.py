@@ -27,6 +27,7 @@ from annotator.services import annotate, preannotation
 from annotator.services.annotate import Navigator, Progress
 from annotator.services.assisting import Assist
 from annotator.services.commands import Command
+from annotator.services.serving import Serving
 from annotator.services.session import EditingSession, Outcome
 from annotator.store import Project, Session, queries, reading
 
@@ -69,7 +70,8 @@ class AnnotationSession(EditingSession):
         self.person = person
         if person.role != GOLD:  # the gold editor keeps acting for the reviewer who opened it
             project.act_as(person.id)
-        self.navigator = Navigator(project)
+        self.serving = Serving(self)  # an annotator's assigned work, and the pool in dynamic mode
+        self.navigator = Navigator(project, self.serving.read_settings())
         self.screen: Screen | None = None
         self.pending_position: int | None = None  # a sentence moved to, not yet stored as where we are
         self.screen_changed: Signal[Screen] = Signal()
@@ -92,11 +94,16 @@ class AnnotationSession(EditingSession):
         applied = preannotation.pending_preannotation(self.project, self.person)
         if applied is not None:
             self.history.record(applied)
+        if self.serving.at_start() is not None:  # dynamic mode: a document taken from the pool
+            return self.screen
         with self.project.reading() as s:
             saved = queries.get_meta(s, _position_key(self.person.id))
             here = int(saved) if saved and saved.isdigit() else None
             target = here if here is not None and self.navigator.locate(here, s) else self.navigator.first(s)
             if target is None:
+                self.serving.documents_read(len(self.navigator.documents))
+                if self.serving.empty_line and not self.serving.dynamic:  # dynamic: at_start said it
+                    self.said.emit(self.serving.empty_line)
                 return None
             screen = self._read(s, target, keep_cursor=False)
         self.pending_position = None if target == here else target
@@ -166,7 +173,7 @@ class AnnotationSession(EditingSession):
         else:
             assert old is not None
             previous, following = old.previous, old.next
-        progress = Progress(*reading.progress(s, self.person.id, view.document_id))
+        progress = self.navigator.progress(s, self.person.id, view.document_id)
         new_document = old is None or old.view.document_id != view.document_id
         span, text = (0, 0), None
         if self.article_wanted:
@@ -231,6 +238,8 @@ class AnnotationSession(EditingSession):
         outcome = self.execute(command)
         if outcome.stored:
             try:
+                if self.serving.after_status():  # dynamic mode: a finished document serves the next
+                    return outcome
                 if self.step(1) is None:
                     self.said.emit("that was the last sentence of the corpus")
             except AnnotatorError as exc:
@@ -239,9 +248,11 @@ class AnnotationSession(EditingSession):
 
     # -- the rest of what the window shows -----------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
-        """Every document with this person's progress, by name."""
+        """Every document (an annotator's assigned ones, see ``serving``) with this person's progress."""
         with self.project.reading() as s:
-            return queries.documents_overview(s, self.person.id)
+            docs = queries.documents_overview(s, self.person.id, self.navigator.assigned_to is not None)
+        self.serving.documents_read(len(docs))
+        return docs
 
     def announce_documents(self) -> list[DocumentInfo]:
         """Read the document list (with this person's progress) and announce it."""
@@ -251,7 +262,7 @@ class AnnotationSession(EditingSession):
 
     def reload_documents(self) -> list[DocumentInfo]:
         """After an import or on refresh: the corpus order is read again and the list announced."""
-        self.navigator = Navigator(self.project)
+        self.navigator = Navigator(self.project, self.serving.read_settings())
         return self.announce_documents()
 
     def team(self) -> list[TeamMember]:
@@ -261,4 +272,4 @@ class AnnotationSession(EditingSession):
 
     def search(self, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
         """Sentences containing ``query`` (any case, any script): id, document, ordinal, text."""
-        return annotate.search(self.project, query, limit)
+        return annotate.search(self.project, query, limit, self.navigator.assigned_to)

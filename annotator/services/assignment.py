@@ -206,3 +206,9 @@ def serve_next(project: Project, person_id: int, finished: int | None = None) ->
         if taken is not None:
             rows.add(s, [(taken, person_id)], dynamic=True)
         return taken
+
+
+def touch(project: Project, person_id: int, document_id: int) -> None:
+    """Say the person is still working in a document they took (so it is not abandoned)."""
+    with project.transaction() as s:
+        rows.touch(s, person_id, document_id)

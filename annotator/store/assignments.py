@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from annotator.store.tables import Annotator, Assignment, Document, Sentence, SentenceStatus, utcnow
 
@@ -178,3 +178,17 @@ def ready_documents(session: Session) -> set[int]:
         if sizes.get(doc, 0) > 0 and all(done.get((doc, p), 0) >= sizes[doc] for p in people):
             ready.add(doc)
     return ready
+
+
+def assigned_to_query(annotator_id: int) -> Select[int]:
+    """The ids of the documents assigned to a person, as a subquery for ``IN`` (no list in Python)."""
+    return select(Assignment.document_id).where(Assignment.annotator_id == annotator_id)
+
+
+def assigned_clause(annotator_id: int, document_id: InstrumentedAttribute[int]) -> ColumnElement[bool]:
+    """True for the rows whose ``document_id`` is assigned to a person: a correlated EXISTS, so a
+    query walking the corpus in order stops at its first hit (``IN`` would read every assignment)."""
+    mine = select(Assignment.document_id).where(
+        Assignment.document_id == document_id, Assignment.annotator_id == annotator_id
+    )
+    return mine.exists()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, select, union_all, update
+from sqlalchemy import and_, bindparam, exists, func, select, true, union_all, update
 from sqlalchemy.orm import Session, aliased
 
 from annotator.core.errors import StoreError
@@ -18,6 +18,7 @@ from annotator.core.records import DocumentInfo as DocumentInfo
 from annotator.core.records import SentenceInfo as SentenceInfo
 from annotator.core.records import TeamMember as TeamMember
 from annotator.core.text import whitespace_after
+from annotator.store.assignments import assigned_to_query
 from annotator.store.locks import lock_person_name
 from annotator.store.offsets import unpack
 from annotator.store.tables import (
@@ -151,8 +152,11 @@ def layer_in_document(session: Session, document_id: int, annotator_id: int) -> 
     return any(session.scalar(select(p)) for p in probes)
 
 
-def documents_overview(session: Session, annotator_id: int | None = None) -> list[DocumentInfo]:
-    """Every document by name with its sentence count and the sentences ``annotator_id`` marked done."""
+def documents_overview(
+    session: Session, annotator_id: int | None = None, assigned_only: bool = False
+) -> list[DocumentInfo]:
+    """Every document by name with its sentence count and the sentences ``annotator_id`` marked done
+    (``assigned_only``: only the documents assigned to ``annotator_id``)."""
     counts = select(Sentence.document_id, func.count().label("n")).group_by(Sentence.document_id).subquery()
     done_q = (
         select(Sentence.document_id, func.count().label("done"))
@@ -166,6 +170,11 @@ def documents_overview(session: Session, annotator_id: int | None = None) -> lis
         select(Document.id, Document.name, func.coalesce(counts.c.n, 0), func.coalesce(done_q.c.done, 0))
         .outerjoin(counts, counts.c.document_id == Document.id)
         .outerjoin(done_q, done_q.c.document_id == Document.id)
+        .where(
+            Document.id.in_(assigned_to_query(annotator_id))
+            if assigned_only and annotator_id is not None
+            else true()
+        )
         .order_by(Document.name)
     )
     return [DocumentInfo(int(a), str(b), int(c), int(d)) for a, b, c, d in rows]

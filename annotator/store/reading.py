@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
 from annotator.core.views import ArgumentView, EntityView, EventView, SentenceView
+from annotator.store.assignments import assigned_clause, assigned_to_query
 from annotator.store.offsets import pairs, unpack
 from annotator.store.tables import (
     Document,
@@ -127,9 +128,12 @@ def _holder_texts(session: Session, entity_ids: list[int]) -> dict[int, str]:
     return out
 
 
-def document_ids(session: Session) -> list[int]:
-    """Document ids ordered by name."""
-    return list(session.scalars(select(Document.id).order_by(Document.name)))
+def document_ids(session: Session, assigned_to: int | None = None) -> list[int]:
+    """Document ids ordered by name (only those assigned to ``assigned_to`` when given)."""
+    query = select(Document.id).order_by(Document.name)
+    if assigned_to is not None:
+        query = query.where(Document.id.in_(assigned_to_query(assigned_to)))
+    return list(session.scalars(query))
 
 
 def sentence_ids(session: Session, document_id: int) -> list[int]:
@@ -146,23 +150,34 @@ def document_of(session: Session, sentence_id: int) -> int | None:
     return session.scalar(select(Sentence.document_id).where(Sentence.id == sentence_id))
 
 
-def progress(session: Session, annotator_id: int, document_id: int) -> tuple[int, int, int, int]:
-    """Done and total sentences of the document, and of the corpus, for the annotator."""
+def progress(
+    session: Session, annotator_id: int, document_id: int, assigned_to: int | None = None
+) -> tuple[int, int, int, int]:
+    """Done and total sentences of the document, and of the corpus, for the annotator.
+
+    ``assigned_to``: the corpus is the documents assigned to that person.
+    """
     done = (
         select(func.count())
         .select_from(SentenceStatus)
         .where(SentenceStatus.annotator_id == annotator_id, SentenceStatus.status == "done")
     )
-    doc_done = done.join(Sentence, Sentence.id == SentenceStatus.sentence_id).where(
-        Sentence.document_id == document_id
-    )
+    in_document = done.join(Sentence, Sentence.id == SentenceStatus.sentence_id)
+    doc_done = in_document.where(Sentence.document_id == document_id)
     doc_total = select(func.count()).select_from(Sentence).where(Sentence.document_id == document_id)
     total = select(func.count()).select_from(Sentence)
+    if assigned_to is not None:
+        mine = assigned_to_query(assigned_to)
+        done = in_document.where(Sentence.document_id.in_(mine))
+        total = total.where(Sentence.document_id.in_(mine))
     return tuple(int(session.scalar(q) or 0) for q in (doc_done, doc_total, done, total))  # type: ignore[return-value]
 
 
-def next_not_done(session: Session, sentence_id: int, annotator_id: int) -> int | None:
-    """The next sentence in corpus order after ``sentence_id`` that the annotator has not marked done."""
+def next_not_done(
+    session: Session, sentence_id: int, annotator_id: int, assigned_to: int | None = None
+) -> int | None:
+    """The next sentence in corpus order after ``sentence_id`` that the annotator has not marked done
+    (among the documents assigned to ``assigned_to`` when given)."""
     here = session.execute(
         select(Document.name, Sentence.position).join(Document).where(Sentence.id == sentence_id)
     ).first()
@@ -177,6 +192,8 @@ def next_not_done(session: Session, sentence_id: int, annotator_id: int) -> int 
         .order_by(Document.name, Sentence.position)
         .limit(1)
     )
+    if assigned_to is not None:
+        not_done = not_done.where(assigned_clause(assigned_to, Sentence.document_id))
     if here is not None:
         name, position = here
         after = session.scalar(
@@ -188,19 +205,24 @@ def next_not_done(session: Session, sentence_id: int, annotator_id: int) -> int 
     return int(first) if first is not None and first != sentence_id else None
 
 
-def search(session: Session, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
+def search(
+    session: Session, query: str, limit: int = 200, assigned_to: int | None = None
+) -> list[tuple[int, str, int, str]]:
     """Sentences containing ``query`` ignoring case in any script, in corpus order, at most ``limit``:
-    id, document name, ordinal (the sentence's place in its document, from 0) and text."""
+    id, document name, ordinal (the sentence's place in its document, from 0) and text. With
+    ``assigned_to``, only in the documents assigned to that person."""
     needle = query.casefold().strip()
     if not needle:
         return []
     hits: list[tuple[int, str, int, str]] = []
-    rows = session.execute(
+    every = (
         select(Sentence.id, Sentence.document_id, Document.name, Sentence.text)
         .join(Document, Document.id == Sentence.document_id)
         .order_by(Document.name, Document.id, Sentence.position)
-        .execution_options(yield_per=2000)
     )
+    if assigned_to is not None:
+        every = every.where(assigned_clause(assigned_to, Sentence.document_id))
+    rows = session.execute(every.execution_options(yield_per=2000))
     document, ordinal = None, 0
     for sid, doc_id, name, text in rows:
         ordinal = ordinal + 1 if doc_id == document else 0

@@ -28,4 +28,5 @@ def test_the_help_lines_are_made_from_the_keys() -> None:
     assert REVIEW_KEYS[3] == ("Shift+1 … 9", REVIEW_HELP[3][0])
     assert ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a gold edit") in REVIEW_KEYS
     assert ("Ctrl+L", "choose a label (lowest F1 first) and list only its disagreements") in REVIEW_KEYS
-    assert len(REVIEW_KEYS) == len(REVIEW_HELP) == 10
+    assert REVIEW_KEYS[-1][0] == "Ctrl+D" and REVIEW_KEYS[-1][1].startswith("show or hide the team dashboard")
+    assert len(REVIEW_KEYS) == len(REVIEW_HELP) == 11

@@ -88,6 +88,8 @@ def _export_all(project: Project, revision: str, out: Path) -> None:
             )
             export_layer(project, options)
             expected = (LEGACY / f"r{revision}.{layer}.{fmt}").read_bytes()
+            if fmt == "conll":  # the one deliberate change since: spaCy's form of the document line
+                expected = expected.replace(b"-DOCSTART-\tO\n", b"-DOCSTART- -X- O O\n")
             assert (out / f"{layer}.{fmt}").read_bytes() == expected, (
                 f"{layer} {fmt} differs after the upgrade"
             )
