@@ -14,6 +14,7 @@ import pytest
 from annotator.cli import main
 from annotator.services import commands as c
 from annotator.services.adjudicate import disagreements
+from annotator.services.dashboard import agreement_by_person
 from annotator.services.report import agreement_tables
 from annotator.services.report_html import agreement_html
 from annotator.services.review import NothingInCommon, corpus_agreement, no_data, overall
@@ -235,3 +236,10 @@ def test_disagreements_of_documents_ready_for_curation_come_first(project: Proje
     assert [(d.document, d.ready) for d in found] == [("ex-0002", True), ("ex-0001", False)]
     before = corpus_agreement(project)["layers"]["entities"]["pairs"]
     assert [p["sentences"] for p in before] == [3, 3, 3]  # boss is not compared unless named
+
+
+def test_a_pair_with_no_entity_has_no_agreement_on_the_dashboard(project: Project, tmp_path: Path) -> None:
+    import_layers(project, tmp_path, {n: _conll([NOTHING, NOTHING]) for n in ("a", "b")})
+    pair = corpus_agreement(project, layers=["entities"])["layers"]["entities"]["pairs"][0]
+    assert (pair["f1"], pair["cohen_kappa"], pair["no_data"]) == (None, None, True)
+    assert agreement_by_person(project) == {"a": None, "b": None}  # not 1.00, and no crash
