@@ -39,7 +39,8 @@ from annotator.services.destinations import (
 )
 from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
-from annotator.services.report import agreement_html, agreement_tables
+from annotator.services.report import agreement_tables
+from annotator.services.report_html import agreement_html
 from annotator.terminal import ProgressBar
 
 __all__ = ["EXIT_BELOW_MIN", "EXIT_ERROR", "build_parser", "main"]
@@ -139,19 +140,35 @@ def _agreement(args: argparse.Namespace, db: str | None) -> int:
             raise
         raise AnnotatorError(f"--annotators {args.annotators}: {exc}") from None
     except review.NothingInCommon as exc:
-        raise AnnotatorError(f"{exc} (try --status all)") from None
+        hint = " (try --status all)" if args.status == "done" else ""
+        raise AnnotatorError(f"{exc}{hint}") from None
     finally:
         project.close()
     emit(json.dumps(report, ensure_ascii=False) if args.json else agreement_tables(report))
     if args.html:
         write_text_atomically(Path(args.html), agreement_html(report), guard, what="the report")
         print(f"wrote {args.html}", file=sys.stderr)
-    if args.min is not None:
-        low = [(what, v) for what, v in review.overall(report, args.layer) if v is None or v < args.min]
-        if low:
-            shown = ", ".join(f"{what} = {'n/a' if v is None else f'{v:.3f}'}" for what, v in low)
-            print(f"annotator: agreement below {args.min}: {shown}", file=sys.stderr)
-            return EXIT_BELOW_MIN
+    return 0 if args.min is None else _gate(report, args.layer, args.min)
+
+
+def _gate(report: dict[str, object], layer: str, minimum: float) -> int:
+    """``--min``: a layer with no data is not agreement. Named alone it fails the gate; among
+    ``all`` it is left out with a note; nothing gated with data fails it too."""
+    empty = review.no_data(report, layer)
+    figures = review.overall(report, layer)
+    if empty and (layer != "all" or not figures):
+        print(
+            f"annotator: no data to gate on: nobody gave any {', '.join(empty)} in the compared sentences",
+            file=sys.stderr,
+        )
+        return EXIT_BELOW_MIN
+    if empty:
+        print(f"annotator: note: {', '.join(empty)}: no data, left out of --min", file=sys.stderr)
+    low = [(what, v) for what, v in figures if v is None or v < minimum]
+    if low:
+        shown = ", ".join(f"{what} = {'n/a' if v is None else f'{v:.3f}'}" for what, v in low)
+        print(f"annotator: agreement below {minimum}: {shown}", file=sys.stderr)
+        return EXIT_BELOW_MIN
     return 0
 
 

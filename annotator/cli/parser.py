@@ -121,7 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--status",
         choices=SCOPES,
         default="done",
-        help="compare sentences every annotator marked done (default) or all sentences",
+        help="compare the sentences people marked done (default) or all sentences; with assignments, "
+        "each person only in the documents assigned to them (the overlapping documents are compared)",
     )
     agr.add_argument("--json", action="store_true", help="print one JSON object")
     agr.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report with heatmaps")
@@ -129,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--min",
         type=float,
         metavar="VALUE",
-        help="exit 3 when an overall coefficient of the layer falls below VALUE",
+        help="exit 3 when an overall coefficient of the layer falls below VALUE, or when the layer "
+        "has no data (with --layer all, layers without data are left out, with a note)",
     )
 
     ann = sub.add_parser("annotators", parents=[db], help="list or add annotators and reviewers")

@@ -15,6 +15,7 @@ from annotator.services import commands as c
 from annotator.services.annotate import load_sentence
 from annotator.services.compared import compared_people
 from annotator.store import Project, queries
+from annotator.store.assignments import ready_documents
 from annotator.store.review_data import layer_data
 
 
@@ -28,6 +29,7 @@ class Disagreement:
     layer: str
     detail: str
     ordinal: int = 0  # the sentence's place in its document from 0 (shown + 1, as in the window)
+    ready: bool = False  # its document is ready for curation: every assignee marked every sentence done
 
 
 def gold_id(project: Project) -> int:
@@ -41,18 +43,22 @@ def gold_id(project: Project) -> int:
 def disagreements(
     project: Project, annotators: Sequence[str] | None = None, status: str = "done"
 ) -> list[Disagreement]:
-    """Sentences where the compared people's entities, events or stance differ, in corpus order.
+    """Sentences where the compared people's entities, events or stance differ: those of the
+    documents ready for curation first (every assignee marked every sentence done), then the
+    others, each in corpus order.
 
     ``annotators``: the names to compare (None: every annotator, see :func:`compared_people`).
     """
     with project.reading() as s:
         people = compared_people(s, annotators)
+        ready = ready_documents(s)
         sentences = [
-            (sent.id, doc.name, sent.position, ordinal)
+            (sent.id, doc.name, sent.position, ordinal, doc.id in ready)
             for doc in queries.documents_overview(s)
             for ordinal, sent in enumerate(queries.document_sentences(s, doc.id))
         ]
-        wanted = {sid for sid, _, _, _ in sentences}
+        sentences.sort(key=lambda row: not row[4])  # stable: corpus order within each part
+        wanted = {row[0] for row in sentences}
         data = {p.name: layer_data(s, p.id, wanted) for p in people}
     stance_by_sentence: dict[str, dict[int, set[tuple[object, ...]]]] = {}
     for name, d in data.items():
@@ -61,7 +67,7 @@ def disagreements(
             per.setdefault(i, set()).add((target, label))
         stance_by_sentence[name] = per
     out: list[Disagreement] = []
-    for sid, doc, position, ordinal in sentences:
+    for sid, doc, position, ordinal, is_ready in sentences:
         if status == "done" and not all(sid in d.done for d in data.values()):
             continue
         for layer in ("entities", "events", "stance"):
@@ -79,7 +85,7 @@ def disagreements(
                     f"{name}: {', '.join(_show(x) for x in sorted(v - shared, key=str)) or '—'}"
                     for name, v in versions.items()
                 )
-                out.append(Disagreement(sid, doc, position, layer, detail, ordinal))
+                out.append(Disagreement(sid, doc, position, layer, detail, ordinal, is_ready))
     return out
 
 

@@ -145,7 +145,8 @@ def pair_f1(project: Project, a: str, b: str) -> float | None:
     except ReviewError:
         return None
     pairs = report["layers"]["entities"]["pairs"]
-    return float(pairs[0]["f1"]) if pairs else None
+    f1 = pairs[0]["f1"] if pairs else None  # None too when neither labelled an entity (no data)
+    return None if f1 is None else float(f1)
 
 
 def agreement_cell(agreement: dict[str, float | None] | None, name: str) -> str:

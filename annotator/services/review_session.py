@@ -14,7 +14,7 @@ raises if it cannot, :meth:`ReviewSession.gold_shown` is what gold looked like b
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.changes import Changes
@@ -24,7 +24,8 @@ from annotator.core.views import SentenceView
 from annotator.services import adjudicate, review
 from annotator.services.commands import Command, DeleteEntity
 from annotator.services.compared import ComparedError, compared_people
-from annotator.services.report import heatmap_svg
+from annotator.services.review_numbers import Numbers as Numbers
+from annotator.services.review_numbers import numbers_of as numbers_of
 from annotator.services.session import EditingSession
 from annotator.store import Project, queries, reading
 from annotator.store.queries import AnnotatorInfo as AnnotatorInfo
@@ -46,18 +47,6 @@ class ReviewChange:
 
 
 Listener = Callable[[ReviewChange], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Numbers:
-    """The agreement numbers as shown: a summary, per-label rows (lowest F1 first), the confusion
-    of spans on the same tokens (rows: first annotator), and the pairwise heatmaps (SVG)."""
-
-    summary: str
-    label_rows: list[tuple[str, str, str, str]]
-    confusion_labels: list[str]
-    confusion: dict[tuple[str, str], int]
-    heatmaps: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,32 +91,6 @@ def differing(versions: list[SentenceView]) -> list[set[Span]]:
     spans = [{(e.token_start, e.token_end, e.label) for e in v.entities} for v in versions[:-1]]
     shared = set.intersection(*spans) if spans else set()
     return [{(e.token_start, e.token_end, e.label) for e in v.entities} - shared for v in versions]
-
-
-def numbers_of(report: dict[str, Any]) -> Numbers:
-    """What the review shows of an agreement report (:func:`review.corpus_agreement`)."""
-    ent, st = report["layers"]["entities"], report["layers"]["stance"]
-    pairs = ", ".join(f"{p['a']}/{p['b']} F1 {p['f1']:.3f}" for p in ent["pairs"])
-    alpha = "n/a" if ent["krippendorff_alpha"] is None else f"{ent['krippendorff_alpha']:.3f}"
-    salpha = "n/a" if st["krippendorff_alpha"] is None else f"{st['krippendorff_alpha']:.3f}"
-    summary = (
-        f"{report['sentences']} sentences done by everyone. Entities: alpha {alpha}; {pairs}. "
-        f"Stance: alpha {salpha}."
-    )
-    names = report["annotators"]
-    heatmaps = [
-        heatmap_svg(names, pairs_of, key, title)
-        for pairs_of, key, title in (
-            (ent["pairs"], "f1", "entity F1"),
-            (report["layers"]["events"]["pairs"], "trigger_f1", "trigger F1"),
-            (st["pairs"], "cohen_kappa", "stance kappa"),
-        )
-    ]
-    labels = sorted({c["a"] for c in ent["confusion"]} | {c["b"] for c in ent["confusion"]})
-    counts = {(c["a"], c["b"]): c["count"] for c in ent["confusion"]}
-    rows = sorted(ent["per_label"].items(), key=lambda kv: kv[1]["f1"])
-    label_rows = [(label, f"{row['f1']:.3f}", str(row["fp"]), str(row["fn"])) for label, row in rows]
-    return Numbers(summary, label_rows, labels, counts, heatmaps)
 
 
 class ReviewSession(EditingSession):
@@ -193,8 +156,12 @@ class ReviewSession(EditingSession):
         return True
 
     def lines(self) -> list[str]:
-        """The disagreements as listed: document, sentence number, layer and who has what."""
-        return [f"{d.document} · {d.ordinal + 1} · {d.layer}: {d.detail}" for d in self.items]
+        """The disagreements as listed: document (marked when ready for curation), sentence number,
+        layer and who has what."""
+        return [
+            f"{'✓ ready · ' if d.ready else ''}{d.document} · {d.ordinal + 1} · {d.layer}: {d.detail}"
+            for d in self.items
+        ]
 
     def select(self, row: int) -> None:
         """Make disagreement ``row`` the current one and show its sentence (out of range: nothing)."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from annotator.core.keymap import REVIEW_KEYMAP, review_keys_of
+from annotator.gui.review_window import ReviewWindow
 from annotator.services import commands as c
-from annotator.store import Project, queries
+from annotator.store import Project, assignments, queries
 from tests import stored
 from tests.conftest import DISAGREEING
 from tests.gui.conftest import Answers, ReviewOpener, press
@@ -22,7 +24,8 @@ def test_reviewer_resolves_disagreements_into_gold_without_the_mouse(
     assert w.list.count() == 2
     qtbot.waitUntil(lambda: w.labels.rowCount() > 0, timeout=10_000)
     assert w.labels.item(0, 0).text() in ("QUANTITY", "CARDINAL")  # lowest F1 first
-    assert w.heatmaps.count() == 3  # entity F1, trigger F1, stance kappa
+    # Entity F1 drawn; nobody gave an event or a stance, so a line says "no data" for those two.
+    assert w.heatmaps.count() == 2
     assert w.confusion.rowCount() == 7
     answers.give("QUANTITY")
     press(w.list, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -94,3 +97,38 @@ def test_every_review_key_comes_from_the_review_keymap(
     w.list.setCurrentRow(1)  # a click on the list
     assert w.session.row == 1 and w.sentence_id == w.session.items[1].sentence_id
     w.close()
+
+
+def _shown(w: ReviewWindow) -> list[str]:
+    """What the heatmap row shows: "svg" for a picture, the text of a line."""
+    items = [w.heatmaps.itemAt(i).widget() for i in range(w.heatmaps.count())]  # type: ignore[union-attr]
+    return ["svg" if isinstance(x, QSvgWidget) else x.text() for x in items]  # type: ignore[attr-defined]
+
+
+def test_the_numbers_say_no_data_and_ready_documents_come_first(
+    qtbot: QtBot, project: Project, review_of: ReviewOpener
+) -> None:
+    w = review_of(project, DISAGREEING)  # entities only: no event, no stance from anyone
+    qtbot.waitUntil(lambda: w.labels.rowCount() > 0, timeout=10_000)
+    summary = w.summary.text()
+    assert "Compared: 2 documents, 3 sentences covered by two or more of them" in summary
+    assert "Events: no data." in summary and "Stance: no data." in summary
+    assert "1.000" not in summary.split("Events:")[1]
+    assert _shown(w) == ["svg", "trigger F1: no data\nstance kappa: no data"]
+    assert [w.list.item(i).text()[:16] for i in range(w.list.count())] == [
+        "ex-0001 · 2 · en",
+        "ex-0002 · 1 · en",
+    ]
+    w.close()
+    with project.transaction() as s:  # ex-0002 is given to the three and done by them: ready
+        people = {a.name: a.id for a in queries.list_annotators(s)}
+        docs = {d.name: d.id for d in queries.documents_overview(s)}
+        pairs = [(docs[d], people[n]) for d in docs for n in "abc"]
+        assignments.add(s, [*pairs, (docs["ex-0001"], people["boss"])])  # boss did nothing there
+    again = ReviewWindow(project, w.reviewer, w.settings)
+    qtbot.addWidget(again)
+    assert [again.list.item(i).text()[:26] for i in range(again.list.count())] == [
+        "✓ ready · ex-0002 · 1 · en",
+        "ex-0001 · 2 · entities: a:",
+    ]
+    again.close()

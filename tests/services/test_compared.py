@@ -126,6 +126,6 @@ def test_the_review_window_compares_the_same_people(
     assert window.annotators == expected == ["a", "b"]
     assert [name for name, _, _ in window.versions] == [*expected, "gold"]
     assert window.list.count() == len(disagreements(project)) == 1
-    qtbot.waitUntil(lambda: "sentences done by everyone" in window.summary.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "covered by two or more of them" in window.summary.text(), timeout=10_000)
     assert "a/b F1" in window.summary.text()
     window.close()

@@ -100,6 +100,14 @@ def test_cli_json_and_min_gate(three: Project, capsys: pytest.CaptureFixture[str
 
 
 def test_html_report_is_self_contained_with_heatmaps(three: Project, tmp_path: Path) -> None:
+    # An event and a stance, so that every layer has data (a layer without has no heatmap).
+    with three.transaction() as s:
+        ids = {a.name: a.id for a in queries.list_annotators(s)}
+        first = queries.document_sentences(s, queries.documents_overview(s)[0].id)[0].id
+    for name in ("a", "b"):
+        three.act_as(ids[name])
+        c.SetSentenceStance(first, ids[name], "eu", "against").apply(three)
+        c.AddEvent(first, ids[name], 6, 7, "Conflict.Demonstrate").apply(three)
     out = tmp_path / "report.html"
     db = three.url.removeprefix("sqlite:///")
     assert main(["agreement", "--db", db, "--html", str(out)]) == 0

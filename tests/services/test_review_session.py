@@ -97,14 +97,19 @@ def test_the_numbers_and_the_label_filter(heard: tuple[ReviewSession, list[Revie
     assert changes == [ReviewChange(numbers=True, summary=True)]
     numbers = session.numbers
     assert numbers is not None and session.summary == numbers.summary
-    assert numbers.summary.startswith("3 sentences done by everyone. Entities: alpha ")
-    assert "a/b F1 " in numbers.summary
+    assert numbers.summary.startswith(
+        "Compared: 2 documents, 3 sentences covered by two or more of them (marked done). Entities: alpha "
+    )
+    assert "a/b F1 0.769 (2 documents, 3 sentences)" in numbers.summary
+    assert "Events: no data. Stance: no data." in numbers.summary  # nobody gave either
     assert [row[0] for row in numbers.label_rows[:3]] == ["CARDINAL", "QUANTITY", "PERSON"]
     assert numbers.label_rows[0][1:] == ("0.000", "0", "1")  # lowest F1 first: fp, fn as text
     assert numbers.confusion == {
         (label, label): 1 for label in ("DATE", "GPE", "ORGANISATION", "POSITION", "PERSON")
     } | {("CARDINAL", "QUANTITY"): 1}
-    assert len(numbers.heatmaps) == 3 and all(svg.startswith("<svg") for svg in numbers.heatmaps)
+    # Only entities have data: one heatmap, and a line instead of each empty layer's heatmap.
+    assert len(numbers.heatmaps) == 1 and numbers.heatmaps[0].startswith("<svg")
+    assert numbers.no_data == ["trigger F1: no data", "stance kappa: no data"]
     options = session.label_options()
     assert options[0] == ("CARDINAL   F1 0.000", "CARDINAL") and options[-1] == ("all labels", "")
     session.refresh("PERSON")

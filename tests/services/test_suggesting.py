@@ -33,8 +33,6 @@ def person(project: Project, tmp_path: Path) -> AnnotatorInfo:
     return found
 
 
-
-
 def _wait(suggester: Suggester, seconds: float = 240) -> TrainingReport:
     """The report of the run going, polled until it comes (a run that never ends fails the test)."""
     deadline = time.monotonic() + seconds
