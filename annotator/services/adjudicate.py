@@ -14,8 +14,10 @@ from annotator.core.views import SentenceView
 from annotator.services import commands as c
 from annotator.services.annotate import load_sentence
 from annotator.services.compared import compared_people
+from annotator.services.coverage import coverage
 from annotator.store import Project, queries
-from annotator.store.assignments import ready_documents
+from annotator.store.agreement_units import sentence_documents
+from annotator.store.assignments import assignees_by_document, ready_documents
 from annotator.store.review_data import layer_data
 
 
@@ -43,9 +45,10 @@ def gold_id(project: Project) -> int:
 def disagreements(
     project: Project, annotators: Sequence[str] | None = None, status: str = "done"
 ) -> list[Disagreement]:
-    """Sentences where the compared people's entities, events or stance differ: those of the
-    documents ready for curation first (every assignee marked every sentence done), then the
-    others, each in corpus order.
+    """Sentences where the compared people who cover them (:mod:`annotator.services.coverage`:
+    marked done, or all, in their assigned documents) differ in entities, events or stance; those
+    of the documents ready for curation first (every assignee marked every sentence done), then
+    the others, each in corpus order. A sentence two or more people cover is compared among them.
 
     ``annotators``: the names to compare (None: every annotator, see :func:`compared_people`).
     """
@@ -60,6 +63,13 @@ def disagreements(
         sentences.sort(key=lambda row: not row[4])  # stable: corpus order within each part
         wanted = {row[0] for row in sentences}
         data = {p.name: layer_data(s, p.id, wanted) for p in people}
+        cov = coverage(
+            [(p.name, p.id) for p in people],
+            {n: d.done for n, d in data.items()},
+            sentence_documents(s),
+            assignees_by_document(s),
+            status,
+        )
     stance_by_sentence: dict[str, dict[int, set[tuple[object, ...]]]] = {}
     for name, d in data.items():
         per: dict[int, set[tuple[object, ...]]] = {}
@@ -67,12 +77,14 @@ def disagreements(
             per.setdefault(i, set()).add((target, label))
         stance_by_sentence[name] = per
     out: list[Disagreement] = []
+    compared = set(cov.ids)
     for sid, doc, position, ordinal, is_ready in sentences:
-        if status == "done" and not all(sid in d.done for d in data.values()):
+        if sid not in compared:
             continue
+        covering = {name: d for name, d in data.items() if sid in cov.covers[name]}
         for layer in ("entities", "events", "stance"):
             versions: dict[str, frozenset[tuple[object, ...]]] = {}
-            for name, d in data.items():
+            for name, d in covering.items():
                 if layer == "entities":
                     versions[name] = frozenset(d.entities.get(sid, []))
                 elif layer == "events":

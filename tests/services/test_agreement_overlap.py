@@ -243,3 +243,21 @@ def test_a_pair_with_no_entity_has_no_agreement_on_the_dashboard(project: Projec
     pair = corpus_agreement(project, layers=["entities"])["layers"]["entities"]["pairs"][0]
     assert (pair["f1"], pair["cohen_kappa"], pair["no_data"]) == (None, None, True)
     assert agreement_by_person(project) == {"a": None, "b": None}  # not 1.00, and no crash
+
+
+def test_the_disagreement_list_compares_each_sentence_among_the_people_who_cover_it(
+    overlapping: Project,
+) -> None:
+    # Nobody of the three covers every sentence; each overlap document is compared between its two.
+    found = {(d.document, d.layer): d.detail for d in disagreements(overlapping)}
+    people = sorted(
+        {name for detail in found.values() for name in (p.split(":")[0] for p in detail.split("; "))}
+    )
+    assert people == ["a", "b", "c"]
+    # d1 (a, b): ORGANISATION against GPE; c's wrong d1 is not hers to count. d3 (a, c) agree.
+    d1 = next(
+        detail for (doc, layer), detail in found.items() if doc.endswith("0001") and layer == "entities"
+    )
+    assert d1.startswith("a: ") and "; b: " in d1 and "c:" not in d1
+    assert not any(doc.endswith("0003") for doc, _ in found)
+    assert not any(doc.endswith("0004") for doc, _ in found)  # one person: nothing to compare
