@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import combinations
 from typing import Any
 
 from annotator.services import progress, review
@@ -120,33 +119,22 @@ def from_report(report: dict[str, Any]) -> Dashboard:
 
 
 def agreement_by_person(project: Project) -> dict[str, float | None]:
-    """Each annotator's mean exact-span entity F1 over the pairs that include them (None: no pair
-    has a sentence both marked done). Slow: a window runs it in a worker thread."""
-    report = progress.progress_report(project)
+    """Each annotator's mean exact-span entity F1 over the pairs that include them, each pair on
+    the sentences both cover (:mod:`annotator.services.coverage`: done, in documents given to
+    both); None when no pair of theirs has such a sentence with an entity from either. One
+    agreement report: a window runs it in a worker thread."""
     with project.reading() as s:
         annotators = sorted(p.name for p in queries.list_annotators(s) if p.role == ANNOTATOR_ROLE)
-    shared = [set(d["assignees"]) for d in report["documents"].values() if len(d["assignees"]) > 1]
-    assigned = any(d["assignees"] for d in report["documents"].values())
     scores: dict[str, list[float]] = {name: [] for name in annotators}
-    for a, b in combinations(annotators, 2):
-        if assigned and not any({a, b} <= people for people in shared):
-            continue  # no document given to both: nothing in common to compare
-        f1 = pair_f1(project, a, b)
-        if f1 is not None:
-            scores[a].append(f1)
-            scores[b].append(f1)
-    return {name: (sum(f) / len(f) if f else None) for name, f in scores.items()}
-
-
-def pair_f1(project: Project, a: str, b: str) -> float | None:
-    """Exact-span entity F1 of two people on the sentences both marked done; None when there is none."""
     try:
-        report = review.corpus_agreement(project, [a, b], status="done", layers=("entities",))
-    except ReviewError:
-        return None
-    pairs = report["layers"]["entities"]["pairs"]
-    f1 = pairs[0]["f1"] if pairs else None  # None too when neither labelled an entity (no data)
-    return None if f1 is None else float(f1)
+        report = review.corpus_agreement(project, status="done", layers=("entities",))
+    except ReviewError:  # no two people cover a common sentence
+        return dict.fromkeys(annotators)
+    for pair in report["layers"]["entities"]["pairs"]:
+        if pair.get("sentences", 0) and pair["f1"] is not None:
+            for name in (pair["a"], pair["b"]):
+                scores.setdefault(name, []).append(float(pair["f1"]))
+    return {name: (sum(f) / len(f) if f else None) for name, f in scores.items()}
 
 
 def agreement_cell(agreement: dict[str, float | None] | None, name: str) -> str:
