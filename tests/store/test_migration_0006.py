@@ -150,3 +150,27 @@ def test_active_time_is_each_persons_own_and_reviewers_read_all_of_it(team_proje
     assert _one(boss, "SELECT count(*) FROM active_time") == 2
     for engine in (owner, ann, boss):
         engine.dispose()
+
+
+@pytest.mark.timeout(180)
+def test_a_team_made_before_0006_keeps_the_column_grant_on_upgrade(team_project: Team) -> None:
+    """A team project upgraded to 0006 (its group made earlier, with default privileges on new
+    tables) must not give annotators UPDATE on every column of ``assignments``: with it an
+    annotator turns a pool row into a static assignment of their own choosing."""
+    owner = make_engine(team_project.owner_url)
+    cfg = alembic_config()
+    with owner.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    upgrade(owner)
+    doc = _document(owner)
+    ann = team_project.engine("ann")
+    me = _one(ann, "SELECT id FROM annotators WHERE name = current_user")
+    with ann.begin() as conn:  # from the pool, for themselves: allowed
+        conn.execute(text(ASSIGN), {"d": doc, "who": me, "dyn": True, "age": 0})
+    assert _refused(ann, "UPDATE assignments SET dynamic = false WHERE annotator_id = :a", a=me)
+    assert _refused(ann, "UPDATE assignments SET document_id = document_id WHERE annotator_id = :a", a=me)
+    with ann.begin() as conn:  # what the window does stays allowed
+        conn.execute(text("UPDATE assignments SET touched_at = now() WHERE annotator_id = :a"), {"a": me})
+    owner.dispose()
+    ann.dispose()
