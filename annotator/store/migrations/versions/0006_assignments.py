@@ -48,6 +48,8 @@ DECLARE team text := left(current_database(), 58) || '_team';
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = team) THEN
         EXECUTE format('GRANT SELECT, INSERT, DELETE ON assignments TO %I', team);
+        -- the default privileges (store/team.py) gave UPDATE on every column of the new table
+        EXECUTE format('REVOKE UPDATE ON assignments FROM %I', team);
         EXECUTE format('GRANT UPDATE (touched_at, finished_at) ON assignments TO %I', team);
         EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON active_time TO %I', team);
     END IF;
