@@ -214,3 +214,26 @@ def test_the_pool_serves_documents_short_of_n_people_and_takes_back_abandoned_on
         by_doc = rows.assignees_by_document(s)
     assert by_doc[third] == {ids["Айгерім"], ids["Данияр"]}
     assert ids["Данияр"] in by_doc[first]  # finished: never abandoned, however old
+
+
+def test_a_document_its_taker_marked_done_is_never_returned_to_the_pool(
+    project: Project, tmp_path: Path
+) -> None:
+    """The last document of the day: the annotator marks every sentence done and closes the
+    window, so no serve_next(finished=...) ever records it finished. It is not abandoned: a
+    window asking the next morning must not hand it to someone else."""
+    corpus(project, tmp_path, 2)
+    ids = people(project)
+    assignment.set_dynamic(project, True, per_document=1, abandon_minutes=30)
+    taken = assignment.serve_next(project, ids["Айгерім"])
+    assert taken is not None
+    _done(project, ids["Айгерім"], taken)  # all of it done; the window is closed
+    with project.transaction() as s:  # a night later
+        s.query(Assignment).filter_by(annotator_id=ids["Айгерім"]).update(
+            {"touched_at": utcnow() - timedelta(hours=14)}
+        )
+    other = assignment.serve_next(project, ids["Данияр"])
+    assert other is not None and other != taken
+    with project.reading() as s:
+        assert rows.assignees_by_document(s)[taken] == {ids["Айгерім"]}
+        assert taken in rows.ready_documents(s)
