@@ -122,6 +122,32 @@ def finish(session: Session, annotator_id: int, document_id: int) -> None:
     )
 
 
+def finish_if_done(session: Session, annotator_id: int, sentence_id: int) -> None:
+    """Record the person's assignment of the sentence's document finished once they have marked
+    every one of its sentences done (one statement; nothing when it is not theirs or not done).
+
+    The window's next document would record it too, but the last one of a day has no next: left
+    unfinished in the table it would look abandoned and go back to the pool."""
+    document = select(Sentence.document_id).where(Sentence.id == sentence_id).scalar_subquery()
+    done = select(SentenceStatus.sentence_id).where(
+        SentenceStatus.sentence_id == Sentence.id,
+        SentenceStatus.annotator_id == annotator_id,
+        SentenceStatus.status == "done",
+    )
+    left = select(Sentence.id).where(Sentence.document_id == Assignment.document_id, ~done.exists())
+    now = utcnow()
+    session.execute(
+        update(Assignment)
+        .where(
+            Assignment.annotator_id == annotator_id,
+            Assignment.document_id == document,
+            Assignment.finished_at.is_(None),
+            ~left.exists(),
+        )
+        .values(finished_at=now, touched_at=now)
+    )
+
+
 def release_abandoned(session: Session, minutes: int, now: datetime | None = None) -> list[tuple[int, int]]:
     """Return to the pool the dynamic rows neither finished nor touched for ``minutes``; which ones."""
     cutoff = (now or utcnow()) - timedelta(minutes=minutes)
