@@ -144,3 +144,23 @@ def test_a_bad_assignment_line_names_the_file_and_line_and_imports_nothing(
     wrong.write_text('{"document": "x", "text": "Бір."}\n{"document": "y", "assignees": ["a"]}\n', "utf-8")
     code, _out, err = run(capsys, "import", "--db", db, str(wrong))
     assert (code, err) == (1, f"annotator: {wrong}:2: the assignment of 'y' must follow its sentences\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [("a\u0007b", "control character (U+0007)"), ("x" * 300, "is 300 characters long")],
+)
+def test_an_assignee_name_no_annotator_may_have_is_one_line_and_imports_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, problem: str
+) -> None:
+    """An assignment line names people as a sentence line's "annotator" does: the same names are
+    refused, with the file and the line, and nobody is made."""
+    db = str(tmp_path / "p.sqlite")
+    bad = tmp_path / "bad.jsonl"
+    lines = [{"document": "x", "text": "Бір."}, {"document": "x", "assignees": [name]}]
+    bad.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    code, _out, err = run(capsys, "import", "--db", db, str(bad))
+    assert code == 1
+    assert err.startswith(f"annotator: {bad}:2: ") and problem in err and err.count("\n") == 1, err
+    listed = json.loads(run(capsys, "annotators", "list", "--json", "--db", db)[1])
+    assert name not in json.dumps(listed, ensure_ascii=False)

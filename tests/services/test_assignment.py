@@ -237,3 +237,17 @@ def test_a_document_its_taker_marked_done_is_never_returned_to_the_pool(
     with project.reading() as s:
         assert rows.assignees_by_document(s)[taken] == {ids["Айгерім"]}
         assert taken in rows.ready_documents(s)
+
+
+def test_an_assignee_name_longer_than_a_name_may_be_is_refused_with_its_line(
+    project: Project, tmp_path: Path
+) -> None:
+    from annotator.core.errors import InputError
+
+    path = tmp_path / "long.jsonl"
+    lines = [{"document": "x", "text": "Бір."}, {"document": "x", "assignees": ["x" * 300]}]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    with pytest.raises(InputError, match=r":2: the annotator name .* is 300 characters long"):
+        import_paths(project, [path], ImportOptions())
+    with project.reading() as s:
+        assert queries.find_document(s, "x") is None
