@@ -19,5 +19,5 @@ def may_assign(session: Session) -> bool:
 def give(session: Session, document_id: int, people: list[int]) -> int:
     """Assign the document to those of ``people`` who do not have it yet; how many were added."""
     lock_assignments(session)
-    have = rows.assignees_by_document(session).get(document_id, frozenset())
+    have = rows.assignees_of(session, document_id)  # not every document's: one line per document
     return rows.add(session, [(document_id, p) for p in dict.fromkeys(people) if p not in have])
