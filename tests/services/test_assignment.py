@@ -251,3 +251,27 @@ def test_an_assignee_name_longer_than_a_name_may_be_is_refused_with_its_line(
         import_paths(project, [path], ImportOptions())
     with project.reading() as s:
         assert queries.find_document(s, "x") is None
+
+
+@pytest.mark.parametrize("per", ["sentence", "document"])
+def test_assignments_of_a_document_imported_under_a_new_name_follow_it(
+    project: Project, tmp_path: Path, per: str
+) -> None:
+    """--rename imports a different document of a taken name as name-2; its assignment line (or
+    key) names it as the file does and must go with it, not end the import."""
+    people(project)
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"document": "x", "text": "Бір."}) + "\n", "utf-8")
+    import_paths(project, [first], ImportOptions())
+    other = tmp_path / "other.jsonl"
+    if per == "sentence":
+        lines = [{"document": "x", "text": "Екі."}, {"document": "x", "assignees": ["Данияр"]}]
+    else:
+        text = "Екі."
+        sentence = {"start": 0, "end": len(text), "status": "todo"}
+        lines = [{"document": "x", "text": text, "sentences": [sentence], "assignees": ["Данияр"]}]
+    other.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), "utf-8")
+    import_paths(project, [other], ImportOptions(rename=True))
+    report = progress.progress_report(project)["documents"]
+    assert report["x"]["assignees"] == []
+    assert report["x-2"]["assignees"] == ["Данияр"]
