@@ -50,6 +50,7 @@ class ImportJob:
         self.options = options
         self.summary = summary
         self.doc: Document | None = None
+        self.named = ""  # the current document's name in the file (--rename may store another)
         self.path = Path()
         self.layers = LayerIntake(self)
 
@@ -78,7 +79,7 @@ class ImportJob:
     def document_stance(self, record: DocumentStanceRecord) -> None:
         """Take a document's stance, given after its sentences (whose entities it may name)."""
         doc = self.doc
-        if doc is None or doc.name != record.document:
+        if doc is None or record.document != self.named:
             raise self.fail(record.line, f"document stance for {record.document!r} must follow its sentences")
         self.flush(doc)
         self.layers.document_stance(doc, record)
@@ -86,7 +87,7 @@ class ImportJob:
     def assignment(self, record: DocumentAssignment) -> None:
         """Give the document to the people named, as well as to whoever has it (nobody loses one)."""
         doc = self.doc
-        if doc is None or doc.name != record.document:
+        if doc is None or record.document != self.named:
             raise self.fail(record.line, f"the assignment of {record.document!r} must follow its sentences")
         self.flush(doc)
         if self.strict and not may_assign(self.session):
@@ -104,6 +105,7 @@ class ImportJob:
         """Look the document up by name and take it as new, stored or identical."""
         if (problem := document_name_problem(start.name)) is not None:  # before any query names it
             raise self.fail(start.line, problem)
+        self.named = start.name
         # Another import of this document waits here until this one commits, then finds it (and
         # its layers) stored: on PostgreSQL nothing else would stop both adding it.
         locks.lock_document_name(self.session, start.name)
