@@ -82,6 +82,8 @@ def run(documents: int, work: Path) -> dict[str, Any]:
     project = open_existing(str(db))
     first, done = _timed(lambda: assignment.assign(project, PEOPLE[:4], per_document=3, overlap=0.25, seed=1))
     again, _ = _timed(lambda: assignment.assign(project, PEOPLE[:4], per_document=3, overlap=0.25, seed=1))
+    first_person = next(p for p in people.list_annotators(project) if p.name == PEOPLE[0])
+    serve_s, _ = _timed(lambda: assignment.serve_next(project, first_person.id))  # every move of a window
     report_s, report = _timed(lambda: progress.progress_report(project))
     project.close()
     carried = work / "assigned.jsonl"
@@ -106,6 +108,7 @@ def run(documents: int, work: Path) -> dict[str, Any]:
         "assign_s": first,
         "assign_again_s": again,
         "progress_s": report_s,
+        "serve_next_s": serve_s,
         "import_s": import_s,
         "import_with_assignment_lines_s": import_assigned_s,
         "assign_cli_process_s": cli_s,
@@ -133,6 +136,7 @@ def main() -> int:
     print(f"  assign (in-process)      {r['assign_s']:7.3f} s   (target < 1 s)")
     print(f"  assign again (no change) {r['assign_again_s']:7.3f} s")
     print(f"  progress report          {r['progress_s']:7.3f} s")
+    print(f"  serve_next (one person)  {r['serve_next_s']:7.3f} s")
     print(f"  import                   {r['import_s']:7.3f} s")
     print(f"  import with an assignment line per document {r['import_with_assignment_lines_s']:7.3f} s")
     print(f"  annotator assign (whole process) {r['assign_cli_process_s']:7.3f} s")
