@@ -194,9 +194,9 @@ def serve_next(project: Project, person_id: int, finished: int | None = None) ->
     with project.transaction() as s:
         lock_assignments(s)
         settings = pool_settings(project, s)
-        if finished is not None and finished not in rows.unfinished(s, person_id):
+        if finished is not None and not rows.unfinished(s, person_id, among=finished):
             rows.finish(s, person_id, finished)
-        mine = rows.unfinished(s, person_id)
+        mine = rows.unfinished(s, person_id, first=True)
         if mine:
             return mine[0]
         if not settings.dynamic:
