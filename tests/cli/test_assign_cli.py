@@ -164,3 +164,14 @@ def test_an_assignee_name_no_annotator_may_have_is_one_line_and_imports_nothing(
     assert err.startswith(f"annotator: {bad}:2: ") and problem in err and err.count("\n") == 1, err
     listed = json.loads(run(capsys, "annotators", "list", "--json", "--db", db)[1])
     assert name not in json.dumps(listed, ensure_ascii=False)
+
+
+def test_moving_from_someone_with_nothing_unfinished_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--move-from a person who has nothing left to move must not answer as a plan would
+    ("every document is assigned already"), which says nothing about the person named."""
+    db = _project(capsys, tmp_path, documents=2)
+    code, out, err = run(capsys, "assign", "--db", db, "--move-from", PEOPLE[0], "--to", PEOPLE[1])
+    assert code == 0, err
+    assert out.startswith("moved 0 unfinished document(s)"), out
