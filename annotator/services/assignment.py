@@ -40,10 +40,11 @@ class Assigned:
     load: dict[str, int]
     moved: int = 0
     stuck: list[str] = field(default_factory=list)
+    moving: bool = False  # a --move-from run (which may have found nothing to move)
 
     def describe(self) -> str:
         """One paragraph for the command line."""
-        if self.moved or self.stuck:
+        if self.moving or self.moved or self.stuck:
             head = f"moved {self.moved} unfinished document(s)"
         elif not self.documents:
             head = "every document is assigned already; nothing changed"
@@ -137,7 +138,7 @@ def move_unfinished(project: Project, source: str, to: list[str], seed: int = 0)
         load = _loads(s, people)
     names = {i: n for n, i in people.items()}
     shown = {names[p]: n for p, n in sorted(load.items(), key=lambda pn: names[pn[0]])}
-    return Assigned(0, 0, 1, shown, moved=len(pairs), stuck=[names_of[d] for d in stuck])
+    return Assigned(0, 0, 1, shown, moved=len(pairs), stuck=[names_of[d] for d in stuck], moving=True)
 
 
 @dataclass(frozen=True)
