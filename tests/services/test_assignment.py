@@ -275,3 +275,17 @@ def test_assignments_of_a_document_imported_under_a_new_name_follow_it(
     report = progress.progress_report(project)["documents"]
     assert report["x"]["assignees"] == []
     assert report["x-2"]["assignees"] == ["Данияр"]
+
+
+def test_the_plan_does_not_depend_on_the_order_people_are_named_in(project: Project, tmp_path: Path) -> None:
+    """--to A,B,C and --to C,B,A with the same seed are the same request: the same plan."""
+    corpus(project, tmp_path, 12)
+    people(project)
+    plans = []
+    for order in (PEOPLE, PEOPLE[::-1]):
+        assignment.assign(project, order, per_document=2, overlap=0.5, seed=4)
+        with project.reading() as s:
+            plans.append(rows.assignment_rows(s))
+        with project.transaction() as s:
+            s.query(Assignment).delete()
+    assert plans[0] == plans[1]
