@@ -110,8 +110,12 @@ def assign(
         lock_assignments(s)
         people = _people(s, to)
         given = rows.assignees_by_document(s)
-        free = [(d, n) for d, _name, n in rows.document_sizes(s) if n > 0 and d not in given]
-        made = plan(free, list(people.values()), per_document, share, seed, _loads(s, people))
+        # In code point order, whatever the order of --to and the database's collation: the same
+        # seed, people and documents give the same plan on every backend.
+        sized = sorted(rows.document_sizes(s), key=lambda row: row[1])
+        free = [(d, n) for d, _name, n in sized if n > 0 and d not in given]
+        team = [people[name] for name in sorted(people)]
+        made = plan(free, team, per_document, share, seed, _loads(s, people))
         rows.add(s, made.pairs)
     names = {i: n for n, i in people.items()}
     load = {names[p]: n for p, n in sorted(made.load.items(), key=lambda pn: names[pn[0]])}
@@ -131,7 +135,7 @@ def move_unfinished(project: Project, source: str, to: list[str], seed: int = 0)
         names_of = {d: name for d, name, _n in rows.document_sizes(s)}
         docs = [(d, sizes[d]) for d in rows.unfinished(s, giver)]
         pairs, stuck = move(
-            docs, rows.assignees_by_document(s), list(people.values()), _loads(s, people), seed
+            docs, rows.assignees_by_document(s), [people[n] for n in sorted(people)], _loads(s, people), seed
         )
         rows.remove(s, giver, [d for d, _ in pairs])
         rows.add(s, pairs)
