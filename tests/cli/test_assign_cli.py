@@ -175,3 +175,17 @@ def test_moving_from_someone_with_nothing_unfinished_says_so(
     code, out, err = run(capsys, "assign", "--db", db, "--move-from", PEOPLE[0], "--to", PEOPLE[1])
     assert code == 0, err
     assert out.startswith("moved 0 unfinished document(s)"), out
+
+
+def test_changing_the_abandonment_timeout_keeps_the_pools_n(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--dynamic --abandon-after 60 after --dynamic --per-document 2 changes the timeout only:
+    N stays 2 (and a later --dynamic alone keeps the 60 minutes)."""
+    db = _project(capsys, tmp_path, documents=2)
+    assert run(capsys, "assign", "--db", db, "--dynamic", "--per-document", "2")[0] == 0
+    code, out, err = run(capsys, "assign", "--db", db, "--dynamic", "--abandon-after", "60")
+    assert code == 0, err
+    assert "fewer than 2 people" in out and "left 60 minutes" in out, out
+    out = run(capsys, "assign", "--db", db, "--dynamic")[1]
+    assert "fewer than 2 people" in out and "left 60 minutes" in out, out
