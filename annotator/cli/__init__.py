@@ -324,13 +324,14 @@ def _assign(args: argparse.Namespace, db: str | None) -> int:
     project = projects.open_existing(db)
     try:
         if args.move_from:
-            if args.overlap is not None or args.per_document != 1:
+            if args.overlap is not None or args.per_document not in (None, 1):
                 raise AnnotatorError(
                     "--move-from moves documents one for one; leave out --per-document and --overlap"
                 )
             done = assignment.move_unfinished(project, args.move_from, to, args.seed)
         else:
-            done = assignment.assign(project, to, args.per_document, args.overlap, args.seed)
+            per_document = 1 if args.per_document is None else args.per_document
+            done = assignment.assign(project, to, per_document, args.overlap, args.seed)
     finally:
         project.close()
     emit(done.describe())

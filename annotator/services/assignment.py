@@ -170,20 +170,23 @@ def pool_settings(project: Project, session: Session | None = None) -> Pool:
 
 
 def set_dynamic(
-    project: Project, on: bool, per_document: int = 1, abandon_minutes: int | None = None
+    project: Project, on: bool, per_document: int | None = None, abandon_minutes: int | None = None
 ) -> Pool:
-    """Switch dynamic mode on (with its settings) or off; the settings now in force."""
-    if per_document < 1:
+    """Switch dynamic mode on (with its settings) or off; the settings now in force. A setting
+    not given keeps its value (at first: one person per document, the default timeout)."""
+    if per_document is not None and per_document < 1:
         raise AnnotatorError("--per-document: give a number of at least 1")
     if abandon_minutes is not None and abandon_minutes < 1:
         raise AnnotatorError("--abandon-after: give a number of minutes of at least 1")
     with project.transaction() as s:
         _check_may_assign(project, s)
         lock_assignments(s)
+        before = pool_settings(project, s)
         queries.set_meta(s, MODE_KEY, "dynamic" if on else "static")
         if on:
-            queries.set_meta(s, PER_DOCUMENT_KEY, str(per_document))
-            minutes = abandon_minutes if abandon_minutes is not None else DEFAULT_ABANDON_MINUTES
+            per = per_document if per_document is not None else before.per_document
+            minutes = abandon_minutes if abandon_minutes is not None else before.abandon_minutes
+            queries.set_meta(s, PER_DOCUMENT_KEY, str(per))
             queries.set_meta(s, ABANDON_KEY, str(minutes))
         return pool_settings(project, s)
 
