@@ -174,3 +174,29 @@ def test_a_team_made_before_0006_keeps_the_column_grant_on_upgrade(team_project:
         conn.execute(text("UPDATE assignments SET touched_at = now() WHERE annotator_id = :a"), {"a": me})
     owner.dispose()
     ann.dispose()
+
+
+@pytest.mark.timeout(180)
+def test_an_annotator_takes_from_the_pool_only_when_it_is_on_and_short_of_n(team_project: Team) -> None:
+    """A pool row is the window's way to take a document short of N people while dynamic mode is
+    on. Without that check an annotator's login gives itself any document at any time, and as one
+    more assignee who never finishes, keeps it from ever being ready for curation."""
+    owner = create_engine(team_project.owner_url)
+    _sentence, _gold, other = _ids(owner, team_project.names["other"])
+    doc = _document(owner)
+    ann = team_project.engine("ann")
+    me = _one(ann, "SELECT id FROM annotators WHERE name = current_user")
+    take = {"d": doc, "who": me, "dyn": True, "age": 0}
+    assert _refused(ann, ASSIGN, **take), "the pool is off (no assignment:mode)"
+    with owner.begin() as conn:  # the pool on, one person per document, and the document has one
+        conn.execute(text("INSERT INTO project_meta (key, value) VALUES ('assignment:mode', 'dynamic')"))
+        conn.execute(text("INSERT INTO project_meta (key, value) VALUES ('assignment:per_document', '1')"))
+        conn.execute(text(ASSIGN), {"d": doc, "who": other, "dyn": False, "age": 0})
+    assert _refused(ann, ASSIGN, **take), "the document has its N already"
+    with owner.begin() as conn:
+        conn.execute(text("UPDATE project_meta SET value = '2' WHERE key = 'assignment:per_document'"))
+    with ann.begin() as conn:  # short of N now: the window may take it
+        conn.execute(text(ASSIGN), take)
+    assert _one(ann, "SELECT count(*) FROM assignments WHERE document_id = :d", d=doc) == 2
+    owner.dispose()
+    ann.dispose()
