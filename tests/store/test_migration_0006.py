@@ -62,14 +62,18 @@ def test_an_annotator_takes_only_for_themselves_and_releases_only_abandoned_rows
     doc = _document(owner)
     ann = team_project.engine("ann")
     me = _one(ann, "SELECT id FROM annotators WHERE name = current_user")
-    with owner.begin() as conn:  # another's fresh dynamic row
+    with owner.begin() as conn:  # the pool on, two per document, and another's fresh dynamic row
         conn.execute(text(ASSIGN), {"d": doc, "who": other, "dyn": True, "age": 0})
+        for key, value in (("assignment:mode", "dynamic"), ("assignment:per_document", "2")):
+            conn.execute(
+                text("INSERT INTO project_meta (key, value) VALUES (:k, :v)"), {"k": key, "v": value}
+            )
     attempts = {
         "give themselves a document": ASSIGN.replace(":dyn", "false"),
         "take a document for another": ASSIGN.replace(":who", ":o"),
         "change another's row": "UPDATE assignments SET touched_at = now() WHERE annotator_id = :o",
         "release another's fresh row": "DELETE FROM assignments WHERE annotator_id = :o",
-        "switch the pool on": "INSERT INTO project_meta (key, value) VALUES ('assignment:mode', 'dynamic')",
+        "switch the pool off": "UPDATE project_meta SET value = 'static' WHERE key = 'assignment:mode'",
     }
     params = {"d": doc, "who": me, "a": me, "o": other, "dyn": True, "age": 0}
     refused = {what: _refused(ann, sql, **params) for what, sql in attempts.items()}
@@ -166,6 +170,8 @@ def test_a_team_made_before_0006_keeps_the_column_grant_on_upgrade(team_project:
     doc = _document(owner)
     ann = team_project.engine("ann")
     me = _one(ann, "SELECT id FROM annotators WHERE name = current_user")
+    with owner.begin() as conn:
+        conn.execute(text("INSERT INTO project_meta (key, value) VALUES ('assignment:mode', 'dynamic')"))
     with ann.begin() as conn:  # from the pool, for themselves: allowed
         conn.execute(text(ASSIGN), {"d": doc, "who": me, "dyn": True, "age": 0})
     assert _refused(ann, "UPDATE assignments SET dynamic = false WHERE annotator_id = :a", a=me)
