@@ -29,12 +29,6 @@ def assignees_by_document(session: Session) -> dict[int, frozenset[int]]:
     return {doc: frozenset(people) for doc, people in out.items()}
 
 
-def assignees_of(session: Session, document_id: int) -> set[int]:
-    """The ids of the people one document is assigned to."""
-    query = select(Assignment.annotator_id).where(Assignment.document_id == document_id)
-    return {int(a) for a in session.scalars(query)}
-
-
 def assigned_document_ids(session: Session, annotator_id: int) -> set[int]:
     """The documents assigned to one person."""
     query = select(Assignment.document_id).where(Assignment.annotator_id == annotator_id)

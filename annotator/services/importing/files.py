@@ -56,5 +56,6 @@ def import_paths(
 
             job.run(path, read(path, options.fmt, read_opts, file_progress))
             done += size
+        job.give_assignments()
     project.fold_log()
     return summary

@@ -51,6 +51,7 @@ class ImportJob:
         self.summary = summary
         self.doc: Document | None = None
         self.named = ""  # the current document's name in the file (--rename may store another)
+        self.assigned: dict[int, list[int]] = {}  # document id → its people, given at the end
         self.path = Path()
         self.layers = LayerIntake(self)
 
@@ -93,8 +94,15 @@ class ImportJob:
         if self.strict and not may_assign(self.session):
             self.summary.assignments_left_out += len(record.assignees)
             return
-        people = [self.layers.person_id(name, record.line) for name in record.assignees]
-        self.summary.assignments += give(self.session, doc.id, people)
+        people = self.assigned.setdefault(doc.id, [])
+        for name in record.assignees:
+            if (person := self.layers.person_id(name, record.line)) not in people:
+                people.append(person)
+
+    def give_assignments(self) -> None:
+        """Give the documents to the people their assignment lines named (after the last file)."""
+        self.summary.assignments += give(self.session, self.assigned)
+        self.assigned = {}
 
     def fail(self, line: int | None, message: str) -> InputError:
         """The error for ``message`` at ``line`` of the file being read."""
