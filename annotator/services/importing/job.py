@@ -51,7 +51,9 @@ class ImportJob:
         self.summary = summary
         self.doc: Document | None = None
         self.named = ""  # the current document's name in the file (--rename may store another)
-        self.assigned: dict[int, list[int]] = {}  # document id → its people, given at the end
+        # documents with their people, given after the last file (a new one has its id by then)
+        self.assigned: list[tuple[Document, list[int]]] = []
+        self.may_assign: bool | None = None  # asked once per import
         self.path = Path()
         self.layers = LayerIntake(self)
 
@@ -90,19 +92,21 @@ class ImportJob:
         doc = self.doc
         if doc is None or record.document != self.named:
             raise self.fail(record.line, f"the assignment of {record.document!r} must follow its sentences")
-        self.flush(doc)
-        if self.strict and not may_assign(self.session):
+        if self.may_assign is None:
+            self.may_assign = not self.strict or may_assign(self.session)
+        if not self.may_assign:
             self.summary.assignments_left_out += len(record.assignees)
             return
-        people = self.assigned.setdefault(doc.id, [])
-        for name in record.assignees:
-            if (person := self.layers.person_id(name, record.line)) not in people:
-                people.append(person)
+        self.assigned.append((doc, [self.layers.person_id(name, record.line) for name in record.assignees]))
 
     def give_assignments(self) -> None:
         """Give the documents to the people their assignment lines named (after the last file)."""
-        self.summary.assignments += give(self.session, self.assigned)
-        self.assigned = {}
+        wanted: dict[int, list[int]] = {}
+        for doc, people in self.assigned:
+            mine = wanted.setdefault(doc.id, [])
+            mine.extend(p for p in people if p not in mine)
+        self.summary.assignments += give(self.session, wanted)
+        self.assigned = []
 
     def fail(self, line: int | None, message: str) -> InputError:
         """The error for ``message`` at ``line`` of the file being read."""
