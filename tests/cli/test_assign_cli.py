@@ -71,6 +71,14 @@ def test_assign_then_progress_json_has_the_issues_shape(
             ["--dynamic", "--to", "Данияр"],
             "annotator: --dynamic and --static only switch the pool; give --to in another run\n",
         ),
+        (
+            ["--static", "--abandon-after", "5"],
+            "annotator: --per-document and --abandon-after go with --dynamic, not --static\n",
+        ),
+        (
+            ["--static", "--per-document", "2"],
+            "annotator: --per-document and --abandon-after go with --dynamic, not --static\n",
+        ),
     ],
 )
 def test_bad_requests_are_one_line_exit_one_and_change_nothing(
