@@ -304,6 +304,8 @@ def _assign(args: argparse.Namespace, db: str | None) -> int:
     if args.dynamic or args.static:
         if args.move_from or args.to or args.overlap is not None:
             raise AnnotatorError("--dynamic and --static only switch the pool; give --to in another run")
+        if args.static and (args.per_document is not None or args.abandon_after is not None):
+            raise AnnotatorError("--per-document and --abandon-after go with --dynamic, not --static")
         project = projects.open_existing(db)
         try:
             pool = assignment.set_dynamic(project, args.dynamic, args.per_document, args.abandon_after)
