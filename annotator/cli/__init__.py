@@ -322,6 +322,8 @@ def _assign(args: argparse.Namespace, db: str | None) -> int:
     if args.dynamic or args.static:
         if args.move_from or args.to or args.overlap is not None:
             raise AnnotatorError("--dynamic and --static only switch the pool; give --to in another run")
+        if args.static and (args.per_document is not None or args.abandon_after is not None):
+            raise AnnotatorError("--per-document and --abandon-after go with --dynamic, not --static")
         project = projects.open_existing(db)
         try:
             pool = assignment.set_dynamic(project, args.dynamic, args.per_document, args.abandon_after)
@@ -342,13 +344,14 @@ def _assign(args: argparse.Namespace, db: str | None) -> int:
     project = projects.open_existing(db)
     try:
         if args.move_from:
-            if args.overlap is not None or args.per_document != 1:
+            if args.overlap is not None or args.per_document not in (None, 1):
                 raise AnnotatorError(
                     "--move-from moves documents one for one; leave out --per-document and --overlap"
                 )
             done = assignment.move_unfinished(project, args.move_from, to, args.seed)
         else:
-            done = assignment.assign(project, to, args.per_document, args.overlap, args.seed)
+            per_document = 1 if args.per_document is None else args.per_document
+            done = assignment.assign(project, to, per_document, args.overlap, args.seed)
     finally:
         project.close()
     emit(done.describe())

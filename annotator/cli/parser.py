@@ -215,9 +215,9 @@ def _assign_parser(sub: Any, db: argparse.ArgumentParser) -> None:
     asg.add_argument(
         "--per-document",
         type=int,
-        default=1,
+        default=None,
         metavar="N",
-        help="people per overlapping document (default 1; in dynamic mode, per document)",
+        help="people per overlapping document (default 1); with --dynamic, per document (default: as before)",
     )
     asg.add_argument(
         "--overlap",

@@ -14,6 +14,7 @@ import heapq
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import TypeVar
 
 from annotator.core.errors import AnnotatorError
@@ -44,8 +45,13 @@ def imbalance(load: Mapping[K, int]) -> float:
 
 
 def overlap_count(documents: int, overlap: float) -> int:
-    """How many of ``documents`` go to several people: ``overlap × documents`` rounded half up."""
-    return int(overlap * documents + 0.5)
+    """How many of ``documents`` go to several people: ``overlap × documents`` rounded half up.
+
+    Reckoned on the decimal fraction the user typed (``repr`` of the float: 0.58, not
+    0.57999...), so that 0.58 × 25 = 14.5 goes up to 15 as it does on paper.
+    """
+    exact = Fraction(repr(float(overlap))) * documents
+    return int(exact + Fraction(1, 2))
 
 
 def check_request(people: Sequence[int], per_document: int, overlap: float) -> None:

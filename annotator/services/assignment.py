@@ -40,10 +40,11 @@ class Assigned:
     load: dict[str, int]
     moved: int = 0
     stuck: list[str] = field(default_factory=list)
+    moving: bool = False  # a --move-from run (which may have found nothing to move)
 
     def describe(self) -> str:
         """One paragraph for the command line."""
-        if self.moved or self.stuck:
+        if self.moving or self.moved or self.stuck:
             head = f"moved {self.moved} unfinished document(s)"
         elif not self.documents:
             head = "every document is assigned already; nothing changed"
@@ -109,8 +110,12 @@ def assign(
         lock_assignments(s)
         people = _people(s, to)
         given = rows.assignees_by_document(s)
-        free = [(d, n) for d, _name, n in rows.document_sizes(s) if n > 0 and d not in given]
-        made = plan(free, list(people.values()), per_document, share, seed, _loads(s, people))
+        # In code point order, whatever the order of --to and the database's collation: the same
+        # seed, people and documents give the same plan on every backend.
+        sized = sorted(rows.document_sizes(s), key=lambda row: row[1])
+        free = [(d, n) for d, _name, n in sized if n > 0 and d not in given]
+        team = [people[name] for name in sorted(people)]
+        made = plan(free, team, per_document, share, seed, _loads(s, people))
         rows.add(s, made.pairs)
     names = {i: n for n, i in people.items()}
     load = {names[p]: n for p, n in sorted(made.load.items(), key=lambda pn: names[pn[0]])}
@@ -130,14 +135,14 @@ def move_unfinished(project: Project, source: str, to: list[str], seed: int = 0)
         names_of = {d: name for d, name, _n in rows.document_sizes(s)}
         docs = [(d, sizes[d]) for d in rows.unfinished(s, giver)]
         pairs, stuck = move(
-            docs, rows.assignees_by_document(s), list(people.values()), _loads(s, people), seed
+            docs, rows.assignees_by_document(s), [people[n] for n in sorted(people)], _loads(s, people), seed
         )
         rows.remove(s, giver, [d for d, _ in pairs])
         rows.add(s, pairs)
         load = _loads(s, people)
     names = {i: n for n, i in people.items()}
     shown = {names[p]: n for p, n in sorted(load.items(), key=lambda pn: names[pn[0]])}
-    return Assigned(0, 0, 1, shown, moved=len(pairs), stuck=[names_of[d] for d in stuck])
+    return Assigned(0, 0, 1, shown, moved=len(pairs), stuck=[names_of[d] for d in stuck], moving=True)
 
 
 @dataclass(frozen=True)
@@ -165,20 +170,23 @@ def pool_settings(project: Project, session: Session | None = None) -> Pool:
 
 
 def set_dynamic(
-    project: Project, on: bool, per_document: int = 1, abandon_minutes: int | None = None
+    project: Project, on: bool, per_document: int | None = None, abandon_minutes: int | None = None
 ) -> Pool:
-    """Switch dynamic mode on (with its settings) or off; the settings now in force."""
-    if per_document < 1:
+    """Switch dynamic mode on (with its settings) or off; the settings now in force. A setting
+    not given keeps its value (at first: one person per document, the default timeout)."""
+    if per_document is not None and per_document < 1:
         raise AnnotatorError("--per-document: give a number of at least 1")
     if abandon_minutes is not None and abandon_minutes < 1:
         raise AnnotatorError("--abandon-after: give a number of minutes of at least 1")
     with project.transaction() as s:
         _check_may_assign(project, s)
         lock_assignments(s)
+        before = pool_settings(project, s)
         queries.set_meta(s, MODE_KEY, "dynamic" if on else "static")
         if on:
-            queries.set_meta(s, PER_DOCUMENT_KEY, str(per_document))
-            minutes = abandon_minutes if abandon_minutes is not None else DEFAULT_ABANDON_MINUTES
+            per = per_document if per_document is not None else before.per_document
+            minutes = abandon_minutes if abandon_minutes is not None else before.abandon_minutes
+            queries.set_meta(s, PER_DOCUMENT_KEY, str(per))
             queries.set_meta(s, ABANDON_KEY, str(minutes))
         return pool_settings(project, s)
 
@@ -194,9 +202,9 @@ def serve_next(project: Project, person_id: int, finished: int | None = None) ->
     with project.transaction() as s:
         lock_assignments(s)
         settings = pool_settings(project, s)
-        if finished is not None and finished not in rows.unfinished(s, person_id):
+        if finished is not None and not rows.unfinished(s, person_id, among=finished):
             rows.finish(s, person_id, finished)
-        mine = rows.unfinished(s, person_id)
+        mine = rows.unfinished(s, person_id, first=True)
         if mine:
             return mine[0]
         if not settings.dynamic:

@@ -90,17 +90,31 @@ def done_counts(session: Session, annotator_id: int | None = None) -> dict[tuple
     return {(int(d), int(a)): int(n) for d, a, n in session.execute(query)}
 
 
-def unfinished(session: Session, annotator_id: int) -> list[int]:
-    """The documents assigned to a person that they have not marked done in every sentence, by name."""
-    sizes = {d: n for d, _name, n in document_sizes(session)}
-    done = done_counts(session, annotator_id)
-    rows = session.execute(
+def unfinished(
+    session: Session, annotator_id: int, first: bool = False, among: int | None = None
+) -> list[int]:
+    """The documents assigned to a person that they have not marked done in every sentence,
+    by name (``first``: only the first of them; ``among``: that document, if it is one).
+
+    Each assigned document is looked into until one of its sentences is not done: nothing
+    counts the sentences of every document in the corpus (serve_next runs it on every move)."""
+    done = select(SentenceStatus.sentence_id).where(
+        SentenceStatus.sentence_id == Sentence.id,
+        SentenceStatus.annotator_id == annotator_id,
+        SentenceStatus.status == "done",
+    )
+    left = select(Sentence.id).where(Sentence.document_id == Assignment.document_id, ~done.exists())
+    query = (
         select(Assignment.document_id)
         .join(Document, Document.id == Assignment.document_id)
-        .where(Assignment.annotator_id == annotator_id)
+        .where(Assignment.annotator_id == annotator_id, left.exists())
         .order_by(Document.name)
     )
-    return [int(d) for (d,) in rows if done.get((int(d), annotator_id), 0) < sizes.get(int(d), 0)]
+    if among is not None:
+        query = query.where(Assignment.document_id == among)
+    if first:
+        query = query.limit(1)
+    return [int(d) for d in session.scalars(query)]
 
 
 def touch(session: Session, annotator_id: int, document_id: int) -> None:
@@ -118,6 +132,32 @@ def finish(session: Session, annotator_id: int, document_id: int) -> None:
     session.execute(
         update(Assignment)
         .where(Assignment.annotator_id == annotator_id, Assignment.document_id == document_id)
+        .values(finished_at=now, touched_at=now)
+    )
+
+
+def finish_if_done(session: Session, annotator_id: int, sentence_id: int) -> None:
+    """Record the person's assignment of the sentence's document finished once they have marked
+    every one of its sentences done (one statement; nothing when it is not theirs or not done).
+
+    The window's next document would record it too, but the last one of a day has no next: left
+    unfinished in the table it would look abandoned and go back to the pool."""
+    document = select(Sentence.document_id).where(Sentence.id == sentence_id).scalar_subquery()
+    done = select(SentenceStatus.sentence_id).where(
+        SentenceStatus.sentence_id == Sentence.id,
+        SentenceStatus.annotator_id == annotator_id,
+        SentenceStatus.status == "done",
+    )
+    left = select(Sentence.id).where(Sentence.document_id == Assignment.document_id, ~done.exists())
+    now = utcnow()
+    session.execute(
+        update(Assignment)
+        .where(
+            Assignment.annotator_id == annotator_id,
+            Assignment.document_id == document,
+            Assignment.finished_at.is_(None),
+            ~left.exists(),
+        )
         .values(finished_at=now, touched_at=now)
     )
 

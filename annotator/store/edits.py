@@ -23,6 +23,7 @@ from annotator.core.validate import (
     check_span,
     check_status,
 )
+from annotator.store import assignments
 from annotator.store.access import authorize
 from annotator.store.checks import held, refuse, sentence_row
 from annotator.store.snapshots import StatusState, status_state
@@ -245,6 +246,8 @@ def set_status(
             row.comment = comment
     row.updated_at = updated_at or utcnow()
     session.flush()
+    if status == "done":
+        assignments.finish_if_done(session, annotator_id, sentence_id)
     return old
 
 

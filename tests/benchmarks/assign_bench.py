@@ -3,7 +3,8 @@
 Makes a project of 10,000 documents (2 to 9 sentences each) and six people, then times
 ``assignment.assign`` (three people per document on a quarter of them, the rest to one), a second
 run (which changes nothing), ``progress.progress_report`` and ``annotator assign`` as a CLI process
-on a fresh copy. Run::
+on a fresh copy, and the import of the corpus with an assignment line after every document (as
+the JSONL export writes them) next to the import without. Run::
 
     .venv/bin/python tests/benchmarks/assign_bench.py [--documents 10000] [--json out.json]
 
@@ -47,6 +48,20 @@ def _corpus(path: Path, documents: int) -> int:
     return sentences
 
 
+def _with_assignments(source: Path, path: Path) -> None:
+    """The corpus again with an assignment line after each document, as the JSONL export writes."""
+    last = None
+    with source.open(encoding="utf-8") as lines, path.open("w", encoding="utf-8") as out:
+        for line in lines:
+            document = json.loads(line)["document"]
+            if last is not None and document != last:
+                out.write(json.dumps({"document": last, "assignees": PEOPLE[:2]}) + "\n")
+            out.write(line)
+            last = document
+        if last is not None:
+            out.write(json.dumps({"document": last, "assignees": PEOPLE[:2]}) + "\n")
+
+
 def _timed(fn: Any) -> tuple[float, Any]:
     t0 = time.perf_counter()
     value = fn()
@@ -59,7 +74,7 @@ def run(documents: int, work: Path) -> dict[str, Any]:
     sentences = _corpus(source, documents)
     db = work / "p.sqlite"
     project = create(str(db), None)
-    import_paths(project, [source], ImportOptions())
+    import_s, _ = _timed(lambda: import_paths(project, [source], ImportOptions()))
     for name in PEOPLE:
         people.add_annotator(project, name, "annotator")
     project.close()
@@ -67,8 +82,17 @@ def run(documents: int, work: Path) -> dict[str, Any]:
     project = open_existing(str(db))
     first, done = _timed(lambda: assignment.assign(project, PEOPLE[:4], per_document=3, overlap=0.25, seed=1))
     again, _ = _timed(lambda: assignment.assign(project, PEOPLE[:4], per_document=3, overlap=0.25, seed=1))
+    first_person = next(p for p in people.list_annotators(project) if p.name == PEOPLE[0])
+    serve_s, _ = _timed(lambda: assignment.serve_next(project, first_person.id))  # every move of a window
     report_s, report = _timed(lambda: progress.progress_report(project))
     project.close()
+    carried = work / "assigned.jsonl"
+    _with_assignments(source, carried)
+    fresh = create(str(work / "fresh.sqlite"), None)
+    for name in PEOPLE[:2]:
+        people.add_annotator(fresh, name, "annotator")
+    import_assigned_s, _ = _timed(lambda: import_paths(fresh, [carried], ImportOptions()))
+    fresh.close()
     shares = Counter(len(d["assignees"]) for d in report["documents"].values())
     loads = {n: p["assigned_sentences"] for n, p in report["people"].items() if p["assigned_sentences"]}
     command = [sys.executable, "-m", "annotator", "--db", str(work / "copy.sqlite"), "assign"]
@@ -84,6 +108,9 @@ def run(documents: int, work: Path) -> dict[str, Any]:
         "assign_s": first,
         "assign_again_s": again,
         "progress_s": report_s,
+        "serve_next_s": serve_s,
+        "import_s": import_s,
+        "import_with_assignment_lines_s": import_assigned_s,
         "assign_cli_process_s": cli_s,
         "overlapping": done.overlapping,
         "assignees_per_document": {str(k): v for k, v in sorted(shares.items())},
@@ -109,6 +136,9 @@ def main() -> int:
     print(f"  assign (in-process)      {r['assign_s']:7.3f} s   (target < 1 s)")
     print(f"  assign again (no change) {r['assign_again_s']:7.3f} s")
     print(f"  progress report          {r['progress_s']:7.3f} s")
+    print(f"  serve_next (one person)  {r['serve_next_s']:7.3f} s")
+    print(f"  import                   {r['import_s']:7.3f} s")
+    print(f"  import with an assignment line per document {r['import_with_assignment_lines_s']:7.3f} s")
     print(f"  annotator assign (whole process) {r['assign_cli_process_s']:7.3f} s")
     print(f"  worst load off the mean  {r['worst_imbalance']:.2%}")
     if args.json:

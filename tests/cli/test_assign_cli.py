@@ -71,6 +71,14 @@ def test_assign_then_progress_json_has_the_issues_shape(
             ["--dynamic", "--to", "Данияр"],
             "annotator: --dynamic and --static only switch the pool; give --to in another run\n",
         ),
+        (
+            ["--static", "--abandon-after", "5"],
+            "annotator: --per-document and --abandon-after go with --dynamic, not --static\n",
+        ),
+        (
+            ["--static", "--per-document", "2"],
+            "annotator: --per-document and --abandon-after go with --dynamic, not --static\n",
+        ),
     ],
 )
 def test_bad_requests_are_one_line_exit_one_and_change_nothing(
@@ -144,3 +152,48 @@ def test_a_bad_assignment_line_names_the_file_and_line_and_imports_nothing(
     wrong.write_text('{"document": "x", "text": "Бір."}\n{"document": "y", "assignees": ["a"]}\n', "utf-8")
     code, _out, err = run(capsys, "import", "--db", db, str(wrong))
     assert (code, err) == (1, f"annotator: {wrong}:2: the assignment of 'y' must follow its sentences\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [("a\u0007b", "control character (U+0007)"), ("x" * 300, "is 300 characters long")],
+)
+def test_an_assignee_name_no_annotator_may_have_is_one_line_and_imports_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, problem: str
+) -> None:
+    """An assignment line names people as a sentence line's "annotator" does: the same names are
+    refused, with the file and the line, and nobody is made."""
+    db = str(tmp_path / "p.sqlite")
+    bad = tmp_path / "bad.jsonl"
+    lines = [{"document": "x", "text": "Бір."}, {"document": "x", "assignees": [name]}]
+    bad.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    code, _out, err = run(capsys, "import", "--db", db, str(bad))
+    assert code == 1
+    assert err.startswith(f"annotator: {bad}:2: ") and problem in err and err.count("\n") == 1, err
+    listed = json.loads(run(capsys, "annotators", "list", "--json", "--db", db)[1])
+    assert name not in json.dumps(listed, ensure_ascii=False)
+
+
+def test_moving_from_someone_with_nothing_unfinished_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--move-from a person who has nothing left to move must not answer as a plan would
+    ("every document is assigned already"), which says nothing about the person named."""
+    db = _project(capsys, tmp_path, documents=2)
+    code, out, err = run(capsys, "assign", "--db", db, "--move-from", PEOPLE[0], "--to", PEOPLE[1])
+    assert code == 0, err
+    assert out.startswith("moved 0 unfinished document(s)"), out
+
+
+def test_changing_the_abandonment_timeout_keeps_the_pools_n(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--dynamic --abandon-after 60 after --dynamic --per-document 2 changes the timeout only:
+    N stays 2 (and a later --dynamic alone keeps the 60 minutes)."""
+    db = _project(capsys, tmp_path, documents=2)
+    assert run(capsys, "assign", "--db", db, "--dynamic", "--per-document", "2")[0] == 0
+    code, out, err = run(capsys, "assign", "--db", db, "--dynamic", "--abandon-after", "60")
+    assert code == 0, err
+    assert "fewer than 2 people" in out and "left 60 minutes" in out, out
+    out = run(capsys, "assign", "--db", db, "--dynamic")[1]
+    assert "fewer than 2 people" in out and "left 60 minutes" in out, out

@@ -214,3 +214,78 @@ def test_the_pool_serves_documents_short_of_n_people_and_takes_back_abandoned_on
         by_doc = rows.assignees_by_document(s)
     assert by_doc[third] == {ids["Айгерім"], ids["Данияр"]}
     assert ids["Данияр"] in by_doc[first]  # finished: never abandoned, however old
+
+
+def test_a_document_its_taker_marked_done_is_never_returned_to_the_pool(
+    project: Project, tmp_path: Path
+) -> None:
+    """The last document of the day: the annotator marks every sentence done and closes the
+    window, so no serve_next(finished=...) ever records it finished. It is not abandoned: a
+    window asking the next morning must not hand it to someone else."""
+    corpus(project, tmp_path, 2)
+    ids = people(project)
+    assignment.set_dynamic(project, True, per_document=1, abandon_minutes=30)
+    taken = assignment.serve_next(project, ids["Айгерім"])
+    assert taken is not None
+    _done(project, ids["Айгерім"], taken)  # all of it done; the window is closed
+    with project.transaction() as s:  # a night later
+        s.query(Assignment).filter_by(annotator_id=ids["Айгерім"]).update(
+            {"touched_at": utcnow() - timedelta(hours=14)}
+        )
+    other = assignment.serve_next(project, ids["Данияр"])
+    assert other is not None and other != taken
+    with project.reading() as s:
+        assert rows.assignees_by_document(s)[taken] == {ids["Айгерім"]}
+        assert taken in rows.ready_documents(s)
+
+
+def test_an_assignee_name_longer_than_a_name_may_be_is_refused_with_its_line(
+    project: Project, tmp_path: Path
+) -> None:
+    from annotator.core.errors import InputError
+
+    path = tmp_path / "long.jsonl"
+    lines = [{"document": "x", "text": "Бір."}, {"document": "x", "assignees": ["x" * 300]}]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    with pytest.raises(InputError, match=r":2: the annotator name .* is 300 characters long"):
+        import_paths(project, [path], ImportOptions())
+    with project.reading() as s:
+        assert queries.find_document(s, "x") is None
+
+
+@pytest.mark.parametrize("per", ["sentence", "document"])
+def test_assignments_of_a_document_imported_under_a_new_name_follow_it(
+    project: Project, tmp_path: Path, per: str
+) -> None:
+    """--rename imports a different document of a taken name as name-2; its assignment line (or
+    key) names it as the file does and must go with it, not end the import."""
+    people(project)
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"document": "x", "text": "Бір."}) + "\n", "utf-8")
+    import_paths(project, [first], ImportOptions())
+    other = tmp_path / "other.jsonl"
+    if per == "sentence":
+        lines = [{"document": "x", "text": "Екі."}, {"document": "x", "assignees": ["Данияр"]}]
+    else:
+        text = "Екі."
+        sentence = {"start": 0, "end": len(text), "status": "todo"}
+        lines = [{"document": "x", "text": text, "sentences": [sentence], "assignees": ["Данияр"]}]
+    other.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), "utf-8")
+    import_paths(project, [other], ImportOptions(rename=True))
+    report = progress.progress_report(project)["documents"]
+    assert report["x"]["assignees"] == []
+    assert report["x-2"]["assignees"] == ["Данияр"]
+
+
+def test_the_plan_does_not_depend_on_the_order_people_are_named_in(project: Project, tmp_path: Path) -> None:
+    """--to A,B,C and --to C,B,A with the same seed are the same request: the same plan."""
+    corpus(project, tmp_path, 12)
+    people(project)
+    plans = []
+    for order in (PEOPLE, PEOPLE[::-1]):
+        assignment.assign(project, order, per_document=2, overlap=0.5, seed=4)
+        with project.reading() as s:
+            plans.append(rows.assignment_rows(s))
+        with project.transaction() as s:
+            s.query(Assignment).delete()
+    assert plans[0] == plans[1]

@@ -62,14 +62,18 @@ def test_an_annotator_takes_only_for_themselves_and_releases_only_abandoned_rows
     doc = _document(owner)
     ann = team_project.engine("ann")
     me = _one(ann, "SELECT id FROM annotators WHERE name = current_user")
-    with owner.begin() as conn:  # another's fresh dynamic row
+    with owner.begin() as conn:  # the pool on, two per document, and another's fresh dynamic row
         conn.execute(text(ASSIGN), {"d": doc, "who": other, "dyn": True, "age": 0})
+        for key, value in (("assignment:mode", "dynamic"), ("assignment:per_document", "2")):
+            conn.execute(
+                text("INSERT INTO project_meta (key, value) VALUES (:k, :v)"), {"k": key, "v": value}
+            )
     attempts = {
         "give themselves a document": ASSIGN.replace(":dyn", "false"),
         "take a document for another": ASSIGN.replace(":who", ":o"),
         "change another's row": "UPDATE assignments SET touched_at = now() WHERE annotator_id = :o",
         "release another's fresh row": "DELETE FROM assignments WHERE annotator_id = :o",
-        "switch the pool on": "INSERT INTO project_meta (key, value) VALUES ('assignment:mode', 'dynamic')",
+        "switch the pool off": "UPDATE project_meta SET value = 'static' WHERE key = 'assignment:mode'",
     }
     params = {"d": doc, "who": me, "a": me, "o": other, "dyn": True, "age": 0}
     refused = {what: _refused(ann, sql, **params) for what, sql in attempts.items()}
@@ -150,3 +154,55 @@ def test_active_time_is_each_persons_own_and_reviewers_read_all_of_it(team_proje
     assert _one(boss, "SELECT count(*) FROM active_time") == 2
     for engine in (owner, ann, boss):
         engine.dispose()
+
+
+@pytest.mark.timeout(180)
+def test_a_team_made_before_0006_keeps_the_column_grant_on_upgrade(team_project: Team) -> None:
+    """A team project upgraded to 0006 (its group made earlier, with default privileges on new
+    tables) must not give annotators UPDATE on every column of ``assignments``: with it an
+    annotator turns a pool row into a static assignment of their own choosing."""
+    owner = make_engine(team_project.owner_url)
+    cfg = alembic_config()
+    with owner.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    upgrade(owner)
+    doc = _document(owner)
+    ann = team_project.engine("ann")
+    me = _one(ann, "SELECT id FROM annotators WHERE name = current_user")
+    with owner.begin() as conn:
+        conn.execute(text("INSERT INTO project_meta (key, value) VALUES ('assignment:mode', 'dynamic')"))
+    with ann.begin() as conn:  # from the pool, for themselves: allowed
+        conn.execute(text(ASSIGN), {"d": doc, "who": me, "dyn": True, "age": 0})
+    assert _refused(ann, "UPDATE assignments SET dynamic = false WHERE annotator_id = :a", a=me)
+    assert _refused(ann, "UPDATE assignments SET document_id = document_id WHERE annotator_id = :a", a=me)
+    with ann.begin() as conn:  # what the window does stays allowed
+        conn.execute(text("UPDATE assignments SET touched_at = now() WHERE annotator_id = :a"), {"a": me})
+    owner.dispose()
+    ann.dispose()
+
+
+@pytest.mark.timeout(180)
+def test_an_annotator_takes_from_the_pool_only_when_it_is_on_and_short_of_n(team_project: Team) -> None:
+    """A pool row is the window's way to take a document short of N people while dynamic mode is
+    on. Without that check an annotator's login gives itself any document at any time, and as one
+    more assignee who never finishes, keeps it from ever being ready for curation."""
+    owner = create_engine(team_project.owner_url)
+    _sentence, _gold, other = _ids(owner, team_project.names["other"])
+    doc = _document(owner)
+    ann = team_project.engine("ann")
+    me = _one(ann, "SELECT id FROM annotators WHERE name = current_user")
+    take = {"d": doc, "who": me, "dyn": True, "age": 0}
+    assert _refused(ann, ASSIGN, **take), "the pool is off (no assignment:mode)"
+    with owner.begin() as conn:  # the pool on, one person per document, and the document has one
+        conn.execute(text("INSERT INTO project_meta (key, value) VALUES ('assignment:mode', 'dynamic')"))
+        conn.execute(text("INSERT INTO project_meta (key, value) VALUES ('assignment:per_document', '1')"))
+        conn.execute(text(ASSIGN), {"d": doc, "who": other, "dyn": False, "age": 0})
+    assert _refused(ann, ASSIGN, **take), "the document has its N already"
+    with owner.begin() as conn:
+        conn.execute(text("UPDATE project_meta SET value = '2' WHERE key = 'assignment:per_document'"))
+    with ann.begin() as conn:  # short of N now: the window may take it
+        conn.execute(text(ASSIGN), take)
+    assert _one(ann, "SELECT count(*) FROM assignments WHERE document_id = :d", d=doc) == 2
+    owner.dispose()
+    ann.dispose()

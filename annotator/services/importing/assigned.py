@@ -16,8 +16,17 @@ def may_assign(session: Session) -> bool:
     return any(p.id == me and p.role in REVIEWING for p in list_annotators(session))
 
 
-def give(session: Session, document_id: int, people: list[int]) -> int:
-    """Assign the document to those of ``people`` who do not have it yet; how many were added."""
+def give(session: Session, wanted: dict[int, list[int]]) -> int:
+    """Assign each document (id → people ids) to those of its people who do not have it yet, in
+    one statement; how many were added.
+
+    An import calls it once, after its last document: the assignments' lock is then the last lock
+    it takes (after every document name), as it is the only one a window serving the pool takes,
+    so two imports never wait for each other in a circle, and windows wait only for the commit.
+    """
+    if not wanted:
+        return 0
     lock_assignments(session)
-    have = rows.assignees_by_document(session).get(document_id, frozenset())
-    return rows.add(session, [(document_id, p) for p in dict.fromkeys(people) if p not in have])
+    have = rows.assignees_by_document(session)
+    pairs = [(d, p) for d, people in wanted.items() for p in people if p not in have.get(d, frozenset())]
+    return rows.add(session, pairs)

@@ -59,5 +59,6 @@ def import_paths(
 
             job.run(path, read(path, fmt, read_opts, file_progress))
             done += size
+        job.give_assignments()
     project.fold_log()
     return summary

@@ -50,6 +50,10 @@ class ImportJob:
         self.options = options
         self.summary = summary
         self.doc: Document | None = None
+        self.named = ""  # the current document's name in the file (--rename may store another)
+        # documents with their people, given after the last file (a new one has its id by then)
+        self.assigned: list[tuple[Document, list[int]]] = []
+        self.may_assign: bool | None = None  # asked once per import
         self.path = Path()
         self.layers = LayerIntake(self)
 
@@ -78,7 +82,7 @@ class ImportJob:
     def document_stance(self, record: DocumentStanceRecord) -> None:
         """Take a document's stance, given after its sentences (whose entities it may name)."""
         doc = self.doc
-        if doc is None or doc.name != record.document:
+        if doc is None or record.document != self.named:
             raise self.fail(record.line, f"document stance for {record.document!r} must follow its sentences")
         self.flush(doc)
         self.layers.document_stance(doc, record)
@@ -86,14 +90,23 @@ class ImportJob:
     def assignment(self, record: DocumentAssignment) -> None:
         """Give the document to the people named, as well as to whoever has it (nobody loses one)."""
         doc = self.doc
-        if doc is None or doc.name != record.document:
+        if doc is None or record.document != self.named:
             raise self.fail(record.line, f"the assignment of {record.document!r} must follow its sentences")
-        self.flush(doc)
-        if self.strict and not may_assign(self.session):
+        if self.may_assign is None:
+            self.may_assign = not self.strict or may_assign(self.session)
+        if not self.may_assign:
             self.summary.assignments_left_out += len(record.assignees)
             return
-        people = [self.layers.person_id(name, record.line) for name in record.assignees]
-        self.summary.assignments += give(self.session, doc.id, people)
+        self.assigned.append((doc, [self.layers.person_id(name, record.line) for name in record.assignees]))
+
+    def give_assignments(self) -> None:
+        """Give the documents to the people their assignment lines named (after the last file)."""
+        wanted: dict[int, list[int]] = {}
+        for doc, people in self.assigned:
+            mine = wanted.setdefault(doc.id, [])
+            mine.extend(p for p in people if p not in mine)
+        self.summary.assignments += give(self.session, wanted)
+        self.assigned = []
 
     def fail(self, line: int | None, message: str) -> InputError:
         """The error for ``message`` at ``line`` of the file being read."""
@@ -104,6 +117,7 @@ class ImportJob:
         """Look the document up by name and take it as new, stored or identical."""
         if (problem := document_name_problem(start.name)) is not None:  # before any query names it
             raise self.fail(start.line, problem)
+        self.named = start.name
         # Another import of this document waits here until this one commits, then finds it (and
         # its layers) stored: on PostgreSQL nothing else would stop both adding it.
         locks.lock_document_name(self.session, start.name)

@@ -39,6 +39,7 @@ class LayerIntake:
         self.annotators: dict[str, int] = {}
         self.long_names = LongNames(job.schema)  # schema names too long for the database, if any
         self.seen_layers: set[tuple[int, int]] = set()
+        self.assignees: dict[str, int] = {}  # people named by assignment lines, by name
 
     def annotator_id(self, name: str, line: int | None) -> int:
         """The id of the annotator ``name``, checked once per import (made unless in a team)."""
@@ -58,11 +59,16 @@ class LayerIntake:
         return self.annotators[name]
 
     def person_id(self, name: str, line: int | None) -> int:
-        """The id of the person ``name`` (made unless in a team), for an assignment."""
-        try:
-            return self.person(name).id
-        except StoreError as exc:
-            raise self.job.fail(line, str(exc)) from None
+        """The id of the person ``name`` (made unless in a team), for an assignment: a name is
+        checked as an annotator's is, and looked up once per import."""
+        if name not in self.assignees:
+            if (problem := annotator_name_problem(name)) is not None:
+                raise self.job.fail(line, problem)
+            try:
+                self.assignees[name] = self.person(name).id
+            except StoreError as exc:
+                raise self.job.fail(line, str(exc)) from None
+        return self.assignees[name]
 
     def person(self, name: str) -> queries.AnnotatorInfo:
         """The annotator ``name``: made if need be, or in a team one the manager added."""

@@ -11,7 +11,8 @@
 
 PostgreSQL only: row-level security like revision 0004's. Every member reads the assignments
 (a window serving the pool counts a document's assignees); reviewers and managers give and take
-them; an annotator adds only dynamic rows of their own, changes only when they touched or
+them; an annotator adds only dynamic rows of their own (while the pool is on, for a document
+short of its N assignees), changes only when they touched or
 finished their own (a column grant), and removes another's dynamic row only once it is
 abandoned. Active time is layer data: each person writes their own, reviewers and managers read
 everyone's. Reviewers may also write the assignment settings (``assignment:*`` in project_meta).
@@ -39,6 +40,20 @@ TIMEOUT = (
 )
 ABANDONED = f"(dynamic AND finished_at IS NULL AND touched_at < now() - {TIMEOUT})"
 SETTINGS = f"(key LIKE 'assignment:%' AND {REVIEWS})"
+# services.assignment.MODE_KEY and PER_DOCUMENT_KEY: a pool row is taken while the pool is on, for a
+# document with fewer than N assignees (the new row is not yet among those counted)
+POOL_ON = "(SELECT value FROM project_meta WHERE key = 'assignment:mode') = 'dynamic'"
+PER_DOCUMENT = (
+    "COALESCE((SELECT CAST(value AS integer) FROM project_meta WHERE key = 'assignment:per_document'), 1)"
+)
+# A policy of assignments may not read assignments itself (PostgreSQL: infinite recursion), so a
+# function counts a document's assignees, which every member reads anyway.
+COUNT_FUNCTION = """
+CREATE FUNCTION assignees_count(doc integer) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    AS $$ SELECT count(*) FROM public.assignments WHERE document_id = doc $$;
+"""
+SHORT = f"assignees_count(document_id) < {PER_DOCUMENT}"
 
 # The group role is ``<database>_team`` cut to PostgreSQL's identifier length (store/team.py);
 # store.team.ensure_team_role repeats the column grant for a group made later.
@@ -48,6 +63,8 @@ DECLARE team text := left(current_database(), 58) || '_team';
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = team) THEN
         EXECUTE format('GRANT SELECT, INSERT, DELETE ON assignments TO %I', team);
+        -- the default privileges (store/team.py) gave UPDATE on every column of the new table
+        EXECUTE format('REVOKE UPDATE ON assignments FROM %I', team);
         EXECUTE format('GRANT UPDATE (touched_at, finished_at) ON assignments TO %I', team);
         EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON active_time TO %I', team);
     END IF;
@@ -62,7 +79,8 @@ def _policies() -> list[str]:
         "ALTER TABLE active_time ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY assignments_read ON assignments FOR SELECT USING ({MEMBER})",
         f"CREATE POLICY assignments_manage ON assignments FOR ALL USING ({REVIEWS}) WITH CHECK ({REVIEWS})",
-        f"CREATE POLICY assignments_take ON assignments FOR INSERT WITH CHECK ({own} AND dynamic)",
+        f"CREATE POLICY assignments_take ON assignments FOR INSERT "
+        f"WITH CHECK ({own} AND dynamic AND {POOL_ON} AND {SHORT})",
         f"CREATE POLICY assignments_touch ON assignments FOR UPDATE USING ({own}) WITH CHECK ({own})",
         f"CREATE POLICY assignments_release ON assignments FOR DELETE USING ({ABANDONED} AND {MEMBER})",
         f"CREATE POLICY active_time_read ON active_time FOR SELECT USING ({own} OR {REVIEWS})",
@@ -99,6 +117,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("annotator_id", "sentence_id"),
     )
     if op.get_bind().dialect.name == "postgresql":
+        op.execute(COUNT_FUNCTION)
         for statement in _policies():
             op.execute(statement)
         op.execute(GRANTS)
@@ -111,3 +130,5 @@ def downgrade() -> None:
     op.drop_table("active_time")
     op.drop_index("ix_assignments_annotator", table_name="assignments")
     op.drop_table("assignments")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS assignees_count(integer)")
