@@ -16,6 +16,16 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from annotator.store.tables import Annotator, Assignment, Document, Sentence, SentenceStatus, utcnow
 
 
+def server_now(session: Session) -> datetime:
+    """The time assignments are stamped with: on PostgreSQL the server's (its release policy
+    compares with the server's ``now()``, and a window's clock may be behind), else this machine's."""
+    if session.get_bind().dialect.name == "postgresql":
+        found = session.scalar(select(func.now()))
+        if isinstance(found, datetime):
+            return found
+    return utcnow()
+
+
 def has_assignments(session: Session) -> bool:
     """True when any document is assigned to anyone (else every annotator sees every document)."""
     return session.scalar(select(Assignment.document_id).limit(1)) is not None
@@ -48,7 +58,7 @@ def document_sizes(session: Session) -> list[tuple[int, str, int]]:
 
 def add(session: Session, pairs: Iterable[tuple[int, int]], dynamic: bool = False) -> int:
     """Assign documents: ``(document_id, annotator_id)`` pairs, in one statement; how many."""
-    now = utcnow()
+    now = server_now(session)
     rows = [
         {
             "document_id": d,
@@ -122,13 +132,13 @@ def touch(session: Session, annotator_id: int, document_id: int) -> None:
     session.execute(
         update(Assignment)
         .where(Assignment.annotator_id == annotator_id, Assignment.document_id == document_id)
-        .values(touched_at=utcnow())
+        .values(touched_at=server_now(session))
     )
 
 
 def finish(session: Session, annotator_id: int, document_id: int) -> None:
     """Say the person finished the document (a finished row is never abandoned)."""
-    now = utcnow()
+    now = server_now(session)
     session.execute(
         update(Assignment)
         .where(Assignment.annotator_id == annotator_id, Assignment.document_id == document_id)
@@ -149,7 +159,7 @@ def finish_if_done(session: Session, annotator_id: int, sentence_id: int) -> Non
         SentenceStatus.status == "done",
     )
     left = select(Sentence.id).where(Sentence.document_id == Assignment.document_id, ~done.exists())
-    now = utcnow()
+    now = server_now(session)
     session.execute(
         update(Assignment)
         .where(
@@ -164,7 +174,7 @@ def finish_if_done(session: Session, annotator_id: int, sentence_id: int) -> Non
 
 def release_abandoned(session: Session, minutes: int, now: datetime | None = None) -> list[tuple[int, int]]:
     """Return to the pool the dynamic rows neither finished nor touched for ``minutes``; which ones."""
-    cutoff = (now or utcnow()) - timedelta(minutes=minutes)
+    cutoff = (now or server_now(session)) - timedelta(minutes=minutes)
     stale = and_(
         Assignment.dynamic.is_(True), Assignment.finished_at.is_(None), Assignment.touched_at < cutoff
     )

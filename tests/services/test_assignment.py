@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.workload import imbalance
@@ -289,3 +290,26 @@ def test_the_plan_does_not_depend_on_the_order_people_are_named_in(project: Proj
         with project.transaction() as s:
             s.query(Assignment).delete()
     assert plans[0] == plans[1]
+
+
+def test_on_postgresql_pool_rows_carry_the_servers_time_not_a_late_windows(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The release policy compares with the server's now(): a window whose clock is two hours
+    behind must not stamp its document as left two hours ago (someone else would take it)."""
+    if project.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one clock: the machine's")
+    corpus(project, tmp_path, 2)
+    ids = people(project)
+    assignment.set_dynamic(project, True, per_document=1, abandon_minutes=30)
+    real = rows.utcnow
+    monkeypatch.setattr(rows, "utcnow", lambda: real() - timedelta(hours=2))
+    taken = assignment.serve_next(project, ids["Айгерім"])
+    assert taken is not None
+    assert assignment.serve_next(project, ids["Данияр"]) != taken  # not released as abandoned
+    with project.reading() as s:
+        age = s.scalar(
+            text("SELECT extract(epoch FROM now() - touched_at) FROM assignments WHERE annotator_id = :a"),
+            {"a": ids["Айгерім"]},
+        )
+    assert abs(float(age)) < 600
