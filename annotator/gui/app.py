@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sys
+from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox
@@ -34,12 +36,30 @@ def ask_annotator() -> str | None:
     return name.strip() if ok and name.strip() else None
 
 
+NO_DISPLAY = (
+    "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset): start it in a desktop "
+    "session or over ssh -X, or use the command line (annotator --help)"
+)
+
+
+def display_problem(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str | None:
+    """Why Qt could not open a window here, said before Qt aborts the process with its own lines
+    (exit 134); None when there is a display, or a Qt platform was chosen (``QT_QPA_PLATFORM``)."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY
+
+
 def run(db: str | None, annotator: str | None) -> int:
     """Open the project and show the main window; returns the application's exit status.
 
     A Qt binding that loses references (it would crash the window within the hour) is refused
     before anything opens. Every failure later on is logged and shown (``failures.py``).
     """
+    if QApplication.instance() is None and (missing := display_problem()) is not None:
+        raise AnnotatorError(missing)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import getpass
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -74,3 +78,25 @@ def test_readme_documents_every_review_key() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for keys, text in REVIEW_KEYS:
         assert f"| `{keys}` | {text} |" in readme
+
+
+def test_without_a_display_the_window_says_so_in_one_line_and_exits_one(tmp_path: Path) -> None:
+    from annotator.gui.app import NO_DISPLAY, display_problem
+
+    assert display_problem({}, "linux") == NO_DISPLAY
+    assert display_problem({"DISPLAY": ":0"}, "linux") is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({}, "darwin") is None
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["HOME"] = str(tmp_path)
+    db = str(tmp_path / "p.sqlite")
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "--db", db, "gui", "--annotator", "a"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (1, f"annotator: {NO_DISPLAY}\n")
