@@ -82,13 +82,8 @@ def run_with_progress(
         worker.cancelled = True
 
     worker.progressed.connect(on_progress)
-    worker.finished_ok.connect(finish)
-    worker.failed.connect(fail)
-    worker.finished.connect(_worker_ended)
     dialog.canceled.connect(cancel)
-    _worker_started()
-    worker.start()
-    return worker
+    return _start(worker, finish, fail)
 
 
 _running = 0
@@ -114,7 +109,11 @@ def run_in_background(
     parent: QWidget, job: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None]
 ) -> Worker:
     """Start ``job`` in a worker without a dialog (a pane fills in when it ends)."""
-    worker = Worker(lambda _progress: job(), parent)
+    return _start(Worker(lambda _progress: job(), parent), done, failed)
+
+
+def _start(worker: Worker, done: Callable[[Any], None], failed: Callable[[str], None]) -> Worker:
+    """Connect a worker's outcome, count it among the running ones (the collector waits) and start it."""
     worker.finished_ok.connect(done)
     worker.failed.connect(failed)
     worker.finished.connect(_worker_ended)

@@ -87,9 +87,10 @@ def _people(session: Session, names: list[str], option: str = "--to") -> dict[st
     return out
 
 
-def _loads(session: Session, people: dict[str, int]) -> dict[int, int]:
-    sizes = {d: n for d, _name, n in rows.document_sizes(session)}
-    assigned = rows.assignees_by_document(session)
+def _loads(
+    sizes: dict[int, int], assigned: dict[int, frozenset[int]], people: dict[str, int]
+) -> dict[int, int]:
+    """The sentences each of ``people`` (by id) is assigned already."""
     load = dict.fromkeys(people.values(), 0)
     for doc, who in assigned.items():
         for person in who & load.keys():
@@ -115,7 +116,8 @@ def assign(
         sized = sorted(rows.document_sizes(s), key=lambda row: row[1])
         free = [(d, n) for d, _name, n in sized if n > 0 and d not in given]
         team = [people[name] for name in sorted(people)]
-        made = plan(free, team, per_document, share, seed, _loads(s, people))
+        before = _loads({d: n for d, _name, n in sized}, given, people)
+        made = plan(free, team, per_document, share, seed, before)
         rows.add(s, made.pairs)
     names = {i: n for n, i in people.items()}
     load = {names[p]: n for p, n in sorted(made.load.items(), key=lambda pn: names[pn[0]])}
@@ -131,15 +133,17 @@ def move_unfinished(project: Project, source: str, to: list[str], seed: int = 0)
         people = _people(s, to)
         if giver in people.values():
             raise AnnotatorError(f"--to names {source}, whose documents are being moved")
-        sizes = {d: n for d, _name, n in rows.document_sizes(s)}
-        names_of = {d: name for d, name, _n in rows.document_sizes(s)}
+        sized = rows.document_sizes(s)
+        sizes = {d: n for d, _name, n in sized}
+        names_of = {d: name for d, name, _n in sized}
+        given = rows.assignees_by_document(s)
+        load = _loads(sizes, given, people)
         docs = [(d, sizes[d]) for d in rows.unfinished(s, giver)]
-        pairs, stuck = move(
-            docs, rows.assignees_by_document(s), [people[n] for n in sorted(people)], _loads(s, people), seed
-        )
+        pairs, stuck = move(docs, given, [people[n] for n in sorted(people)], load, seed)
         rows.remove(s, giver, [d for d, _ in pairs])
         rows.add(s, pairs)
-        load = _loads(s, people)
+        for document, person in pairs:  # the giver is not among them: only what moved changes
+            load[person] += sizes[document]
     names = {i: n for n, i in people.items()}
     shown = {names[p]: n for p, n in sorted(load.items(), key=lambda pn: names[pn[0]])}
     return Assigned(0, 0, 1, shown, moved=len(pairs), stuck=[names_of[d] for d in stuck], moving=True)

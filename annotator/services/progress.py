@@ -45,8 +45,8 @@ def progress_report(project: Project) -> dict[str, Any]:
         assigned = rows.assignees_by_document(s)
         done = rows.done_counts(s)
         seconds = times.totals(s)
-        ready = rows.ready_documents(s)
         last = {m.name: m.last_edit_at for m in queries.team_progress(s)}
+    ready = rows.ready_among({d: n for d, _name, n in docs}, assigned, done)
     any_assigned = bool(assigned)
     out_people: dict[str, dict[str, Any]] = {}
     for p in people:

@@ -222,12 +222,19 @@ def assignment_rows(session: Session) -> list[tuple[str, str, bool]]:
 def ready_documents(session: Session) -> set[int]:
     """The assigned documents every assignee marked done in every sentence: ready for curation."""
     sizes = {d: n for d, _name, n in document_sizes(session)}
-    done = done_counts(session)
-    ready: set[int] = set()
-    for doc, people in assignees_by_document(session).items():
-        if sizes.get(doc, 0) > 0 and all(done.get((doc, p), 0) >= sizes[doc] for p in people):
-            ready.add(doc)
-    return ready
+    return ready_among(sizes, assignees_by_document(session), done_counts(session))
+
+
+def ready_among(
+    sizes: dict[int, int], assigned: dict[int, frozenset[int]], done: dict[tuple[int, int], int]
+) -> set[int]:
+    """:func:`ready_documents` from what was read already: sentences per document, its assignees,
+    and ``(document, person)`` → sentences done."""
+    return {
+        doc
+        for doc, people in assigned.items()
+        if sizes.get(doc, 0) > 0 and all(done.get((doc, p), 0) >= sizes[doc] for p in people)
+    }
 
 
 def assigned_to_query(annotator_id: int) -> Select[int]:

@@ -110,35 +110,27 @@ def _suggest(work: Path) -> dict[str, Any] | None:
         print(f"  recommenders: skipped, {KAZNERD} not found", flush=True)
         return None
     print("  recommenders on KazNERD (separate process, a few minutes) ...", flush=True)
-    out = work / "suggest.json"
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "benchmarks" / "suggest_bench.py"), "--json", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-        check=False,
-    )
-    if not out.exists():
-        raise SystemExit(f"the recommender benchmark failed:\n{proc.stderr[-2000:]}")
-    print("\n".join("    " + line for line in proc.stdout.splitlines()), flush=True)
-    result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-    return result
+    return _script("suggest_bench.py", work / "suggest.json", 1200, "the recommender benchmark")
 
 
 def _assign(work: Path) -> dict[str, Any]:
     """Assigning 10,000 documents (tests/benchmarks/assign_bench.py, its own process)."""
-    out = work / "assign.json"
+    return _script("assign_bench.py", work / "assign.json", 600, "the assignment benchmark")
+
+
+def _script(name: str, out: Path, timeout: int, what: str) -> dict[str, Any]:
+    """Run the benchmark script ``name`` in its own process, show what it printed, and read the
+    figures it wrote to ``out`` (``--json``)."""
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "benchmarks" / "assign_bench.py"), "--json", str(out)],
+        [sys.executable, str(ROOT / "tests" / "benchmarks" / name), "--json", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
         check=False,
     )
     if not out.exists():
-        raise SystemExit(f"the assignment benchmark failed:\n{proc.stderr[-2000:]}")
+        raise SystemExit(f"{what} failed:\n{proc.stderr[-2000:]}")
     print("\n".join("    " + line for line in proc.stdout.splitlines()), flush=True)
     result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return result
