@@ -100,7 +100,8 @@ def iter_items(path: Path, what: str, progress: ProgressFn | None = None) -> Ite
             except json.JSONDecodeError as exc:
                 # the item may go on in the next block; with none left, the error is real
                 if not buf.more():
-                    at = buf.line + buf.text.count("\n", buf.pos, exc.pos)
+                    where = min(exc.pos, len(buf.text.rstrip()))  # the end of the file: its last line
+                    at = buf.line + buf.text.count("\n", buf.pos, where)
                     raise InputError(path, at, f"{what} {index}: invalid JSON: {exc.msg}") from None
             except RecursionError:
                 raise buf.fail(f"{what} {index}: invalid JSON: nested too deeply") from None
@@ -113,6 +114,8 @@ def iter_items(path: Path, what: str, progress: ProgressFn | None = None) -> Ite
         elif ch == "]":
             buf.advance(buf.pos + 1)
             break
+        elif ch == "":
+            raise buf.fail(f"the list ends before its closing ] (after {what} {index - 1})")
         else:
             raise buf.fail(f"expected , or ] after {what} {index - 1}")
     if buf.peek() != "":
