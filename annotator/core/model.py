@@ -220,8 +220,8 @@ class DocumentAssignment:
 class NotImported:
     """What a reader found in its file and could not import: counted in the import's summary.
 
-    ``what`` is a plural noun (``relations``), ``why`` the reason in words, shown as
-    ``N relations not imported (why)``; nothing a file holds is dropped without a word.
+    ``what`` is a plural noun ending in "s" (``relations``), ``why`` the reason in words, shown
+    as ``N relations not imported (why)`` (``1 relation``); nothing a file holds is dropped without a word.
     """
 
     what: str
@@ -279,7 +279,8 @@ class ImportSummary:
         for path in self.unlabelled:
             line += f"\nnote: {path} was read as plain text: it gave --annotator no labels"
         for (path, what, why), n in self.not_imported.items():
-            line += f"\nnote: {path}: {n} {what} not imported ({why})"
+            things = what[:-1] if n == 1 and what.endswith("s") else what
+            line += f"\nnote: {path}: {n} {things} not imported ({why})"
         return line
 
 

@@ -43,8 +43,8 @@ def test_label_studio_json_is_detected_imported_and_exported_back(
     code, out, err = run(capsys, "import", "--db", db, str(path))
     assert code == 0, err
     assert "1 new document, 2 sentences, 11 tokens, 2 entities" in out
-    assert f"note: {path}: 1 cancelled annotations not imported" in out
-    assert f"note: {path}: 1 predictions not imported" in out
+    assert f"note: {path}: 1 cancelled annotation not imported" in out
+    assert f"note: {path}: 1 prediction not imported" in out
     code, out, err = run(
         capsys,
         "export",
@@ -114,3 +114,20 @@ def test_a_broken_label_studio_file_is_one_line_and_exit_1(
         f"annotator: {path}:3: task 1 (id 5): "
         "annotations[0].result[0].value.start/end 0..60 lie outside the text (7 characters)"
     ]
+
+
+def test_schema_gives_label_studios_config_for_the_projects_labels(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "p.sqlite")
+    assert run(capsys, "init", "--db", db)[0] == 0
+    code, out, err = run(capsys, "schema", "--db", db, "--labelstudio")
+    assert code == 0, err
+    assert out.startswith('<View>\n  <Labels name="label" toName="text">\n    <Label value="PERSON"/>')
+    assert out.count("<Label value=") == 25 and '<Text name="text" value="$text"/>' in out
+    config = tmp_path / "config.xml"
+    code, _, err = run(capsys, "schema", "--db", db, "--labelstudio", "--out", str(config))
+    assert code == 0, err
+    assert config.read_text(encoding="utf-8") == out
+    code, _, err = run(capsys, "schema", "--db", db, "--labelstudio", "--replace", str(config))
+    assert code == 1 and "does not go with --replace" in err

@@ -72,7 +72,7 @@ def test_doccano_import_then_export_gives_its_spans_back(project: Project, tmp_p
     summary = import_paths(project, [path], ImportOptions(annotator="d"))
     assert (summary.sentences, summary.entities) == (4, 5)
     assert (
-        "note: " + str(path) + ": 1 relations not imported (the project has no relations)"
+        "note: " + str(path) + ": 1 relation not imported (the project has no relations)"
         in summary.describe()
     )
     out = tmp_path / "out.jsonl"

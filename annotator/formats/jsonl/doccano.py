@@ -60,4 +60,4 @@ def records(obj: dict[str, Any], whole: SentenceRecord, number: int) -> Iterator
         yield NotImported("relations", len(relations), "the project has no relations", number)
     cats = optional(obj, "cats", list, [])
     if cats:
-        yield NotImported("document categories", len(cats), "the project has no categories", number)
+        yield NotImported("document-level labels", len(cats), "the project has no categories", number)
