@@ -14,8 +14,9 @@ writes it, else ``<file stem>-<task id>``), its text cut into sentences
 have only one). ``lead_time`` is the layer's active time. Spans are character offsets; white
 space at their ends is left out, and a token an entity starts or ends inside is cut there, so
 every span is kept exactly. Cancelled annotations, predictions and results of other types are
-counted in the import's summary. Errors name the file, the line the task starts on, and the
-task's index and id.
+counted in the import's summary. Consecutive JSON-MIN rows of one task (one row per annotation)
+are read as one task. Errors name the file, the line the task starts on, and the task's index
+and id.
 """
 
 from __future__ import annotations
@@ -51,8 +52,15 @@ class _Annotation:
 class _Task:
     name: str
     text: str
+    line: int  # where it starts in the file
+    where: str  # "task 3 (id 7)", for messages
+    minimal: bool  # a JSON-MIN row
     annotations: list[_Annotation] = field(default_factory=list)
     left_out: dict[tuple[str, str], int] = field(default_factory=dict)  # (what, why) -> count
+
+    def same_row_task(self, earlier: _Task) -> bool:
+        """True when this JSON-MIN row annotates the same task as the row before it."""
+        return self.minimal and earlier.minimal and (self.name, self.text) == (earlier.name, earlier.text)
 
     def leave_out(self, what: str, why: str, n: int = 1) -> None:
         """Count ``n`` things of the task that are not imported."""
@@ -63,19 +71,40 @@ def read_labelstudio(
     path: Path, *, annotator: str | None = None, status: str = "todo", progress: ProgressFn | None = None
 ) -> Iterator[Record]:
     """Stream records from a Label Studio JSON or JSON-MIN export (see the module's note)."""
+    pending: _Task | None = None
     for index, line, item in iter_items(path, "task", progress):
         ident = item.get("id") if isinstance(item, dict) else None
         where = f"task {index}" + (f" (id {ident})" if ident is not None else "")
         try:
             if not isinstance(item, dict):
                 raise Bad("must be an object")
-            task = _task(item, path.stem, annotator)
-            yield from _records(task, str(path), status, line)
+            task = _task(item, path.stem, annotator, line, where)
         except Bad as exc:
             raise InputError(path, line, f"{where}: {exc}") from None
+        if pending is not None and task.same_row_task(pending):  # JSON-MIN: a row per annotation
+            pending.annotations += task.annotations
+            continue
+        if pending is not None:
+            yield from _finished(path, pending, status, annotator)
+        pending = task
+    if pending is not None:
+        yield from _finished(path, pending, status, annotator)
 
 
-def _task(item: dict[str, Any], stem: str, annotator: str | None) -> _Task:
+def _finished(path: Path, task: _Task, status: str, annotator: str | None) -> Iterator[Record]:
+    """The records of a task read whole; a problem names its file, line, index and id."""
+    try:
+        people = [a.owner for a in task.annotations if a.spans or a.seconds]
+        if len(set(people)) != len(people):
+            twice = next(p for p in people if people.count(p) > 1)
+            hint = ": without --annotator each is its own person's layer" if annotator else ""
+            raise Bad(f"two annotations are {twice!r}'s{hint}")
+        yield from _records(task, str(path), status, task.line)
+    except Bad as exc:
+        raise InputError(path, task.line, f"{task.where}: {exc}") from None
+
+
+def _task(item: dict[str, Any], stem: str, annotator: str | None, line: int, where: str) -> _Task:
     """One task of either export, checked, with its annotations as character spans."""
     full = "data" in item or "annotations" in item or "completions" in item
     data = required(item, "data", dict) if full else item
@@ -86,7 +115,7 @@ def _task(item: dict[str, Any], stem: str, annotator: str | None) -> _Task:
         name = f"{stem}-{ident}" if isinstance(ident, int | str) and str(ident).strip() else stem
     if (problem := name_problem(name)) is not None:
         raise Bad(f"the document name {problem}")
-    task = _Task(name, text)
+    task = _Task(name, text, line, where, minimal=not full)
     fallback = data.get("annotator") if isinstance(data.get("annotator"), str) else None
     if full:
         key = "annotations" if "annotations" in item else "completions"  # Label Studio before 1.0
@@ -105,11 +134,6 @@ def _task(item: dict[str, Any], stem: str, annotator: str | None) -> _Task:
         ]
         owner = annotator or _person(item.get("annotator"), "'annotator'") or fallback
         task.annotations.append(_Annotation(owner, _seconds(item, ""), spans))
-    people = [a.owner for a in task.annotations if a.spans or a.seconds]
-    if len(set(people)) != len(people):
-        twice = next(p for p in people if people.count(p) > 1)
-        hint = ": without --annotator each is its own person's layer" if annotator else ""
-        raise Bad(f"two annotations are {twice!r}'s{hint}")
     return task
 
 

@@ -244,3 +244,13 @@ def test_empty_export_is_an_empty_list_and_the_config_lists_the_labels() -> None
     config = labelling_config(["PERSON", 'A"B'])
     assert '<Label value="PERSON"/>' in config and "<Label value='A\"B'/>" in config
     assert '<Labels name="label" toName="text">' in config and '<Text name="text" value="$text"/>' in config
+
+
+def test_json_min_rows_of_one_task_are_one_document_with_a_layer_each(tmp_path: Path) -> None:
+    rows = [
+        {"id": 7, "text": "Астанада жиын.", "annotator": "a@x.kz", "label": [_value(0, 8, "GPE")]},
+        {"id": 7, "text": "Астанада жиын.", "annotator": "b@x.kz", "label": [_value(0, 6, "GPE")]},
+    ]
+    records = list(read_labelstudio(_write_json(tmp_path / "rows.json", rows)))
+    assert sum(isinstance(r, DocumentStart) for r in records) == 1
+    assert _spans(records) == {"a@x.kz": [(0, "Астанада", "GPE")], "b@x.kz": [(0, "Астана", "GPE")]}
