@@ -236,6 +236,7 @@ def _shape(kind: str, number: int, text: str, spans: list[tuple[int, int, str]])
     }
 
 
+@pytest.mark.slow  # about 25 s for the three: part of make test, not of make quick
 @pytest.mark.parametrize("kind", ["doccano", "labelstudio", "json-min"])
 def test_kaznerd_validation_through_each_tool_keeps_its_13483_entities(tmp_path: Path, kind: str) -> None:
     items = [_shape(kind, n, text, spans) for n, text, spans in _grouped(50)]
