@@ -185,7 +185,11 @@ def _span(value: Any, where: str, text: str) -> Span:
         raise Bad(f"{where}labels must hold one label (an entity has one), not {labels!r}")
     given = optional(value, "text", str, None, where)
     if given is not None and given != text[start:end]:
-        raise Bad(f"{where}text {given!r} differs from the text at {start}..{end} ({text[start:end]!r})")
+        # older Label Studio versions counted UTF-16 code units: an emoji before a span moved it
+        moved = _from_utf16(text, start), _from_utf16(text, end)
+        if given != text[moved[0] : moved[1]]:
+            raise Bad(f"{where}text {given!r} differs from the text at {start}..{end} ({text[start:end]!r})")
+        start, end = moved
     while text[start].isspace() and start < end - 1:
         start += 1
     while text[end - 1].isspace() and end > start + 1:
@@ -193,6 +197,17 @@ def _span(value: Any, where: str, text: str) -> Span:
     if text[start:end].isspace():
         raise Bad(f"{where}start/end {start}..{end} cover only white space")
     return start, end, labels[0]
+
+
+def _from_utf16(text: str, units: int) -> int:
+    """The code-point offset of the UTF-16 offset ``units`` into ``text`` (characters beyond U+FFFF
+    take two units)."""
+    count = 0
+    for i, ch in enumerate(text):
+        if count >= units:
+            return i
+        count += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
 
 
 def _person(value: Any, where: str) -> str | None:

@@ -254,3 +254,16 @@ def test_json_min_rows_of_one_task_are_one_document_with_a_layer_each(tmp_path: 
     records = list(read_labelstudio(_write_json(tmp_path / "rows.json", rows)))
     assert sum(isinstance(r, DocumentStart) for r in records) == 1
     assert _spans(records) == {"a@x.kz": [(0, "Астанада", "GPE")], "b@x.kz": [(0, "Астана", "GPE")]}
+
+
+def test_offsets_in_utf16_units_as_older_label_studio_wrote_them_are_mapped(tmp_path: Path) -> None:
+    text = "😀 Астана қаласы."  # the emoji is two UTF-16 units: older Label Studio versions said 3..9
+    task = {
+        "id": 1,
+        "data": {"text": text},
+        "annotations": [
+            {"completed_by": 1, "result": [{"type": "labels", "value": _value(3, 9, "GPE", text="Астана")}]}
+        ],
+    }
+    records = list(read_labelstudio(_write_json(tmp_path / "old.json", [task])))
+    assert _spans(records) == {"labelstudio-1": [(0, "Астана", "GPE")]}
