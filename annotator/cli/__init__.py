@@ -221,11 +221,13 @@ def _read_password(name: str, from_stdin: bool) -> str:
 
 
 def _schema(args: argparse.Namespace, db: str | None) -> int:
+    if args.replace and args.labelstudio:
+        raise AnnotatorError("--labelstudio shows the stored schema's config: it does not go with --replace")
     if args.replace:
         schema = projects.replace_schema(db, args.replace)
         print(f"the project now uses schema {schema.name!r} from {args.replace}")
         return 0
-    text = projects.stored_schema(db)
+    text = projects.labelstudio_config(db) if args.labelstudio else projects.stored_schema(db)
     if args.out:
         guard = guard_for(db)
         write_text_atomically(Path(args.out), text, guard, what="the schema there", parents=False)

@@ -166,6 +166,11 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument(
         "--replace", metavar="FILE", help="store this schema instead (it must define all that the data uses)"
     )
+    sc.add_argument(
+        "--labelstudio",
+        action="store_true",
+        help="show (or --out) Label Studio's labelling config for the entity labels, not the TOML",
+    )
     tr = sub.add_parser(
         "train", parents=[db], help="train the recommenders on layers' done sentences and print their quality"
     )

@@ -216,7 +216,21 @@ class DocumentAssignment:
     line: int | None = None
 
 
-Record = DocumentStart | SentenceRecord | DocumentStanceRecord | DocumentAssignment
+@dataclass(frozen=True, slots=True)
+class NotImported:
+    """What a reader found in its file and could not import: counted in the import's summary.
+
+    ``what`` is a plural noun ending in "s" (``relations``), ``why`` the reason in words, shown
+    as ``N relations not imported (why)`` (``1 relation``); nothing a file holds is dropped without a word.
+    """
+
+    what: str
+    count: int
+    why: str
+    line: int | None = None
+
+
+Record = DocumentStart | SentenceRecord | DocumentStanceRecord | DocumentAssignment | NotImported
 
 
 @dataclass(slots=True)
@@ -235,6 +249,8 @@ class ImportSummary:
     assignments_left_out: int = 0
     files: list[str] = field(default_factory=list)
     unlabelled: list[str] = field(default_factory=list)  # plain-text files imported with --annotator
+    # (file, what, why) -> how many: what readers found and could not import
+    not_imported: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
     def describe(self) -> str:
         """One line for people: what was added and what was already there."""
@@ -262,6 +278,9 @@ class ImportSummary:
         line = "imported " + ", ".join(parts)
         for path in self.unlabelled:
             line += f"\nnote: {path} was read as plain text: it gave --annotator no labels"
+        for (path, what, why), n in self.not_imported.items():
+            things = what[:-1] if n == 1 and what.endswith("s") else what
+            line += f"\nnote: {path}: {n} {things} not imported ({why})"
         return line
 
 

@@ -19,8 +19,11 @@ from annotator.core.model import Record
 from annotator.core.schema import Schema
 from annotator.formats.brat import BratWriter
 from annotator.formats.conll import ConllWriter, read_conll
+from annotator.formats.json_list import first_character
 from annotator.formats.jsonl import read_jsonl
 from annotator.formats.jsonl_write import JsonlWriter
+from annotator.formats.labelstudio import read_labelstudio
+from annotator.formats.labelstudio_write import LabelStudioWriter
 from annotator.formats.lines import ProgressFn
 from annotator.formats.text import read_text
 from annotator.formats.writers import Writer
@@ -59,6 +62,10 @@ def _jsonl(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterat
     return read_jsonl(path, annotator=opts.annotator, status=opts.status, progress=progress)
 
 
+def _labelstudio(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
+    return read_labelstudio(path, annotator=opts.annotator, status=opts.status, progress=progress)
+
+
 @dataclass(frozen=True)
 class FormatSpec:
     """A registered input format."""
@@ -88,6 +95,13 @@ READERS: dict[str, FormatSpec] = {
             "JSON lines: own format, doccano, plain text",
             "JSON lines",
         ),
+        FormatSpec(
+            "labelstudio",
+            (".json",),
+            _labelstudio,
+            "Label Studio JSON or JSON-MIN export (a .json file that is a list)",
+            "Label Studio JSON",
+        ),
     )
 }
 
@@ -115,12 +129,15 @@ def looks_like_conll(path: Path) -> bool:
 
 def detect_format(path: Path, requested: str = "auto") -> str:
     """The format to read ``path`` with: ``requested`` unless ``auto``, else by the file ending
-    (and, for a ``.txt`` file, its content: CoNLL named ``.txt`` is read as CoNLL)."""
+    (and, for a ``.txt`` file, its content: CoNLL named ``.txt`` is read as CoNLL; a ``.json``
+    file that is a JSON list is Label Studio's export, any other ``.json`` JSON lines)."""
     if requested != "auto":
         if requested not in READERS:
             raise InputError(path, None, f"unknown format {requested!r} (one of {', '.join(READERS)})")
         return requested
     suffix = path.suffix.lower()
+    if suffix == ".json" and first_character(path) == "[":  # a list of tasks, not JSON lines
+        return "labelstudio"
     for spec in READERS.values():
         if suffix in spec.suffixes:
             if spec.name == "txt" and looks_like_conll(path):
@@ -158,6 +175,10 @@ def _conll_writer(out: TextIO, opts: WriteOptions) -> Writer:
 
 def _jsonl_writer(out: TextIO, opts: WriteOptions) -> Writer:
     return JsonlWriter(out, opts.per_document)
+
+
+def _labelstudio_writer(out: TextIO, opts: WriteOptions) -> Writer:
+    return LabelStudioWriter(out)
 
 
 def _brat_writer(folder: Path, opts: WriteOptions) -> Writer:
@@ -200,5 +221,6 @@ WRITERS: dict[str, WriterSpec] = {
         WriterSpec("conll", ".conll", "CoNLL tags", stream=_conll_writer),
         WriterSpec("jsonl", ".jsonl", "JSON lines", stream=_jsonl_writer),
         WriterSpec("brat", "", "brat standoff", folder=_brat_writer),
+        WriterSpec("labelstudio", ".json", "Label Studio JSON", stream=_labelstudio_writer),
     )
 }

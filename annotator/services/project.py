@@ -10,7 +10,8 @@ from typing import Any
 from annotator.core.errors import ProjectError, SchemaError
 from annotator.core.model import ImportSummary
 from annotator.core.paths import default_db_path, seeds_dir
-from annotator.core.schema import Schema, default_schema_path, load_schema
+from annotator.core.schema import Schema, default_schema_path, load_schema, parse_schema
+from annotator.formats.labelstudio_write import labelling_config
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, open_project, queries
 from annotator.store.engine import display_url, sqlite_file
@@ -161,6 +162,12 @@ def stored_schema(db: str | None) -> str:
             return queries.get_meta(session, "schema") or ""
     finally:
         project.close()
+
+
+def labelstudio_config(db: str | None) -> str:
+    """Label Studio's labelling config (``<View>`` XML) for the entity labels of the stored schema."""
+    schema = parse_schema(stored_schema(db), "the project's schema")
+    return labelling_config(label.name for label in schema.labels)
 
 
 def replace_schema(db: str | None, path: str | Path) -> Schema:

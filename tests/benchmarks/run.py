@@ -118,6 +118,17 @@ def _assign(work: Path) -> dict[str, Any]:
     return _script("assign_bench.py", work / "assign.json", 600, "the assignment benchmark")
 
 
+def _labelstudio(work: Path) -> dict[str, Any] | None:
+    """KazNERD validation as a Label Studio JSON file, imported, exported and imported again
+    (tests/benchmarks/labelstudio_bench.py, its own process); None without the shared data."""
+    from tests.suggest.corpus import KAZNERD
+
+    if not KAZNERD.exists():
+        return None
+    print("  Label Studio JSON round trip on KazNERD (separate process) ...", flush=True)
+    return _script("labelstudio_bench.py", work / "labelstudio.json", 900, "the Label Studio benchmark")
+
+
 def _script(name: str, out: Path, timeout: int, what: str) -> dict[str, Any]:
     """Run the benchmark script ``name`` in its own process, show what it printed, and read the
     figures it wrote to ``out`` (``--json``)."""
@@ -233,6 +244,7 @@ def run(n: int, work: Path, actions: int) -> dict[str, Any]:
     r["assign"] = _assign(work)
     r["suggest"] = _suggest(work)
     r["training_window"] = _training_window()
+    r["labelstudio"] = _labelstudio(work)
     return r
 
 

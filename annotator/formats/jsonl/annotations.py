@@ -6,7 +6,8 @@ A line spells its entities in one of these dialects, recognised by :func:`entity
   ``{"label", "token_start", "token_end"}`` (token indices), with an optional ``"id"``;
 * doccano's newer export: items of ``"entities"`` with ``"start_offset"``/``"end_offset"``
   (an item at a time: a list may mix them with the project's own);
-* doccano's classic ``"label": [[start, end, "LABEL"], ...]`` (when there is no ``"entities"``);
+* doccano's classic ``"label": [[start, end, "LABEL"], ...]`` (or ``"labels"``, as its sequence
+  labelling export spells it; when there is no ``"entities"``);
 * ``"ner_tags"``: one IOB2 tag per token (when there is neither ``"entities"`` nor ``"label"``).
 
 A line without any annotation (a plain ``{"text": ...}`` line) has no layer. ``"seconds"``, the
@@ -37,7 +38,7 @@ class EntityDialect(Enum):
 
 def entity_dialect(obj: dict[str, Any]) -> EntityDialect:
     """The dialect a sentence line spells its entities in (``"entities"`` when it has none)."""
-    if "label" in obj and "entities" not in obj:
+    if ("label" in obj or "labels" in obj) and "entities" not in obj:
         return EntityDialect.DOCCANO_LABELS
     if "entities" not in obj and "ner_tags" in obj:
         return EntityDialect.NER_TAGS
@@ -52,7 +53,7 @@ def span_inputs(obj: dict[str, Any]) -> list[tuple[Any, Any]]:
             out.append((item.get("start"), item.get("end")))
         elif isinstance(item, dict) and "start_offset" in item:
             out.append((item.get("start_offset"), item.get("end_offset")))
-    for item in obj.get("label", []) if isinstance(obj.get("label"), list) else []:
+    for item in obj.get(_labels_key(obj), []) if isinstance(obj.get(_labels_key(obj)), list) else []:
         if isinstance(item, list) and len(item) == 3:
             out.append((item[0], item[1]))
     for item in obj.get("events", []) if isinstance(obj.get("events"), list) else []:
@@ -105,13 +106,19 @@ def _entities(obj: dict[str, Any], tokens: Sequence[Token], to_tokens: ToTokens)
             return _entity_list(obj, tokens, to_tokens)
 
 
+def _labels_key(obj: dict[str, Any]) -> str:
+    """The key of doccano's classic spans: ``"label"``, else ``"labels"``."""
+    return "label" if "label" in obj else "labels"
+
+
 def _doccano_labels(obj: dict[str, Any], to_tokens: ToTokens) -> tuple[EntityRecord, ...]:
-    """doccano's classic spelling: ``"label": [[start, end, "LABEL"], ...]`` in characters."""
+    """doccano's classic spelling: ``"label"`` (or ``"labels"``): ``[[start, end, "LABEL"], ...]``."""
+    key = _labels_key(obj)
     out: list[EntityRecord] = []
-    for i, item in enumerate(optional(obj, "label", list, [])):
+    for i, item in enumerate(optional(obj, key, list, [])):
         if not (isinstance(item, list) and len(item) == 3 and isinstance(item[2], str)):
-            raise Bad(f'label[{i}] must be [start, end, "LABEL"]')
-        s, e = to_tokens(item[0], item[1], f"label[{i}]")
+            raise Bad(f'{key}[{i}] must be [start, end, "LABEL"]')
+        s, e = to_tokens(item[0], item[1], f"{key}[{i}]")
         out.append(EntityRecord(item[2], s, e))
     return tuple(out)
 
@@ -135,7 +142,7 @@ def _entity_list(
     for i, item in enumerate(optional(obj, "entities", list, [])):
         where = f"entities[{i}]."
         label = required(item, "label", str, where)
-        ref = optional(item, "id", str, None, where)
+        ref = _ref(item, where)
         if "start_offset" in item:  # doccano's newer export
             s, e = to_tokens(
                 required(item, "start_offset", int, where),
@@ -146,6 +153,16 @@ def _entity_list(
             s, e = _token_range(item, where, tokens, to_tokens)
         out.append(EntityRecord(label, s, e, ref))
     return tuple(out)
+
+
+def _ref(item: dict[str, Any], where: str) -> str | None:
+    """An entity's ``"id"``: a string, or an integer as doccano writes it (kept as its digits)."""
+    value = item.get("id")
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise Bad(f"{where}'id' must be a string or an integer")
 
 
 def _token_range(

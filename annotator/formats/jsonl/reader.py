@@ -11,6 +11,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.model import DocumentStart, Record
+from annotator.formats.jsonl import doccano
 from annotator.formats.jsonl.dialects import (
     Dialect,
     assignment,
@@ -56,6 +57,10 @@ def read_jsonl(
                     if document != current:
                         current = document
                         yield DocumentStart(document, str(path), None, number)
-                    yield sentence(obj, annotator, status, number)
+                    if doccano.is_doccano(obj):  # a whole text: cut into its sentences
+                        obj = doccano.prepared(obj)
+                        yield from doccano.records(obj, sentence(obj, annotator, status, number), number)
+                    else:
+                        yield sentence(obj, annotator, status, number)
         except Bad as exc:
             raise InputError(path, number, str(exc)) from None

@@ -16,6 +16,7 @@ from annotator.core.model import (
     DocumentStanceRecord,
     DocumentStart,
     ImportSummary,
+    NotImported,
     Record,
     SentenceRecord,
     token_offsets,
@@ -76,6 +77,9 @@ class ImportJob:
             self.sentence(self.doc, record)
         elif isinstance(record, DocumentAssignment):
             self.assignment(record)
+        elif isinstance(record, NotImported):
+            key = (str(self.path), record.what, record.why)
+            self.summary.not_imported[key] = self.summary.not_imported.get(key, 0) + record.count
         else:
             self.document_stance(record)
 

@@ -1,0 +1,63 @@
+"""doccano's export as it is: one example a line, its text a whole document, not a sentence.
+
+A line is doccano's when it gives no ``"tokens"`` and has one of doccano's keys (``relations``,
+``Comments``, ``label``/``labels``, ``cats``, entities with ``start_offset``, an integer ``id``).
+Then:
+
+* its text is cut into sentences (:mod:`annotator.formats.sentences`), each entity in its own;
+* ``Comments`` (strings, or objects with ``"text"``) become the comment of its first sentence;
+* ``relations`` and ``cats`` (the project has neither relations between entities nor document
+  categories) are counted in the import's summary, never dropped without a word;
+* the example's own ``id`` is doccano's row number: it is not kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from annotator.core.model import NotImported, Record, SentenceRecord
+from annotator.formats.jsonl.fields import Bad, optional
+from annotator.formats.sentences import split
+
+_KEYS = ("relations", "Comments", "label", "labels", "cats")
+
+
+def is_doccano(obj: dict[str, Any]) -> bool:
+    """True when the sentence line ``obj`` is a doccano example (see the module's note)."""
+    if "tokens" in obj or "sentence" in obj:
+        return False
+    if any(key in obj for key in _KEYS):
+        return True
+    ident = obj.get("id")
+    if isinstance(ident, int) and not isinstance(ident, bool):
+        return True
+    entities = obj.get("entities")
+    return isinstance(entities, list) and any(isinstance(e, dict) and "start_offset" in e for e in entities)
+
+
+def prepared(obj: dict[str, Any]) -> dict[str, Any]:
+    """The line with its ``Comments`` joined into ``comment`` (after a ``comment`` it has)."""
+    notes = []
+    for i, item in enumerate(optional(obj, "Comments", list, [])):
+        text = item.get("text") if isinstance(item, dict) else item
+        if not isinstance(text, str):
+            raise Bad(f'Comments[{i}] must be a string or an object with "text"')
+        if text.strip():
+            notes.append(text.strip())
+    if not notes:
+        return obj
+    own = optional(obj, "comment", str, "")
+    return {**obj, "comment": "\n".join([own, *notes] if own else notes)}
+
+
+def records(obj: dict[str, Any], whole: SentenceRecord, number: int) -> Iterator[Record]:
+    """The example's sentences, then what it holds that the project cannot (counted)."""
+    sentences, _kept_whole = split(whole.text, whole.tokens, whole.layers, number)
+    yield from sentences
+    relations = optional(obj, "relations", list, [])
+    if relations:
+        yield NotImported("relations", len(relations), "the project has no relations", number)
+    cats = optional(obj, "cats", list, [])
+    if cats:
+        yield NotImported("document-level labels", len(cats), "the project has no categories", number)
