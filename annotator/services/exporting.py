@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -23,6 +24,7 @@ from annotator.core.perf import collector_paused
 from annotator.core.schema import Schema
 from annotator.core.tags import SCHEMES
 from annotator.formats.filenames import sanitize
+from annotator.formats.jsonl_features import FEATURES_SUFFIX, sentence_features
 from annotator.formats.jsonl_write import JsonlWriter, documents_file, labels_file, tag_names
 from annotator.formats.registry import WRITERS, WriteOptions, WriterSpec
 from annotator.formats.writers import Writer
@@ -178,15 +180,20 @@ def _jsonl_files(
     progress: Progress | None,
 ) -> None:
     """JSONL into ``target`` with its side files beside it: ``X.documents.jsonl`` (the document-level
-    lines) and ``X.labels.json`` (the tag names in ClassLabel order); the three are written to
-    temporary files and renamed into place only when all are complete, the sentence file last."""
+    lines), ``X.labels.json`` (the tag names in ClassLabel order) and, per sentence,
+    ``X.features.json`` (the sentence lines' Hugging Face features); all are written to temporary
+    files and renamed into place only when all are complete, the sentence file last."""
     guard = guard_of(project)
     docs_path, labels_path = documents_file(target), labels_file(target)
-    with (
-        atomic_file(target, guard, what="the export", hint=DEVICE_HINT) as handle,
-        atomic_file(docs_path, guard, what="the export's document lines", hint=DEVICE_HINT) as docs,
-        atomic_file(labels_path, guard, what="the export's label list", hint=DEVICE_HINT) as labels,
-    ):
+    features_path = target.with_name(target.stem + FEATURES_SUFFIX)
+    with ExitStack() as files:
+        handle = files.enter_context(atomic_file(target, guard, what="the export", hint=DEVICE_HINT))
+        docs = files.enter_context(atomic_file(docs_path, guard, what="the export's document lines"))
+        labels = files.enter_context(atomic_file(labels_path, guard, what="the export's label list"))
+        if not options.per_document:  # the features describe sentence lines
+            features = files.enter_context(atomic_file(features_path, guard, what="the export's features"))
+            attributes = [a.name for a in project.schema.attributes]
+            features.write(json.dumps(sentence_features(attributes, options.tokens), indent=1) + "\n")
         writer = spec.open_stream(handle, replace(options, documents=docs))
         _write(records, writer, summary, total, progress)
         names = [lab.name for lab in project.schema.labels]
@@ -195,6 +202,7 @@ def _jsonl_files(
         labels.write(json.dumps(tag_names(names), ensure_ascii=False, indent=1) + "\n")
     summary.side_notes.append(
         f"document stance and assignees in {docs_path.name}, the tag names in {labels_path.name}"
+        + ("" if options.per_document else f", the features in {features_path.name}")
     )
 
 

@@ -236,7 +236,9 @@ def test_a_folder_device_fifo_or_link_is_refused_and_left_as_it_was(
     assert code == 0 and "Traceback" not in err and fine.stat().st_size > 0
     expected = {str(fine)}
     if command == "export-jsonl":  # and its side files, beside it
-        expected |= {str(tmp_path / "output.documents.jsonl"), str(tmp_path / "output.labels.json")}
+        expected |= {
+            str(tmp_path / f"output.{side}") for side in ("documents.jsonl", "labels.json", "features.json")
+        }
     assert set(tree(tmp_path)) - set(before) == expected, "a temporary file was left behind"
 
 

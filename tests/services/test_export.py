@@ -262,7 +262,9 @@ def test_the_default_destination_stays_in_exports_whatever_the_annotator_is_call
     summary = export_layer(project, ExportOptions(fmt="jsonl", annotator="x/../../../evil", status="all"))
     written = [p for p in tmp_path.rglob("*") if p.is_file() and not p.name.startswith("project.sqlite")]
     main = Path(summary.destination)
-    sides = [main.with_name(main.stem + ".documents.jsonl"), main.with_name(main.stem + ".labels.json")]
+    sides = [
+        main.with_name(main.stem + side) for side in (".documents.jsonl", ".labels.json", ".features.json")
+    ]
     assert sorted(written) == sorted([main, *sides])
     assert Path(summary.destination).parent == exports
     assert Path(summary.destination).name.startswith(f"{project.name}-x__________evil-jsonl~")

@@ -21,6 +21,7 @@ from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.store import Project, open_project
 from tests.benchmarks.synth import sentence, write_conll
+from tests.conftest import FIXTURES
 
 KAZNERD_VALID = Path(__file__).resolve().parents[3] / "shared" / "data" / "kaznerd" / "IOB2_valid.txt"
 CHUNK = 10 << 20  # how much datasets reads to infer the types
@@ -56,9 +57,10 @@ def entity_count(path: Path) -> int:
         return sum(t.startswith("B-") for line in handle for t in json.loads(line)["ner_tags"])
 
 
-def big_jsonl(path: Path, sentences: int) -> tuple[int, int]:
+def big_jsonl(path: Path, sentences: int, late: dict[str, Any] | None = None) -> tuple[int, int]:
     """Synthetic sentence lines (one comment, on the last sentence) and, after the last document's
-    sentences, its document stance; returns the sentences and entities written."""
+    sentences, its document stance; returns the sentences and entities written. ``late`` (a
+    sentence line) is written as the last sentence instead."""
     rng = random.Random(3)
     entities = 0
     schema = load_schema(default_schema_path())
@@ -74,6 +76,10 @@ def big_jsonl(path: Path, sentences: int) -> tuple[int, int]:
             }
             if i == sentences - 1:
                 obj["comment"] = "кеш түсініктеме"
+                if late is not None:
+                    obj = {**late, "document": obj["document"], "annotator": "a", "status": "done"}
+                    del obj["sentence"]
+                    rows = [("", tag) for tag in late["ner_tags"]]
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
             entities += sum(tag.startswith("B-") for _, tag in rows)
         stance = {"target": schema.targets[0].name, "label": schema.stance_labels[0]}
@@ -111,6 +117,35 @@ def test_an_export_over_10_mb_with_a_late_comment_and_document_stance_loads_whol
     documents = load(hf, tmp_path / "x.documents.jsonl", tmp_path)
     stance = documents[0]["document_stance"]
     assert len(documents) == 1 and stance[0]["label"] == load_schema(default_schema_path()).stance_labels[0]
+
+
+@pytest.mark.slow
+def test_a_late_event_and_sentence_stance_load_with_the_exports_features(hf: Any, tmp_path: Path) -> None:
+    """An empty list in the first 10 MB is typed a list of nulls: X.features.json gives the types."""
+    late = json.loads((FIXTURES / "example.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert late["events"] and late["stance"] and late["stance"][0]["holder"] is None
+    project = new_project(tmp_path / "p.sqlite")
+    n, _ = big_jsonl(tmp_path / "in.jsonl", 11_000, late)
+    import_paths(project, [tmp_path / "in.jsonl"])
+    target = tmp_path / "x.jsonl"
+    export_layer(project, ExportOptions(fmt="jsonl", annotator="a", out=str(target)))
+    project.close()
+    with target.open("rb") as handle:
+        assert target.stat().st_size > CHUNK and b'"events": [{' not in handle.read(CHUNK)
+    features = hf.Features.from_dict(json.loads((tmp_path / "x.features.json").read_text(encoding="utf-8")))
+    ds = hf.load_dataset(
+        "json", data_files=str(target), split="train", features=features, cache_dir=str(tmp_path / "hf-cache")
+    )
+    assert len(ds) == n
+    last = ds[n - 1]
+    assert last["events"][0]["type"] == late["events"][0]["type"]
+    assert last["events"][0]["attributes"]["polarity"] == late["events"][0]["attributes"]["polarity"]
+    assert last["stance"][0] == {
+        "target": late["stance"][0]["target"],
+        "label": late["stance"][0]["label"],
+        "holder": "",
+    }
+    assert ds[0]["events"] == [] and ds[0]["comment"] == ""
 
 
 def test_to_json_of_the_strings_export_imports_with_exactly_its_entities(hf: Any, tmp_path: Path) -> None:
