@@ -83,7 +83,9 @@ def _init(args: argparse.Namespace, db: str | None) -> int:
 
 def _import(args: argparse.Namespace, db: str | None) -> int:
     project = projects.open_or_create(db)
-    options = ImportOptions(args.fmt, args.annotator, args.segment, args.scheme, args.status, args.rename)
+    options = ImportOptions(
+        args.fmt, args.annotator, args.segment, args.scheme, args.status, args.rename, labels=args.labels
+    )
     bar = ProgressBar("importing")
     try:
         team.act_for_import(project, args.actor)
@@ -108,6 +110,7 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
         events=args.events,
         per_document=args.per == "document",
         separator=args.separator,
+        tokens=args.tokens,
     )
     bar = ProgressBar("exporting")
     try:

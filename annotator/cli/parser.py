@@ -15,6 +15,7 @@ from annotator.core.model import ROLES, STATUSES
 from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
 from annotator.formats.conll import SEPARATORS
+from annotator.formats.jsonl_write import TOKEN_FORMS
 from annotator.formats.registry import READERS, WRITERS
 
 
@@ -71,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="status given to the imported annotator's sentences (default todo)",
     )
     imp.add_argument(
+        "--labels",
+        metavar="FILE",
+        help="JSONL: a JSON list of tag names for integer ner_tags, in ClassLabel order "
+        "(default: X.labels.json or labels.json beside the file X.jsonl)",
+    )
+    imp.add_argument(
         "--rename",
         action="store_true",
         help="import a document whose name is taken by a different one under a new name",
@@ -106,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=LEVELS,
         default="sentence",
         help="JSONL: one object per sentence (default) or per document",
+    )
+    exp.add_argument(
+        "--tokens",
+        choices=TOKEN_FORMS,
+        default="objects",
+        help="JSONL: tokens as objects with their offsets (default), or as strings with the offsets "
+        "in token_offsets, as a token-classification pipeline wants them",
     )
 
     agr = sub.add_parser(

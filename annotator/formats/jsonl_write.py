@@ -1,19 +1,29 @@
 """JSONL writer of the project's own format (read back by :mod:`annotator.formats.jsonl`).
 
-Per sentence (the default), one object per line with keys in this order: ``document``,
-``sentence``, ``text``, ``annotator``, ``status`` (``comment`` when there is one), ``seconds``
-(the annotator's active time on the sentence, rounded to 0.1; 0 when none), ``tokens``,
-``ner_tags`` (IOB2), ``entities``, ``events``, ``stance``; then, after a document's sentences, a
-``{"document", "annotator", "document_stance"}`` line if the annotator gave document stance,
-and a ``{"document", "assignees"}`` line if the document is assigned to anyone.
-Per document, one object per document with ``text`` the whole document and every offset into it
-(and ``assignees`` when it is assigned).
+Per sentence (the default), one object per line, every line with the same keys in this order and
+each key with values of one type, so that Hugging Face ``datasets`` (which infers the types from
+the first 10 MB) loads the file as it is: ``document``, ``sentence``, ``text``, ``annotator``,
+``status``, ``comment`` ("" when none), ``seconds`` (the annotator's active time on the
+sentence, a float rounded to 0.1), ``tokens``, ``token_offsets`` (only with ``--tokens
+strings``), ``ner_tags`` (IOB2), ``entities``, ``events``, ``stance`` (a stance's ``holder`` is
+"" when it has none).
+
+``tokens`` are objects ``{"text", "start", "end"}`` (the default), or with ``tokens="strings"``
+the token texts, with ``token_offsets`` ``[[start, end], ...]`` beside them.
+
+The document-level lines, ``{"document", "annotator", "document_stance"}`` when the annotator gave
+document stance and ``{"document", "assignees"}`` when the document is assigned to anyone, go to
+``documents`` (the side file ``X.documents.jsonl`` of an export ``X.jsonl``) when one is given,
+else after the document's sentences in the same stream (standard output has no side file).
+Per document, one object per document with ``text`` the whole document and every offset into it,
+its ``document_stance`` and ``assignees`` (both lists, empty when none).
 Offsets are code points (Python string indices), ends exclusive.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 from annotator.core.model import (
@@ -25,20 +35,30 @@ from annotator.core.model import (
     StanceRecord,
 )
 from annotator.core.tags import encode, flatten
+from annotator.formats.jsonl.hf import documents_file, labels_file
 from annotator.formats.writers import WriteStats
+
+TOKEN_FORMS = ("objects", "strings")
+__all__ = ["TOKEN_FORMS", "JsonlWriter", "documents_file", "labels_file", "sentence_object", "tag_names"]
 
 
 def _stance(items: tuple[StanceRecord, ...]) -> list[dict[str, Any]]:
-    return [{"target": s.target, "label": s.label, "holder": s.holder} for s in items]
+    return [{"target": s.target, "label": s.label, "holder": s.holder or ""} for s in items]
+
+
+def tag_names(labels: Sequence[str]) -> list[str]:
+    """The IOB2 tag names in ``ClassLabel`` order: ``O``, then ``B-``/``I-`` of each label in order."""
+    return ["O", *(f"{prefix}-{label}" for label in labels for prefix in ("B", "I"))]
 
 
 def sentence_object(
-    record: SentenceRecord, document: str, doc_offset: int | None = None
+    record: SentenceRecord, document: str, doc_offset: int | None = None, tokens: str = "objects"
 ) -> tuple[dict[str, Any], int]:
     """The JSON object of a sentence and how many spans the overlap policy left out of ``ner_tags``.
 
     With ``doc_offset`` (per-document output) every offset is into the document text and the
-    sentence gives ``start``/``end`` instead of ``text``.
+    sentence gives ``start``/``end`` instead of ``text``. ``tokens`` is ``objects`` or ``strings``
+    (see the module's description).
     """
     layer = record.layers[0]
     shift = doc_offset or 0
@@ -63,10 +83,15 @@ def sentence_object(
         obj["start"], obj["end"] = shift, shift + len(text)
     obj["annotator"] = layer.annotator
     obj["status"] = layer.status
-    if layer.comment:
-        obj["comment"] = layer.comment
-    obj["seconds"] = round(layer.seconds, 1) or 0
-    obj["tokens"] = [{"text": t.text, "start": t.char_start + shift, "end": t.char_end + shift} for t in toks]
+    obj["comment"] = layer.comment or ""
+    obj["seconds"] = float(round(layer.seconds, 1))
+    if tokens == "strings":
+        obj["tokens"] = [t.text for t in toks]
+        obj["token_offsets"] = [[t.char_start + shift, t.char_end + shift] for t in toks]
+    else:
+        obj["tokens"] = [
+            {"text": t.text, "start": t.char_start + shift, "end": t.char_end + shift} for t in toks
+        ]
     obj["ner_tags"] = encode(spans, len(toks), "IOB2")
     obj["entities"] = [
         {"id": e.ref, "label": e.label, **span(e.token_start, e.token_end)} for e in layer.entities
@@ -92,9 +117,20 @@ def _dumps(obj: dict[str, Any]) -> str:
 class JsonlWriter:
     """Writes records as JSON lines, one per sentence or (``per_document``) one per document."""
 
-    def __init__(self, out: TextIO, per_document: bool = False):
+    def __init__(
+        self,
+        out: TextIO,
+        per_document: bool = False,
+        tokens: str = "objects",
+        documents: TextIO | None = None,
+    ):
+        if tokens not in TOKEN_FORMS:
+            raise ValueError(f"tokens must be one of {', '.join(TOKEN_FORMS)}, not {tokens!r}")
         self.out = out
         self.per_document = per_document
+        self.tokens = tokens
+        self.documents = documents or out  # where document-level lines go, per sentence
+        self.labels: dict[str, None] = {}  # the entity labels written, in order of first use
         self.dropped_entities = 0
         self.dropped_triggers = 0
         self.document = ""
@@ -112,17 +148,19 @@ class JsonlWriter:
                     "text": record.text or "",
                     "sentences": [],
                     "document_stance": [],
+                    "assignees": [],
                 }
         elif isinstance(record, SentenceRecord):
             if self.doc is not None:
-                obj, dropped = sentence_object(record, self.document, record.start or 0)
+                obj, dropped = sentence_object(record, self.document, record.start or 0, self.tokens)
                 obj.pop("document")
                 self.doc["annotator"] = obj.pop("annotator")
                 self.doc["sentences"].append(obj)
             else:
-                obj, dropped = sentence_object(record, self.document)
+                obj, dropped = sentence_object(record, self.document, tokens=self.tokens)
                 self.out.write(_dumps(obj) + "\n")
             self.dropped_entities += dropped
+            self.labels.update((e.label, None) for e in record.layers[0].entities)
         elif isinstance(record, DocumentStanceRecord):
             if self.doc is not None:
                 self.doc["document_stance"] = _stance(record.stance)
@@ -132,12 +170,12 @@ class JsonlWriter:
                     "annotator": record.annotator,
                     "document_stance": _stance(record.stance),
                 }
-                self.out.write(_dumps(line) + "\n")
+                self.documents.write(_dumps(line) + "\n")
         elif isinstance(record, DocumentAssignment):
             if self.doc is not None:
                 self.doc["assignees"] = list(record.assignees)
             else:
-                self.out.write(
+                self.documents.write(
                     _dumps({"document": record.document, "assignees": list(record.assignees)}) + "\n"
                 )
 

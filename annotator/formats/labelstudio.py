@@ -33,7 +33,7 @@ from annotator.core.model import DocumentStart, EntityRecord, Layer, NotImported
 from annotator.core.text import tokenize
 from annotator.formats.json_list import iter_items
 from annotator.formats.jsonl.fields import Bad, optional, required
-from annotator.formats.jsonl.tokens import _normalize_with_offsets
+from annotator.formats.jsonl.tokens import normalize_with_offsets
 from annotator.formats.lines import ProgressFn
 from annotator.formats.names import name_problem
 from annotator.formats.sentences import split
@@ -260,7 +260,7 @@ def _normalized(task: _Task) -> tuple[str, dict[int, int]]:
     cuts = {0, len(task.text)} | {x for a in task.annotations for s, e, _ in a.spans for x in (s, e)}
     if is_normalized("NFC", task.text):
         return task.text, {c: c for c in cuts}
-    return _normalize_with_offsets(task.text, sorted(cuts))
+    return normalize_with_offsets(task.text, sorted(cuts))
 
 
 def _cut(text: str, tokens: list[Token], edges: dict[int, int]) -> TokenList:

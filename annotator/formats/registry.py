@@ -38,6 +38,7 @@ class ReadOptions:
     segment: str = "lines"
     scheme: str = "auto"
     status: str = "todo"
+    labels: tuple[str, ...] | None = None  # JSONL: tag names of integer ner_tags (--labels)
 
 
 Reader = Callable[[Path, ReadOptions, ProgressFn | None], Iterator[Record]]
@@ -59,7 +60,9 @@ def _conll(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterat
 
 
 def _jsonl(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
-    return read_jsonl(path, annotator=opts.annotator, status=opts.status, progress=progress)
+    return read_jsonl(
+        path, annotator=opts.annotator, status=opts.status, progress=progress, labels=opts.labels
+    )
 
 
 def _labelstudio(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
@@ -163,6 +166,8 @@ class WriteOptions:
     events: bool = False  # CoNLL
     per_document: bool = False  # JSONL
     separator: str = "tab"  # CoNLL: tab or space between the columns
+    tokens: str = "objects"  # JSONL: tokens as objects or as strings (with token_offsets)
+    documents: TextIO | None = None  # JSONL per sentence: the side file for document-level lines
 
 
 StreamWriterFactory = Callable[[TextIO, WriteOptions], Writer]
@@ -174,7 +179,7 @@ def _conll_writer(out: TextIO, opts: WriteOptions) -> Writer:
 
 
 def _jsonl_writer(out: TextIO, opts: WriteOptions) -> Writer:
-    return JsonlWriter(out, opts.per_document)
+    return JsonlWriter(out, opts.per_document, opts.tokens, opts.documents)
 
 
 def _labelstudio_writer(out: TextIO, opts: WriteOptions) -> Writer:

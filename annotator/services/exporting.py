@@ -8,9 +8,11 @@ the project, its side files or its backups, never a link, a folder or a device.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -22,6 +24,8 @@ from annotator.core.perf import collector_paused
 from annotator.core.schema import Schema
 from annotator.core.tags import SCHEMES
 from annotator.formats.filenames import sanitize
+from annotator.formats.jsonl_features import FEATURES_SUFFIX, sentence_features
+from annotator.formats.jsonl_write import JsonlWriter, documents_file, labels_file, tag_names
 from annotator.formats.registry import WRITERS, WriteOptions, WriterSpec
 from annotator.formats.writers import Writer
 from annotator.services.destinations import DestinationError, atomic_file, atomic_folder, guard_of
@@ -51,6 +55,7 @@ class ExportOptions:
     events: bool = False
     per_document: bool = False
     separator: str = "tab"
+    tokens: str = "objects"  # JSONL: token objects, or strings with token_offsets
 
 
 @dataclass
@@ -63,6 +68,7 @@ class ExportSummary:
     sentences: int = 0
     dropped_entities: int = 0
     dropped_triggers: int = 0
+    side_notes: list[str] = field(default_factory=list)  # where JSONL's side files went, or why none
 
     def describe(self) -> str:
         """One line for people."""
@@ -77,7 +83,7 @@ class ExportSummary:
             out.append(f"{self.dropped_entities} overlapping entities left out of the tags ({POLICY})")
         if self.dropped_triggers:
             out.append(f"{self.dropped_triggers} overlapping triggers left out of the tags ({POLICY})")
-        return out
+        return out + self.side_notes
 
 
 def resolve_layer(session: Session, annotator: str | None, gold: bool) -> queries.AnnotatorInfo:
@@ -134,6 +140,8 @@ def export_layer(
         )
         if options.out == "-":
             summary = ExportSummary("standard output", layer.name)
+            if options.fmt == "jsonl":
+                summary.side_notes.append(STDOUT_NOTE)
             out = stdout or sys.stdout
             _to_stream(records, out, spec, _write_options(options, schema), summary, total, progress)
             return summary
@@ -144,12 +152,58 @@ def export_layer(
             if spec.writes_folder:
                 with atomic_folder(target, guard_of(project)) as folder:
                     _write(records, spec.open_folder(folder, write_options), summary, total, progress)
+            elif options.fmt == "jsonl":
+                _jsonl_files(project, target, records, spec, write_options, summary, total, progress)
             else:
                 with atomic_file(target, guard_of(project), what="the export", hint=DEVICE_HINT) as handle:
                     _write(records, spec.open_stream(handle, write_options), summary, total, progress)
         except DestinationError as exc:
             raise ExportError(str(exc)) from None
         return summary
+
+
+STDOUT_NOTE = (
+    "standard output has no side files: each document's stance and assignees follow its sentences "
+    "as lines of their own, and no label list is written (give --out FILE for the files that "
+    "Hugging Face datasets loads)"
+)
+
+
+def _jsonl_files(
+    project: Project,
+    target: Path,
+    records: Iterator[Record],
+    spec: WriterSpec,
+    options: WriteOptions,
+    summary: ExportSummary,
+    total: int,
+    progress: Progress | None,
+) -> None:
+    """JSONL into ``target`` with its side files beside it: ``X.documents.jsonl`` (the document-level
+    lines), ``X.labels.json`` (the tag names in ClassLabel order) and, per sentence,
+    ``X.features.json`` (the sentence lines' Hugging Face features); all are written to temporary
+    files and renamed into place only when all are complete, the sentence file last."""
+    guard = guard_of(project)
+    docs_path, labels_path = documents_file(target), labels_file(target)
+    features_path = target.with_name(target.stem + FEATURES_SUFFIX)
+    with ExitStack() as files:
+        handle = files.enter_context(atomic_file(target, guard, what="the export", hint=DEVICE_HINT))
+        docs = files.enter_context(atomic_file(docs_path, guard, what="the export's document lines"))
+        labels = files.enter_context(atomic_file(labels_path, guard, what="the export's label list"))
+        if not options.per_document:  # the features describe sentence lines
+            features = files.enter_context(atomic_file(features_path, guard, what="the export's features"))
+            attributes = [a.name for a in project.schema.attributes]
+            features.write(json.dumps(sentence_features(attributes, options.tokens), indent=1) + "\n")
+        writer = spec.open_stream(handle, replace(options, documents=docs))
+        _write(records, writer, summary, total, progress)
+        names = [lab.name for lab in project.schema.labels]
+        if isinstance(writer, JsonlWriter):
+            names += [name for name in writer.labels if name not in names]
+        labels.write(json.dumps(tag_names(names), ensure_ascii=False, indent=1) + "\n")
+    summary.side_notes.append(
+        f"document stance and assignees in {docs_path.name}, the tag names in {labels_path.name}"
+        + ("" if options.per_document else f", the features in {features_path.name}")
+    )
 
 
 def _write_options(options: ExportOptions, schema: Schema) -> WriteOptions:
@@ -160,6 +214,7 @@ def _write_options(options: ExportOptions, schema: Schema) -> WriteOptions:
         events=options.events,
         per_document=options.per_document,
         separator=options.separator,
+        tokens=options.tokens,
     )
 
 

@@ -125,7 +125,9 @@ def test_assignments_go_out_and_come_back_with_the_jsonl(
         )[0]
         == 0
     )
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    side = tmp_path / "out.documents.jsonl"  # the document lines' own file, beside the sentences
+    lines = [json.loads(line) for line in side.read_text(encoding="utf-8").splitlines()]
+    assert not any("assignees" in json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
     carried = {line["document"]: line["assignees"] for line in lines if "assignees" in line}
     assert carried == {name: d["assignees"] for name, d in given.items()}
     other = str(tmp_path / "q.sqlite")

@@ -234,7 +234,12 @@ def test_a_folder_device_fifo_or_link_is_refused_and_left_as_it_was(
     fine = tmp_path / "output.file"  # the guard lets a plain new file through, on either backend
     code, _, err = run(capsys, *COMMANDS[command](backend, str(fine)))
     assert code == 0 and "Traceback" not in err and fine.stat().st_size > 0
-    assert set(tree(tmp_path)) - set(before) == {str(fine)}, "a temporary file was left behind"
+    expected = {str(fine)}
+    if command == "export-jsonl":  # and its side files, beside it
+        expected |= {
+            str(tmp_path / f"output.{side}") for side in ("documents.jsonl", "labels.json", "features.json")
+        }
+    assert set(tree(tmp_path)) - set(before) == expected, "a temporary file was left behind"
 
 
 def test_brat_refuses_a_file_a_device_a_link_and_a_folder_of_other_files(

@@ -119,7 +119,10 @@ def test_jsonl_round_trip_is_byte_identical_for_every_annotator_and_gold(
             import_paths(second, [first])
             again = export(second, tmp_path / f"2-{who}.jsonl", fmt="jsonl", status="all", **kw)
             assert again.read_bytes() == first.read_bytes()
-            assert "document_stance" in first.read_text(encoding="utf-8")
+            side, side_again = (p.with_name(p.stem + ".documents.jsonl") for p in (first, again))
+            assert side_again.read_bytes() == side.read_bytes()
+            assert "document_stance" in side.read_text(encoding="utf-8")
+            assert "document_stance" not in first.read_text(encoding="utf-8")
         per_doc = export(
             project, tmp_path / "doc.jsonl", fmt="jsonl", status="all", annotator="aigerim", per_document=True
         )
@@ -258,6 +261,10 @@ def test_the_default_destination_stays_in_exports_whatever_the_annotator_is_call
     import_paths(project, [FIXTURES / "example.conll"], ImportOptions(annotator="x/../../../evil"))
     summary = export_layer(project, ExportOptions(fmt="jsonl", annotator="x/../../../evil", status="all"))
     written = [p for p in tmp_path.rglob("*") if p.is_file() and not p.name.startswith("project.sqlite")]
-    assert written == [Path(summary.destination)]
+    main = Path(summary.destination)
+    sides = [
+        main.with_name(main.stem + side) for side in (".documents.jsonl", ".labels.json", ".features.json")
+    ]
+    assert sorted(written) == sorted([main, *sides])
     assert Path(summary.destination).parent == exports
     assert Path(summary.destination).name.startswith(f"{project.name}-x__________evil-jsonl~")

@@ -62,7 +62,7 @@ def test_every_sentence_line_of_a_persons_export_carries_their_seconds(
     assert len(lines) == len(ids)
     assert [x["seconds"] for x in lines[:4]] == [15.3, 0, 0, 0]
     assert all(x["seconds"] == 0 for x in lines[4:])
-    assert list(lines[0])[4:6] == ["status", "seconds"]
+    assert list(lines[0])[4:7] == ["status", "comment", "seconds"]
     per_document = _lines(
         export(project, tmp_path / "d.jsonl", annotator="a", status="all", per_document=True)
     )

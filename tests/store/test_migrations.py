@@ -7,6 +7,7 @@ before anything was changed.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -73,11 +74,32 @@ def _copy_rows(source: Path, url: str, revision: str) -> None:
     engine.dispose()
 
 
-def _with_no_seconds(jsonl: bytes) -> bytes:
-    """An old JSONL export as it is written now: ``"seconds": 0`` before each sentence's ``"tokens"``."""
-    return b"\n".join(
-        line.replace(b', "tokens": [', b', "seconds": 0, "tokens": [', 1) for line in jsonl.split(b"\n")
+def _as_written_now(jsonl: bytes) -> tuple[bytes, bytes]:
+    """An old JSONL export as it is written now: the sentence file, whose lines all have ``"comment"``
+    ("" when none) and ``"seconds"`` (a float) after ``"status"`` and a holder "" for none, and the
+    side file of its document lines."""
+    sentences, documents = [], []
+    for line in jsonl.decode("utf-8").splitlines():
+        obj = json.loads(line)
+        for item in obj.get("stance", []) + obj.get("document_stance", []):
+            item["holder"] = item["holder"] or ""
+        if "document_stance" in obj or "text" not in obj:
+            documents.append(obj)
+            continue
+        now: dict[str, object] = {}
+        for key, value in obj.items():
+            if key in ("comment", "seconds"):
+                continue
+            now[key] = value
+            if key == "status":
+                now["comment"] = obj.get("comment", "")
+                now["seconds"] = float(obj.get("seconds", 0))
+        sentences.append(now)
+    main, side = (
+        "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objs).encode()
+        for objs in (sentences, documents)
     )
+    return main, side
 
 
 def _export_all(project: Project, revision: str, out: Path) -> None:
@@ -95,8 +117,11 @@ def _export_all(project: Project, revision: str, out: Path) -> None:
             )
             export_layer(project, options)
             expected = (LEGACY / f"r{revision}.{layer}.{fmt}").read_bytes()
-            if fmt == "jsonl":  # a deliberate change since: every sentence line has its active seconds
-                expected = _with_no_seconds(expected)
+            if fmt == "jsonl":  # deliberate changes since: seconds, the same keys on every line, side file
+                expected, documents = _as_written_now(expected)
+                assert (out / f"{layer}.documents.jsonl").read_bytes() == documents, (
+                    f"{layer} document lines differ after the upgrade"
+                )
             if fmt == "conll":  # another: spaCy's form of the document line
                 expected = expected.replace(b"-DOCSTART-\tO\n", b"-DOCSTART- -X- O O\n")
             assert (out / f"{layer}.{fmt}").read_bytes() == expected, (

@@ -32,6 +32,7 @@ from annotator.core.model import (
 )
 from annotator.formats.jsonl.annotations import layer, span_inputs, stance
 from annotator.formats.jsonl.fields import Bad, optional, owner, required
+from annotator.formats.jsonl.hf import plain_holders, token_objects
 from annotator.formats.jsonl.tokens import aligned, given_tokens
 
 
@@ -84,9 +85,18 @@ def whole_document(
     for i, item in enumerate(required(obj, "sentences", list)):
         where = f"sentences[{i}]."
         start, end = required(item, "start", int, where), required(item, "end", int, where)
+        try:
+            item = token_objects(item)
+        except Bad as exc:
+            raise Bad(f"{where[:-1]}: {exc}") from None
         if not (0 <= start < end <= len(text)):
             raise Bad(f"{where}start/end {start}..{end} lie outside the document text")
-        local = {**item, "text": text[start:end], "annotator": who}
+        local = {
+            **item,
+            "text": text[start:end],
+            "annotator": who,
+            "stance": plain_holders(item.get("stance", [])),
+        }
         if "tokens" in item:  # else the sentence is tokenised, as a sentence line without tokens is
             local["tokens"] = [
                 _moved(t, -start, f"{where}tokens[{j}].")
@@ -135,7 +145,7 @@ def document_stance(
     who = owner(obj, annotator)
     if who is None:
         raise Bad('document stance names no annotator: add "annotator" or use --annotator')
-    items = optional(obj, "document_stance", list, [])
+    items = plain_holders(optional(obj, "document_stance", list, []))
     stances = tuple(stance(item, f"document_stance[{i}].") for i, item in enumerate(items))
     return DocumentStanceRecord(document, who, stances, number)
 

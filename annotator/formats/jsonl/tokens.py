@@ -99,7 +99,7 @@ def aligned(
             cuts |= {t.char_start, t.char_end}
         for start, end in spans:
             cuts |= {start, end}
-        text_n, shift = _normalize_with_offsets(text, sorted(cuts))
+        text_n, shift = normalize_with_offsets(text, sorted(cuts))
         if given is None:
             tokens = tokenize(text_n)
         else:
@@ -120,7 +120,7 @@ def aligned(
     return text_n, tokens, to_tokens
 
 
-def _normalize_with_offsets(text: str, cuts: list[int]) -> tuple[str, dict[int, int]]:
+def normalize_with_offsets(text: str, cuts: list[int]) -> tuple[str, dict[int, int]]:
     """NFC-normalise ``text`` piece by piece between ``cuts``; map each cut to its new offset."""
     if normalize(text) == text:
         return text, {c: c for c in cuts}

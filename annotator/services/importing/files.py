@@ -10,6 +10,7 @@ from annotator.core.model import ImportSummary
 from annotator.core.perf import collector_paused
 from annotator.core.validate import LayerError, check_status
 from annotator.formats import ReadOptions, detect_format, read
+from annotator.formats.jsonl.hf import load_labels
 from annotator.formats.lines import check_readable
 from annotator.services.importing.job import ImportJob
 from annotator.services.importing.options import DEFAULTS, ImportOptions
@@ -42,6 +43,7 @@ def import_paths(
         formats.append(detect_format(path, options.fmt))
         sizes.append(path.stat().st_size)
     total = sum(sizes)
+    labels = load_labels(Path(options.labels)) if options.labels is not None else None
     summary = ImportSummary(files=[str(p) for p in files])
     if options.annotator is not None:
         summary.unlabelled = [str(p) for p, fmt in zip(files, formats, strict=True) if fmt == "txt"]
@@ -50,7 +52,7 @@ def import_paths(
         done = 0
         for path, size, fmt in zip(files, sizes, formats, strict=True):
             read_opts = ReadOptions(
-                project.schema, options.annotator, options.segment, options.scheme, options.status
+                project.schema, options.annotator, options.segment, options.scheme, options.status, labels
             )
 
             def file_progress(n: int, base: int = done) -> None:

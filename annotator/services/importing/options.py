@@ -16,6 +16,7 @@ class ImportOptions:
     scheme: str = "auto"
     status: str = "todo"
     rename: bool = False
+    labels: str | None = None  # JSONL: a file of tag names for integer ner_tags
 
 
 DEFAULTS = ImportOptions()
