@@ -9,9 +9,10 @@ from typing import Any
 
 from annotator.core.errors import ProjectError, SchemaError
 from annotator.core.model import ImportSummary
-from annotator.core.paths import default_db_path, seeds_dir
+from annotator.core.paths import seeds_dir
 from annotator.core.schema import Schema, default_schema_path, load_schema
 from annotator.services.importing import ImportOptions, import_paths
+from annotator.services.user_dirs import default_db_path
 from annotator.store import Project, open_project, queries
 from annotator.store.engine import display_url, sqlite_file
 from annotator.store.safety import backup_file, inspect_file, list_backups, restore_file
