@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from typing import Any, TextIO
 
@@ -30,6 +32,7 @@ class ProgressBar:
             return
         if self.bar is None:
             scaled = self.unit == BYTES
+            sized = _width(self.stream) > 0
             self.bar = tqdm(
                 total=total,
                 desc=self.label,
@@ -37,7 +40,9 @@ class ProgressBar:
                 unit_scale=scaled,
                 unit_divisor=1024 if scaled else 1000,
                 file=self.stream,
-                dynamic_ncols=True,
+                dynamic_ncols=sized,  # follows the window as it is resized
+                ncols=None if sized else 80,  # a terminal that tells no size: tqdm would draw nothing
+                nrows=None if sized else 24,
                 mininterval=0.1,
             )
         if total != self.bar.total:
@@ -49,3 +54,11 @@ class ProgressBar:
         if self.bar is not None:
             self.bar.close()
             self.bar = None
+
+
+def _width(stream: TextIO) -> int:
+    """The terminal's width in columns, 0 when it tells none (a new pseudo-terminal, a serial line)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return 0
