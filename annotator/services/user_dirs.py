@@ -2,7 +2,8 @@
 
 On Linux that is ``$XDG_DATA_HOME/annotator`` when ``XDG_DATA_HOME`` is an absolute path, else
 ``~/.local/share/annotator``: a relative value is ignored, as the XDG Base Directory specification
-says. On macOS it is ``~/Library/Application Support/annotator``, on Windows
+says. On macOS it is ``~/Library/Application Support/annotator`` (platformdirs also honours an
+absolute ``XDG_DATA_HOME`` there), on Windows
 ``%APPDATA%\\annotator``. Nothing here makes a folder: whoever writes there makes it.
 """
 
