@@ -93,3 +93,10 @@ def test_backup_list_still_lists_the_backups_of_a_lost_project(tmp_path: Path) -
     assert len(done.stdout.splitlines()) == 1
     assert "p.backups" in done.stdout
     assert not (tmp_path / "p.sqlite").exists()
+
+
+def test_the_window_without_a_display_makes_nothing(tmp_path: Path) -> None:
+    done = annotator(tmp_path)  # no DISPLAY, no WAYLAND_DISPLAY: refused before any project is opened
+    assert done.returncode == 1
+    assert "no display" in done.stderr
+    assert tree(tmp_path) == []
