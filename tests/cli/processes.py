@@ -14,8 +14,8 @@ ANNOTATOR = REPO / ".venv" / "bin" / "annotator"
 def user_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment of a user whose home is ``home``: no XDG folders, no ANNOTATOR_DB, no display."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ANNOTATOR_"))}
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):  # as over plain ssh
+        env.pop(name, None)
     env.update(HOME=str(home), **extra)
     return env
 
