@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from annotator.cli.completion import script
 from annotator.cli.parser import build_parser
 from annotator.console import emit, flush_stdout, pipe_closed
 from annotator.core.choices import KINDS
@@ -41,7 +42,7 @@ from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.report import agreement_tables
 from annotator.services.report_html import agreement_html
-from annotator.terminal import ProgressBar
+from annotator.terminal import BYTES, ProgressBar
 
 __all__ = ["EXIT_BELOW_MIN", "EXIT_ERROR", "build_parser", "main"]
 
@@ -86,7 +87,7 @@ def _import(args: argparse.Namespace, db: str | None) -> int:
     options = ImportOptions(
         args.fmt, args.annotator, args.segment, args.scheme, args.status, args.rename, labels=args.labels
     )
-    bar = ProgressBar("importing")
+    bar = ProgressBar("importing", unit=BYTES)
     try:
         team.act_for_import(project, args.actor)
         summary = import_paths(project, args.paths, options, bar)
@@ -373,6 +374,11 @@ def _progress(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
+def _completion(args: argparse.Namespace, db: str | None) -> int:
+    emit(script(build_parser(), args.shell), end="")
+    return 0
+
+
 _COMMANDS = {
     "assign": _assign,
     "progress": _progress,
@@ -389,4 +395,5 @@ _COMMANDS = {
     "stats": _stats,
     "train": _train,
     "suggest": _suggest,
+    "completion": _completion,
 }

@@ -10,6 +10,8 @@ import argparse
 from typing import Any
 
 from annotator import __version__
+from annotator.cli.completion import SHELLS
+from annotator.cli.help import apply_help
 from annotator.core.choices import KINDS, LEVELS, SCOPES
 from annotator.core.model import ROLES, STATUSES
 from annotator.core.tags import SCHEMES
@@ -52,8 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--seeds", action="store_true", help="also import the seed articles")
 
     imp = sub.add_parser("import", parents=[db], help="import .txt, CoNLL or JSONL files (one transaction)")
-    imp.add_argument("paths", nargs="+", metavar="PATH")
-    imp.add_argument("--format", dest="fmt", choices=["auto", *READERS], default="auto")
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="the files to import")
+    imp.add_argument(
+        "--format",
+        dest="fmt",
+        choices=["auto", *READERS],
+        default="auto",
+        help="the files' format (default auto: told by each file's ending)",
+    )
     imp.add_argument("--annotator", metavar="NAME", help="owner of the labels in files that name nobody")
     imp.add_argument(
         "--as", dest="actor", metavar="REVIEWER", help="a reviewer's name: needed to import a gold layer"
@@ -84,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     exp = sub.add_parser("export", parents=[db], help="export a layer to CoNLL, JSONL or brat standoff")
-    exp.add_argument("--format", dest="fmt", choices=list(WRITERS), required=True)
+    exp.add_argument("--format", dest="fmt", choices=list(WRITERS), required=True, help="the format to write")
     who = exp.add_mutually_exclusive_group()
     who.add_argument("--annotator", metavar="NAME", help="the annotator whose layer to export")
     who.add_argument("--gold", action="store_true", help="export the adjudicated gold layer")
@@ -125,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     agr = sub.add_parser(
         "agreement", parents=[db], help="inter-annotator agreement over entities, events, stance"
     )
-    agr.add_argument("--layer", choices=[*KINDS, "all"], default="all")
+    agr.add_argument("--layer", choices=[*KINDS, "all"], default="all", help="what to compare (default all)")
     agr.add_argument(
         "--annotators",
         metavar="A,B,...",
@@ -151,18 +159,18 @@ def build_parser() -> argparse.ArgumentParser:
     ann = sub.add_parser("annotators", parents=[db], help="list or add annotators and reviewers")
     ann_sub = ann.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = ann_sub.add_parser("add", parents=[db], help="add an annotator")
-    add.add_argument("name")
-    add.add_argument("--role", choices=ROLES, default="annotator")
+    add.add_argument("name", help="the person's name, as the window and the exports show it")
+    add.add_argument("--role", choices=ROLES, default="annotator", help="their role (default annotator)")
     lst = ann_sub.add_parser("list", parents=[db], help="list annotators")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help="print one JSON list")
 
     tm = sub.add_parser("team", parents=[db], help="add people to a team project, or change their role")
     tm_sub = tm.add_subparsers(dest="action", metavar="ACTION", required=True)
     tadd = tm_sub.add_parser(
         "add", parents=[db], help="add a person (on PostgreSQL: a login of their own) or change their role"
     )
-    tadd.add_argument("name")
-    tadd.add_argument("--role", choices=ROLES, default="annotator")
+    tadd.add_argument("name", help="the person's name (on PostgreSQL, also their login)")
+    tadd.add_argument("--role", choices=ROLES, default="annotator", help="their role (default annotator)")
     tadd.add_argument(
         "--password-stdin",
         action="store_true",
@@ -173,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     bk.add_argument("--out", metavar="FILE", help="where to write it (default: a new rolling backup)")
     bk.add_argument("--list", action="store_true", help="list the rolling backups instead")
     rs = sub.add_parser("restore", parents=[db], help="replace the project by a backup (after backing it up)")
-    rs.add_argument("backup", metavar="BACKUP")
+    rs.add_argument("backup", metavar="BACKUP", help="the backup file to put in place (see backup --list)")
     sc = sub.add_parser("schema", parents=[db], help="show the project's annotation schema, or replace it")
     what = sc.add_mutually_exclusive_group()
     what.add_argument("--out", metavar="FILE", help="write the stored schema to FILE (default: print it)")
@@ -216,7 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
     pg.add_argument("--json", action="store_true", help="print one JSON object")
     st = sub.add_parser("stats", parents=[db], help="corpus and per-annotator counts")
     st.add_argument("--json", action="store_true", help="print one JSON object")
-    return parser
+    cp = sub.add_parser("completion", help="print the shell completion script for bash, zsh or tcsh")
+    cp.add_argument("shell", choices=SHELLS, help="the shell to complete in")
+    return apply_help(parser)
 
 
 def _assign_parser(sub: Any, db: argparse.ArgumentParser) -> None:
@@ -225,10 +235,6 @@ def _assign_parser(sub: Any, db: argparse.ArgumentParser) -> None:
         "assign",
         parents=[db],
         help="give every unassigned document to people, some to several (a reviewer's or manager's)",
-        description="Give every document not yet assigned to the people named, balanced by sentence "
-        "count; with --per-document N --overlap F, that share of them goes to N people each. "
-        "Running it again changes nothing already assigned. "
-        "Example: annotator assign --to Aigerim,Daniyar,Saule --per-document 2 --overlap 0.25 --seed 1",
     )
     asg.add_argument("--to", metavar="A,B,...", help="the people to give documents to")
     asg.add_argument(

@@ -1,8 +1,7 @@
-"""Where the application finds its shipped files and keeps the user's default project."""
+"""Where the application finds its shipped files (the user's data: :mod:`annotator.services.user_dirs`)."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -31,19 +30,3 @@ def exports_dir() -> Path:
     """The default destination of exports: ``exports/`` of the checkout, else the working directory's."""
     beside = _REPO / "exports"
     return beside if beside.is_dir() else Path.cwd() / "exports"
-
-
-def user_data_dir() -> Path:
-    """The per-user data directory (XDG on Linux, Application Support on macOS, AppData on Windows)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "annotator"
-
-
-def default_db_path() -> Path:
-    """The embedded default project, created with the seeds on first start."""
-    return user_data_dir() / "default.sqlite"

@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.core.paths import user_data_dir
+from annotator.services.user_dirs import user_data_dir
 
 LOG_NAME = "annotator.log"
 _logger: logging.Logger | None = None

@@ -9,10 +9,11 @@ from typing import Any
 
 from annotator.core.errors import ProjectError, SchemaError
 from annotator.core.model import ImportSummary
-from annotator.core.paths import default_db_path, seeds_dir
+from annotator.core.paths import seeds_dir
 from annotator.core.schema import Schema, default_schema_path, load_schema, parse_schema
 from annotator.formats.labelstudio_write import labelling_config
 from annotator.services.importing import ImportOptions, import_paths
+from annotator.services.user_dirs import default_db_path
 from annotator.store import Project, open_project, queries
 from annotator.store.engine import display_url, sqlite_file
 from annotator.store.safety import backup_file, inspect_file, list_backups, restore_file
@@ -62,12 +63,27 @@ def open_or_create(db: str | None, schema_path: str | Path | None = None) -> Pro
     return project
 
 
-def open_existing(db: str | None) -> Project:
-    """Open an existing project (the default one is created with its seeds if it is missing)."""
+def require_existing(db: str | None) -> str:
+    """The target ``db`` resolves to; ProjectError, and nothing made, if it is a SQLite file not there.
+
+    Read-only commands call this (through :func:`open_existing`): only ``init``, the window and
+    the commands that add to a project (``import``, ``annotators add``, ``team add``) make one.
+    """
     target, is_default = resolve_target(db)
+    path = sqlite_file(target)
+    if path is None or path.exists():
+        return target
     if is_default:
-        return open_or_create(None)
-    project, _ = open_project(target, create=False)
+        raise ProjectError(
+            f"{path}: no project here yet; make the default project with: annotator init --seeds "
+            "(or open the window: annotator, or make run in a checkout)"
+        )
+    raise ProjectError(f"{path}: no project here (make one with: annotator init --db {path})")
+
+
+def open_existing(db: str | None) -> Project:
+    """Open an existing project; a missing one is ProjectError (never created, the default neither)."""
+    project, _ = open_project(require_existing(db), create=False)
     return project
 
 
@@ -101,8 +117,8 @@ def corpus_stats(project: Project) -> dict[str, Any]:
         return queries.stats(session)
 
 
-def _file_of(db: str | None) -> Path:
-    target, _ = resolve_target(db)
+def _file_of(db: str | None, must_exist: bool = True) -> Path:
+    target = require_existing(db) if must_exist else resolve_target(db)[0]
     path = sqlite_file(target)
     if path is None:
         raise ProjectError(
@@ -126,13 +142,21 @@ def rolling_backup(project: Project) -> Path | None:
 
 
 def backups(db: str | None) -> list[Path]:
-    """The rolling backups of the project ``db`` resolves to, oldest first."""
-    return list_backups(_file_of(db))
+    """The rolling backups of the project ``db`` resolves to, oldest first.
+
+    Those of a lost project are listed too (to restore one); with neither project nor backups
+    it is the missing project's ProjectError.
+    """
+    path = _file_of(db, must_exist=False)
+    found = list_backups(path)
+    if not found:
+        require_existing(db)
+    return found
 
 
 def restore(db: str | None, source: str | Path) -> Path | None:
     """Replace the project ``db`` resolves to by the backup ``source``; returns the safety copy made first."""
-    path = _file_of(db)
+    path = _file_of(db, must_exist=False)  # a lost project can be restored
     backup_path = Path(source)
     if not backup_path.is_file():
         raise ProjectError(f"{backup_path}: no such backup file")
@@ -155,7 +179,7 @@ def _used_but_missing(schema: Schema, used: dict[str, set[str]]) -> list[str]:
 
 def stored_schema(db: str | None) -> str:
     """The schema TOML stored in the project ``db`` resolves to (even one that fails the checks now)."""
-    target, _ = resolve_target(db)
+    target = require_existing(db)
     project, _ = open_project(target, schema=load_schema(default_schema_path()), stored_schema=False)
     try:
         with project.reading() as session:
@@ -177,7 +201,7 @@ def replace_schema(db: str | None, path: str | Path) -> Schema:
     event types, roles, attribute values, stance targets and labels); otherwise nothing changes.
     """
     schema = load_schema(path)
-    target, _ = resolve_target(db)
+    target = require_existing(db)
     project, _ = open_project(target, schema=schema, stored_schema=False)
     try:
         with project.transaction() as session:

@@ -23,12 +23,15 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_default_project_is_created_with_the_seeds(
     capsys: pytest.CaptureFixture[str], isolated_user_dirs: Path
 ) -> None:
+    code, out, err = run(capsys, "init")  # what the window does on first start too (open_or_create)
+    assert code == 0, err
+    assert (isolated_user_dirs / "data" / "annotator" / "default.sqlite").exists()
     code, out, _ = run(capsys, "stats", "--json")
     assert code == 0
     data = json.loads(out)
     assert (data["documents"], data["sentences"], data["tokens"]) == (2, 35, 615)
-    assert (isolated_user_dirs / "data" / "annotator" / "default.sqlite").exists()
-    # A second start finds the project and does not load the seeds again.
+    # Adding to the default project finds it and does not load the seeds again.
+    assert run(capsys, "annotators", "add", "aigerim")[0] == 0
     assert json.loads(run(capsys, "stats", "--json")[1])["documents"] == 2
 
 

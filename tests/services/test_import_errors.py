@@ -238,7 +238,7 @@ def test_a_connection_killed_during_an_import_is_one_line_and_imports_nothing(
         class Killer:
             """A progress bar that, when first told of progress, ends the importing connection."""
 
-            def __init__(self, label: str) -> None:
+            def __init__(self, label: str, **options: object) -> None:
                 pass
 
             def __call__(self, done: int, total: int) -> None:
