@@ -35,6 +35,8 @@ class ReadOptions:
     segment: str = "lines"
     scheme: str = "auto"
     status: str = "todo"
+    tag_column: int = -1  # CoNLL: the column of the entity tags (1-based; negative from the end)
+    event_column: int | None = None  # CoNLL: the column of trigger tags (else an .events file beside)
 
 
 Reader = Callable[[Path, ReadOptions, ProgressFn | None], Iterator[Record]]
@@ -52,6 +54,8 @@ def _conll(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterat
         scheme=opts.scheme,
         status=opts.status,
         progress=progress,
+        tag_column=opts.tag_column,
+        event_column=opts.event_column,
     )
 
 
@@ -146,6 +150,7 @@ class WriteOptions:
     events: bool = False  # CoNLL
     per_document: bool = False  # JSONL
     separator: str = "tab"  # CoNLL: tab or space between the columns
+    events_out: TextIO | None = None  # CoNLL with events: the trigger file (else a trigger column)
 
 
 StreamWriterFactory = Callable[[TextIO, WriteOptions], Writer]
@@ -153,7 +158,7 @@ FolderWriterFactory = Callable[[Path, WriteOptions], Writer]
 
 
 def _conll_writer(out: TextIO, opts: WriteOptions) -> Writer:
-    return ConllWriter(out, opts.scheme, opts.docstart, opts.events, opts.separator)
+    return ConllWriter(out, opts.scheme, opts.docstart, opts.events, opts.separator, opts.events_out)
 
 
 def _jsonl_writer(out: TextIO, opts: WriteOptions) -> Writer:

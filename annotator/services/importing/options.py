@@ -16,6 +16,8 @@ class ImportOptions:
     scheme: str = "auto"
     status: str = "todo"
     rename: bool = False
+    tag_column: int = -1  # CoNLL: the column of the entity tags (1-based; negative from the end)
+    event_column: int | None = None  # CoNLL: the column of the trigger tags
 
 
 DEFAULTS = ImportOptions()
