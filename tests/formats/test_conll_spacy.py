@@ -127,7 +127,7 @@ def conlleval_chunks(lines: list[str], delimiter: str = " ") -> tuple[int, int, 
     Returns (correct chunks, guessed chunks, correctly guessed chunks); raises on what it refuses."""
     width = None
     counts = [0, 0, 0]
-    last = [("O", ""), ("O", "")]
+    last: list[tuple[str, ...]] = [("O", ""), ("O", "")]
     open_ok = False
     for line in [*lines, ""]:
         fields = line.split(delimiter)

@@ -7,6 +7,7 @@ them; an export with ``--events`` reads back with entities and triggers both rig
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ def export(project: Project, out: Path, **kw: object) -> Path:
     return out
 
 
-def spans(project: Project) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+def spans(project: Project) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Entities and events as (label or type, token span), without ids, layer or annotator."""
     rows = dump(project)  # (id, sentence, annotator, first token, last token, label or type, length)
     entities = sorted((r[5], r[3], r[4]) for r in rows["entities"])
