@@ -85,7 +85,15 @@ def _init(args: argparse.Namespace, db: str | None) -> int:
 def _import(args: argparse.Namespace, db: str | None) -> int:
     project = projects.open_or_create(db)
     options = ImportOptions(
-        args.fmt, args.annotator, args.segment, args.scheme, args.status, args.rename, labels=args.labels
+        args.fmt,
+        args.annotator,
+        args.segment,
+        args.scheme,
+        args.status,
+        args.rename,
+        labels=args.labels,
+        tag_column=args.tag_column,
+        event_column=args.event_column,
     )
     bar = ProgressBar("importing", unit=BYTES)
     try:
@@ -108,7 +116,8 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
         scheme=args.scheme,
         out=args.out,
         docstart=args.docstart,
-        events=args.events,
+        events=args.events is not None,
+        events_to=args.events or "file",
         per_document=args.per == "document",
         separator=args.separator,
         tokens=args.tokens,

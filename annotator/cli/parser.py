@@ -86,6 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: X.labels.json or labels.json beside the file X.jsonl)",
     )
     imp.add_argument(
+        "--tag-column",
+        type=int,
+        default=-1,
+        metavar="N",
+        help="CoNLL: the column of the entity tags, 2 or more, or negative from the end"
+        " (default -1, the last)",
+    )
+    imp.add_argument(
+        "--event-column",
+        type=int,
+        metavar="N",
+        help="CoNLL: the column of event trigger tags (default: none; triggers come from X.events.conll"
+        " beside X.conll when there is one)",
+    )
+    imp.add_argument(
         "--rename",
         action="store_true",
         help="import a document whose name is taken by a different one under a new name",
@@ -109,7 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--no-docstart", dest="docstart", action="store_false", help="CoNLL: no -DOCSTART- lines"
     )
-    exp.add_argument("--events", action="store_true", help="CoNLL: a third column with event trigger tags")
+    exp.add_argument(
+        "--events",
+        nargs="?",
+        const="file",
+        choices=("file", "column"),
+        help="CoNLL: event trigger tags too, in X.events.conll beside X.conll (file, the default when"
+        " given alone) or in a column before the entity tags (column); default: no triggers",
+    )
     exp.add_argument(
         "--separator",
         choices=list(SEPARATORS),

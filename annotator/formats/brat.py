@@ -4,9 +4,12 @@
 In ``.ann``: ``T`` lines for entities and event triggers, ``E`` lines for events with ``Role:T``
 arguments, ``A`` lines for event attributes. Stance lives on a text-bound ``Sentence`` annotation
 over the sentence (``Stance_TARGET`` attributes, ``Holder_TARGET`` relations to the holder
-entity); document stance lives on a ``Document`` annotation over the document's first sentence.
-Offsets are into ``NAME.txt``, which is the document's text. brat type names cannot hold ``.``,
-so event types are written with ``_`` (``Conflict_Demonstrate``).
+entity); document stance lives on the ``Sentence`` annotation of the document's first sentence
+as ``DocStance_TARGET`` attributes and ``DocHolder_TARGET`` relations, so no two text-bound
+annotations share offsets (pybrat's strict mode refuses a document where they do). Offsets are
+into ``NAME.txt``, which is the document's text. Every schema name is written as a legal, unique
+brat type name (``Conflict.Demonstrate`` as ``Conflict_Demonstrate``; see ``brat_names``), with
+the mapping in a comment of ``annotation.conf`` and the schema's names shown by ``visual.conf``.
 
 ``NAME`` is the document's name when that is a portable file name, else a cleaned, unique stem
 (see ``formats.filenames``); ``documents.json`` maps every stem to its document's name. Every
@@ -22,6 +25,7 @@ from pathlib import Path
 
 from annotator.core.model import DocumentStanceRecord, DocumentStart, Record, SentenceRecord, StanceRecord
 from annotator.core.schema import Schema
+from annotator.formats.brat_names import SENTENCE, BratNames, brat_type
 from annotator.formats.filenames import StemAllocator
 from annotator.formats.writers import WriteStats
 
@@ -35,10 +39,7 @@ NEW_FILE = (  # a new file, never through a link: what every export opens
     | getattr(os, "O_BINARY", 0)
 )
 
-
-def brat_type(name: str) -> str:
-    """A schema name as brat accepts it: letters, digits, ``_`` and ``-``."""
-    return "".join(ch if ch.isalnum() or ch in "_-" else "_" for ch in name)
+__all__ = ["BratWriter", "annotation_conf", "brat_type", "create_file", "visual_conf"]
 
 
 class BratWriter:
@@ -47,6 +48,8 @@ class BratWriter:
     def __init__(self, folder: Path, schema: Schema):
         self.folder = folder
         self.schema = schema
+        self.names = BratNames.of(schema)
+        self.first_anchor: str | None = None  # the first sentence's Sentence annotation
         self.lines: list[str] = []
         self.name: str | None = None
         self.text = ""
@@ -66,12 +69,14 @@ class BratWriter:
         if isinstance(record, DocumentStart):
             self.flush()
             self.name, self.text = record.name, record.text or ""
-            self.lines, self.refs, self.first_sentence = [], {}, None
+            self.lines, self.refs, self.first_sentence, self.first_anchor = [], {}, None, None
             self.counts = dict.fromkeys(self.counts, 0)
         elif isinstance(record, SentenceRecord):
             self._sentence(record)
-        elif isinstance(record, DocumentStanceRecord) and self.first_sentence is not None:
-            self._stance("Document", self.first_sentence, record.stance)
+        elif isinstance(record, DocumentStanceRecord) and self.first_sentence is not None and record.stance:
+            if self.first_anchor is None:
+                self.first_anchor = self._textbound(SENTENCE, *self.first_sentence)
+            self._stance(self.first_anchor, record.stance, "Doc")
 
     def _textbound(self, label: str, start: int, end: int) -> str:
         tid = self._next("T")
@@ -81,17 +86,20 @@ class BratWriter:
     def _sentence(self, record: SentenceRecord) -> None:
         base = record.start or 0
         toks = record.tokens
-        if self.first_sentence is None:
+        first = self.first_sentence is None
+        if first:
             self.first_sentence = (base, base + len(record.text))
         layer = record.layers[0]
         for ent in layer.entities:
             tid = self._textbound(
-                ent.label, base + toks[ent.token_start].char_start, base + toks[ent.token_end - 1].char_end
+                self.names.type(ent.label),
+                base + toks[ent.token_start].char_start,
+                base + toks[ent.token_end - 1].char_end,
             )
             if ent.ref:
                 self.refs[ent.ref] = tid
         for ev in layer.events:
-            etype = brat_type(ev.type)
+            etype = self.names.type(ev.type)
             trigger = self._textbound(
                 etype, base + toks[ev.token_start].char_start, base + toks[ev.token_end - 1].char_end
             )
@@ -99,18 +107,20 @@ class BratWriter:
             args = "".join(f" {a.role}:{self.refs[a.entity]}" for a in ev.arguments if a.entity in self.refs)
             self.lines.append(f"{eid}\t{etype}:{trigger}{args}")
             for name, value in ev.attributes:
-                self.lines.append(f"{self._next('A')}\t{name} {eid} {value}")
+                self.lines.append(f"{self._next('A')}\t{self.names.attribute(name)} {eid} {value}")
         if layer.stance:
-            self._stance("Sentence", (base, base + len(record.text)), layer.stance)
+            anchor = self._textbound(SENTENCE, base, base + len(record.text))
+            if first:
+                self.first_anchor = anchor
+            self._stance(anchor, layer.stance)
 
-    def _stance(self, kind: str, span: tuple[int, int], stance: tuple[StanceRecord, ...]) -> None:
-        anchor = self._textbound(kind, *span)
+    def _stance(self, anchor: str, stance: tuple[StanceRecord, ...], prefix: str = "") -> None:
         for st in stance:
-            target = brat_type(st.target)
-            self.lines.append(f"{self._next('A')}\tStance_{target} {anchor} {st.label}")
+            target = self.names.target(st.target)
+            self.lines.append(f"{self._next('A')}\t{prefix}Stance_{target} {anchor} {st.label}")
             if st.holder is not None and st.holder in self.refs:
                 self.lines.append(
-                    f"{self._next('R')}\tHolder_{target} Arg1:{anchor} Arg2:{self.refs[st.holder]}"
+                    f"{self._next('R')}\t{prefix}Holder_{target} Arg1:{anchor} Arg2:{self.refs[st.holder]}"
                 )
 
     def flush(self) -> None:
@@ -149,35 +159,36 @@ def create_file(path: Path, text: str, newline: str | None = None) -> None:
 
 
 def annotation_conf(schema: Schema) -> str:
-    """brat's ``annotation.conf`` for ``schema``."""
-    labels = [lab.name for lab in schema.labels]
+    """brat's ``annotation.conf`` for ``schema``, its brat type names mapped in a comment."""
+    names = BratNames.of(schema)
+    labels = [names.type(lab.name) for lab in schema.labels]
     any_entity = "|".join(labels)
-    lines = ["[entities]", *labels, "Sentence", "Document", "", "[relations]"]
-    lines += [
-        f"Holder_{brat_type(t.name)}\tArg1:Sentence|Document, Arg2:{any_entity}" for t in schema.targets
-    ]
+    targets = [names.target(t.name) for t in schema.targets]
+    lines = [*names.comment(), "[entities]", *labels, SENTENCE, "", "[relations]"]
+    lines += [f"{p}Holder_{t}\tArg1:{SENTENCE}, Arg2:{any_entity}" for t in targets for p in ("", "Doc")]
     lines += ["<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>", "", "[events]"]
     for et in schema.event_types:
         roles = ", ".join(f"{role}*:{any_entity}" for role in et.roles)
-        lines.append(f"{brat_type(et.name)}\t{roles}" if roles else brat_type(et.name))
+        lines.append(f"{names.type(et.name)}\t{roles}" if roles else names.type(et.name))
     lines += ["", "[attributes]"]
-    events = "|".join(brat_type(et.name) for et in schema.event_types) or "<EVENT>"
-    lines += [f"{a.name}\tArg:{events}, Value:{'|'.join(a.values)}" for a in schema.attributes]
-    stance_values = "|".join(schema.stance_labels)
+    events = "|".join(names.type(et.name) for et in schema.event_types) or "<EVENT>"
     lines += [
-        f"Stance_{brat_type(t.name)}\tArg:Sentence|Document, Value:{stance_values}" for t in schema.targets
+        f"{names.attribute(a.name)}\tArg:{events}, Value:{'|'.join(a.values)}" for a in schema.attributes
     ]
+    stance_values = "|".join(schema.stance_labels)
+    lines += [f"{p}Stance_{t}\tArg:{SENTENCE}, Value:{stance_values}" for t in targets for p in ("", "Doc")]
     return "\n".join(lines) + "\n"
 
 
 def visual_conf(schema: Schema) -> str:
-    """brat's ``visual.conf``: the schema's label colours."""
+    """brat's ``visual.conf``: the schema's own names as display names, and its label colours."""
+    names = BratNames.of(schema)
     lines = ["[labels]"]
-    lines += [f"{lab.name} | {lab.name}" for lab in schema.labels]
-    lines += [f"{brat_type(et.name)} | {et.name}" for et in schema.event_types]
+    lines += [f"{names.type(lab.name)} | {lab.name}" for lab in schema.labels]
+    lines += [f"{names.type(et.name)} | {et.name}" for et in schema.event_types]
     lines += ["", "[drawing]", "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken"]
     lines += ["ARC_DEFAULT\tcolor:black, arrowHead:triangle-5"]
-    lines += [f"{lab.name}\tbgColor:{lab.color}" for lab in schema.labels]
-    lines += [f"{brat_type(et.name)}\tbgColor:#ffffff, borderColor:#333333" for et in schema.event_types]
-    lines += ["Sentence\tbgColor:#f5f5f5", "Document\tbgColor:#e0e0e0"]
+    lines += [f"{names.type(lab.name)}\tbgColor:{lab.color}" for lab in schema.labels]
+    lines += [f"{names.type(et.name)}\tbgColor:#ffffff, borderColor:#333333" for et in schema.event_types]
+    lines += [f"{SENTENCE}\tbgColor:#f5f5f5"]
     return "\n".join(lines) + "\n"

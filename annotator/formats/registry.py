@@ -39,6 +39,8 @@ class ReadOptions:
     scheme: str = "auto"
     status: str = "todo"
     labels: tuple[str, ...] | None = None  # JSONL: tag names of integer ner_tags (--labels)
+    tag_column: int = -1  # CoNLL: the column of the entity tags (1-based; negative from the end)
+    event_column: int | None = None  # CoNLL: the column of trigger tags (else an .events file beside)
 
 
 Reader = Callable[[Path, ReadOptions, ProgressFn | None], Iterator[Record]]
@@ -56,6 +58,8 @@ def _conll(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterat
         scheme=opts.scheme,
         status=opts.status,
         progress=progress,
+        tag_column=opts.tag_column,
+        event_column=opts.event_column,
     )
 
 
@@ -168,6 +172,7 @@ class WriteOptions:
     separator: str = "tab"  # CoNLL: tab or space between the columns
     tokens: str = "objects"  # JSONL: tokens as objects or as strings (with token_offsets)
     documents: TextIO | None = None  # JSONL per sentence: the side file for document-level lines
+    events_out: TextIO | None = None  # CoNLL with events: the trigger file (else a trigger column)
 
 
 StreamWriterFactory = Callable[[TextIO, WriteOptions], Writer]
@@ -175,7 +180,7 @@ FolderWriterFactory = Callable[[Path, WriteOptions], Writer]
 
 
 def _conll_writer(out: TextIO, opts: WriteOptions) -> Writer:
-    return ConllWriter(out, opts.scheme, opts.docstart, opts.events, opts.separator)
+    return ConllWriter(out, opts.scheme, opts.docstart, opts.events, opts.separator, opts.events_out)
 
 
 def _jsonl_writer(out: TextIO, opts: WriteOptions) -> Writer:

@@ -23,12 +23,13 @@ from annotator.core.paths import exports_dir
 from annotator.core.perf import collector_paused
 from annotator.core.schema import Schema
 from annotator.core.tags import SCHEMES
+from annotator.formats.conll_events import events_file_of
 from annotator.formats.filenames import sanitize
 from annotator.formats.jsonl_features import FEATURES_SUFFIX, sentence_features
 from annotator.formats.jsonl_write import JsonlWriter, documents_file, labels_file, tag_names
 from annotator.formats.registry import WRITERS, WriteOptions, WriterSpec
 from annotator.formats.writers import Writer
-from annotator.services.destinations import DestinationError, atomic_file, atomic_folder, guard_of
+from annotator.services.destinations import DestinationError, Guard, atomic_file, atomic_folder, guard_of
 from annotator.store import Project, Session, queries
 from annotator.store.export import Selection, count_selected, iter_layer
 
@@ -56,6 +57,7 @@ class ExportOptions:
     per_document: bool = False
     separator: str = "tab"
     tokens: str = "objects"  # JSONL: token objects, or strings with token_offsets
+    events_to: str = "file"  # CoNLL --events: a file beside the export (file) or a column (column)
 
 
 @dataclass
@@ -69,12 +71,14 @@ class ExportSummary:
     dropped_entities: int = 0
     dropped_triggers: int = 0
     side_notes: list[str] = field(default_factory=list)  # where JSONL's side files went, or why none
+    events_file: str | None = None  # where the trigger tags went, when a file of their own
 
     def describe(self) -> str:
         """One line for people."""
         sentences = f"{self.sentences} sentence{'s' if self.sentences != 1 else ''}"
         documents = f"{self.documents} document{'s' if self.documents != 1 else ''}"
-        return f"wrote {sentences} of {documents} ({self.layer}) to {self.destination}"
+        events = f", event triggers to {self.events_file}" if self.events_file else ""
+        return f"wrote {sentences} of {documents} ({self.layer}) to {self.destination}{events}"
 
     def notes(self) -> list[str]:
         """Lines about overlapping spans the flat tags could not hold."""
@@ -126,6 +130,12 @@ def export_layer(
         raise ExportError(f"--status must be {' or '.join(SCOPES)}, not {options.status!r}")
     if options.out == "-" and spec.writes_folder:
         raise ExportError(f"{spec.description} is a folder of files; give --out FOLDER, not -")
+    side_events = options.events and options.fmt == "conll" and options.events_to == "file"
+    if side_events and options.out == "-":
+        raise ExportError(
+            "--events file writes the triggers to a file beside the export: give --out FILE,"
+            " or --events column to have them in a column on standard output"
+        )
     with collector_paused(), project.reading() as session:
         layer = resolve_layer(session, options.annotator, options.gold)
         selection = Selection(layer.id, options.status)
@@ -154,6 +164,11 @@ def export_layer(
                     _write(records, spec.open_folder(folder, write_options), summary, total, progress)
             elif options.fmt == "jsonl":
                 _jsonl_files(project, target, records, spec, write_options, summary, total, progress)
+            elif side_events:
+                summary.events_file = str(events_file_of(target))
+                _write_with_events(
+                    records, spec, target, guard_of(project), write_options, summary, total, progress
+                )
             else:
                 with atomic_file(target, guard_of(project), what="the export", hint=DEVICE_HINT) as handle:
                     _write(records, spec.open_stream(handle, write_options), summary, total, progress)
@@ -204,6 +219,26 @@ def _jsonl_files(
         f"document stance and assignees in {docs_path.name}, the tag names in {labels_path.name}"
         + ("" if options.per_document else f", the features in {features_path.name}")
     )
+
+
+def _write_with_events(
+    records: Iterator[Record],
+    spec: WriterSpec,
+    target: Path,
+    guard: Guard,
+    options: WriteOptions,
+    summary: ExportSummary,
+    total: int,
+    progress: Progress | None,
+) -> None:
+    """CoNLL with its trigger file beside it (``X.events.conll``); both are written whole or not at all."""
+    side = events_file_of(target)
+    with (
+        atomic_file(target, guard, what="the export", hint=DEVICE_HINT) as handle,
+        atomic_file(side, guard, what="the trigger file", hint=DEVICE_HINT) as events,
+    ):
+        writer = spec.open_stream(handle, replace(options, events_out=events))
+        _write(records, writer, summary, total, progress)
 
 
 def _write_options(options: ExportOptions, schema: Schema) -> WriteOptions:

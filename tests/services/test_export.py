@@ -189,7 +189,7 @@ def test_brat_folder_has_config_events_attributes_and_stance(project: Project, t
     assert any(line.startswith("R1\tHolder_eu Arg1:") for line in ann)
     assert any("Stance_kz-authorities" in line and "against" in line for line in ann)
     conf = (folder / "annotation.conf").read_text(encoding="utf-8")
-    assert "Conflict_Demonstrate\tEntity*:PERSON|" in conf and "Stance_eu\tArg:Sentence|Document" in conf
+    assert "Conflict_Demonstrate\tEntity*:PERSON|" in conf and "Stance_eu\tArg:Sentence," in conf
     assert "PERSON\tbgColor:#ff8a80" in (folder / "visual.conf").read_text(encoding="utf-8")
 
 

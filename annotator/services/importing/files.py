@@ -52,7 +52,14 @@ def import_paths(
         done = 0
         for path, size, fmt in zip(files, sizes, formats, strict=True):
             read_opts = ReadOptions(
-                project.schema, options.annotator, options.segment, options.scheme, options.status, labels
+                project.schema,
+                options.annotator,
+                options.segment,
+                options.scheme,
+                options.status,
+                labels,
+                tag_column=options.tag_column,
+                event_column=options.event_column,
             )
 
             def file_progress(n: int, base: int = done) -> None:

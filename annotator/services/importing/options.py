@@ -17,6 +17,8 @@ class ImportOptions:
     status: str = "todo"
     rename: bool = False
     labels: str | None = None  # JSONL: a file of tag names for integer ner_tags
+    tag_column: int = -1  # CoNLL: the column of the entity tags (1-based; negative from the end)
+    event_column: int | None = None  # CoNLL: the column of the trigger tags
 
 
 DEFAULTS = ImportOptions()
