@@ -35,6 +35,7 @@ from annotator.formats.conll_events import (
     column_index,
     column_name,
     events_file_of,
+    is_file,
     main_file_of,
     pick,
     trigger_rows,
@@ -72,12 +73,12 @@ def read_conll(
         raise InputError(path, None, "--tag-column and --event-column name the same column")
     side = events_file_of(path) if event_column is None else None
     main = main_file_of(path)
-    if main is not None and main.is_file():
+    if main is not None and is_file(main):
         raise InputError(
             path, None, f"holds the event triggers of {main.name}: import {main.name}, which reads it"
         )
     reader = _ConllReader(path, schema, annotator, scheme, status, columns)
-    if side is not None and side.is_file():
+    if side is not None and is_file(side):
         reader.side, reader.side_path = trigger_rows(side), side
     carry, carry_at = "", 1  # the end of a block after its last blank line: an unfinished sentence
     for base, text in read_text_blocks(path, progress):

@@ -35,6 +35,14 @@ def main_file_of(path: Path) -> Path | None:
     return None
 
 
+def is_file(path: Path) -> bool:
+    """True when ``path`` is a regular file; False too when it cannot be looked at (a name too long)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def column_index(column: int, option: str) -> int:
     """A 1-based (or negative, from the end) column number as a list index; the token's column
     (1) and 0 are refused with a message that names ``option``."""

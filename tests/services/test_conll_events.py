@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from annotator import cli
 from annotator.core.errors import InputError
 from annotator.services.exporting import ExportError, ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
@@ -114,3 +115,24 @@ def test_tag_column_reads_conll_2003_columns(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="column 1 is the token"):
         reimport(tmp_path, conll03, tag_column=1)
     assert spans(reimport(tmp_path, conll03, tag_column=-1)) == spans(last)
+
+
+def test_the_command_line_takes_events_file_or_column(
+    source: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "source.sqlite")
+    source.close()
+    base = ["export", "--db", db, "--format", "conll", "--annotator", "aigerim", "--status", "all"]
+    assert cli.main([*base, "--events", "--out", str(tmp_path / "f.conll")]) == 0
+    assert "event triggers to" in capsys.readouterr().out and (tmp_path / "f.events.conll").is_file()
+    assert cli.main([*base, "--events", "column", "--out", "-"]) == 0
+    assert "жиналды\tB-Conflict.Demonstrate\tO" in capsys.readouterr().out
+    assert cli.main([*base, "--out", "-"]) == 0
+    assert "жиналды\tO\n" in capsys.readouterr().out
+    assert (
+        cli.main(
+            ["import", "--db", str(tmp_path / "n.sqlite"), str(tmp_path / "f.conll"), "--annotator", "b"]
+        )
+        == 0
+    )
+    assert "1 event" in capsys.readouterr().out
