@@ -102,6 +102,21 @@ def _as_written_now(jsonl: bytes) -> tuple[bytes, bytes]:
     return main, side
 
 
+def _split_trigger_column(conll: bytes) -> tuple[bytes, bytes]:
+    """An old ``token TAG TRIGGER`` export as written now: ``token TAG`` in the export and
+    ``token TRIGGER`` in its ``X.events.conll`` (blank and document lines in both)."""
+    main, events = [], []
+    for line in conll.decode("utf-8").split("\n"):
+        cols = line.split("\t")
+        if len(cols) == 3:
+            main.append(f"{cols[0]}\t{cols[1]}")
+            events.append(f"{cols[0]}\t{cols[2]}")
+        else:
+            main.append(line)
+            events.append(line)
+    return "\n".join(main).encode(), "\n".join(events).encode()
+
+
 def _export_all(project: Project, revision: str, out: Path) -> None:
     """Every layer exported as the old version exported it, compared byte for byte."""
     for layer in LAYERS:
@@ -122,8 +137,12 @@ def _export_all(project: Project, revision: str, out: Path) -> None:
                 assert (out / f"{layer}.documents.jsonl").read_bytes() == documents, (
                     f"{layer} document lines differ after the upgrade"
                 )
-            if fmt == "conll":  # another: spaCy's form of the document line
+            if fmt == "conll":  # others: spaCy's form of the document line, triggers in a file
                 expected = expected.replace(b"-DOCSTART-\tO\n", b"-DOCSTART- -X- O O\n")
+                expected, triggers = _split_trigger_column(expected)
+                assert (out / f"{layer}.events.conll").read_bytes() == triggers, (
+                    f"{layer} trigger tags differ after the upgrade"
+                )
             assert (out / f"{layer}.{fmt}").read_bytes() == expected, (
                 f"{layer} {fmt} differs after the upgrade"
             )
