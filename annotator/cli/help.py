@@ -47,9 +47,10 @@ TEXTS: dict[str, CommandHelp] = {
         ),
     ),
     "import": CommandHelp(
-        "Import text, CoNLL or JSONL files into the project, all in one transaction: a file that\n"
-        "fails leaves the project as it was. The format is told by each file's name and content\n"
-        "unless --format says it. Labels in a file that names nobody go to --annotator's layer.",
+        "Import text, CoNLL, JSONL or Label Studio files into the project, all in one\n"
+        "transaction: a file that fails leaves the project as it was. The format is told by each\n"
+        "file's name and content unless --format says it. Labels in a file that names nobody go\n"
+        "to --annotator's layer.",
         (
             "annotator import articles/*.txt",
             "annotator import --segment auto long-article.txt",
@@ -59,8 +60,8 @@ TEXTS: dict[str, CommandHelp] = {
     ),
     "export": CommandHelp(
         "Write one layer (an annotator's, or the adjudicated gold) for training or for another\n"
-        "tool: CoNLL, JSONL or brat standoff. Only sentences marked done unless --status all.\n"
-        "With --out - the data goes to standard output and the summary to standard error.",
+        "tool: CoNLL, JSONL, Label Studio or brat standoff. Only sentences marked done unless\n"
+        "--status all. With --out - the data goes to standard output and the summary to standard error.",
         (
             "annotator export --format conll --annotator aigerim --out aigerim.conll",
             "annotator export --format conll --gold --separator space --out - | head -20",

@@ -53,14 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     init.add_argument("--seeds", action="store_true", help="also import the seed articles")
 
-    imp = sub.add_parser("import", parents=[db], help="import .txt, CoNLL or JSONL files (one transaction)")
+    imp = sub.add_parser(
+        "import", parents=[db], help="import text, CoNLL, JSONL or Label Studio files (one transaction)"
+    )
     imp.add_argument("paths", nargs="+", metavar="PATH", help="the files to import")
     imp.add_argument(
         "--format",
         dest="fmt",
         choices=["auto", *READERS],
         default="auto",
-        help="the files' format (default auto: told by each file's ending)",
+        help=(
+            "the files' format (default auto: told by each file's name and content, so a .txt"
+            " in CoNLL columns is CoNLL and a .json list is Label Studio)"
+        ),
     )
     imp.add_argument("--annotator", metavar="NAME", help="owner of the labels in files that name nobody")
     imp.add_argument(
@@ -106,7 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="import a document whose name is taken by a different one under a new name",
     )
 
-    exp = sub.add_parser("export", parents=[db], help="export a layer to CoNLL, JSONL or brat standoff")
+    exp = sub.add_parser(
+        "export", parents=[db], help="export a layer to CoNLL, JSONL, Label Studio or brat standoff"
+    )
     exp.add_argument("--format", dest="fmt", choices=list(WRITERS), required=True, help="the format to write")
     who = exp.add_mutually_exclusive_group()
     who.add_argument("--annotator", metavar="NAME", help="the annotator whose layer to export")

@@ -1,4 +1,4 @@
-"""Export use case: one layer (an annotator or gold) to CoNLL, JSONL or brat, written atomically.
+"""Export use case: one layer (an annotator or gold) to CoNLL, JSONL, Label Studio or brat, atomically.
 
 A file is written to a temporary name beside its destination and renamed into place only when
 complete, so a crash or an error never leaves a half-written export and an existing file is only
