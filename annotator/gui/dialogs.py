@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -232,8 +233,11 @@ class KeymapDialog(QDialog):
         for r, (keys, text) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(keys))
             table.setItem(r, 1, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeColumnToContents(0)
+        # Descriptions wrap in the width there is (longer in Kazakh and Russian): no sideways scrolling.
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(True)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -245,7 +249,7 @@ class KeymapDialog(QDialog):
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.table = table
-        self.resize(640, 620)
+        self.resize(760, 640)
 
 
 DEFAULT_EXPORT = ExportOptions()  # what the dialog offers first: the defaults of an export

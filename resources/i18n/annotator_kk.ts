@@ -562,7 +562,7 @@
     </message>
     <message>
         <source>attributes</source>
-        <translation>атрибуттар</translation>
+        <translation>атрибут</translation>
     </message>
     <message>
         <source>stance</source>
@@ -586,7 +586,7 @@
     </message>
     <message>
         <source>choose label</source>
-        <translation>белгі таңдау</translation>
+        <translation>белгі</translation>
     </message>
     <message>
         <source>article</source>
@@ -598,7 +598,7 @@
     </message>
     <message>
         <source>F1 all keys</source>
-        <translation>F1 барлық пернелер</translation>
+        <translation>F1 пернелер</translation>
     </message>
     <message>
         <source>Label</source>

@@ -570,7 +570,7 @@
     </message>
     <message>
         <source>document stance</source>
-        <translation>позиция документа</translation>
+        <translation>позиция док.</translation>
     </message>
     <message>
         <source>holder</source>
@@ -586,7 +586,7 @@
     </message>
     <message>
         <source>choose label</source>
-        <translation>выбор метки</translation>
+        <translation>метка</translation>
     </message>
     <message>
         <source>article</source>
@@ -598,7 +598,7 @@
     </message>
     <message>
         <source>F1 all keys</source>
-        <translation>F1 все клавиши</translation>
+        <translation>F1 клавиши</translation>
     </message>
     <message>
         <source>Label</source>
@@ -634,7 +634,7 @@
     </message>
     <message>
         <source>Sentence</source>
-        <translation>Предложение</translation>
+        <translation>Предл.</translation>
     </message>
     <message>
         <source>Holder</source>
@@ -642,11 +642,11 @@
     </message>
     <message>
         <source>Document</source>
-        <translation>Документ</translation>
+        <translation>Док.</translation>
     </message>
     <message>
         <source>Doc holder</source>
-        <translation>Носитель в документе</translation>
+        <translation>Носитель док.</translation>
     </message>
     <message>
         <source>Entities</source>
