@@ -1,5 +1,5 @@
 # The two commands of the README. Both set everything up first (scripts/setup.sh).
-.PHONY: run test quick lint bench setup
+.PHONY: run test quick lint bench setup translations
 
 setup:
 	@bash scripts/setup.sh
@@ -24,3 +24,8 @@ quick: setup
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/run.py $(ARGS)
+
+# The interface translations: lupdate the .ts files from the sources, list what lacks a translation,
+# lrelease the .qm files the window loads (resources/i18n/README.md).
+translations: setup
+	.venv/bin/python scripts/translations.py

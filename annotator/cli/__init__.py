@@ -71,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _gui(args: argparse.Namespace, db: str | None) -> int:
     from annotator.gui.app import run
 
-    return run(db, getattr(args, "annotator", None))
+    return run(db, getattr(args, "annotator", None), getattr(args, "lang", None))
 
 
 def _init(args: argparse.Namespace, db: str | None) -> int:

@@ -35,7 +35,11 @@ TEXTS: dict[str, CommandHelp] = {
     "gui": CommandHelp(
         "Open the annotation window. The default project is made, with the seed articles, the\n"
         "first time. Without a display (no DISPLAY or WAYLAND_DISPLAY) it says so and exits 1.",
-        ("annotator gui", "annotator gui --db news.sqlite --annotator aigerim"),
+        (
+            "annotator gui",
+            "annotator gui --db news.sqlite --annotator aigerim",
+            "annotator gui --lang kk            # the window in Kazakh (ru: Russian, en: English)",
+        ),
     ),
     "init": CommandHelp(
         "Make a new, empty project with the shipped annotation schema or your own. An existing\n"

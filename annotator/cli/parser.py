@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", parents=[db], help="open the annotation window (the default command)")
     gui.add_argument("--annotator", metavar="NAME", help="annotate as NAME (else a dialog asks)")
+    gui.add_argument(
+        "--lang",
+        choices=("en", "kk", "ru"),
+        help="interface language (default: $ANNOTATOR_LANG, else View > Language, else the system's)",
+    )
 
     init = sub.add_parser("init", parents=[db], help="create a new project")
     init.add_argument(

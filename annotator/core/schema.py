@@ -20,6 +20,10 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")
 _LABEL_TABLE = re.compile(r"^\s*\[\[\s*entities\.label\s*\]\]")
 _ANY_TABLE = re.compile(r"^\s*\[")
+_LOCALIZED = re.compile(r"^(title|guideline)_(.*)$")
+TRANSLATED = ("kk", "ru")  # a title or guideline may also be given in these: title_kk, guideline_ru …
+
+Translations = tuple[tuple[str, str], ...]  # (key, text): ("title_kk", "Қазақстан билігі")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,7 @@ class EntityLabel:
     color: str
     shortcut: str
     guideline: str
+    translations: Translations = ()  # guideline_kk, guideline_ru
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +44,7 @@ class EventType:
     name: str
     roles: tuple[str, ...]
     guideline: str
+    translations: Translations = ()  # guideline_kk, guideline_ru
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +67,7 @@ class StanceTarget:
     name: str
     title: str
     guideline: str
+    translations: Translations = ()  # title_kk, title_ru, guideline_kk, guideline_ru
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +187,33 @@ class _Builder:
             raise self.fail_in_label(number, entry, message, "shortcut")
         return key
 
+    def translations(
+        self, item: dict[str, Any], entry: str, name: str, keys: tuple[str, ...]
+    ) -> Translations:
+        """The entry's ``title_kk``, ``guideline_ru`` …: known languages, of keys it has, as strings."""
+        found: list[tuple[str, str]] = []
+        for key, value in item.items():
+            match = _LOCALIZED.match(key)
+            if match is None:
+                continue
+            known = ", ".join(f"{k}_{lang}" for k in keys for lang in TRANSLATED)
+            if match.group(1) not in keys or match.group(2) not in TRANSLATED:
+                raise self.fail_at_key(
+                    entry, f"'{key}' is not a translation it can have ({known})", name, key
+                )
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail_at_key(entry, f"'{key}' must be a non-empty string", name, key)
+            found.append((key, value))
+        return tuple(sorted(found))
+
+    def fail_at_key(self, entry: str, message: str, name: str, key: str) -> SchemaError:
+        """An error at the line of ``key`` after the line naming the entry ``name``."""
+        lines = self.text.splitlines()
+        start = next((n for n, line in enumerate(lines) if f'"{name}"' in line), 0)
+        assigns = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        found = next((n + 1 for n in range(start, len(lines)) if assigns.match(lines[n])), None)
+        return SchemaError(self.origin, found, f"{entry}: {message}")
+
     def table(self, data: dict[str, Any], key: str, entry: str) -> dict[str, Any]:
         value = data.get(key, {})
         if not isinstance(value, dict):
@@ -260,7 +294,8 @@ class _Builder:
                 shortcut = self.shortcut(shortcut, entry, i, taken)
                 taken[shortcut] = f"the shortcut of {name}"
             guideline = self.string(item, "guideline", entry, f'"{name}"', default="")
-            out.append(EntityLabel(name, color.lower(), shortcut, guideline))
+            texts = self.translations(item, entry, name, ("guideline",))
+            out.append(EntityLabel(name, color.lower(), shortcut, guideline, texts))
         if not out:
             raise self.fail("[entities]", "the schema needs at least one [[entities.label]]", "[entities]")
         return tuple(out)
@@ -281,7 +316,9 @@ class _Builder:
             if len(set(roles)) != len(roles):
                 raise self.fail(entry, "has a duplicate role", f'"{name}"')
             guideline = self.string(item, "guideline", entry, f'"{name}"', default="")
-            out.append(EventType(name, tuple(roles), guideline))
+            out.append(
+                EventType(name, tuple(roles), guideline, self.translations(item, entry, name, ("guideline",)))
+            )
         return tuple(out)
 
     def targets(self, value: Any) -> tuple[StanceTarget, ...]:
@@ -293,5 +330,6 @@ class _Builder:
             self.unique(name, seen, entry)
             title = self.string(item, "title", entry, f'"{name}"', default=name) or name
             guideline = self.string(item, "guideline", entry, f'"{name}"', default="")
-            out.append(StanceTarget(name, title, guideline))
+            texts = self.translations(item, entry, name, ("title", "guideline"))
+            out.append(StanceTarget(name, title, guideline, texts))
         return tuple(out)

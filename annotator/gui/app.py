@@ -14,6 +14,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, REVIEWING
 from annotator.gui.binding import binding_problem
 from annotator.gui.failures import FailureReporter, log_file, logger
+from annotator.gui.language import chosen_language, install, translate
 from annotator.gui.main_window import AnnotationWindow
 from annotator.services import project as projects
 from annotator.services import team
@@ -31,7 +32,10 @@ def ask_annotator() -> str | None:
     """Ask for the annotator's name, offering the last one used or the system user name."""
     last = str(settings().value("last_annotator", "") or "") or getpass.getuser()
     name, ok = QInputDialog.getText(
-        None, "Annotator", "Your name (a new name makes a new annotator):", text=last
+        None,
+        translate("App", "Annotator"),
+        translate("App", "Your name (a new name makes a new annotator):"),
+        text=last,
     )
     return name.strip() if ok and name.strip() else None
 
@@ -52,8 +56,10 @@ def display_problem(environ: Mapping[str, str] = os.environ, platform: str = sys
     return NO_DISPLAY
 
 
-def run(db: str | None, annotator: str | None) -> int:
+def run(db: str | None, annotator: str | None, language: str | None = None) -> int:
     """Open the project and show the main window; returns the application's exit status.
+
+    ``language`` (``en``, ``kk``, ``ru``) overrides the remembered and the system language.
 
     A Qt binding that loses references (it would crash the window within the hour) is refused
     before anything opens. Every failure later on is logged and shown (``failures.py``).
@@ -63,6 +69,7 @@ def run(db: str | None, annotator: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
+    install(chosen_language(settings(), language))
     problem = binding_problem()
     if problem is not None:
         QMessageBox.critical(None, "annotator", problem)
@@ -87,7 +94,9 @@ def _run(app: QCoreApplication, db: str | None, annotator: str | None) -> int:
     if login is None and not name:
         return 0
     if name == GOLD:
-        QMessageBox.information(None, "annotator", "The gold layer is edited by reviewers, from review mode.")
+        QMessageBox.information(
+            None, "annotator", translate("App", "The gold layer is edited by reviewers, from review mode.")
+        )
         return 0
     try:
         info = team.sign_in(project, name)
@@ -99,7 +108,8 @@ def _run(app: QCoreApplication, db: str | None, annotator: str | None) -> int:
     try:
         projects.rolling_backup(project)  # one generation at every start, a few kept
     except AnnotatorError as exc:
-        QMessageBox.warning(None, "annotator", f"The project could not be backed up: {exc}")
+        message = translate("App", "The project could not be backed up: {problem}")
+        QMessageBox.warning(None, "annotator", message.format(problem=exc))
     settings().setValue("last_annotator", info.name)
     window: QMainWindow
     if info.role in REVIEWING:

@@ -26,6 +26,7 @@ from annotator.core.keymap import key_of
 from annotator.core.model import GOLD
 from annotator.core.suggestions import STANCE, Suggestion
 from annotator.gui import dialogs
+from annotator.gui.language import translate, word
 from annotator.gui.recommender_panel import RecommenderPanel
 from annotator.gui.suggestion_paint import caption
 from annotator.services.assisting import Found
@@ -37,13 +38,21 @@ if TYPE_CHECKING:
 
 POLL_MS = 400  # how often a running training is asked whether it finished
 DEFAULT_THRESHOLD = 0.5
-KEYS_HINT = f"{key_of('accept_suggestion')} accepts, {key_of('reject_suggestion')} rejects"
+
+
+def keys_hint() -> str:
+    """``Y accepts, N rejects``."""
+    hint = translate("Assisting", "{accept} accepts, {reject} rejects")
+    return hint.format(accept=key_of("accept_suggestion"), reject=key_of("reject_suggestion"))
 
 
 def describe(suggestion: Suggestion, text: str) -> str:
     """A suggestion in words, for the status bar: ``LOC 0.82 “Алматы”`` or ``stance toward X: favor 0.70``."""
     if suggestion.kind == STANCE:
-        return f"stance toward {suggestion.target}: {suggestion.label} {suggestion.score:.2f}"
+        toward = translate("Panes", "stance toward {target}: {label} {score}")
+        return toward.format(
+            target=suggestion.target, label=word(suggestion.label), score=f"{suggestion.score:.2f}"
+        )
     return f"{suggestion.kind} {caption(suggestion)} “{text}”"
 
 
@@ -52,10 +61,14 @@ class OccurrencesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, found: Found):
         super().__init__(parent)
-        where = "document" if found.scope == "document" else "corpus"
-        self.setWindowTitle(f"Label every “{found.text}” as {found.label}")
+        title = translate("Assisting", "Label every “{text}” as {label}")
+        self.setWindowTitle(title.format(text=found.text, label=found.label))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(found.occurrences)} unlabelled occurrences in the {where}:"))
+        if found.scope == "document":
+            where = translate("Assisting", "{n} unlabelled occurrences in the document:")
+        else:
+            where = translate("Assisting", "{n} unlabelled occurrences in the corpus:")
+        layout.addWidget(QLabel(where.format(n=len(found.occurrences))))
         self.list = QListWidget()
         for occurrence in found.occurrences:
             item = QListWidgetItem(f"{occurrence.text}   …{occurrence.context}…")
@@ -69,7 +82,9 @@ class OccurrencesDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Label the checked ones")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("Assisting", "Label the checked ones")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -117,21 +132,28 @@ class SuggestionActions:
                 self.tokens.select_span(suggestion.token_start, suggestion.token_end)
         self.tokens.show_suggestions(self.assist.shown, suggestion)
         n = (self.assist.focus or 0) + 1
-        where = f"suggestion {n} of {len(self.assist.shown)}: {self._words(suggestion)}"
-        self.window.say(" · ".join(filter(None, [done, f"{where} ({KEYS_HINT})"])))
+        where = translate("Assisting", "suggestion {n} of {count}: {what} ({keys})")
+        where = where.format(
+            n=n, count=len(self.assist.shown), what=self._words(suggestion), keys=keys_hint()
+        )
+        self.window.say(" · ".join(filter(None, [done, where])))
 
     def _none_here(self) -> str:
         if self.assist.suggester is None:
-            return "no suggestions: no recommender is loaded"
+            return translate("Assisting", "no suggestions: no recommender is loaded")
         if self.assist.training:
-            return "no suggestions in this sentence yet (training in the background)"
+            return translate("Assisting", "no suggestions in this sentence yet (training in the background)")
         low = self.assist.threshold
-        return f"no suggestions in this sentence at or above {low:.2f} ([ lowers the threshold)"
+        return translate(
+            "Assisting", "no suggestions in this sentence at or above {score} ([ lowers the threshold)"
+        ).format(score=f"{low:.2f}")
 
     def _under_cursor(self) -> Suggestion | None:
         suggestion = self.assist.at(self.tokens.caret)
         if suggestion is None:
-            self.window.say("no suggestion under the cursor (Tab goes to the next one)")
+            self.window.say(
+                translate("Assisting", "no suggestion under the cursor (Tab goes to the next one)")
+            )
         return suggestion
 
     # -- accepting and rejecting -------------------------------------------------------------
@@ -139,13 +161,17 @@ class SuggestionActions:
         """Y: the suggestion under the cursor becomes an annotation."""
         suggestion = self._under_cursor()
         if suggestion is not None and self.runner.show(lambda: self.assist.accept(suggestion)).stored:
-            self._after_verdict(f"accepted {self._words(suggestion)}")
+            self._after_verdict(
+                translate("Assisting", "accepted {what}").format(what=self._words(suggestion))
+            )
 
     def reject(self) -> None:
         """N: the suggestion under the cursor goes, and never comes back for that span."""
         suggestion = self._under_cursor()
         if suggestion is not None and self.runner.show(lambda: self.assist.reject(suggestion)).stored:
-            self._after_verdict(f"rejected {self._words(suggestion)}")
+            self._after_verdict(
+                translate("Assisting", "rejected {what}").format(what=self._words(suggestion))
+            )
 
     def accept_all(self) -> None:
         """Shift+Y: every suggestion of the sentence, as one undoable step."""
@@ -154,7 +180,11 @@ class SuggestionActions:
             return
         outcome = self.runner.show(self.assist.accept_all)
         if outcome.stored:
-            self.window.say(f"{outcome.what} of the sentence (one undo takes them back)")
+            self.window.say(
+                translate("Assisting", "{what} of the sentence (one undo takes them back)").format(
+                    what=outcome.what
+                )
+            )
 
     def _after_verdict(self, done: str) -> None:
         """The next suggestion takes the focus, so Y and N can go on through the sentence."""
@@ -164,7 +194,9 @@ class SuggestionActions:
             focused = self.assist.focused
         if focused is None:
             self.tokens.show_suggestions(self.assist.shown, None)
-            self.window.say(f"{done} · no more suggestions in this sentence")
+            self.window.say(
+                translate("Assisting", "{done} · no more suggestions in this sentence").format(done=done)
+            )
             return
         self._show_focus(focused, done)
 
@@ -177,7 +209,8 @@ class SuggestionActions:
     def nudge(self, steps: int) -> None:
         """] and [: show only surer suggestions, or less sure ones too."""
         value = self.assist.nudge_threshold(steps)
-        self.window.say(f"suggestions scoring {value:.2f} or more are shown ({len(self.assist.shown)} here)")
+        shown = translate("Assisting", "suggestions scoring {score} or more are shown ({n} here)")
+        self.window.say(shown.format(score=f"{value:.2f}", n=len(self.assist.shown)))
 
     # -- label all occurrences -------------------------------------------------------------------
     def label_all(self, scope: str) -> None:
@@ -187,31 +220,42 @@ class SuggestionActions:
             return
         entity = next((e for e in view.entities if e.token_start <= self.tokens.caret < e.token_end), None)
         if entity is None:
-            self.window.say("put the cursor on a labelled entity first: its string is what is looked for")
+            self.window.say(
+                translate(
+                    "Assisting", "put the cursor on a labelled entity first: its string is what is looked for"
+                )
+            )
             return
         found = self.assist.find_occurrences(entity.token_start, entity.token_end, entity.label, scope)
         if not found.occurrences:
-            self.window.say(f"no other unlabelled “{found.text}” in the {scope}")
+            if scope == "document":
+                none = translate("Assisting", "no other unlabelled “{text}” in the document")
+            else:
+                none = translate("Assisting", "no other unlabelled “{text}” in the corpus")
+            self.window.say(none.format(text=found.text))
             return
         chosen = dialogs.run_modal(OccurrencesDialog(self.window, found))
         self.window.back_to_sentence()
         if chosen:
             outcome = self.runner.show(lambda: self.assist.label_occurrences(found, chosen))
             if outcome.stored:
-                self.window.say(
-                    f"labelled {len(chosen)} × “{found.text}” as {found.label} (one undo takes them back)"
-                )
+                done = translate("Assisting", "labelled {n} × “{text}” as {label} (one undo takes them back)")
+                self.window.say(done.format(n=len(chosen), text=found.text, label=found.label))
 
     # -- the most useful sentence next -----------------------------------------------------------
     def most_useful(self) -> None:
         """U: the not-done sentence the tagger is least sure of."""
         if self.assist.next_uncertain() is None:
             why = (
-                "no entity tagger is trained yet"
+                translate("Assisting", "no entity tagger is trained yet")
                 if self.assist.suggester is None
-                else "nothing is ranked yet"
+                else translate("Assisting", "nothing is ranked yet")
             )
-            self.window.say(f"no uncertain sentence to go to: {why} (Ctrl+T trains)")
+            self.window.say(
+                translate("Assisting", "no uncertain sentence to go to: {why} (Ctrl+T trains)").format(
+                    why=why
+                )
+            )
 
     # -- training ------------------------------------------------------------------------------
     def train(self) -> None:
@@ -227,7 +271,7 @@ class SuggestionActions:
         try:
             self.assist.poll()
         except AnnotatorError as exc:
-            self.window.say(f"training: {exc}", error=True)
+            self.window.say(translate("Assisting", "training: {problem}").format(problem=exc), error=True)
         if not self.assist.training:
             self.timer.stop()
 
@@ -267,7 +311,9 @@ class Recommending:
         try:
             suggester.start()  # the stored models; with a tagger, a ranking for U, in the background
         except AnnotatorError as exc:  # kept attached, empty: Ctrl+T can still train (and mend)
-            self.window.say(f"suggestions are off: {exc}", error=True)
+            self.window.say(
+                translate("Assisting", "suggestions are off: {problem}").format(problem=exc), error=True
+            )
         self.assist.attach(suggester)
 
     def toggle(self) -> None:
@@ -292,7 +338,12 @@ class Recommending:
             self.panel.show_acceptance(*suggester.acceptance())
             names = [self.window.session.person.name, *(m.name for m in self.window.session.team()), GOLD]
         except AnnotatorError as exc:
-            self.window.say(f"the recommender panel could not be read: {exc}", error=True)
+            self.window.say(
+                translate("Assisting", "the recommender panel could not be read: {problem}").format(
+                    problem=exc
+                ),
+                error=True,
+            )
             return
         self.panel.show_layers(list(dict.fromkeys(names)), list(suggester.layers))
 
@@ -308,8 +359,9 @@ class Recommending:
             return
         suggester.layers = tuple(names)
         self.settings.setValue("suggestions/layers", "\n".join(names))
-        chosen = ", ".join(names) or "nothing"
-        self.window.say(f"the recommenders will learn from: {chosen} (Ctrl+T trains now)")
+        chosen = ", ".join(names) or translate("Assisting", "nothing")
+        learn = translate("Assisting", "the recommenders will learn from: {layers} (Ctrl+T trains now)")
+        self.window.say(learn.format(layers=chosen))
 
     def remember(self) -> None:
         """At close: the threshold."""

@@ -26,14 +26,26 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.language import QT_TRANSLATE_NOOP, translate
 from annotator.gui.status import plain_label
 from annotator.gui.workers import Worker, run_in_background
 from annotator.services import dashboard
 from annotator.services.dashboard import Dashboard
 from annotator.store import Project
 
-PEOPLE_COLUMNS = ("Person", "Done of assigned", "Per active hour", "Last edit", "Agreement (entity F1)")
-DOCUMENT_COLUMNS = ("Document", "Sentences", "Assignees", "Curation")
+PEOPLE_COLUMNS = (
+    QT_TRANSLATE_NOOP("Dashboard", "Person"),
+    QT_TRANSLATE_NOOP("Dashboard", "Done of assigned"),
+    QT_TRANSLATE_NOOP("Dashboard", "Per active hour"),
+    QT_TRANSLATE_NOOP("Dashboard", "Last edit"),
+    QT_TRANSLATE_NOOP("Dashboard", "Agreement (entity F1)"),
+)
+DOCUMENT_COLUMNS = (
+    QT_TRANSLATE_NOOP("Dashboard", "Document"),
+    QT_TRANSLATE_NOOP("Dashboard", "Sentences"),
+    QT_TRANSLATE_NOOP("Dashboard", "Assignees"),
+    QT_TRANSLATE_NOOP("Dashboard", "Curation"),
+)
 PEOPLE_NUMBERS = (2, 4)  # columns of figures, aligned right
 DOCUMENT_NUMBERS = (1,)
 DOCK_HEIGHT = 330  # pixels the dock takes of the review window when shown (its tables show ~8 rows)
@@ -41,7 +53,7 @@ DOCK_HEIGHT = 330  # pixels the dock takes of the review window when shown (its 
 
 def _table(columns: Sequence[str], stretch: int) -> QTableWidget:
     table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
+    table.setHorizontalHeaderLabels([translate("Dashboard", c) for c in columns])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -71,7 +83,7 @@ class DashboardPane(QWidget):
     def __init__(self, project: Project) -> None:
         super().__init__()
         self.project = project
-        self.summary: QLabel = plain_label("the dashboard is read when it is shown")
+        self.summary: QLabel = plain_label(translate("Dashboard", "the dashboard is read when it is shown"))
         self.summary.setWordWrap(True)
         self.people = _table(PEOPLE_COLUMNS, 0)
         self.documents = _table(DOCUMENT_COLUMNS, 2)
@@ -93,10 +105,12 @@ class DashboardPane(QWidget):
         try:
             board = dashboard.read_dashboard(self.project)
         except AnnotatorError as exc:
-            self.summary.setText(f"the dashboard could not be read: {exc}")
+            self.summary.setText(
+                translate("Dashboard", "the dashboard could not be read: {problem}").format(problem=exc)
+            )
             return
         self.shown, self.agreement = board, None
-        self.summary.setText(board.summary() + " · agreement: computing…")
+        self.summary.setText(board.summary() + translate("Dashboard", " · agreement: computing…"))
         self._show()
         self._asked += 1
         asked = self._asked
@@ -128,7 +142,8 @@ class DashboardPane(QWidget):
 
     def _agreement_failed(self, asked: int, message: str) -> None:
         if asked == self._asked and self.shown is not None:
-            self.summary.setText(f"{self.shown.summary()} · agreement could not be computed: {message}")
+            failed = translate("Dashboard", "{summary} · agreement could not be computed: {problem}")
+            self.summary.setText(failed.format(summary=self.shown.summary(), problem=message))
 
     def wait(self) -> None:
         """Let a running agreement finish (before the window goes)."""
@@ -143,7 +158,7 @@ class DashboardDock(QDockWidget):
     """
 
     def __init__(self, window: QMainWindow, project: Project) -> None:
-        super().__init__("Team dashboard", window)
+        super().__init__(translate("Dashboard", "Team dashboard"), window)
         self.setObjectName("dashboard")
         self.pane = DashboardPane(project)
         self.setWidget(self.pane)

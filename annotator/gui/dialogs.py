@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from annotator.core.choices import SCOPES
 from annotator.core.keymap import keymap_rows
+from annotator.core.schema import EntityLabel
 from annotator.core.tags import SCHEMES
 from annotator.formats.registry import WRITERS
+from annotator.gui.language import QT_TRANSLATE_NOOP, localized, translate
 from annotator.services.exporting import ExportOptions
 
 D = TypeVar("D", bound=QDialog)
@@ -61,7 +64,7 @@ class Chooser(QDialog):
         super().__init__(parent)
         self.list = QListWidget()
         self.filter = _FilterEdit(self.list)
-        self.filter.setPlaceholderText("type to filter")
+        self.filter.setPlaceholderText(translate("Dialogs", "type to filter"))
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
@@ -145,10 +148,10 @@ class SearchDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, search: Any):
         super().__init__(parent)
-        self.setWindowTitle("Search the corpus")
+        self.setWindowTitle(translate("Dialogs", "Search the corpus"))
         self.search = search
         self.query = QLineEdit()
-        self.query.setPlaceholderText("text to find (any case)")
+        self.query.setPlaceholderText(translate("Dialogs", "text to find (any case)"))
         self.hits = QListWidget()
         self.info = QLabel("")
         self.info.setTextFormat(Qt.TextFormat.PlainText)
@@ -172,7 +175,8 @@ class SearchDialog(QDialog):
         results = self.search(self.searched)
         self.found = [sid for sid, _, _, _ in results]
         self.hits.addItems([f"{doc} · {position + 1}: {text}" for _, doc, position, text in results])
-        self.info.setText(f"{len(results)} sentence(s); Enter jumps to the selected one")
+        found = translate("Dialogs", "{count} sentence(s); Enter jumps to the selected one")
+        self.info.setText(found.format(count=len(results)))
         if self.hits.count():
             self.hits.setCurrentRow(0)
 
@@ -203,30 +207,41 @@ def search(parent: QWidget, find: Any) -> int | None:
     return chosen
 
 
-LAYOUT_NOTE = (
+LAYOUT_NOTE = QT_TRANSLATE_NOOP(
+    "Dialogs",
     "Keys are named as printed on a US keyboard and work by their place on any layout: "
-    "with the Kazakh or Russian layout, 2 is the key that types ә or 2, T the key that types е."
+    "with the Kazakh or Russian layout, 2 is the key that types ә or 2, T the key that types е.",
 )
 
 
 class KeymapDialog(QDialog):
     """Help → Keyboard: every key the window knows."""
 
-    def __init__(self, parent: QWidget | None, label_keys: list[tuple[str, str]]):
+    def __init__(self, parent: QWidget | None, labels: tuple[EntityLabel, ...]):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard")
-        rows = keymap_rows() + label_keys
+        self.setWindowTitle(translate("Dialogs", "Keyboard"))
+        line = translate("Dialogs", "label {name}: {guideline}")
+        rows = [
+            (keys, translate("keymap", text)) for keys, text in keymap_rows()
+        ]  # listed for lupdate by scripts/translations.py
+        rows += [
+            (lab.shortcut, line.format(name=lab.name, guideline=localized(lab, "guideline")))
+            for lab in labels
+        ]
         table = QTableWidget(len(rows), 2)
-        table.setHorizontalHeaderLabels(["Keys", "What they do"])
+        table.setHorizontalHeaderLabels([translate("Dialogs", "Keys"), translate("Dialogs", "What they do")])
         for r, (keys, text) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(keys))
             table.setItem(r, 1, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeColumnToContents(0)
+        # Descriptions wrap in the width there is (longer in Kazakh and Russian): no sideways scrolling.
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(True)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        self.note = QLabel(LAYOUT_NOTE)
+        self.note = QLabel(translate("Dialogs", LAYOUT_NOTE))
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
@@ -234,7 +249,7 @@ class KeymapDialog(QDialog):
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.table = table
-        self.resize(640, 620)
+        self.resize(760, 640)
 
 
 DEFAULT_EXPORT = ExportOptions()  # what the dialog offers first: the defaults of an export
@@ -245,7 +260,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, layers: list[str], current: str, default_path: Any):
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(translate("Dialogs", "Export"))
         self.default_path = default_path
         self.format = QComboBox()
         self.format.addItems(list(WRITERS))
@@ -260,17 +275,17 @@ class ExportDialog(QDialog):
         self.scheme.addItems(list(SCHEMES))
         self.scheme.setCurrentText(DEFAULT_EXPORT.scheme)
         self.path = QLineEdit()
-        browse = QPushButton("Browse…")
+        browse = QPushButton(translate("Dialogs", "Browse…"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.path)
         where.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Format", self.format)
-        form.addRow("Layer", self.layer)
-        form.addRow("Sentences", self.status)
-        form.addRow("Tag scheme (CoNLL)", self.scheme)
-        form.addRow("Destination", where)
+        form.addRow(translate("Dialogs", "Format"), self.format)
+        form.addRow(translate("Dialogs", "Layer"), self.layer)
+        form.addRow(translate("Dialogs", "Sentences"), self.status)
+        form.addRow(translate("Dialogs", "Tag scheme (CoNLL)"), self.scheme)
+        form.addRow(translate("Dialogs", "Destination"), where)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -288,8 +303,12 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         if WRITERS[self.format.currentText()].writes_folder:
-            chosen = QFileDialog.getExistingDirectory(self, "Export folder", self.path.text())
+            chosen = QFileDialog.getExistingDirectory(
+                self, translate("Dialogs", "Export folder"), self.path.text()
+            )
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export file", self.path.text())
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, translate("Dialogs", "Export file"), self.path.text()
+            )
         if chosen:
             self.path.setText(chosen)

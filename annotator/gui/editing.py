@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from annotator.core.schema import Schema
 from annotator.core.views import EntityView, EventView, SentenceView
 from annotator.gui import dialogs
+from annotator.gui.language import localized, translate, word
 from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
 from annotator.services import commands as c
@@ -92,8 +93,11 @@ class AnnotationActions:
             (f"{lab.name}  ({lab.shortcut})" if lab.shortcut else lab.name, lab.name)
             for lab in self.schema.labels
         ]
-        tips = {text: lab.guideline for (text, _), lab in zip(options, self.schema.labels, strict=True)}
-        label = self.choose("Label", options, tips)
+        tips = {
+            text: localized(lab, "guideline")
+            for (text, _), lab in zip(options, self.schema.labels, strict=True)
+        }
+        label = self.choose(translate("Editing", "Label"), options, tips)
         if label:
             self.apply_label(label)
 
@@ -104,7 +108,7 @@ class AnnotationActions:
             return
         hit = self.tokens.selected or self.tokens.annotation_at(self.tokens.caret)
         if hit is None:
-            self.say("nothing to delete under the cursor")
+            self.say(translate("Editing", "nothing to delete under the cursor"))
             return
         kind, ident = hit
         self.execute(c.DeleteEntity(view.id, ident) if kind == "entity" else c.DeleteEvent(view.id, ident))
@@ -118,9 +122,9 @@ class AnnotationActions:
         start, end = self.tokens.selection()
         types = self.schema.event_types
         etype = self.choose(
-            f"Event type for “{view.token_text(start, end)}”",
+            translate("Editing", "Event type for “{text}”").format(text=view.token_text(start, end)),
             [(t.name, t.name) for t in types],
-            {t.name: t.guideline for t in types},
+            {t.name: localized(t, "guideline") for t in types},
         )
         if etype:
             self.execute(c.AddEvent(view.id, self.person_id, start, end, etype))
@@ -138,9 +142,9 @@ class AnnotationActions:
             return view.events[0]
         options = [(f"{ev.type}: {view.token_text(ev.token_start, ev.token_end)}", ev) for ev in view.events]
         if not options:
-            self.say("the sentence has no event yet: select its trigger and press T")
+            self.say(translate("Editing", "the sentence has no event yet: select its trigger and press T"))
             return None
-        chosen: EventView | None = self.choose("Which event?", options)
+        chosen: EventView | None = self.choose(translate("Editing", "Which event?"), options)
         return chosen
 
     def add_argument(self) -> None:
@@ -152,14 +156,14 @@ class AnnotationActions:
         if event is None:
             return
         if not view.entities:
-            self.say("tag the argument as an entity first")
+            self.say(translate("Editing", "tag the argument as an entity first"))
             return
         ents = [(f"{view.token_text(e.token_start, e.token_end)} ({e.label})", e.id) for e in view.entities]
-        entity_id = self.choose(f"Argument of {event.type}", ents)
+        entity_id = self.choose(translate("Editing", "Argument of {type}").format(type=event.type), ents)
         if entity_id is None:
             return
         et = self.schema.event_type(event.type)
-        role = self.choose("Role", [(r, r) for r in (et.roles if et else ())])
+        role = self.choose(translate("Editing", "Role"), [(r, r) for r in (et.roles if et else ())])
         if role:
             self.execute(c.AddArgument(view.id, event.id, role, entity_id))
 
@@ -171,15 +175,16 @@ class AnnotationActions:
         event = self._event(view)
         if event is None:
             return
+        now = translate("Editing", "   (now)")
         options = [
             (
-                f"{a.name} = {value}" + ("   (now)" if event.attributes.get(a.name) == value else ""),
+                f"{a.name} = {value}" + (now if event.attributes.get(a.name) == value else ""),
                 (a.name, value),
             )
             for a in self.schema.attributes
             for value in a.values
         ]
-        chosen = self.choose(f"Attribute of {event.type}", options)
+        chosen = self.choose(translate("Editing", "Attribute of {type}").format(type=event.type), options)
         if chosen:
             self.execute(c.SetAttribute(view.id, event.id, *chosen))
 
@@ -188,13 +193,14 @@ class AnnotationActions:
         self, current: dict[str, tuple[str, int | None]]
     ) -> list[tuple[str, tuple[str, str | None]]]:
         options: list[tuple[str, tuple[str, str | None]]] = []
+        now_mark, clear = translate("Editing", "   (now)"), translate("Editing", "clear")
         for target in self.schema.targets:
-            now = current.get(target.name, ("", None))[0]
+            now, title = current.get(target.name, ("", None))[0], localized(target, "title")
             for label in self.schema.stance_labels:
-                mark = "   (now)" if label == now else ""
-                options.append((f"{target.title} → {label}{mark}", (target.name, label)))
+                mark = now_mark if label == now else ""
+                options.append((f"{title} → {word(label)}{mark}", (target.name, label)))
             if now:
-                options.append((f"{target.title} → clear", (target.name, None)))
+                options.append((f"{title} → {clear}", (target.name, None)))
         return options
 
     def set_stance(self) -> None:
@@ -202,7 +208,9 @@ class AnnotationActions:
         view = self.current
         if view is None:
             return
-        chosen = self.choose("Stance of this sentence", self._stance_options(view.stance))
+        chosen = self.choose(
+            translate("Editing", "Stance of this sentence"), self._stance_options(view.stance)
+        )
         if chosen:
             target, label = chosen
             holder = view.stance.get(target, ("", None))[1]
@@ -214,7 +222,8 @@ class AnnotationActions:
         if view is None:
             return
         chosen = self.choose(
-            f"Stance of document {view.document_name}", self._stance_options(view.document_stance)
+            translate("Editing", "Stance of document {name}").format(name=view.document_name),
+            self._stance_options(view.document_stance),
         )
         if chosen:
             target, label = chosen
@@ -228,19 +237,22 @@ class AnnotationActions:
         view = self.current
         if view is None:
             return
-        stances = [(f"sentence: {t} → {lab}", ("s", t)) for t, (lab, _) in view.stance.items()]
-        stances += [(f"document: {t} → {lab}", ("d", t)) for t, (lab, _) in view.document_stance.items()]
+        sentence, document = translate("Editing", "sentence"), translate("Editing", "document")
+        stances = [(f"{sentence}: {t} → {word(lab)}", ("s", t)) for t, (lab, _) in view.stance.items()]
+        stances += [
+            (f"{document}: {t} → {word(lab)}", ("d", t)) for t, (lab, _) in view.document_stance.items()
+        ]
         if not stances:
-            self.say("set a stance first (S for the sentence, D for the document)")
+            self.say(translate("Editing", "set a stance first (S for the sentence, D for the document)"))
             return
-        which = self.choose("Holder of which stance?", stances)
+        which = self.choose(translate("Editing", "Holder of which stance?"), stances)
         if which is None:
             return
         options: list[tuple[str, int | None]] = [
             (f"{view.token_text(e.token_start, e.token_end)} ({e.label})", e.id) for e in view.entities
         ]
-        options.append(("no holder", -1))
-        holder = self.choose("Holder (an entity of this sentence)", options)
+        options.append((translate("Editing", "no holder"), -1))
+        holder = self.choose(translate("Editing", "Holder (an entity of this sentence)"), options)
         if holder is None:
             return
         level, target = which
@@ -270,7 +282,10 @@ class AnnotationActions:
         if view is None:
             return
         comment, ok = QInputDialog.getText(
-            self.window, "Flag", "Comment for the reviewer:", text=view.comment
+            self.window,
+            translate("Editing", "Flag"),
+            translate("Editing", "Comment for the reviewer:"),
+            text=view.comment,
         )
         self.back_to_sentence()
         if ok:

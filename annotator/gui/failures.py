@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.gui.language import translate
 from annotator.services.user_dirs import user_data_dir
 
 LOG_NAME = "annotator.log"
@@ -116,4 +117,5 @@ class FailureReporter(QObject):
         if target is not None:
             target.report_failure(summary)
         else:
-            QMessageBox.warning(None, "annotator", f"{summary}\n\nDetails are in {log_file()}.")
+            details = translate("Saving", "{message}\n\nDetails are in {log}.")
+            QMessageBox.warning(None, "annotator", details.format(message=summary, log=log_file()))

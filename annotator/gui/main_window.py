@@ -21,6 +21,7 @@ from annotator.gui.assisting import Recommending, SuggestionActions
 from annotator.gui.dialogs import KeymapDialog
 from annotator.gui.editing import AnnotationActions
 from annotator.gui.failures import logger
+from annotator.gui.language import translate
 from annotator.gui.menus import build_menus
 from annotator.gui.panels import AnnotationPanels, Palette
 from annotator.gui.panes import DocumentPane, SentencePane
@@ -80,7 +81,7 @@ class AnnotationWindow(QMainWindow):
         try:  # the session's navigator has just read the corpus order: only the list is read here
             self.session.announce_documents()
         except AnnotatorError as exc:
-            self.say(f"the document list could not be read: {exc}", error=True)
+            self.fail(translate("Window", "the document list could not be read: {problem}"), exc)
         self.recommending.start()  # before the first screen, so that it carries suggestions
         self._restore()
         self.refresh_team()
@@ -167,7 +168,7 @@ class AnnotationWindow(QMainWindow):
         try:
             self.session.reload_documents()
         except AnnotatorError as exc:
-            self.say(f"the document list could not be read: {exc}", error=True)
+            self.fail(translate("Window", "the document list could not be read: {problem}"), exc)
 
     def _show_documents(self, docs: list[DocumentInfo]) -> None:
         empty = self.session.serving.empty_line  # nothing assigned: said in the list and the status bar
@@ -210,12 +211,12 @@ class AnnotationWindow(QMainWindow):
     def step(self, delta: int) -> None:
         """Next (+1) or previous (-1) sentence, status unchanged."""
         if self.current is not None and self.session.step(delta) is None:
-            self.say("no more sentences in that direction")
+            self.say(translate("Window", "no more sentences in that direction"))
 
     def next_todo(self) -> None:
         """Jump to the next sentence not yet done."""
         if self.current is not None and self.session.next_todo() is None:
-            self.say("every sentence is done")
+            self.say(translate("Window", "every sentence is done"))
 
     def save_position(self) -> None:
         """Store where the annotator is; a busy project is not waited for (it is stored next time)."""
@@ -223,7 +224,7 @@ class AnnotationWindow(QMainWindow):
             with self.runner.without_waiting():
                 self.session.save_position()
         except AnnotatorError as exc:
-            self.say(f"position not saved: {exc}", error=True)
+            self.fail(translate("Window", "position not saved: {problem}"), exc)
 
     def refresh(self) -> None:
         """Show what others changed meanwhile: their progress, the document list, the sentence."""
@@ -233,12 +234,12 @@ class AnnotationWindow(QMainWindow):
             try:
                 self.session.go_to(self.current.id, keep_cursor=True)
             except AnnotatorError as exc:
-                self.say(f"the sentence could not be read again: {exc}", error=True)
+                self.fail(translate("Window", "the sentence could not be read again: {problem}"), exc)
                 return
         elif self.session.navigator.documents:  # work assigned since the window opened empty
             self.session.start()
         # A message hides the status bar's own labels for a while, so it repeats the team line.
-        self.say(" · ".join(filter(None, ["refreshed", self.status_team.text()])))
+        self.say(" · ".join(filter(None, [translate("Window", "refreshed"), self.status_team.text()])))
 
     def refresh_team(self) -> None:
         """The status bar's line about teammates: done sentences and how long ago each last edited."""
@@ -254,8 +255,10 @@ class AnnotationWindow(QMainWindow):
 
     def _history_changed(self) -> None:
         undo, redo = self.history.next_undo, self.history.next_redo
-        self.undo_action.setText(f"&Undo {undo.text}" if undo else "&Undo")
-        self.redo_action.setText(f"&Redo {redo.text}" if redo else "&Redo")
+        undo_text = translate("Menus", "&Undo {what}").format(what=undo.text) if undo else None
+        redo_text = translate("Menus", "&Redo {what}").format(what=redo.text) if redo else None
+        self.undo_action.setText(undo_text or translate("Menus", "&Undo"))
+        self.redo_action.setText(redo_text or translate("Menus", "&Redo"))
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
 
@@ -269,6 +272,10 @@ class AnnotationWindow(QMainWindow):
     def say(self, message: str, error: bool = False) -> None:
         """A one-line message in the status bar."""
         self.runner.say(message, error)
+
+    def fail(self, message: str, problem: object) -> None:
+        """An error line in the status bar: ``message`` with ``{problem}`` in it."""
+        self.say(message.format(problem=problem), error=True)
 
     def report_failure(self, summary: str) -> None:
         """An unexpected failure (from the failure reporter): a status line, a dialog if it recurs."""
@@ -333,7 +340,7 @@ class AnnotationWindow(QMainWindow):
 
     def show_keymap(self) -> None:
         """Help → Keyboard."""
-        labels = [(lab.shortcut, f"label {lab.name}: {lab.guideline}") for lab in self.project.schema.labels]
+        labels = self.project.schema.labels
         dialogs.run_modal(dialogs.reused(self, KeymapDialog, lambda: KeymapDialog(self, labels)))
         self.back_to_sentence()
 
@@ -344,7 +351,7 @@ class AnnotationWindow(QMainWindow):
             try:
                 return self.session.search(query)
             except AnnotatorError as exc:
-                self.say(f"search failed: {exc}", error=True)
+                self.fail(translate("Window", "search failed: {problem}"), exc)
                 return []
 
         chosen = dialogs.search(self, find)

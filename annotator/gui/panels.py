@@ -18,19 +18,20 @@ from PySide6.QtWidgets import (
 from annotator.core.keymap import key_of
 from annotator.core.schema import Schema
 from annotator.core.views import SentenceView
+from annotator.gui.language import QT_TRANSLATE_NOOP, localized, translate
 
-COMMAND_KEYS = [
-    "trigger",
-    "argument",
-    "attributes",
-    "stance",
-    "document_stance",
-    "holder",
-    "skip",
-    "flag",
-    "choose_label",
-    "article",
-]
+COMMAND_KEYS = {  # the palette's reminder of the command keys: action, what it is called there
+    "trigger": QT_TRANSLATE_NOOP("Panels", "trigger"),
+    "argument": QT_TRANSLATE_NOOP("Panels", "argument"),
+    "attributes": QT_TRANSLATE_NOOP("Panels", "attributes"),
+    "stance": QT_TRANSLATE_NOOP("Panels", "stance"),
+    "document_stance": QT_TRANSLATE_NOOP("Panels", "document stance"),
+    "holder": QT_TRANSLATE_NOOP("Panels", "holder"),
+    "skip": QT_TRANSLATE_NOOP("Panels", "skip"),
+    "flag": QT_TRANSLATE_NOOP("Panels", "flag"),
+    "choose_label": QT_TRANSLATE_NOOP("Panels", "choose label"),
+    "article": QT_TRANSLATE_NOOP("Panels", "article"),
+}
 
 
 class Palette(QGroupBox):
@@ -39,13 +40,13 @@ class Palette(QGroupBox):
     labelClicked = Signal(str)
 
     def __init__(self, schema: Schema, parent: QWidget | None = None):
-        super().__init__("Labels", parent)
+        super().__init__(translate("Panels", "Labels"), parent)
         grid = QGridLayout(self)
         grid.setSpacing(3)
         self.buttons: dict[str, QPushButton] = {}
         for i, lab in enumerate(schema.labels):
             button = QPushButton(f"{lab.shortcut:>4}  {lab.name}" if lab.shortcut else lab.name)
-            button.setToolTip(lab.guideline)
+            button.setToolTip(localized(lab, "guideline"))
             text = "#000000" if QColor(lab.color).lightness() > 110 else "#ffffff"
             button.setStyleSheet(
                 f"QPushButton {{ background: {lab.color}; color: {text}; "
@@ -56,7 +57,9 @@ class Palette(QGroupBox):
             grid.addWidget(button, i // 2, i % 2)
             self.buttons[lab.name] = button
         keys = QLabel(
-            "   ".join(f"{key_of(k)} {k.replace('_', ' ')}" for k in COMMAND_KEYS) + "   F1 all keys"
+            "   ".join(f"{key_of(k)} {translate('Panels', name)}" for k, name in COMMAND_KEYS.items())
+            + "   "
+            + translate("Panels", "F1 all keys")
         )
         keys.setTextFormat(Qt.TextFormat.PlainText)
         keys.setWordWrap(True)
@@ -98,12 +101,33 @@ class AnnotationPanels(QWidget):
     def __init__(self, schema: Schema, parent: QWidget | None = None):
         super().__init__(parent)
         self.schema = schema
-        self.entities = _table(["Label", "Text", "Tokens"])
-        self.events = _table(["Type", "Trigger", "Attributes", "Arguments"])
-        self.stance = _table(["Target", "Sentence", "Holder", "Document", "Doc holder"])
+        self.entities = _table(
+            [translate("Panels", "Label"), translate("Panels", "Text"), translate("Panels", "Tokens")]
+        )
+        self.events = _table(
+            [
+                translate("Panels", "Type"),
+                translate("Panels", "Trigger"),
+                translate("Panels", "Attributes"),
+                translate("Panels", "Arguments"),
+            ]
+        )
+        self.stance = _table(
+            [
+                translate("Panels", "Target"),
+                translate("Panels", "Sentence"),
+                translate("Panels", "Holder"),
+                translate("Panels", "Document"),
+                translate("Panels", "Doc holder"),
+            ]
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for title, table in (("Entities", self.entities), ("Events", self.events), ("Stance", self.stance)):
+        for title, table in (
+            (translate("Panels", "Entities"), self.entities),
+            (translate("Panels", "Events"), self.events),
+            (translate("Panels", "Stance"), self.stance),
+        ):
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
             inner.addWidget(table)
@@ -143,7 +167,7 @@ class AnnotationPanels(QWidget):
         for r, target in enumerate(self.schema.targets):
             label, holder = view.stance.get(target.name, ("", None))
             dlabel, dholder = view.document_stance.get(target.name, ("", None))
-            _put(self.stance, r, 0, target.title, target.name)
+            _put(self.stance, r, 0, localized(target, "title"), target.name)
             _put(self.stance, r, 1, label or "—")
             _put(self.stance, r, 2, names.get(holder, "") if holder else "")
             _put(self.stance, r, 3, dlabel or "—")

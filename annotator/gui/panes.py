@@ -17,6 +17,7 @@ from annotator.core.keymap import key_of
 from annotator.core.records import DocumentInfo
 from annotator.core.schema import Schema
 from annotator.core.suggestions import STANCE, Suggestion
+from annotator.gui.language import translate, word
 from annotator.gui.status import plain_label
 from annotator.gui.token_view import TokenView
 from annotator.services.annotation_session import Screen
@@ -31,7 +32,7 @@ class DocumentPane(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("filter documents")
+        self.filter.setPlaceholderText(translate("Panes", "filter documents"))
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -85,18 +86,28 @@ def suggested_line(suggestions: tuple[Suggestion, ...]) -> str:
     """``3 suggestions (Tab, Y, N) · stance toward Үкімет: favor 0.71``; empty when there is none."""
     if not suggestions:
         return ""
-    stances = [f"stance toward {x.target}: {x.label} {x.score:.2f}" for x in suggestions if x.kind == STANCE]
+    toward = translate("Panes", "stance toward {target}: {label} {score}")
+    stances = [
+        toward.format(target=x.target, label=word(x.label), score=f"{x.score:.2f}")
+        for x in suggestions
+        if x.kind == STANCE
+    ]
     n = len(suggestions)
     keys = ", ".join(
         f"{key_of(action)} {what}"
         for action, what in (
-            ("next_suggestion", "goes through them"),
-            ("accept_suggestion", "accepts"),
-            ("reject_suggestion", "rejects"),
-            ("accept_all", "takes all"),
+            ("next_suggestion", translate("Panes", "goes through them")),
+            ("accept_suggestion", translate("Panes", "accepts")),
+            ("reject_suggestion", translate("Panes", "rejects")),
+            ("accept_all", translate("Panes", "takes all")),
         )
     )
-    head = f"{n} suggestion{'s' if n != 1 else ''} ({keys})"
+    head = (
+        translate("Panes", "1 suggestion ({keys})")
+        if n == 1
+        else translate("Panes", "{n} suggestions ({keys})")
+    )
+    head = head.format(n=n, keys=keys)
     return " · ".join([head, *stances])
 
 
@@ -137,10 +148,17 @@ class SentencePane(QScrollArea):
         self.tokens.show_sentence(view, screen.keep_cursor)
         if not screen.keep_cursor:
             self.verticalScrollBar().setValue(0)
+        where = translate("Panes", "{document} · sentence {number} of {count} · {status}")
         self.heading.setText(
-            f"{view.document_name} · sentence {view.ordinal + 1} of {view.count} · {view.status}"
+            where.format(
+                document=view.document_name,
+                number=view.ordinal + 1,
+                count=view.count,
+                status=word(view.status),
+            )
         )
-        self.comment.setText(f"comment: {view.comment}" if view.comment else "")
+        comment = translate("Panes", "comment: {comment}")
+        self.comment.setText(comment.format(comment=view.comment) if view.comment else "")
         self.suggested.setText(suggested_line(screen.suggestions))
         if screen.moved:
             self.previous.setText(screen.previous)

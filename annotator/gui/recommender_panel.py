@@ -22,9 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.suggestions import ENTITY_MODEL, ModelInfo, Quality
+from annotator.gui.language import QT_TRANSLATE_NOOP, translate
 
 TABLE_HEIGHT = 170  # enough for six rows of each table; the panel scrolls as a whole
-KIND_NAMES = {"entities": "entity tagger", "triggers": "trigger tagger", "matcher": "string matcher"}
+KIND_NAMES = {
+    "entities": QT_TRANSLATE_NOOP("Recommender", "entity tagger"),
+    "triggers": QT_TRANSLATE_NOOP("Recommender", "trigger tagger"),
+    "matcher": QT_TRANSLATE_NOOP("Recommender", "string matcher"),
+}
 
 
 def _table(rows: int, headers: list[str]) -> QTableWidget:
@@ -46,15 +51,26 @@ def _cell(table: QTableWidget, row: int, column: int, text: str) -> None:
 
 def quality_line(info: ModelInfo) -> str:
     """``entity tagger (yours): F1 0.84 (P 0.86, R 0.82) on 240 held-out of 1,200 · 14:05``."""
-    name = KIND_NAMES.get(info.kind, f"{info.kind} classifier")
-    name += " (shared)" if info.shared else " (yours)"
-    when = info.trained_at.astimezone().strftime("%d %b %H:%M")
+    kind = KIND_NAMES.get(info.kind)
+    name = translate("Recommender", kind) if kind else translate("Recommender", "{kind} classifier")
+    name = name.format(kind=info.kind)
+    name += translate("Recommender", " (shared)") if info.shared else translate("Recommender", " (yours)")
+    when = info.trained_at.astimezone().strftime("%d.%m %H:%M")
     q = info.quality
     if q is None:
-        return f"{name}: learned from {info.sentences:,} sentences · {when}"
-    return (
-        f"{name}: F1 {q.f1:.2f} (P {q.precision:.2f}, R {q.recall:.2f}) on {q.held_out:,} held-out "
-        f"of {q.trained_on + q.held_out:,} sentences · {when}"
+        line = translate("Recommender", "{name}: learned from {n} sentences · {when}")
+        return line.format(name=name, n=f"{info.sentences:,}", when=when)
+    line = translate(
+        "Recommender", "{name}: F1 {f1} (P {p}, R {r}) on {held} held-out of {n} sentences · {when}"
+    )
+    return line.format(
+        name=name,
+        f1=f"{q.f1:.2f}",
+        p=f"{q.precision:.2f}",
+        r=f"{q.recall:.2f}",
+        held=f"{q.held_out:,}",
+        n=f"{q.trained_on + q.held_out:,}",
+        when=when,
     )
 
 
@@ -70,7 +86,9 @@ class RecommenderPanel(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.state = QLabel("no recommender trained yet: Ctrl+T trains on the done sentences")
+        self.state = QLabel(
+            translate("Recommender", "no recommender trained yet: Ctrl+T trains on the done sentences")
+        )
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.models = QLabel("")
@@ -78,11 +96,15 @@ class RecommenderPanel(QWidget):
         self.models.setTextFormat(Qt.TextFormat.PlainText)
         self.acceptance = QLabel("")
         self.acceptance.setTextFormat(Qt.TextFormat.PlainText)
-        self.per_label = _table(0, ["label", "P", "R", "F1", "spans"])
+        self.per_label = _table(
+            0, [translate("Recommender", "label"), "P", "R", "F1", translate("Recommender", "spans")]
+        )
         self.per_label.setMinimumHeight(TABLE_HEIGHT)
         self.confusion = _table(0, [])
         self.confusion.setMinimumHeight(TABLE_HEIGHT)
-        self.confusion.setToolTip("tokens by gold label (rows) and suggested label (columns), held-out")
+        self.confusion.setToolTip(
+            translate("Recommender", "tokens by gold label (rows) and suggested label (columns), held-out")
+        )
         self.layers = QListWidget()
         self.layers.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.layers.setMaximumHeight(90)
@@ -91,11 +113,11 @@ class RecommenderPanel(QWidget):
             self.state,
             self.models,
             self.acceptance,
-            QLabel("Entity tagger per label (held-out):"),
+            QLabel(translate("Recommender", "Entity tagger per label (held-out):")),
             self.per_label,
-            QLabel("Confusion (gold rows × suggested columns, tokens):"),
+            QLabel(translate("Recommender", "Confusion (gold rows × suggested columns, tokens):")),
             self.confusion,
-            QLabel("Learn from the done sentences of:"),
+            QLabel(translate("Recommender", "Learn from the done sentences of:")),
             self.layers,
         ):
             layout.addWidget(w)
@@ -104,15 +126,19 @@ class RecommenderPanel(QWidget):
     def show_state(self, training: bool, threshold: float, queued: bool = False) -> None:
         """Whether a run is going, and the threshold."""
         if training:
-            text = "training in the background…" + (" (one more run queued)" if queued else "")
+            text = translate("Recommender", "training in the background…")
+            text += translate("Recommender", " (one more run queued)") if queued else ""
         else:
-            text = "idle: the recommenders retrain as sentences are marked done (Ctrl+T: now)"
-        self.state.setText(f"{text}\nsuggestions shown from score {threshold:.2f} ( [ and ] change it )")
+            text = translate(
+                "Recommender", "idle: the recommenders retrain as sentences are marked done (Ctrl+T: now)"
+            )
+        shown = translate("Recommender", "suggestions shown from score {score} ( [ and ] change it )")
+        self.state.setText(f"{text}\n{shown.format(score=f'{threshold:.2f}')}")
 
     def show_models(self, infos: list[ModelInfo]) -> None:
         """A line per stored model; the entity tagger's per-label scores and confusion matrix."""
         if not infos:
-            self.models.setText("no model stored in this project yet")
+            self.models.setText(translate("Recommender", "no model stored in this project yet"))
         else:
             self.models.setText("\n".join(quality_line(i) for i in infos))
         entity = next((i.quality for i in infos if i.kind == ENTITY_MODEL and i.quality is not None), None)
@@ -142,10 +168,13 @@ class RecommenderPanel(QWidget):
         """How often this person took what was suggested."""
         total = accepted + rejected
         if total == 0:
-            self.acceptance.setText("you have not accepted or rejected a suggestion yet")
+            self.acceptance.setText(
+                translate("Recommender", "you have not accepted or rejected a suggestion yet")
+            )
         else:
             share = 100 * accepted / total
-            self.acceptance.setText(f"you accepted {accepted} of {total} suggestions ({share:.0f} %)")
+            took = translate("Recommender", "you accepted {n} of {total} suggestions ({share} %)")
+            self.acceptance.setText(took.format(n=accepted, total=total, share=f"{share:.0f}"))
 
     def show_layers(self, names: list[str], chosen: list[str]) -> None:
         """The layers that can be learned from, the chosen ones checked."""

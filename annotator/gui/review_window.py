@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from annotator.core.keymap import REVIEW_KEYMAP, REVIEW_KEYS, review_keys_of
 from annotator.gui import dialogs
 from annotator.gui.dashboard import DashboardDock
+from annotator.gui.language import language_menu, translate
 from annotator.gui.physical_keys import PhysicalKeys
 from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
@@ -63,7 +64,8 @@ class ReviewWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.runner = EditRunner(self, self.session)
         self.workers: list[Worker] = []
-        self.setWindowTitle(f"{project.name} — review by {reviewer.name} — annotator")
+        title = translate("Review", "{project} — review by {name} — annotator")
+        self.setWindowTitle(title.format(project=project.name, name=reviewer.name))
         self._build()
         self.dashboard = DashboardDock(self, project)  # the team's progress and agreement (Ctrl+D)
         self._keys()
@@ -76,10 +78,10 @@ class ReviewWindow(QMainWindow):
         return self.session.sentence_id
 
     def _build(self) -> None:
-        self.summary = _plain("computing agreement…")
+        self.summary = _plain(translate("Review", "computing agreement…"))
         self.summary.setWordWrap(True)
         self.labels = QTableWidget(0, 4)
-        self.labels.setHorizontalHeaderLabels(["Label", "F1", "fp", "fn"])
+        self.labels.setHorizontalHeaderLabels([translate("Review", "Label"), "F1", "fp", "fn"])
         self.labels.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.labels.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list = QListWidget()
@@ -97,18 +99,22 @@ class ReviewWindow(QMainWindow):
         picture_scroll.setMinimumHeight(260)
         dash.addWidget(picture_scroll)
         dash.addWidget(
-            _plain("Confusion of spans on the same tokens (rows: first annotator, columns: second)")
+            _plain(
+                translate(
+                    "Review", "Confusion of spans on the same tokens (rows: first annotator, columns: second)"
+                )
+            )
         )
         dash.addWidget(self.confusion)
         tabs = QTabWidget()
         tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        tabs.addTab(self.labels, "Per label")
-        tabs.addTab(dashboard, "Pairs and confusion")
+        tabs.addTab(self.labels, translate("Review", "Per label"))
+        tabs.addTab(dashboard, translate("Review", "Pairs and confusion"))
         left = QWidget()
         lay = QVBoxLayout(left)
         lay.addWidget(self.summary)
         lay.addWidget(tabs)
-        lay.addWidget(_plain("Disagreements"))
+        lay.addWidget(_plain(translate("Review", "Disagreements")))
         lay.addWidget(self.list)
         self.heading = _plain()
         self.versions: list[tuple[str, int, TokenView]] = []
@@ -118,7 +124,8 @@ class ReviewWindow(QMainWindow):
         for n, (name, layer) in enumerate(self.session.layers, 1):
             view = TokenView(self.project.schema)
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            mid.addWidget(_plain(f"{n}. {name}" if n <= len(self.annotators) else "gold (what you accept)"))
+            gold = translate("Review", "gold (what you accept)")
+            mid.addWidget(_plain(f"{n}. {name}" if n <= len(self.annotators) else gold))
             mid.addWidget(view)
             self.versions.append((name, layer, view))
         mid.addStretch(1)
@@ -136,7 +143,7 @@ class ReviewWindow(QMainWindow):
         slots = self._slots()
         for key in REVIEW_KEYMAP:
             if key.action in slots:
-                action = QAction(key.description, self)
+                action = QAction(translate("keymap", key.description), self)
                 action.setObjectName(key.action)
                 action.setShortcuts([QKeySequence(k) for k in review_keys_of(key.action)])
                 action.triggered.connect(self.runner.guard(slots[key.action]))
@@ -145,9 +152,11 @@ class ReviewWindow(QMainWindow):
                     self.list.addAction(action)
                 else:
                     self.addAction(action)
-        menu = self.menuBar().addMenu("&Review")
+        menu = self.menuBar().addMenu(translate("Review", "&Review"))
         for keys, text in REVIEW_KEYS:
-            menu.addAction(f"{text}\t{keys}").setEnabled(False)
+            menu.addAction(f"{translate('keymap', text)}\t{keys}").setEnabled(False)
+        view = self.menuBar().addMenu(translate("Menus", "&View"))
+        view.addMenu(language_menu(self, self.settings))  # takes effect at the next start
         self.statusBar().addPermanentWidget(self.runner.indicator)
         self.physical_keys = PhysicalKeys(self)  # the same keys by position on Kazakh and Russian layouts
 
@@ -182,7 +191,11 @@ class ReviewWindow(QMainWindow):
         self.list.setFocus()
         s = self.session
         job = run_with_progress(
-            self, "Computing agreement…", lambda _: s.agreement(), s.numbers_ready, s.numbers_failed
+            self,
+            translate("Review", "Computing agreement…"),
+            lambda _: s.agreement(),
+            s.numbers_ready,
+            s.numbers_failed,
         )
         self.workers.append(job)
 
@@ -214,7 +227,10 @@ class ReviewWindow(QMainWindow):
             view.differs = differs
             view.show_sentence(sentence, keep_cursor=s.kept)
         first = s.versions[0]
-        self.heading.setText(f"{first.document_name} · sentence {first.ordinal + 1} of {first.count}")
+        where = translate("Review", "{document} · sentence {number} of {count}")
+        self.heading.setText(
+            where.format(document=first.document_name, number=first.ordinal + 1, count=first.count)
+        )
 
     def _numbers(self, numbers: Numbers) -> None:
         while self.heatmaps.count():
@@ -245,7 +261,8 @@ class ReviewWindow(QMainWindow):
     # -- keys ----------------------------------------------------------------------------------
     def filter_by_label(self) -> None:
         """Choose a label (lowest F1 first, type to filter) and list only its entity disagreements."""
-        chosen = dialogs.choose(self, "Disagreements of which label?", self.session.label_options())
+        question = translate("Review", "Disagreements of which label?")
+        chosen = dialogs.choose(self, question, self.session.label_options())
         self.activateWindow()
         if chosen is not None:
             self.refresh(chosen or None)
@@ -267,7 +284,7 @@ class ReviewWindow(QMainWindow):
     def execute(self, command: Command) -> None:
         """Apply a gold edit; the runner puts it on the undo history and shows the sentence again."""
         if self.runner.execute(command):
-            self.statusBar().showMessage(f"gold: {command.text}", 4000)
+            self.statusBar().showMessage(translate("Review", "gold: {what}").format(what=command.text), 4000)
 
     def report_failure(self, summary: str) -> None:
         """An unexpected failure (from the failure reporter): a status line, a dialog if it recurs."""
@@ -280,9 +297,8 @@ class ReviewWindow(QMainWindow):
         self.gold_window = AnnotationWindow(self.project, self.session.gold, self.settings)
         if self.sentence_id is not None:
             self.gold_window.go_to(self.sentence_id)
-        self.gold_window.setWindowTitle(
-            f"{self.project.name} — gold, edited by {self.reviewer.name} — annotator"
-        )
+        title = translate("Review", "{project} — gold, edited by {name} — annotator")
+        self.gold_window.setWindowTitle(title.format(project=self.project.name, name=self.reviewer.name))
         self.gold_window.history.subscribe(self._gold_changed)
         self.gold_window.show()
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from annotator.core.errors import AnnotatorError, StoreUnavailable
 from annotator.gui.failures import log_file, logger
+from annotator.gui.language import translate
 from annotator.services.annotation_session import AnnotationSession
 from annotator.services.commands import Command
 from annotator.services.session import EditingSession, Outcome, Result
@@ -53,7 +54,7 @@ class EditRunner:
         self.window = window
         self.session = session
         self.project = session.project
-        self.indicator = QLabel("all saved")
+        self.indicator = QLabel(translate("Saving", "all saved"))
         self.indicator.setTextFormat(Qt.TextFormat.PlainText)
         self.streak = 0
         self.box: QMessageBox | None = None
@@ -106,29 +107,37 @@ class EditRunner:
     def saved(self) -> None:
         """The last edit is stored (a warning of an earlier failure no longer stands in the status bar)."""
         if self.streak:
-            self.say("saved: the project takes edits again")
+            self.say(translate("Saving", "saved: the project takes edits again"))
         self.streak = 0
-        self.indicator.setText(f"saved {time.strftime('%H:%M:%S')}")
+        self.indicator.setText(translate("Saving", "saved {time}").format(time=time.strftime("%H:%M:%S")))
         self.indicator.setStyleSheet(GREEN)
-        self.indicator.setToolTip("every edit shown is stored in the project")
+        self.indicator.setToolTip(translate("Saving", "every edit shown is stored in the project"))
 
     def not_saved(self, outcome: Outcome) -> None:
         """An edit the database did not take: say so everywhere (the session showed what is stored)."""
         self.streak += 1
         logger().warning("not saved: %s: %s", outcome.what, outcome.reason)
-        self.indicator.setText("not saved")
+        self.indicator.setText(translate("Saving", "not saved"))
         self.indicator.setStyleSheet(RED)
-        self.indicator.setToolTip(f"not saved: {outcome.what}: {outcome.reason}")
+        tip = translate("Saving", "not saved: {what}: {reason}")
+        self.indicator.setToolTip(tip.format(what=outcome.what, reason=outcome.reason))
         self.say(outcome.message, error=True)
         if self.streak >= PERSISTS:
-            self.dialog("Not saved", f"{outcome.message}.\n\nDetails are in {log_file()}.")
+            details = translate("Saving", "{message}.\n\nDetails are in {log}.")
+            self.dialog(
+                translate("Saving", "Not saved"), details.format(message=outcome.message, log=log_file())
+            )
 
     def report_failure(self, summary: str) -> None:
         """An unexpected failure somewhere in the window (from the failure reporter)."""
         self.streak += 1
-        self.say(f"something went wrong: {summary} (details in {log_file()})", error=True)
+        wrong = translate("Saving", "something went wrong: {summary} (details in {log})")
+        self.say(wrong.format(summary=summary, log=log_file()), error=True)
         if self.streak >= PERSISTS:
-            self.dialog("Something went wrong", f"{summary}\n\nDetails are in {log_file()}.")
+            details = translate("Saving", "{message}\n\nDetails are in {log}.")
+            self.dialog(
+                translate("Saving", "Something went wrong"), details.format(message=summary, log=log_file())
+            )
 
     def dialog(self, title: str, text: str) -> None:
         """A warning the annotator must dismiss; it does not stop the window (one at a time)."""
@@ -193,7 +202,9 @@ class EditRunner:
             self._waiting = True
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.window.statusBar().showMessage(
-            f"waiting for the project: another program has been writing to it for {seconds:.0f} s …"
+            translate(
+                "Saving", "waiting for the project: another program has been writing to it for {n} s …"
+            ).format(n=f"{seconds:.0f}")
         )
         # The window repaints and timers run; keys and clicks wait. A timer or a finished worker
         # may start another write meanwhile: it waits the same way, a level deeper, with the

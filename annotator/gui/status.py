@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStatusBar, QWidget
 
 from annotator.core.records import TeamMember
+from annotator.gui.language import translate
 from annotator.services.annotation_session import Screen
 
 TEAMMATES_SHOWN = 4  # teammates named in the status bar (the busiest)
@@ -35,7 +36,7 @@ class StatusLine:
     """The labels of the status bar, filled from the session's screen and the team's progress."""
 
     def __init__(self, bar: QStatusBar, person: str, saved: QLabel):
-        self.person = plain_label(f"annotator: {person}")
+        self.person = plain_label(translate("Status", "annotator: {name}").format(name=person))
         self.position = plain_label()
         self.progress = plain_label()
         self.team = plain_label()
@@ -46,17 +47,32 @@ class StatusLine:
     def show_screen(self, screen: Screen) -> None:
         """Where the shown sentence is and how far this person is."""
         view, p = screen.view, screen.progress
-        self.position.setText(f"sentence {view.ordinal + 1} of {view.count}")
-        document = f"document {p.document_done}/{p.document_total} done"
-        self.progress.setText(f"{document} · corpus {p.corpus_done}/{p.corpus_total} done")
+        where = translate("Status", "sentence {number} of {count}")
+        self.position.setText(where.format(number=view.ordinal + 1, count=view.count))
+        progress = translate(
+            "Status", "document {done}/{total} done · corpus {corpus_done}/{corpus_total} done"
+        )
+        self.progress.setText(
+            progress.format(
+                done=p.document_done,
+                total=p.document_total,
+                corpus_done=p.corpus_done,
+                corpus_total=p.corpus_total,
+            )
+        )
 
     def show_team(self, members: list[TeamMember] | None) -> None:
         """Teammates' done sentences and how long ago each last edited (None: could not be read)."""
         if members is None:
-            self.team.setText("team: the project cannot be read just now")
+            self.team.setText(translate("Status", "team: the project cannot be read just now"))
             return
-        parts = [f"{m.name} {m.done} done{ago(m.last_edit_at)}" for m in members[:TEAMMATES_SHOWN]]
-        self.team.setText(("team: " + " · ".join(parts)) if parts else "")
+        done = translate("Status", "{name} {done} done")
+        parts = [
+            done.format(name=m.name, done=m.done) + ago(m.last_edit_at) for m in members[:TEAMMATES_SHOWN]
+        ]
+        self.team.setText(
+            translate("Status", "team: {people}").format(people=" · ".join(parts)) if parts else ""
+        )
 
 
 def ago(when: datetime | None) -> str:
@@ -67,9 +83,9 @@ def ago(when: datetime | None) -> str:
         when = when.replace(tzinfo=UTC)
     seconds = max(0, int((datetime.now(UTC) - when).total_seconds()))
     if seconds < 60:
-        return " (just now)"
+        return translate("Status", " (just now)")
     if seconds < 3600:
-        return f" ({seconds // 60} min ago)"
+        return translate("Status", " ({n} min ago)").format(n=seconds // 60)
     if seconds < 86400:
-        return f" ({seconds // 3600} h ago)"
-    return f" ({seconds // 86400} d ago)"
+        return translate("Status", " ({n} h ago)").format(n=seconds // 3600)
+    return translate("Status", " ({n} d ago)").format(n=seconds // 86400)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.formats.registry import READERS
 from annotator.gui.dialogs import ExportDialog
+from annotator.gui.language import translate
 from annotator.gui.workers import Worker, run_with_progress
 from annotator.services import people
 from annotator.services.annotation_session import AnnotationSession
@@ -30,9 +31,9 @@ def import_filter() -> str:
         return f"{title} ({' '.join('*' + suffix for suffix in suffixes)})"
 
     every = [suffix for spec in READERS.values() for suffix in spec.suffixes]
-    kinds = [entry("All supported", every)]
+    kinds = [entry(translate("Transfer", "All supported"), every)]
     kinds += [entry(spec.title, spec.suffixes) for spec in READERS.values()]
-    return ";;".join([*kinds, "All (*)"])
+    return ";;".join([*kinds, translate("Transfer", "All (*)")])
 
 
 class Transfer:
@@ -51,16 +52,18 @@ class Transfer:
     def import_files(self, paths: list[str] | None = None) -> None:
         """Import files in the background with a progress dialog; all or nothing."""
         if not paths:
-            paths, _ = QFileDialog.getOpenFileNames(self.window, "Import", "", import_filter())
+            paths, _ = QFileDialog.getOpenFileNames(
+                self.window, translate("Transfer", "Import"), "", import_filter()
+            )
         if not paths:
             return
         options = ImportOptions(annotator=self.session.person.name)
         worker = run_with_progress(
             self.window,
-            "Importing…",
+            translate("Transfer", "Importing…"),
             lambda progress: import_paths(self.project, paths, options, progress),
             self._imported,
-            lambda m: self._failed("Import", m),
+            lambda m: self._failed(translate("Transfer", "Import"), m),
         )
         self.workers.append(worker)
 
@@ -101,10 +104,10 @@ class Transfer:
             dialog.deleteLater()  # a child of the window: deleted, or every export leaves one behind
         worker = run_with_progress(
             self.window,
-            "Exporting…",
+            translate("Transfer", "Exporting…"),
             lambda progress: export_layer(self.project, options, progress),
             lambda summary: self.say(summary.describe()),
-            lambda m: self._failed("Export", m),
+            lambda m: self._failed(translate("Transfer", "Export"), m),
         )
         self.workers.append(worker)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.gui.failures import log_file, logger
+from annotator.gui.language import translate
 
 
 class Worker(QThread):
@@ -34,7 +35,7 @@ class Worker(QThread):
 
     def _progress(self, done: int, total: int) -> None:
         if self.cancelled:
-            raise Cancelled("cancelled; nothing was changed")
+            raise Cancelled(translate("Workers", "cancelled; nothing was changed"))
         self.progressed.emit(done, total)
 
     def run(self) -> None:
@@ -45,7 +46,8 @@ class Worker(QThread):
             self.failed.emit(str(exc))
         except Exception as exc:  # a defect must not kill the window silently: said, and logged
             logger().exception("unexpected failure in a background job")
-            self.failed.emit(f"{type(exc).__name__}: {exc} (details in {log_file()})")
+            details = translate("Workers", "{problem} (details in {log})")
+            self.failed.emit(details.format(problem=f"{type(exc).__name__}: {exc}", log=log_file()))
         else:
             self.finished_ok.emit(result)
 
@@ -58,7 +60,7 @@ def run_with_progress(
     failed: Callable[[str], None],
 ) -> Worker:
     """Start ``job`` in a worker with a modal progress dialog that has a Cancel button."""
-    dialog = QProgressDialog(title, "Cancel", 0, 1000, parent)
+    dialog = QProgressDialog(title, translate("Workers", "Cancel"), 0, 1000, parent)
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)

@@ -163,3 +163,41 @@ def test_the_line_of_a_bad_shortcut_is_its_own_whatever_the_quotes_and_comments(
     ) == "my.toml:11: entity label 'GPE': shortcut 'T' is already the key of 'trigger' " + (
         "(make the selection an event trigger, then choose its type)"
     )
+
+
+TARGET = '\n[[stance.target]]\nname = "eu"\ntitle = "The EU"\n'
+
+
+def test_titles_and_guidelines_may_be_given_in_kazakh_and_russian() -> None:
+    text = (
+        GOOD
+        + 'guideline = "People"\nguideline_kk = "Адамдар"\nguideline_ru = "Люди"\n'
+        + TARGET
+        + 'title_kk = "ЕО"\ntitle_ru = "ЕС"\nguideline_ru = "Европейский союз"\n'
+    )
+    schema = parse_schema(text)
+    assert schema.labels[0].translations == (("guideline_kk", "Адамдар"), ("guideline_ru", "Люди"))
+    assert dict(schema.targets[0].translations) == {
+        "title_kk": "ЕО",
+        "title_ru": "ЕС",
+        "guideline_ru": "Европейский союз",
+    }
+    shipped = load_schema(default_schema_path())
+    assert dict(shipped.targets[0].translations)["title_kk"] == "Қазақстан билігі"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        (GOOD + "guideline_kk = 3\n", 6, "entity label 'PERSON': 'guideline_kk' must be a non-empty string"),
+        (GOOD + 'guideline_de = "Leute"\n', 6, "'guideline_de' is not a translation it can have"),
+        (GOOD + 'title_kk = "Адам"\n', 6, "(guideline_kk, guideline_ru)"),
+        (GOOD + TARGET + 'title_ru = ""\n', 10, "stance target 'eu': 'title_ru' must be a non-empty string"),
+        (GOOD + TARGET + 'title_fr = "UE"\n', 10, "(title_kk, title_ru, guideline_kk, guideline_ru)"),
+    ],
+)
+def test_a_translated_title_or_guideline_is_checked(text: str, line: int, fragment: str) -> None:
+    with pytest.raises(SchemaError) as info:
+        parse_schema(text, "my.toml")
+    assert info.value.line == line
+    assert fragment in str(info.value)

@@ -1,0 +1,1410 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Annotator</source>
+        <translation>Аннотатор</translation>
+    </message>
+    <message>
+        <source>Your name (a new name makes a new annotator):</source>
+        <translation>Ваше имя (новое имя создаёт нового аннотатора):</translation>
+    </message>
+    <message>
+        <source>The gold layer is edited by reviewers, from review mode.</source>
+        <translation>Эталонный слой правят рецензенты, из режима рецензирования.</translation>
+    </message>
+    <message>
+        <source>The project could not be backed up: {problem}</source>
+        <translation>Не удалось сделать резервную копию проекта: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Assisting</name>
+    <message>
+        <source>{accept} accepts, {reject} rejects</source>
+        <translation>{accept} принять, {reject} отклонить</translation>
+    </message>
+    <message>
+        <source>Label every “{text}” as {label}</source>
+        <translation>Пометить все «{text}» как {label}</translation>
+    </message>
+    <message>
+        <source>{n} unlabelled occurrences in the document:</source>
+        <translation>Непомеченных вхождений в документе: {n}</translation>
+    </message>
+    <message>
+        <source>{n} unlabelled occurrences in the corpus:</source>
+        <translation>Непомеченных вхождений в корпусе: {n}</translation>
+    </message>
+    <message>
+        <source>Label the checked ones</source>
+        <translation>Пометить отмеченные</translation>
+    </message>
+    <message>
+        <source>suggestion {n} of {count}: {what} ({keys})</source>
+        <translation>подсказка {n} из {count}: {what} ({keys})</translation>
+    </message>
+    <message>
+        <source>no suggestions: no recommender is loaded</source>
+        <translation>подсказок нет: система подсказок не загружена</translation>
+    </message>
+    <message>
+        <source>no suggestions in this sentence yet (training in the background)</source>
+        <translation>в этом предложении пока нет подсказок (идёт обучение в фоне)</translation>
+    </message>
+    <message>
+        <source>no suggestions in this sentence at or above {score} ([ lowers the threshold)</source>
+        <translation>в этом предложении нет подсказок с оценкой от {score} ([ понижает порог)</translation>
+    </message>
+    <message>
+        <source>no suggestion under the cursor (Tab goes to the next one)</source>
+        <translation>под курсором нет подсказки (Tab — к следующей)</translation>
+    </message>
+    <message>
+        <source>accepted {what}</source>
+        <translation>принято: {what}</translation>
+    </message>
+    <message>
+        <source>rejected {what}</source>
+        <translation>отклонено: {what}</translation>
+    </message>
+    <message>
+        <source>{what} of the sentence (one undo takes them back)</source>
+        <translation>{what} предложения (одна отмена возвращает всё)</translation>
+    </message>
+    <message>
+        <source>{done} · no more suggestions in this sentence</source>
+        <translation>{done} · в этом предложении подсказок больше нет</translation>
+    </message>
+    <message>
+        <source>suggestions scoring {score} or more are shown ({n} here)</source>
+        <translation>показаны подсказки с оценкой от {score} (здесь {n})</translation>
+    </message>
+    <message>
+        <source>put the cursor on a labelled entity first: its string is what is looked for</source>
+        <translation>сначала поставьте курсор на помеченную сущность: искать будут её текст</translation>
+    </message>
+    <message>
+        <source>no other unlabelled “{text}” in the document</source>
+        <translation>в документе нет других непомеченных «{text}»</translation>
+    </message>
+    <message>
+        <source>no other unlabelled “{text}” in the corpus</source>
+        <translation>в корпусе нет других непомеченных «{text}»</translation>
+    </message>
+    <message>
+        <source>labelled {n} × “{text}” as {label} (one undo takes them back)</source>
+        <translation>помечено {n} × «{text}» как {label} (одна отмена возвращает всё)</translation>
+    </message>
+    <message>
+        <source>no entity tagger is trained yet</source>
+        <translation>теггер сущностей ещё не обучен</translation>
+    </message>
+    <message>
+        <source>nothing is ranked yet</source>
+        <translation>пока ничего не ранжировано</translation>
+    </message>
+    <message>
+        <source>no uncertain sentence to go to: {why} (Ctrl+T trains)</source>
+        <translation>нет неуверенного предложения для перехода: {why} (Ctrl+T обучает)</translation>
+    </message>
+    <message>
+        <source>training: {problem}</source>
+        <translation>обучение: {problem}</translation>
+    </message>
+    <message>
+        <source>suggestions are off: {problem}</source>
+        <translation>подсказки выключены: {problem}</translation>
+    </message>
+    <message>
+        <source>the recommender panel could not be read: {problem}</source>
+        <translation>не удалось прочитать панель подсказок: {problem}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <source>the recommenders will learn from: {layers} (Ctrl+T trains now)</source>
+        <translation>системы подсказок будут учиться на: {layers} (Ctrl+T — обучить сейчас)</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Person</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>Done of assigned</source>
+        <translation>Готово из назначенных</translation>
+    </message>
+    <message>
+        <source>Per active hour</source>
+        <translation>В активный час</translation>
+    </message>
+    <message>
+        <source>Last edit</source>
+        <translation>Последняя правка</translation>
+    </message>
+    <message>
+        <source>Agreement (entity F1)</source>
+        <translation>Согласованность (F1 сущностей)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>Предложения</translation>
+    </message>
+    <message>
+        <source>Assignees</source>
+        <translation>Исполнители</translation>
+    </message>
+    <message>
+        <source>Curation</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>the dashboard is read when it is shown</source>
+        <translation>панель читается, когда её показывают</translation>
+    </message>
+    <message>
+        <source>the dashboard could not be read: {problem}</source>
+        <translation>не удалось прочитать панель: {problem}</translation>
+    </message>
+    <message>
+        <source> · agreement: computing…</source>
+        <translation> · согласованность: вычисляется…</translation>
+    </message>
+    <message>
+        <source>{summary} · agreement could not be computed: {problem}</source>
+        <translation>{summary} · согласованность не вычислена: {problem}</translation>
+    </message>
+    <message>
+        <source>Team dashboard</source>
+        <translation>Панель команды</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>type to filter</source>
+        <translation>введите для фильтра</translation>
+    </message>
+    <message>
+        <source>Search the corpus</source>
+        <translation>Поиск по корпусу</translation>
+    </message>
+    <message>
+        <source>text to find (any case)</source>
+        <translation>искомый текст (любой регистр)</translation>
+    </message>
+    <message>
+        <source>{count} sentence(s); Enter jumps to the selected one</source>
+        <translation>предложений: {count}; Enter — перейти к выбранному</translation>
+    </message>
+    <message>
+        <source>Keys are named as printed on a US keyboard and work by their place on any layout: with the Kazakh or Russian layout, 2 is the key that types ә or 2, T the key that types е.</source>
+        <translation>Клавиши названы как на американской клавиатуре и работают по своему месту в любой раскладке: в казахской или русской раскладке 2 — клавиша, печатающая ә или 2, T — клавиша, печатающая е.</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Клавиатура</translation>
+    </message>
+    <message>
+        <source>label {name}: {guideline}</source>
+        <translation>метка {name}: {guideline}</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Что делают</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Слой</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>Предложения</translation>
+    </message>
+    <message>
+        <source>Tag scheme (CoNLL)</source>
+        <translation>Схема тегов (CoNLL)</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Папка экспорта</translation>
+    </message>
+    <message>
+        <source>Export file</source>
+        <translation>Файл экспорта</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <source>Label</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>nothing to delete under the cursor</source>
+        <translation>под курсором нечего удалять</translation>
+    </message>
+    <message>
+        <source>Event type for “{text}”</source>
+        <translation>Тип события для «{text}»</translation>
+    </message>
+    <message>
+        <source>the sentence has no event yet: select its trigger and press T</source>
+        <translation>в предложении ещё нет события: выделите триггер и нажмите T</translation>
+    </message>
+    <message>
+        <source>Which event?</source>
+        <translation>Какое событие?</translation>
+    </message>
+    <message>
+        <source>tag the argument as an entity first</source>
+        <translation>сначала пометьте аргумент как сущность</translation>
+    </message>
+    <message>
+        <source>Argument of {type}</source>
+        <translation>Аргумент {type}</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>   (now)</source>
+        <translation>   (сейчас)</translation>
+    </message>
+    <message>
+        <source>Attribute of {type}</source>
+        <translation>Атрибут {type}</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>очистить</translation>
+    </message>
+    <message>
+        <source>Stance of this sentence</source>
+        <translation>Позиция этого предложения</translation>
+    </message>
+    <message>
+        <source>Stance of document {name}</source>
+        <translation>Позиция документа {name}</translation>
+    </message>
+    <message>
+        <source>sentence</source>
+        <translation>предложение</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>документ</translation>
+    </message>
+    <message>
+        <source>set a stance first (S for the sentence, D for the document)</source>
+        <translation>сначала задайте позицию (S — для предложения, D — для документа)</translation>
+    </message>
+    <message>
+        <source>Holder of which stance?</source>
+        <translation>Носитель какой позиции?</translation>
+    </message>
+    <message>
+        <source>no holder</source>
+        <translation>без носителя</translation>
+    </message>
+    <message>
+        <source>Holder (an entity of this sentence)</source>
+        <translation>Носитель (сущность этого предложения)</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Пометка</translation>
+    </message>
+    <message>
+        <source>Comment for the reviewer:</source>
+        <translation>Комментарий для рецензента:</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>The interface is in {language}.</source>
+        <translation>Язык интерфейса: {language}.</translation>
+    </message>
+    <message>
+        <source>The interface will be in {language} from the next start.</source>
+        <translation>Со следующего запуска язык интерфейса: {language}.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Отменить: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Повторить: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;Delete annotation</source>
+        <translation>&amp;Удалить аннотацию</translation>
+    </message>
+    <message>
+        <source>Choose &amp;label…</source>
+        <translation>Выбрать &amp;метку…</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>&amp;Разметка</translation>
+    </message>
+    <message>
+        <source>Event &amp;trigger…</source>
+        <translation>&amp;Триггер события…</translation>
+    </message>
+    <message>
+        <source>&amp;Argument…</source>
+        <translation>&amp;Аргумент…</translation>
+    </message>
+    <message>
+        <source>Event att&amp;ributes…</source>
+        <translation>Атрибуты с&amp;обытия…</translation>
+    </message>
+    <message>
+        <source>&amp;Stance of sentence…</source>
+        <translation>&amp;Позиция предложения…</translation>
+    </message>
+    <message>
+        <source>Stance of &amp;document…</source>
+        <translation>Позиция &amp;документа…</translation>
+    </message>
+    <message>
+        <source>Stance &amp;holder…</source>
+        <translation>&amp;Носитель позиции…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>П&amp;ереход</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done and next</source>
+        <translation>Готово и &amp;далее</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>П&amp;ропустить</translation>
+    </message>
+    <message>
+        <source>&amp;Flag with comment…</source>
+        <translation>&amp;Пометить с комментарием…</translation>
+    </message>
+    <message>
+        <source>&amp;Next sentence</source>
+        <translation>&amp;Следующее предложение</translation>
+    </message>
+    <message>
+        <source>&amp;Previous sentence</source>
+        <translation>Пр&amp;едыдущее предложение</translation>
+    </message>
+    <message>
+        <source>Next &amp;not done</source>
+        <translation>Следующее &amp;неготовое</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>П&amp;оиск…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Whole &amp;article</source>
+        <translation>&amp;Вся статья</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Recommender &amp;panel</source>
+        <translation>&amp;Панель подсказок</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard…</source>
+        <translation>&amp;Клавиатура…</translation>
+    </message>
+    <message>
+        <source>S&amp;uggest</source>
+        <translation>П&amp;одсказки</translation>
+    </message>
+    <message>
+        <source>&amp;Next suggestion</source>
+        <translation>&amp;Следующая подсказка</translation>
+    </message>
+    <message>
+        <source>&amp;Previous suggestion</source>
+        <translation>&amp;Предыдущая подсказка</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>П&amp;ринять</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll in sentence</source>
+        <translation>Принять &amp;всё в предложении</translation>
+    </message>
+    <message>
+        <source>&amp;Surer only (raise threshold)</source>
+        <translation>Только &amp;увереннее (поднять порог)</translation>
+    </message>
+    <message>
+        <source>&amp;Less sure too (lower threshold)</source>
+        <translation>&amp;Менее уверенные тоже (понизить порог)</translation>
+    </message>
+    <message>
+        <source>Label all &amp;occurrences in document…</source>
+        <translation>Пометить все вхождения в &amp;документе…</translation>
+    </message>
+    <message>
+        <source>Label all occurrences in &amp;corpus…</source>
+        <translation>Пометить все вхождения в &amp;корпусе…</translation>
+    </message>
+    <message>
+        <source>Most &amp;useful sentence next</source>
+        <translation>Далее — самое по&amp;лезное предложение</translation>
+    </message>
+    <message>
+        <source>&amp;Train now</source>
+        <translation>Обу&amp;чить сейчас</translation>
+    </message>
+</context>
+<context>
+    <name>Panels</name>
+    <message>
+        <source>trigger</source>
+        <translation>триггер</translation>
+    </message>
+    <message>
+        <source>argument</source>
+        <translation>аргумент</translation>
+    </message>
+    <message>
+        <source>attributes</source>
+        <translation>атрибуты</translation>
+    </message>
+    <message>
+        <source>stance</source>
+        <translation>позиция</translation>
+    </message>
+    <message>
+        <source>document stance</source>
+        <translation>позиция док.</translation>
+    </message>
+    <message>
+        <source>holder</source>
+        <translation>носитель</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>пропуск</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <translation>пометка</translation>
+    </message>
+    <message>
+        <source>choose label</source>
+        <translation>метка</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>статья</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>F1 all keys</source>
+        <translation>F1 клавиши</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Токены</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Триггер</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Атрибуты</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Аргументы</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>Предл.</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Носитель</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Док.</translation>
+    </message>
+    <message>
+        <source>Doc holder</source>
+        <translation>Носитель док.</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>Сущности</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Позиция</translation>
+    </message>
+</context>
+<context>
+    <name>Panes</name>
+    <message>
+        <source>stance toward {target}: {label} {score}</source>
+        <translation>позиция к «{target}»: {label} {score}</translation>
+    </message>
+    <message>
+        <source>filter documents</source>
+        <translation>фильтр документов</translation>
+    </message>
+    <message>
+        <source>goes through them</source>
+        <translation>перебирает</translation>
+    </message>
+    <message>
+        <source>accepts</source>
+        <translation>принимает</translation>
+    </message>
+    <message>
+        <source>rejects</source>
+        <translation>отклоняет</translation>
+    </message>
+    <message>
+        <source>takes all</source>
+        <translation>берёт все</translation>
+    </message>
+    <message>
+        <source>1 suggestion ({keys})</source>
+        <translation>1 подсказка ({keys})</translation>
+    </message>
+    <message>
+        <source>{n} suggestions ({keys})</source>
+        <translation>подсказок: {n} ({keys})</translation>
+    </message>
+    <message>
+        <source>{document} · sentence {number} of {count} · {status}</source>
+        <translation>{document} · предложение {number} из {count} · {status}</translation>
+    </message>
+    <message>
+        <source>comment: {comment}</source>
+        <translation>комментарий: {comment}</translation>
+    </message>
+</context>
+<context>
+    <name>Recommender</name>
+    <message>
+        <source>entity tagger</source>
+        <translation>теггер сущностей</translation>
+    </message>
+    <message>
+        <source>trigger tagger</source>
+        <translation>теггер триггеров</translation>
+    </message>
+    <message>
+        <source>string matcher</source>
+        <translation>поиск по строкам</translation>
+    </message>
+    <message>
+        <source>{kind} classifier</source>
+        <translation>классификатор {kind}</translation>
+    </message>
+    <message>
+        <source> (shared)</source>
+        <translation> (общий)</translation>
+    </message>
+    <message>
+        <source> (yours)</source>
+        <translation> (ваш)</translation>
+    </message>
+    <message>
+        <source>{name}: learned from {n} sentences · {when}</source>
+        <translation>{name}: обучен на {n} предложениях · {when}</translation>
+    </message>
+    <message>
+        <source>{name}: F1 {f1} (P {p}, R {r}) on {held} held-out of {n} sentences · {when}</source>
+        <translation>{name}: F1 {f1} (P {p}, R {r}) на {held} отложенных из {n} предложений · {when}</translation>
+    </message>
+    <message>
+        <source>no recommender trained yet: Ctrl+T trains on the done sentences</source>
+        <translation>система подсказок ещё не обучена: Ctrl+T обучает на готовых предложениях</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>метка</translation>
+    </message>
+    <message>
+        <source>spans</source>
+        <translation>спаны</translation>
+    </message>
+    <message>
+        <source>tokens by gold label (rows) and suggested label (columns), held-out</source>
+        <translation>токены по эталонной метке (строки) и предложенной метке (столбцы), на отложенной выборке</translation>
+    </message>
+    <message>
+        <source>Entity tagger per label (held-out):</source>
+        <translation>Теггер сущностей по меткам (отложенная выборка):</translation>
+    </message>
+    <message>
+        <source>Confusion (gold rows × suggested columns, tokens):</source>
+        <translation>Ошибки (эталон — строки × подсказка — столбцы, токены):</translation>
+    </message>
+    <message>
+        <source>Learn from the done sentences of:</source>
+        <translation>Учиться на готовых предложениях слоёв:</translation>
+    </message>
+    <message>
+        <source>training in the background…</source>
+        <translation>идёт обучение в фоне…</translation>
+    </message>
+    <message>
+        <source> (one more run queued)</source>
+        <translation> (ещё один запуск в очереди)</translation>
+    </message>
+    <message>
+        <source>idle: the recommenders retrain as sentences are marked done (Ctrl+T: now)</source>
+        <translation>ожидание: системы подсказок переобучаются по мере готовности предложений (Ctrl+T: сейчас)</translation>
+    </message>
+    <message>
+        <source>suggestions shown from score {score} ( [ and ] change it )</source>
+        <translation>подсказки показаны от оценки {score} ( [ и ] меняют её )</translation>
+    </message>
+    <message>
+        <source>no model stored in this project yet</source>
+        <translation>в этом проекте пока нет сохранённой модели</translation>
+    </message>
+    <message>
+        <source>you have not accepted or rejected a suggestion yet</source>
+        <translation>вы ещё не приняли и не отклонили ни одной подсказки</translation>
+    </message>
+    <message>
+        <source>you accepted {n} of {total} suggestions ({share} %)</source>
+        <translation>вы приняли {n} из {total} подсказок ({share} %)</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>{project} — review by {name} — annotator</source>
+        <translation>{project} — рецензент: {name} — annotator</translation>
+    </message>
+    <message>
+        <source>computing agreement…</source>
+        <translation>вычисляется согласованность…</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>Confusion of spans on the same tokens (rows: first annotator, columns: second)</source>
+        <translation>Расхождения спанов на одних токенах (строки: первый аннотатор, столбцы: второй)</translation>
+    </message>
+    <message>
+        <source>Per label</source>
+        <translation>По меткам</translation>
+    </message>
+    <message>
+        <source>Pairs and confusion</source>
+        <translation>Пары и расхождения</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>Расхождения</translation>
+    </message>
+    <message>
+        <source>gold (what you accept)</source>
+        <translation>эталон (то, что вы приняли)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Рецензирование</translation>
+    </message>
+    <message>
+        <source>Computing agreement…</source>
+        <translation>Вычисляется согласованность…</translation>
+    </message>
+    <message>
+        <source>{document} · sentence {number} of {count}</source>
+        <translation>{document} · предложение {number} из {count}</translation>
+    </message>
+    <message>
+        <source>Disagreements of which label?</source>
+        <translation>Расхождения какой метки?</translation>
+    </message>
+    <message>
+        <source>gold: {what}</source>
+        <translation>эталон: {what}</translation>
+    </message>
+    <message>
+        <source>{project} — gold, edited by {name} — annotator</source>
+        <translation>{project} — эталон, правит {name} — annotator</translation>
+    </message>
+</context>
+<context>
+    <name>Saving</name>
+    <message>
+        <source>{message}
+
+Details are in {log}.</source>
+        <translation>{message}
+
+Подробности: {log}.</translation>
+    </message>
+    <message>
+        <source>all saved</source>
+        <translation>всё сохранено</translation>
+    </message>
+    <message>
+        <source>saved: the project takes edits again</source>
+        <translation>сохранено: проект снова принимает правки</translation>
+    </message>
+    <message>
+        <source>saved {time}</source>
+        <translation>сохранено {time}</translation>
+    </message>
+    <message>
+        <source>every edit shown is stored in the project</source>
+        <translation>каждая показанная правка сохранена в проекте</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>не сохранено</translation>
+    </message>
+    <message>
+        <source>not saved: {what}: {reason}</source>
+        <translation>не сохранено: {what}: {reason}</translation>
+    </message>
+    <message>
+        <source>{message}.
+
+Details are in {log}.</source>
+        <translation>{message}.
+
+Подробности: {log}.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <source>something went wrong: {summary} (details in {log})</source>
+        <translation>что-то пошло не так: {summary} (подробности: {log})</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Что-то пошло не так</translation>
+    </message>
+    <message>
+        <source>waiting for the project: another program has been writing to it for {n} s …</source>
+        <translation>ожидание проекта: другая программа пишет в него уже {n} с …</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>annotator: {name}</source>
+        <translation>аннотатор: {name}</translation>
+    </message>
+    <message>
+        <source>sentence {number} of {count}</source>
+        <translation>предложение {number} из {count}</translation>
+    </message>
+    <message>
+        <source>document {done}/{total} done · corpus {corpus_done}/{corpus_total} done</source>
+        <translation>документ: готово {done}/{total} · корпус: готово {corpus_done}/{corpus_total}</translation>
+    </message>
+    <message>
+        <source>team: the project cannot be read just now</source>
+        <translation>команда: проект сейчас не читается</translation>
+    </message>
+    <message>
+        <source>{name} {done} done</source>
+        <translation>{name}: готово {done}</translation>
+    </message>
+    <message>
+        <source>team: {people}</source>
+        <translation>команда: {people}</translation>
+    </message>
+    <message>
+        <source> (just now)</source>
+        <translation> (только что)</translation>
+    </message>
+    <message>
+        <source> ({n} min ago)</source>
+        <translation> ({n} мин назад)</translation>
+    </message>
+    <message>
+        <source> ({n} h ago)</source>
+        <translation> ({n} ч назад)</translation>
+    </message>
+    <message>
+        <source> ({n} d ago)</source>
+        <translation> ({n} дн назад)</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>All supported</source>
+        <translation>Все поддерживаемые</translation>
+    </message>
+    <message>
+        <source>All (*)</source>
+        <translation>Все (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>todo</source>
+        <translation>не готово</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>пропущено</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>с пометкой</translation>
+    </message>
+    <message>
+        <source>favor</source>
+        <translation>за</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>против</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>нейтрально</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>the document list could not be read: {problem}</source>
+        <translation>не удалось прочитать список документов: {problem}</translation>
+    </message>
+    <message>
+        <source>no more sentences in that direction</source>
+        <translation>в этом направлении предложений больше нет</translation>
+    </message>
+    <message>
+        <source>every sentence is done</source>
+        <translation>все предложения готовы</translation>
+    </message>
+    <message>
+        <source>position not saved: {problem}</source>
+        <translation>позиция в тексте не сохранена: {problem}</translation>
+    </message>
+    <message>
+        <source>the sentence could not be read again: {problem}</source>
+        <translation>не удалось перечитать предложение: {problem}</translation>
+    </message>
+    <message>
+        <source>refreshed</source>
+        <translation>обновлено</translation>
+    </message>
+    <message>
+        <source>search failed: {problem}</source>
+        <translation>поиск не удался: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <source>cancelled; nothing was changed</source>
+        <translation>отменено; ничего не изменено</translation>
+    </message>
+    <message>
+        <source>{problem} (details in {log})</source>
+        <translation>{problem} (подробности: {log})</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>keymap</name>
+    <message>
+        <source>move the token cursor left</source>
+        <translation>курсор токенов влево</translation>
+    </message>
+    <message>
+        <source>move the token cursor right</source>
+        <translation>курсор токенов вправо</translation>
+    </message>
+    <message>
+        <source>extend the selection to the left</source>
+        <translation>расширить выделение влево</translation>
+    </message>
+    <message>
+        <source>extend the selection to the right</source>
+        <translation>расширить выделение вправо</translation>
+    </message>
+    <message>
+        <source>cursor to the first token (Shift+Home extends)</source>
+        <translation>курсор на первый токен (Shift+Home расширяет)</translation>
+    </message>
+    <message>
+        <source>cursor to the last token (Shift+End extends)</source>
+        <translation>курсор на последний токен (Shift+End расширяет)</translation>
+    </message>
+    <message>
+        <source>drop the selection</source>
+        <translation>снять выделение</translation>
+    </message>
+    <message>
+        <source>tag the selection with the first ten labels; on an entity, change its label</source>
+        <translation>пометить выделение одной из первых десяти меток; на сущности — сменить её метку</translation>
+    </message>
+    <message>
+        <source>the labels after the tenth (see the palette)</source>
+        <translation>метки после десятой (см. палитру)</translation>
+    </message>
+    <message>
+        <source>choose any label by typing part of its name</source>
+        <translation>выбрать любую метку, набрав часть её названия</translation>
+    </message>
+    <message>
+        <source>remove the annotation under the cursor</source>
+        <translation>удалить аннотацию под курсором</translation>
+    </message>
+    <message>
+        <source>mark the sentence done and go to the next one</source>
+        <translation>отметить предложение готовым и перейти к следующему</translation>
+    </message>
+    <message>
+        <source>next sentence (status unchanged)</source>
+        <translation>следующее предложение (статус не меняется)</translation>
+    </message>
+    <message>
+        <source>previous sentence (status unchanged)</source>
+        <translation>предыдущее предложение (статус не меняется)</translation>
+    </message>
+    <message>
+        <source>next sentence not yet done</source>
+        <translation>следующее ещё не готовое предложение</translation>
+    </message>
+    <message>
+        <source>make the selection an event trigger, then choose its type</source>
+        <translation>сделать выделение триггером события и выбрать его тип</translation>
+    </message>
+    <message>
+        <source>add an argument: an entity of the sentence and a role of the event</source>
+        <translation>добавить аргумент: сущность предложения и роль события</translation>
+    </message>
+    <message>
+        <source>set an attribute of the event under the cursor (polarity, modality, tense)</source>
+        <translation>задать атрибут события под курсором (полярность, модальность, время)</translation>
+    </message>
+    <message>
+        <source>set the sentence&apos;s stance toward a target</source>
+        <translation>задать позицию предложения к объекту</translation>
+    </message>
+    <message>
+        <source>set the document&apos;s stance toward a target</source>
+        <translation>задать позицию документа к объекту</translation>
+    </message>
+    <message>
+        <source>set the holder of a stance (an entity)</source>
+        <translation>задать носителя позиции (сущность)</translation>
+    </message>
+    <message>
+        <source>mark the sentence skipped and go on</source>
+        <translation>отметить предложение пропущенным и идти дальше</translation>
+    </message>
+    <message>
+        <source>flag the sentence with a comment</source>
+        <translation>пометить предложение с комментарием</translation>
+    </message>
+    <message>
+        <source>show or hide the whole article</source>
+        <translation>показать или скрыть всю статью</translation>
+    </message>
+    <message>
+        <source>next suggestion (dashed: not yet an annotation)</source>
+        <translation>следующая подсказка (пунктир: ещё не аннотация)</translation>
+    </message>
+    <message>
+        <source>previous suggestion</source>
+        <translation>предыдущая подсказка</translation>
+    </message>
+    <message>
+        <source>accept the suggestion under the cursor</source>
+        <translation>принять подсказку под курсором</translation>
+    </message>
+    <message>
+        <source>reject the suggestion under the cursor: it does not come back</source>
+        <translation>отклонить подсказку под курсором: она больше не вернётся</translation>
+    </message>
+    <message>
+        <source>accept every suggestion shown in the sentence</source>
+        <translation>принять все показанные подсказки предложения</translation>
+    </message>
+    <message>
+        <source>show only surer suggestions (raise the score threshold)</source>
+        <translation>показывать только более уверенные подсказки (поднять порог оценки)</translation>
+    </message>
+    <message>
+        <source>show less sure suggestions too (lower the score threshold)</source>
+        <translation>показывать и менее уверенные подсказки (понизить порог оценки)</translation>
+    </message>
+    <message>
+        <source>label every unlabelled occurrence of the entity under the cursor in the document</source>
+        <translation>пометить все непомеченные вхождения сущности под курсором в документе</translation>
+    </message>
+    <message>
+        <source>the same in the whole corpus</source>
+        <translation>то же во всём корпусе</translation>
+    </message>
+    <message>
+        <source>go to the not-done sentence the tagger is least sure of</source>
+        <translation>перейти к неготовому предложению, в котором теггер уверен меньше всего</translation>
+    </message>
+    <message>
+        <source>train the recommenders now (they retrain as sentences are marked done)</source>
+        <translation>обучить системы подсказок сейчас (они переобучаются по мере готовности предложений)</translation>
+    </message>
+    <message>
+        <source>show or hide the recommender panel: quality, training, acceptance</source>
+        <translation>показать или скрыть панель подсказок: качество, обучение, принятие</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>отменить</translation>
+    </message>
+    <message>
+        <source>redo (Ctrl+Y too)</source>
+        <translation>повторить (также Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>search the corpus text and jump to a hit</source>
+        <translation>искать в тексте корпуса и перейти к найденному</translation>
+    </message>
+    <message>
+        <source>import files (or drop them on the window)</source>
+        <translation>импортировать файлы (или перетащить их в окно)</translation>
+    </message>
+    <message>
+        <source>export a layer to CoNLL, JSONL or brat</source>
+        <translation>экспортировать слой в CoNLL, JSONL или brat</translation>
+    </message>
+    <message>
+        <source>refresh: teammates&apos; progress, the document list and the sentence (also every 30 s)</source>
+        <translation>обновить: прогресс коллег, список документов и предложение (также каждые 30 с)</translation>
+    </message>
+    <message>
+        <source>this keymap</source>
+        <translation>эта таблица клавиш</translation>
+    </message>
+    <message>
+        <source>quit (everything is already saved)</source>
+        <translation>выход (всё уже сохранено)</translation>
+    </message>
+    <message>
+        <source>previous disagreement</source>
+        <translation>предыдущее расхождение</translation>
+    </message>
+    <message>
+        <source>next disagreement</source>
+        <translation>следующее расхождение</translation>
+    </message>
+    <message>
+        <source>move the token cursor left in every version</source>
+        <translation>курсор токенов влево во всех версиях</translation>
+    </message>
+    <message>
+        <source>move the token cursor right in every version</source>
+        <translation>курсор токенов вправо во всех версиях</translation>
+    </message>
+    <message>
+        <source>accept annotator 1&apos;s entity under the cursor into gold</source>
+        <translation>принять в эталон сущность аннотатора 1 под курсором</translation>
+    </message>
+    <message>
+        <source>accept annotator 2&apos;s entity under the cursor into gold</source>
+        <translation>принять в эталон сущность аннотатора 2 под курсором</translation>
+    </message>
+    <message>
+        <source>accept annotator 3&apos;s entity under the cursor into gold</source>
+        <translation>принять в эталон сущность аннотатора 3 под курсором</translation>
+    </message>
+    <message>
+        <source>accept annotator 4&apos;s entity under the cursor into gold</source>
+        <translation>принять в эталон сущность аннотатора 4 под курсором</translation>
+    </message>
+    <message>
+        <source>accept annotator 5&apos;s entity under the cursor into gold</source>
+        <translation>принять в эталон сущность аннотатора 5 под курсором</translation>
+    </message>
+    <message>
+        <source>accept annotator 6&apos;s entity under the cursor into gold</source>
+        <translation>принять в эталон сущность аннотатора 6 под курсором</translation>
+    </message>
+    <message>
+        <source>accept annotator 7&apos;s entity under the cursor into gold</source>
+        <translation>принять в эталон сущность аннотатора 7 под курсором</translation>
+    </message>
+    <message>
+        <source>accept annotator 8&apos;s entity under the cursor into gold</source>
+        <translation>принять в эталон сущность аннотатора 8 под курсором</translation>
+    </message>
+    <message>
+        <source>accept annotator 9&apos;s entity under the cursor into gold</source>
+        <translation>принять в эталон сущность аннотатора 9 под курсором</translation>
+    </message>
+    <message>
+        <source>accept annotator 1&apos;s event under the cursor (with attributes and arguments)</source>
+        <translation>принять событие аннотатора 1 под курсором (с атрибутами и аргументами)</translation>
+    </message>
+    <message>
+        <source>accept annotator 2&apos;s event under the cursor (with attributes and arguments)</source>
+        <translation>принять событие аннотатора 2 под курсором (с атрибутами и аргументами)</translation>
+    </message>
+    <message>
+        <source>accept annotator 3&apos;s event under the cursor (with attributes and arguments)</source>
+        <translation>принять событие аннотатора 3 под курсором (с атрибутами и аргументами)</translation>
+    </message>
+    <message>
+        <source>accept annotator 4&apos;s event under the cursor (with attributes and arguments)</source>
+        <translation>принять событие аннотатора 4 под курсором (с атрибутами и аргументами)</translation>
+    </message>
+    <message>
+        <source>accept annotator 5&apos;s event under the cursor (with attributes and arguments)</source>
+        <translation>принять событие аннотатора 5 под курсором (с атрибутами и аргументами)</translation>
+    </message>
+    <message>
+        <source>accept annotator 6&apos;s event under the cursor (with attributes and arguments)</source>
+        <translation>принять событие аннотатора 6 под курсором (с атрибутами и аргументами)</translation>
+    </message>
+    <message>
+        <source>accept annotator 7&apos;s event under the cursor (with attributes and arguments)</source>
+        <translation>принять событие аннотатора 7 под курсором (с атрибутами и аргументами)</translation>
+    </message>
+    <message>
+        <source>accept annotator 8&apos;s event under the cursor (with attributes and arguments)</source>
+        <translation>принять событие аннотатора 8 под курсором (с атрибутами и аргументами)</translation>
+    </message>
+    <message>
+        <source>accept annotator 9&apos;s event under the cursor (with attributes and arguments)</source>
+        <translation>принять событие аннотатора 9 под курсором (с атрибутами и аргументами)</translation>
+    </message>
+    <message>
+        <source>accept annotator 1&apos;s stance of the sentence</source>
+        <translation>принять позицию предложения аннотатора 1</translation>
+    </message>
+    <message>
+        <source>accept annotator 2&apos;s stance of the sentence</source>
+        <translation>принять позицию предложения аннотатора 2</translation>
+    </message>
+    <message>
+        <source>accept annotator 3&apos;s stance of the sentence</source>
+        <translation>принять позицию предложения аннотатора 3</translation>
+    </message>
+    <message>
+        <source>accept annotator 4&apos;s stance of the sentence</source>
+        <translation>принять позицию предложения аннотатора 4</translation>
+    </message>
+    <message>
+        <source>accept annotator 5&apos;s stance of the sentence</source>
+        <translation>принять позицию предложения аннотатора 5</translation>
+    </message>
+    <message>
+        <source>accept annotator 6&apos;s stance of the sentence</source>
+        <translation>принять позицию предложения аннотатора 6</translation>
+    </message>
+    <message>
+        <source>accept annotator 7&apos;s stance of the sentence</source>
+        <translation>принять позицию предложения аннотатора 7</translation>
+    </message>
+    <message>
+        <source>accept annotator 8&apos;s stance of the sentence</source>
+        <translation>принять позицию предложения аннотатора 8</translation>
+    </message>
+    <message>
+        <source>accept annotator 9&apos;s stance of the sentence</source>
+        <translation>принять позицию предложения аннотатора 9</translation>
+    </message>
+    <message>
+        <source>accept everything all annotators agree on in this sentence</source>
+        <translation>принять всё, в чём согласны все аннотаторы в этом предложении</translation>
+    </message>
+    <message>
+        <source>remove the gold entity under the cursor</source>
+        <translation>удалить эталонную сущность под курсором</translation>
+    </message>
+    <message>
+        <source>edit gold directly in the annotation window, on this sentence</source>
+        <translation>править эталон прямо в окне разметки, на этом предложении</translation>
+    </message>
+    <message>
+        <source>choose a label (lowest F1 first) and list only its disagreements</source>
+        <translation>выбрать метку (сначала с наименьшим F1) и показать только её расхождения</translation>
+    </message>
+    <message>
+        <source>show or hide the team dashboard: done, speed and agreement per person, documents ready for curation</source>
+        <translation>показать или скрыть панель команды: готово, скорость и согласованность по людям, документы, готовые к проверке</translation>
+    </message>
+    <message>
+        <source>previous / next disagreement</source>
+        <translation>предыдущее / следующее расхождение</translation>
+    </message>
+    <message>
+        <source>move the token cursor in every version</source>
+        <translation>двигать курсор токенов во всех версиях</translation>
+    </message>
+    <message>
+        <source>accept annotator n&apos;s entity under the cursor into gold</source>
+        <translation>принять в эталон сущность аннотатора n под курсором</translation>
+    </message>
+    <message>
+        <source>accept annotator n&apos;s event under the cursor (with attributes and arguments)</source>
+        <translation>принять событие аннотатора n под курсором (с атрибутами и аргументами)</translation>
+    </message>
+    <message>
+        <source>accept annotator n&apos;s stance of the sentence</source>
+        <translation>принять позицию предложения аннотатора n</translation>
+    </message>
+    <message>
+        <source>undo / redo a gold edit</source>
+        <translation>отменить / повторить правку эталона</translation>
+    </message>
+</context>
+</TS>
