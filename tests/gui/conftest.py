@@ -22,6 +22,15 @@ from annotator.store import Project, queries
 from tests.conftest import import_layers
 
 
+@pytest.fixture(autouse=True)
+def isolated_qt_settings(isolated_user_dirs: Path) -> None:
+    """Point the user's Qt settings at this test's home: Qt reads XDG_CONFIG_HOME only once per
+    process, so without this a test that remembers a name or a language leaks it into later tests."""
+    config = str(isolated_user_dirs / "config")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, config)
+
+
 @pytest.fixture
 def seeded_project() -> Iterator[Project]:
     """The default project as a new user gets it: the two seed articles."""
