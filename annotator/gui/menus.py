@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.core.keymap import keys_of
+from annotator.gui import mixed_script
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import AnnotationWindow
@@ -59,6 +60,7 @@ def build_menus(window: AnnotationWindow) -> None:
     edit.addSeparator()
     edit.addAction(a("delete", "&Delete annotation", edits.delete_annotation, keys_of("delete")))
     edit.addAction(a("choose_label", "Choose &label…", edits.choose_label, keys_of("choose_label")))
+    mixed_script.add_actions(window, a, file_menu, edit)
     labels = edit.addMenu("Labels")
     for lab in window.project.schema.labels:
         if lab.shortcut:
