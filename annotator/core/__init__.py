@@ -19,4 +19,7 @@ Vocabulary (the README's table says it at length):
   several; the *pool*: dynamic mode, where windows take documents short of N assignees and an
   *abandoned* one goes back; *ready*: every assignee marked every sentence done; *active time*:
   seconds a window was focused on a sentence while its person worked.
+- *mixed-script word*: a run of letters with both Latin and Cyrillic ones (``Қaзақстан``, Latin
+  ``a``); its *look-alikes* (homoglyphs) map one for one to the word's majority script (ties:
+  Cyrillic) by ``core/scripts.py``; ``ə`` U+0259 is Latin, ``ә`` U+04D9 Cyrillic.
 """

@@ -28,10 +28,8 @@ _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0250-\u02af\u1e00-\u1ef
 _CYRILLIC = "\u0400-\u052f"
 _LATIN_LETTER = re.compile(f"[{_LATIN}]")
 _CYRILLIC_LETTER = re.compile(f"[{_CYRILLIC}]")
-# A run of letters holding both scripts (searched in C; most sentences have no Latin letter at all).
-_MIXED = re.compile(
-    rf"[^\W\d_]*(?:[{_LATIN}][^\W\d_]*[{_CYRILLIC}]|[{_CYRILLIC}][^\W\d_]*[{_LATIN}])[^\W\d_]*"
-)
+_WORD = re.compile(r"[^\W\d_]+")  # a run of letters
+
 
 # Latin letter -> the Cyrillic (Kazakh) letter that looks the same.
 TO_CYRILLIC: dict[str, str] = dict(zip("aeopcxyihəABEKMHOPCTXYIƏ", "аеорсхуіһәАВЕКМНОРСТХУІӘ", strict=True))
@@ -78,9 +76,24 @@ def script_of(ch: str) -> str | None:
     return None
 
 
+def _both(text: str) -> bool:
+    """Whether ``text`` has a Latin and a Cyrillic letter (two scans in C; most sentences of a
+    Kazakh corpus have no Latin letter at all and stop at the first)."""
+    return _LATIN_LETTER.search(text) is not None and _CYRILLIC_LETTER.search(text) is not None
+
+
+def _mixed_runs(text: str) -> Iterator[re.Match[str]]:
+    """The runs of letters of ``text`` that hold both scripts."""
+    if text.isascii() or not _both(text):
+        return
+    for m in _WORD.finditer(text):
+        if _both(m.group()):
+            yield m
+
+
 def is_mixed(word: str) -> bool:
     """True when ``word`` holds a word (a run of letters) with both Latin and Cyrillic letters."""
-    return _MIXED.search(word) is not None
+    return next(_mixed_runs(word), None) is not None
 
 
 def fixed_word(word: str) -> str | None:
@@ -106,17 +119,20 @@ def fixed_word(word: str) -> str | None:
 
 def mixed_words(text: str) -> Iterator[MixedWord]:
     """Every mixed-script word of ``text``, in order."""
-    if text.isascii():
-        return
-    for m in _MIXED.finditer(text):
+    for m in _mixed_runs(text):
         yield MixedWord(m.start(), m.end(), m.group(), fixed_word(m.group()))
 
 
 def fix_text(text: str) -> str:
     """``text`` with every fixable mixed-script word fixed (same length, same offsets)."""
-    if text.isascii() or _MIXED.search(text) is None:
-        return text
-    return _MIXED.sub(lambda m: fixed_word(m.group()) or m.group(), text)
+    pieces = []
+    done = 0
+    for m in _mixed_runs(text):
+        fixed = fixed_word(m.group())
+        if fixed is not None:
+            pieces += [text[done : m.start()], fixed]
+            done = m.end()
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def describe(word: MixedWord) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from annotator.core.keymap import keys_of
 from annotator.core.model import ImportSummary
-from annotator.core.scripts import MESSAGE, MixedWord, mixed_words
+from annotator.core.scripts import MESSAGE, MixedWord, mixed_words, script_of
 from annotator.core.views import SentenceView
 from annotator.services.commands.text import token_fix
 
@@ -49,11 +49,22 @@ def marks(view: SentenceView) -> dict[int, list[MixedWord]]:
 
 
 def tooltip(words: list[MixedWord]) -> str:
-    """The tooltip of a marked token: each word and what the key makes of it."""
-    return "\n".join(
-        TOOLTIP.format(word=w.word, fixed=w.fixed) if w.fixed else TOOLTIP_UNFIXABLE.format(word=w.word)
-        for w in words
-    )
+    """The tooltip of a marked token: each word, what the key makes of it, and which letters
+    change (they look the same, so their scripts and code points are named)."""
+    lines = []
+    for w in words:
+        if w.fixed is None:
+            lines.append(TOOLTIP_UNFIXABLE.format(word=w.word))
+            continue
+        lines.append(TOOLTIP.format(word=w.word, fixed=w.fixed))
+        changed = dict.fromkeys((a, b) for a, b in zip(w.word, w.fixed, strict=True) if a != b)
+        lines += [f"    {_letter(a)} → {_letter(b)}" for a, b in changed]
+    return "\n".join(lines)
+
+
+def _letter(ch: str) -> str:
+    """``Latin a (U+0061)``."""
+    return f"{script_of(ch)} {ch} (U+{ord(ch):04X})"
 
 
 def paint_marks(view: TokenView, painter: QPainter) -> None:
