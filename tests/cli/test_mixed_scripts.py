@@ -102,3 +102,31 @@ def test_a_crawl_full_of_mixed_words_lists_the_first_twenty(tmp_path: Path) -> N
     assert lines[19] == f"{crawl}:20:4: {MESSAGE} 'Қaзақ'"
     assert lines[20] == "… and 80 more mixed-script words"
     assert "100 words mix Latin and Cyrillic letters" in done.stdout
+
+
+def test_doccano_and_whole_document_lines_count_the_column_from_the_text_key(tmp_path: Path) -> None:
+    doccano = {"text": "Бірінші сөйлем. Екінші Eуропа сөйлем, Eуропа.", "label": [[23, 29, "LOCATION"]]}
+    tokens = [(0, 3), (3, 4)], [(5, 8), (9, 14), (14, 15)]
+    text = "Бір. Екі Қaзақ."
+    whole = {
+        "document": "whole",
+        "text": text,
+        "sentences": [
+            {
+                "sentence": n,
+                "start": spans[0][0],
+                "end": spans[-1][1],
+                "tokens": [{"text": text[a:b], "start": a, "end": b} for a, b in spans],
+            }
+            for n, spans in enumerate(tokens)
+        ],
+    }
+    lines = [json.dumps(doccano, ensure_ascii=False), json.dumps(whole, ensure_ascii=False)]
+    path = write(tmp_path / "mixed.jsonl", "\n".join(lines) + "\n")
+    done = annotator(tmp_path, "import", "--db", str(tmp_path / "p.sqlite"), "--annotator", "a", str(path))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        f"{path}:1:34: {MESSAGE} 'Eуропа'",
+        f"{path}:1:49: {MESSAGE} 'Eуропа'",
+        f"{path}:2:41: {MESSAGE} 'Қaзақ'",  # in "text", not in the token's own "text" after it
+    ]
