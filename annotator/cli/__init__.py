@@ -94,6 +94,7 @@ def _import(args: argparse.Namespace, db: str | None) -> int:
         labels=args.labels,
         tag_column=args.tag_column,
         event_column=args.event_column,
+        fix_homoglyphs=args.fix_homoglyphs,
     )
     bar = ProgressBar("importing", unit=BYTES)
     try:
@@ -102,6 +103,8 @@ def _import(args: argparse.Namespace, db: str | None) -> int:
     finally:
         bar.close()
         project.close()
+    for line in summary.mixed_report():  # the words mixing scripts, FILE:LINE:COL: ... (first 20)
+        print(line, file=sys.stderr)
     print(summary.describe())
     return 0
 

@@ -115,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import a document whose name is taken by a different one under a new name",
     )
+    imp.add_argument(
+        "--fix-homoglyphs",
+        action="store_true",
+        help="in words that mix Latin and Cyrillic letters (Қaзақстан with a Latin a), map the look-alikes"
+        " to the script of the rest of the word; without it such words are only reported",
+    )
 
     exp = sub.add_parser(
         "export", parents=[db], help="export a layer to CoNLL, JSONL, Label Studio or brat standoff"

@@ -21,4 +21,7 @@ Vocabulary (the README's table says it at length):
   seconds a window was focused on a sentence while its person worked.
 - *interface language*: en, kk or ru (``gui.language``); a schema *translation* is a
   ``title_kk``/``guideline_ru``-style key beside the English ``title`` or ``guideline``.
+- *mixed-script word*: a run of letters with both Latin and Cyrillic ones (``Қaзақстан``, Latin
+  ``a``); its *look-alikes* (homoglyphs) map one for one to the word's majority script (ties:
+  Cyrillic) by ``core/scripts.py``; ``ə`` U+0259 is Latin, ``ә`` U+04D9 Cyrillic.
 """

@@ -69,6 +69,7 @@ KEYMAP: tuple[Key, ...] = (
     _k("most_useful", "U", "go to the not-done sentence the tagger is least sure of"),
     _k("train", "Ctrl+T", "train the recommenders now (they retrain as sentences are marked done)"),
     _k("recommender", "F6", "show or hide the recommender panel: quality, training, acceptance"),
+    _k("fix_script", "Ctrl+Shift+H", "fix the token's mixed Latin/Cyrillic letters (red wavy line)"),
     _k("undo", "Ctrl+Z", "undo"),
     _k("redo", "Ctrl+Shift+Z", "redo (Ctrl+Y too)", "Ctrl+Y"),
     _k("search", "Ctrl+F", "search the corpus text and jump to a hit"),

@@ -251,6 +251,21 @@ class ImportSummary:
     unlabelled: list[str] = field(default_factory=list)  # plain-text files imported with --annotator
     # (file, what, why) -> how many: what readers found and could not import
     not_imported: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    # words mixing Latin and Cyrillic letters (see core/scripts.py): the first MIXED_SHOWN as
+    # ``FILE:LINE:COL: mixed ... in 'WORD'`` lines, how many in all, how many --fix-homoglyphs fixed
+    mixed: list[str] = field(default_factory=list)
+    mixed_words: int = 0
+    mixed_fixed: int = 0
+    mixed_unfixable: int = 0  # with --fix-homoglyphs: words with a letter that has no look-alike
+    mixed_first: str = ""  # FILE:LINE:COL of the first
+
+    def mixed_report(self) -> list[str]:
+        """The lines about mixed-script words for standard error: the first ones found, then
+        ``… and N more`` (a crawl full of them does not flood the terminal)."""
+        lines = list(self.mixed)
+        if self.mixed_words > len(self.mixed):
+            lines.append(f"… and {self.mixed_words - len(self.mixed)} more mixed-script words")
+        return lines
 
     def describe(self) -> str:
         """One line for people: what was added and what was already there."""
@@ -281,6 +296,17 @@ class ImportSummary:
         for (path, what, why), n in self.not_imported.items():
             things = what[:-1] if n == 1 and what.endswith("s") else what
             line += f"\nnote: {path}: {n} {things} not imported ({why})"
+        if self.mixed_words:
+            first = f" (first: {self.mixed_first})" if self.mixed_first else ""
+            mixing = _count(self.mixed_words, "word mixes", "words mix")
+            line += f"\nnote: {mixing} Latin and Cyrillic letters{first}"
+            if self.mixed_fixed:
+                line += f"\nfixed {_count(self.mixed_fixed, 'mixed-script word')}"
+            if self.mixed_unfixable:
+                line += (
+                    f"\nnote: {_count(self.mixed_unfixable, 'mixed-script word')} left as it was"
+                    " (a letter with no look-alike in the other script)"
+                )
         return line
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.core.keymap import keys_of
+from annotator.gui import mixed_script
 from annotator.gui.language import language_menu, translate
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def build_menus(window: AnnotationWindow) -> None:
     edit.addAction(
         a("choose_label", translate("Menus", "Choose &label…"), edits.choose_label, keys_of("choose_label"))
     )
+    mixed_script.add_actions(window, a, file_menu, edit)
     labels = edit.addMenu(translate("Menus", "Labels"))
     for lab in window.project.schema.labels:
         if lab.shortcut:

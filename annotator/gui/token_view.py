@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,11 +20,13 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from annotator.core.schema import Schema
+from annotator.core.scripts import MixedWord
 from annotator.core.suggestions import Suggestion
 from annotator.core.views import SentenceView
+from annotator.gui.mixed_script import marks, paint_marks, tooltip
 from annotator.gui.suggestion_paint import paint_suggestions
 
 MARGIN = 14
@@ -57,6 +59,7 @@ class TokenView(QWidget):
         self.differs: set[tuple[int, int, str]] = set()  # review mode: spans not everyone has
         self.suggestions: tuple[Suggestion, ...] = ()  # drawn dashed and lighter: not annotations
         self.focused: Suggestion | None = None
+        self.mixed: dict[int, list[MixedWord]] = {}  # tokens mixing Latin and Cyrillic letters
         self.boxes: list[_Box] = []
         self.font_big = QFont(self.font())
         self.font_big.setPointSize(18)
@@ -73,6 +76,7 @@ class TokenView(QWidget):
         """Show ``view``; the cursor starts on the first token unless ``keep_cursor``."""
         same = self.view is not None and self.view.id == view.id
         self.view = view
+        self.mixed = marks(view)
         n = len(view.tokens)
         if not (keep_cursor and same):
             self.caret, self.anchor, self.selected = 0, None, None
@@ -153,6 +157,19 @@ class TokenView(QWidget):
             self.selectionChanged.emit()
         else:
             super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        """A tooltip over a token that mixes scripts says so and what the fix makes of it."""
+        if event.type() == QEvent.Type.ToolTip:
+            pos = event.pos()  # type: ignore[attr-defined]
+            i = self.token_at(pos)
+            if i is not None and i in self.mixed:
+                QToolTip.showText(event.globalPos(), tooltip(self.mixed[i]), self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def token_at(self, point: QPoint | QPointF) -> int | None:
         """The token under a point, if any."""
@@ -281,6 +298,7 @@ class TokenView(QWidget):
         painter.setPen(self.palette().text().color())
         for (a, b), box in zip(view.tokens, self.boxes, strict=True):
             painter.drawText(box.rect, Qt.AlignmentFlag.AlignCenter, view.text[a:b])
+        paint_marks(self, painter)
         cur = self.boxes[self.caret].rect
         painter.setPen(QPen(QColor("#0d47a1"), 3))
         painter.drawLine(QPointF(cur.left(), cur.bottom() + 2), QPointF(cur.right(), cur.bottom() + 2))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.formats.registry import READERS
+from annotator.gui import mixed_script
 from annotator.gui.dialogs import ExportDialog
 from annotator.gui.language import translate
 from annotator.gui.workers import Worker, run_with_progress
@@ -44,6 +45,7 @@ class Transfer:
         self.session = session
         self.project = session.project
         self.workers: list[Worker] = []
+        self.mixed_report: QMessageBox | None = None  # the last import's list of mixed-script words
 
     def say(self, message: str, error: bool = False) -> None:
         """A line in the window's status bar."""
@@ -57,7 +59,9 @@ class Transfer:
             )
         if not paths:
             return
-        options = ImportOptions(annotator=self.session.person.name)
+        options = ImportOptions(
+            annotator=self.session.person.name, fix_homoglyphs=mixed_script.fix_on_import(self.window)
+        )
         worker = run_with_progress(
             self.window,
             translate("Transfer", "Importing…"),
@@ -74,6 +78,7 @@ class Transfer:
             if first is not None:
                 self.window.go_to(first)
         self.say(summary.describe())  # type: ignore[attr-defined]
+        self.mixed_report = mixed_script.report(self.window, summary)  # type: ignore[arg-type]
 
     def _failed(self, what: str, message: str) -> None:
         self.say(f"{what}: {message}", error=True)

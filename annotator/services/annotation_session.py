@@ -247,7 +247,15 @@ class AnnotationSession(EditingSession):
         view = self.view
         if view is None or view.id != sentence_id:
             return None
-        return (view.entities, view.events, view.stance, view.document_stance, view.status, view.comment)
+        return (
+            view.entities,
+            view.events,
+            view.stance,
+            view.document_stance,
+            view.status,
+            view.comment,
+            view.text,
+        )
 
     def after_edit(self, command: Command, changes: Changes) -> None:
         """After a stored edit: the sentence it changed is shown (the cursor stays when it is current)."""

@@ -551,6 +551,37 @@
     </message>
 </context>
 <context>
+    <name>MixedScript</name>
+    <message>
+        <source>mixed Latin and Cyrillic letters: {word} → {fixed}</source>
+        <translation>латын және кирилл әріптері аралас: {word} → {fixed}</translation>
+    </message>
+    <message>
+        <source>mixed Latin and Cyrillic letters: {word} (a letter with no look-alike: not fixable)</source>
+        <translation>латын және кирилл әріптері аралас: {word} (бір әріптің ұқсасы жоқ: түзетілмейді)</translation>
+    </message>
+    <message>
+        <source>the token under the cursor does not mix Latin and Cyrillic letters</source>
+        <translation>курсордағы токенде латын мен кирилл әріптері араласпаған</translation>
+    </message>
+    <message>
+        <source>{word} cannot be fixed: a letter has no look-alike in the other script</source>
+        <translation>{word} түзетілмейді: бір әріптің екінші жазуда ұқсасы жоқ</translation>
+    </message>
+    <message>
+        <source>Fix &amp;mixed Latin/Cyrillic letters of the token</source>
+        <translation>Токендегі аралас латын/кирилл әріптерін &amp;түзету</translation>
+    </message>
+    <message>
+        <source>Fix mixed Latin/Cyrillic letters when importing</source>
+        <translation>Импорттағанда аралас латын/кирилл әріптерін түзету</translation>
+    </message>
+    <message>
+        <source>Import: mixed Latin and Cyrillic letters</source>
+        <translation>Импорт: аралас латын және кирилл әріптері</translation>
+    </message>
+</context>
+<context>
     <name>Panels</name>
     <message>
         <source>trigger</source>
@@ -1205,6 +1236,10 @@ Details are in {log}.</source>
     <message>
         <source>show or hide the recommender panel: quality, training, acceptance</source>
         <translation>ұсыныс панелін көрсету не жасыру: сапа, оқыту, қабылдау</translation>
+    </message>
+    <message>
+        <source>fix the token&apos;s mixed Latin/Cyrillic letters (red wavy line)</source>
+        <translation>токендегі аралас латын/кирилл әріптерін түзету (қызыл толқынды сызық)</translation>
     </message>
     <message>
         <source>undo</source>

@@ -551,6 +551,37 @@
     </message>
 </context>
 <context>
+    <name>MixedScript</name>
+    <message>
+        <source>mixed Latin and Cyrillic letters: {word} → {fixed}</source>
+        <translation>смешаны латинские и кириллические буквы: {word} → {fixed}</translation>
+    </message>
+    <message>
+        <source>mixed Latin and Cyrillic letters: {word} (a letter with no look-alike: not fixable)</source>
+        <translation>смешаны латинские и кириллические буквы: {word} (у буквы нет двойника: не исправить)</translation>
+    </message>
+    <message>
+        <source>the token under the cursor does not mix Latin and Cyrillic letters</source>
+        <translation>в токене под курсором нет смеси латинских и кириллических букв</translation>
+    </message>
+    <message>
+        <source>{word} cannot be fixed: a letter has no look-alike in the other script</source>
+        <translation>{word} не исправить: у буквы нет двойника в другом алфавите</translation>
+    </message>
+    <message>
+        <source>Fix &amp;mixed Latin/Cyrillic letters of the token</source>
+        <translation>Исправить &amp;смесь латиницы и кириллицы в токене</translation>
+    </message>
+    <message>
+        <source>Fix mixed Latin/Cyrillic letters when importing</source>
+        <translation>Исправлять смесь латиницы и кириллицы при импорте</translation>
+    </message>
+    <message>
+        <source>Import: mixed Latin and Cyrillic letters</source>
+        <translation>Импорт: смесь латинских и кириллических букв</translation>
+    </message>
+</context>
+<context>
     <name>Panels</name>
     <message>
         <source>trigger</source>
@@ -1205,6 +1236,10 @@ Details are in {log}.</source>
     <message>
         <source>show or hide the recommender panel: quality, training, acceptance</source>
         <translation>показать или скрыть панель подсказок: качество, обучение, принятие</translation>
+    </message>
+    <message>
+        <source>fix the token&apos;s mixed Latin/Cyrillic letters (red wavy line)</source>
+        <translation>исправить смесь латиницы и кириллицы в токене (красная волнистая линия)</translation>
     </message>
     <message>
         <source>undo</source>

@@ -66,7 +66,7 @@ def import_paths(
                 if progress is not None:
                     progress(base + n, total)
 
-            job.run(path, read(path, fmt, read_opts, file_progress))
+            job.run(path, read(path, fmt, read_opts, file_progress), fmt)
             done += size
         job.give_assignments()
     project.fold_log()

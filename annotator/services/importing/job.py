@@ -31,6 +31,7 @@ from annotator.services.importing.documents import (
     StoredDocument,
 )
 from annotator.services.importing.layers import LayerIntake
+from annotator.services.importing.mixed import MixedScripts
 from annotator.services.importing.names import document_name_problem
 from annotator.services.importing.options import ImportOptions, content_hash
 from annotator.store import Session, bulk, locks, queries
@@ -57,14 +58,25 @@ class ImportJob:
         self.may_assign: bool | None = None  # asked once per import
         self.path = Path()
         self.layers = LayerIntake(self)
+        self.mixed = MixedScripts(summary, options.fix_homoglyphs)
 
     # -- driving -------------------------------------------------------------------------------
-    def run(self, path: Path, records: Iterable[Record]) -> None:
-        """Feed every record of the file at ``path``, then finish its last document."""
+    def run(self, path: Path, records: Iterable[Record], fmt: str = "txt") -> None:
+        """Feed every record of the file at ``path`` (format ``fmt``), then finish its last document.
+
+        Mixed-script words are found (and with --fix-homoglyphs fixed) as each record comes in.
+        """
         self.path = path
+        mixed = self.mixed
+        mixed.begin_file(path, fmt)
         for record in records:
+            if isinstance(record, SentenceRecord):
+                record = mixed.sentence(record)
+            elif isinstance(record, DocumentStart):
+                record = mixed.document(record)
             self.feed(record)
         self.finish()
+        mixed.end_file()
 
     def feed(self, record: Record) -> None:
         """Take one record: a document's start, one of its sentences, or its document stance."""

@@ -19,6 +19,7 @@ class ImportOptions:
     labels: str | None = None  # JSONL: a file of tag names for integer ner_tags
     tag_column: int = -1  # CoNLL: the column of the entity tags (1-based; negative from the end)
     event_column: int | None = None  # CoNLL: the column of the trigger tags
+    fix_homoglyphs: bool = False  # map look-alike letters to the script of the rest of the word
 
 
 DEFAULTS = ImportOptions()
