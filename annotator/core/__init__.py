@@ -19,4 +19,6 @@ Vocabulary (the README's table says it at length):
   several; the *pool*: dynamic mode, where windows take documents short of N assignees and an
   *abandoned* one goes back; *ready*: every assignee marked every sentence done; *active time*:
   seconds a window was focused on a sentence while its person worked.
+- *tokenizer version*: the rules a project cuts imported text into tokens and sentences with
+  (``annotator.core.text``; 1 for a project made before versions were stored, 2 for new ones).
 """
