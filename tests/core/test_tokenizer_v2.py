@@ -4,6 +4,8 @@ from version 1, version 1 unchanged, and both figures on the treebank's training
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.text import (
     TOKENIZER_VERSION,
@@ -13,6 +15,7 @@ from annotator.core.text import (
     tokenizer,
 )
 from tests.benchmarks.tokenizer_bench import KTB, measure
+from tests.conftest import examples
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -161,6 +164,37 @@ def test_quoted_speech_the_author_goes_on_from_is_one_sentence() -> None:
         "«Бала бере гөр!» – деді.",
         "– Жоқ, – деді ол.",
     ]
+
+
+PIECES = st.sampled_from(
+    [
+        *"аәғқМНXIV059-‐.,!?«»–— '’\n",
+        "ж.",
+        "млн.",
+        "-ші",
+        "-ау",
+        "М. ",
+        "2008-2009",
+        "б.з.б.",
+        "ас-",
+        "XX-",
+        "--",
+    ]
+)
+
+
+@settings(max_examples=examples(3000))
+@given(st.lists(PIECES, max_size=16).map("".join))
+def test_version_2_tokens_are_the_text_in_order_and_only_space_is_left_between(text: str) -> None:
+    pos = 0
+    for t in tokenize(text, 2):
+        assert t.text == text[t.char_start : t.char_end] != ""
+        assert not any(c.isspace() for c in t.text)
+        assert not text[pos : t.char_start].strip()
+        pos = t.char_end
+    assert not text[pos:].strip()
+    for seg in segment_running_text(text, 2):
+        assert text[seg.start : seg.end].strip() == text[seg.start : seg.end] != ""
 
 
 @pytest.mark.skipif(not KTB.exists(), reason=f"{KTB} is not here (the shared development data)")
