@@ -18,6 +18,7 @@ from annotator.core.errors import ProjectError, StoreError
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.services import project as projects
 from annotator.services.importing import ImportOptions, import_paths
+from annotator.services.suggest_data import training_data
 from annotator.store import Project, open_project, queries
 from tests.conftest import FIXTURES, dump
 from tests.teams import Team, team_project
@@ -107,6 +108,8 @@ def test_an_old_project_is_version_1_and_imports_new_text_with_version_1_cuts(tm
     try:
         assert projects.tokenizer_version(project) == 1
         assert projects.corpus_stats(project)["tokenizer_version"] == 1
+        with project.reading() as session:  # the string matcher cuts a gazetteer the same way
+            assert training_data(session, project.schema, []).tokenizer_version == 1
         import_all(project, write_inputs(tmp_path))
         for document in ("plain", "line", "studio-7"):
             assert token_texts(project, document)[0][: len(V1)] == V1, document
