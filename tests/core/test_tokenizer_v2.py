@@ -3,6 +3,8 @@ from version 1, version 1 unchanged, and both figures on the treebank's training
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,7 +17,7 @@ from annotator.core.text import (
     tokenizer,
 )
 from tests.benchmarks.tokenizer_bench import KTB, measure
-from tests.conftest import examples
+from tests.conftest import FIXTURES, examples
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -131,6 +133,16 @@ def test_version_1_is_unchanged() -> None:
     assert v1("б.з.б. 5 млн. теңге") == ["б", ".", "з", ".", "б", ".", "5", "млн", ".", "теңге"]
     text = "«Бала бере гөр!» – деді. Ол 2008 ж. Келесі жылы кетті."
     assert sentences(text, 1) == ["«Бала бере гөр!»", "– деді.", "Ол 2008 ж. Келесі жылы кетті."]
+
+
+def test_version_1_gives_back_the_tokens_an_old_version_stored() -> None:
+    """The legacy export (written at commit 3ced6bb) holds the seed sentences as that version cut them."""
+    lines = (FIXTURES / "legacy" / "r0002.gold.jsonl").read_text(encoding="utf-8").splitlines()
+    seeds = [json.loads(line) for line in lines if '"document": "00' in line]
+    assert len(seeds) == 35
+    for obj in seeds:
+        stored = [(t["text"], t["start"], t["end"]) for t in obj["tokens"]]
+        assert [(t.text, t.char_start, t.char_end) for t in tokenize(obj["text"], 1)] == stored
 
 
 def test_abbreviations_and_initials_do_not_end_sentences_that_go_on() -> None:
