@@ -260,7 +260,10 @@ def _stats(args: argparse.Namespace, db: str | None) -> int:
     if args.json:
         emit(json.dumps(data, ensure_ascii=False))
         return 0
-    emit(f"documents {data['documents']}  sentences {data['sentences']}  tokens {data['tokens']}")
+    emit(
+        f"documents {data['documents']}  sentences {data['sentences']}  tokens {data['tokens']}  "
+        f"tokenizer version {data['tokenizer_version']}"
+    )
     for name, counts in data["annotators"].items():
         emit(
             f"  {name:<20} entities {counts['entities']:>7}  events {counts['events']:>6}  "

@@ -24,4 +24,6 @@ Vocabulary (the README's table says it at length):
 - *mixed-script word*: a run of letters with both Latin and Cyrillic ones (``Қaзақстан``, Latin
   ``a``); its *look-alikes* (homoglyphs) map one for one to the word's majority script (ties:
   Cyrillic) by ``core/scripts.py``; ``ə`` U+0259 is Latin, ``ә`` U+04D9 Cyrillic.
+- *tokenizer version*: the rules a project cuts imported text into tokens and sentences with
+  (``annotator.core.text``; 1 for a project made before versions were stored, 2 for new ones).
 """

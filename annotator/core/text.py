@@ -1,20 +1,28 @@
 """Text pipeline: NFC normalisation, sentence segmentation and a tokenizer that keeps offsets.
 
 All offsets are Python string indices (Unicode code points), ends exclusive.
+
+The tokenizer and the running-text splitter are versioned: a project keeps cutting new text as it
+was built (its ``tokenizer_version`` in project_meta). Version 1 is the code in this module, kept
+exactly as it was; version 2 (:mod:`annotator.core.kazakh_text`) cuts as the UD Kazakh treebank
+does and is the version of new projects (:data:`TOKENIZER_VERSION`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
 
+from annotator.core.kazakh_text import sentence_end_v2, tokenize_v2
 from annotator.core.model import Token, TokenList, token_offsets
 
 SEGMENT_MODES = ("lines", "auto")
+TOKENIZER_VERSION = 2  # what new projects are built with
+TOKENIZER_VERSIONS = (1, 2)
 
 
 def normalize(text: str) -> str:
@@ -106,17 +114,19 @@ def _is_sentence_end(text: str, dot_start: int, dot_end: int, limit: int) -> int
     return end
 
 
-def segment_running_text(text: str) -> list[Segment]:
+def segment_running_text(text: str, version: int = TOKENIZER_VERSION) -> list[Segment]:
     """Split running text into sentences with rules for quotes, abbreviations, initials and numbers.
 
     Paragraphs are separated by blank lines; a single line break inside a paragraph is just white space.
+    ``version`` is the tokenizer version whose rules decide where a sentence ends.
     """
+    is_end = _is_sentence_end if check_version(version) == 1 else sentence_end_v2
     segments: list[Segment] = []
     paragraph = 0
     for para_start, para_end in _paragraphs(text):
         start = para_start
         for match in _SENTENCE_END.finditer(text, para_start, para_end):
-            end = _is_sentence_end(text, match.start(), match.end(), para_end)
+            end = is_end(text, match.start(), match.end(), para_end)
             if end is None:
                 continue
             s, e = _trimmed(text, start, end)
@@ -140,12 +150,14 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def segment(text: str, mode: str = "lines") -> list[Segment]:
-    """Segment ``text`` into sentences with ``mode`` ``"lines"`` or ``"auto"`` (running text)."""
+def segment(text: str, mode: str = "lines", version: int = TOKENIZER_VERSION) -> list[Segment]:
+    """Segment ``text`` into sentences with ``mode`` ``"lines"`` or ``"auto"`` (running text, cut
+    by the rules of tokenizer ``version``)."""
     if mode == "lines":
+        check_version(version)
         return segment_lines(text)
     if mode == "auto":
-        return segment_running_text(text)
+        return segment_running_text(text, version)
     raise ValueError(f"unknown segmentation mode {mode!r}; expected one of {', '.join(SEGMENT_MODES)}")
 
 
@@ -167,11 +179,32 @@ _TOKEN_RE = re.compile(
 _NUMBER_RE = re.compile(rf"\d+(?:[.,]\d+)+(?:-{_W}+)*")
 
 
-def tokenize(text: str) -> list[Token]:
+def check_version(version: int) -> int:
+    """``version`` if this annotator knows that tokenizer version; else ValueError saying which it knows."""
+    if version not in TOKENIZER_VERSIONS or isinstance(version, bool):
+        known = ", ".join(map(str, TOKENIZER_VERSIONS))
+        raise ValueError(
+            f"unknown tokenizer version {version!r}; this annotator knows {known} (a newer one may know more)"
+        )
+    return version
+
+
+def tokenizer(version: int) -> Callable[[str], list[Token]]:
+    """The tokenize function of tokenizer ``version`` (1 or 2); ValueError for another."""
+    return tokenize_v1 if check_version(version) == 1 else tokenize_v2
+
+
+def tokenize(text: str, version: int = TOKENIZER_VERSION) -> list[Token]:
+    """Split ``text`` into tokens with offsets by the rules of tokenizer ``version``."""
+    return tokenizer(version)(text)
+
+
+def tokenize_v1(text: str) -> list[Token]:
     """Split ``text`` into tokens with offsets; every character outside a token is white space.
 
-    Punctuation and quotes become tokens of their own; hyphenated words, numbers with suffixes
-    (``22-сіндегі``, ``300-ден``, ``COVID-19-дың``), decimals (``3,5``) and domain names stay whole.
+    Version 1: punctuation and quotes become tokens of their own; hyphenated words, numbers with
+    suffixes (``22-сіндегі``, ``300-ден``, ``COVID-19-дың``), decimals (``3,5``) and domain names
+    stay whole.
     """
     tokens: list[Token] = []
     pos = 0

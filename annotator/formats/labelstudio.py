@@ -30,7 +30,7 @@ from unicodedata import is_normalized
 
 from annotator.core.errors import InputError
 from annotator.core.model import DocumentStart, EntityRecord, Layer, NotImported, Record, Token, TokenList
-from annotator.core.text import tokenize
+from annotator.core.text import TOKENIZER_VERSION, tokenize
 from annotator.formats.json_list import iter_items
 from annotator.formats.jsonl.fields import Bad, optional, required
 from annotator.formats.jsonl.tokens import normalize_with_offsets
@@ -68,9 +68,15 @@ class _Task:
 
 
 def read_labelstudio(
-    path: Path, *, annotator: str | None = None, status: str = "todo", progress: ProgressFn | None = None
+    path: Path,
+    *,
+    annotator: str | None = None,
+    status: str = "todo",
+    progress: ProgressFn | None = None,
+    tokenizer_version: int = TOKENIZER_VERSION,
 ) -> Iterator[Record]:
-    """Stream records from a Label Studio JSON or JSON-MIN export (see the module's note)."""
+    """Stream records from a Label Studio JSON or JSON-MIN export (see the module's note); texts
+    are cut by ``tokenizer_version`` (the project's)."""
     pending: _Task | None = None
     for index, line, item in iter_items(path, "task", progress):
         ident = item.get("id") if isinstance(item, dict) else None
@@ -85,13 +91,13 @@ def read_labelstudio(
             pending.annotations += task.annotations
             continue
         if pending is not None:
-            yield from _finished(path, pending, status, annotator)
+            yield from _finished(path, pending, status, annotator, tokenizer_version)
         pending = task
     if pending is not None:
-        yield from _finished(path, pending, status, annotator)
+        yield from _finished(path, pending, status, annotator, tokenizer_version)
 
 
-def _finished(path: Path, task: _Task, status: str, annotator: str | None) -> Iterator[Record]:
+def _finished(path: Path, task: _Task, status: str, annotator: str | None, version: int) -> Iterator[Record]:
     """The records of a task read whole; a problem names its file, line, index and id."""
     try:
         people = [a.owner for a in task.annotations if a.spans or a.seconds]
@@ -99,7 +105,7 @@ def _finished(path: Path, task: _Task, status: str, annotator: str | None) -> It
             twice = next(p for p in people if people.count(p) > 1)
             hint = ": without --annotator each is its own person's layer" if annotator else ""
             raise Bad(f"two annotations are {twice!r}'s{hint}")
-        yield from _records(task, str(path), status, task.line)
+        yield from _records(task, str(path), status, task.line, version)
     except Bad as exc:
         raise InputError(path, task.line, f"{task.where}: {exc}") from None
 
@@ -232,10 +238,10 @@ def _seconds(obj: dict[str, Any], where: str) -> float:
     return float(value)
 
 
-def _records(task: _Task, source: str, status: str, line: int) -> Iterator[Record]:
+def _records(task: _Task, source: str, status: str, line: int, version: int) -> Iterator[Record]:
     """The task's document, its sentences with every annotation's entities, and what was left out."""
     text, edges = _normalized(task)
-    tokens = _cut(text, tokenize(text), edges)
+    tokens = _cut(text, tokenize(text, version), edges)
     starts = {t.char_start: i for i, t in enumerate(tokens)}
     ends = {t.char_end: i + 1 for i, t in enumerate(tokens)}
     layers = []
@@ -249,7 +255,7 @@ def _records(task: _Task, source: str, status: str, line: int) -> Iterator[Recor
         if not layer.is_empty or layer.seconds:
             layers.append(layer)
     yield DocumentStart(task.name, source, text, line)
-    sentences, _kept_whole = split(text, tokens, layers, line)
+    sentences, _kept_whole = split(text, tokens, layers, line, version)
     yield from sentences
     for (what, why), n in task.left_out.items():
         yield NotImported(what, n, why, line)

@@ -17,6 +17,7 @@ from typing import TextIO
 from annotator.core.errors import InputError
 from annotator.core.model import Record
 from annotator.core.schema import Schema
+from annotator.core.text import TOKENIZER_VERSION
 from annotator.formats.brat import BratWriter
 from annotator.formats.conll import ConllWriter, read_conll
 from annotator.formats.json_list import first_character
@@ -41,13 +42,14 @@ class ReadOptions:
     labels: tuple[str, ...] | None = None  # JSONL: tag names of integer ner_tags (--labels)
     tag_column: int = -1  # CoNLL: the column of the entity tags (1-based; negative from the end)
     event_column: int | None = None  # CoNLL: the column of trigger tags (else an .events file beside)
+    tokenizer_version: int = TOKENIZER_VERSION  # the project's: how text without tokens is cut
 
 
 Reader = Callable[[Path, ReadOptions, ProgressFn | None], Iterator[Record]]
 
 
 def _text(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
-    return read_text(path, opts.segment, progress)
+    return read_text(path, opts.segment, progress, opts.tokenizer_version)
 
 
 def _conll(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
@@ -65,12 +67,23 @@ def _conll(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterat
 
 def _jsonl(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
     return read_jsonl(
-        path, annotator=opts.annotator, status=opts.status, progress=progress, labels=opts.labels
+        path,
+        annotator=opts.annotator,
+        status=opts.status,
+        progress=progress,
+        labels=opts.labels,
+        tokenizer_version=opts.tokenizer_version,
     )
 
 
 def _labelstudio(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
-    return read_labelstudio(path, annotator=opts.annotator, status=opts.status, progress=progress)
+    return read_labelstudio(
+        path,
+        annotator=opts.annotator,
+        status=opts.status,
+        progress=progress,
+        tokenizer_version=opts.tokenizer_version,
+    )
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,22 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from annotator.core.model import EntityRecord, Layer, SentenceRecord, Token, TokenList, token_offsets
-from annotator.core.text import segment_running_text
+from annotator.core.text import TOKENIZER_VERSION, segment_running_text
 
 
 def split(
-    text: str, tokens: Sequence[Token], layers: Sequence[Layer], line: int | None
+    text: str,
+    tokens: Sequence[Token],
+    layers: Sequence[Layer],
+    line: int | None,
+    version: int = TOKENIZER_VERSION,
 ) -> tuple[list[SentenceRecord], int]:
     """The sentences of ``text`` (``start`` is each one's offset into it) and how many sentence
     breaks were not made because an entity crosses them. ``layers`` hold entities only (token
-    indices into ``tokens``); a layer's comment and seconds go to its first sentence."""
+    indices into ``tokens``); a layer's comment and seconds go to its first sentence. Sentences end
+    where tokenizer ``version`` (the project's) ends them."""
     starts, ends = token_offsets(tokens)
-    segments = segment_running_text(text)
+    segments = segment_running_text(text, version)
     # the first token of each segment; a break is possible before each but the first
     firsts = sorted({bisect_right(starts, seg.start - 1) for seg in segments} - {0, len(starts)})
     paragraph_at = {bisect_right(starts, seg.start - 1): seg.paragraph for seg in segments}

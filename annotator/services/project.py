@@ -14,7 +14,7 @@ from annotator.core.schema import Schema, default_schema_path, load_schema, pars
 from annotator.formats.labelstudio_write import labelling_config
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.user_dirs import default_db_path
-from annotator.store import Project, open_project, queries
+from annotator.store import Project, open_project, queries, tokenizing
 from annotator.store.engine import display_url, sqlite_file
 from annotator.store.safety import backup_file, inspect_file, list_backups, restore_file
 
@@ -112,9 +112,27 @@ def count_documents(project: Project) -> int:
 
 
 def corpus_stats(project: Project) -> dict[str, Any]:
-    """Corpus counts and, per annotator, entities, events, stance and sentences done."""
+    """Corpus counts, per annotator entities, events, stance and sentences done, and the tokenizer
+    version new text is cut with (``tokenizer_version``)."""
     with project.reading() as session:
-        return queries.stats(session)
+        return {**queries.stats(session), "tokenizer_version": tokenizing.tokenizer_version(session)}
+
+
+def tokenizer_version(project: Project) -> int:
+    """The tokenizer version the project cuts imported text with (1 for a project made before
+    versions were stored)."""
+    with project.reading() as session:
+        return tokenizing.tokenizer_version(session)
+
+
+def set_tokenizer_version(project: Project, version: int) -> None:
+    """Store ``version`` as the project's tokenizer version, for what is imported from now on.
+
+    It does not re-cut what the project holds: the ``retokenize`` command does that and then calls
+    this. ValueError for an unknown version; StoreError when this login may not change it.
+    """
+    with project.transaction() as session:
+        tokenizing.set_tokenizer_version(session, version)
 
 
 def _file_of(db: str | None, must_exist: bool = True) -> Path:

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from annotator.core.errors import AnnotatorError
 from annotator.core.schema import Schema
 from annotator.core.suggestions import ENTITY, STANCE, TRIGGER, ModelInfo, Suggestion
-from annotator.store import Session, queries, training_rows
+from annotator.store import Session, queries, tokenizing, training_rows
 from annotator.store import suggestions as stored
 from annotator.suggest import Example, StanceExample, TrainingData
 from annotator.suggest.training import quality_from_json
@@ -43,6 +43,7 @@ def training_data(
         stance=tuple(StanceExample(d.id, d.text, dict(d.stance)) for d in done),
         targets=tuple(t.name for t in schema.targets),
         gazetteer=tuple(gazetteer),
+        tokenizer_version=tokenizing.tokenizer_version(s),
     )
 
 

@@ -12,12 +12,14 @@ from annotator import __version__
 from annotator.core.errors import ProjectError, SchemaError
 from annotator.core.model import GOLD
 from annotator.core.schema import Schema, parse_schema
+from annotator.core.text import TOKENIZER_VERSION
 from annotator.store.engine import database_url, display_url, make_engine, sqlite_file
 from annotator.store.failures import discard, opening
 from annotator.store.outages import unavailable
 from annotator.store.project import Project
 from annotator.store.safety import backup_file, foreign_object, inspect_file
 from annotator.store.tables import Annotator, ProjectMeta
+from annotator.store.tokenizing import TOKENIZER_KEY
 
 
 def open_project(
@@ -97,6 +99,7 @@ def open_project(
                 [
                     ProjectMeta(key="schema", value=schema.source),
                     ProjectMeta(key="created_by", value=f"annotator {__version__}"),
+                    ProjectMeta(key=TOKENIZER_KEY, value=str(TOKENIZER_VERSION)),
                     Annotator(name=GOLD, role="gold"),
                 ]
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.text import TOKENIZER_VERSION
 
 Span = tuple[int, int, str]  # token_start, token_end (exclusive), label
 
@@ -44,7 +45,8 @@ class TrainingData:
 
     ``entities`` and ``triggers`` hold the same sentences' entity and trigger spans (a trigger's
     label is its event type); ``targets`` are the project's stance targets; ``gazetteer`` holds
-    ``(text, label)`` pairs the string matcher knows besides the labelled spans.
+    ``(text, label)`` pairs the string matcher knows besides the labelled spans, cut into words by
+    the project's ``tokenizer_version`` as its sentences were.
     """
 
     entities: tuple[Example, ...]
@@ -52,3 +54,4 @@ class TrainingData:
     stance: tuple[StanceExample, ...] = ()
     targets: tuple[str, ...] = ()
     gazetteer: tuple[tuple[str, str], ...] = ()
+    tokenizer_version: int = TOKENIZER_VERSION

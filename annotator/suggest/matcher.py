@@ -14,9 +14,10 @@ from __future__ import annotations
 import gc
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
+from annotator.core.model import Token
 from annotator.core.suggestions import ENTITY, NO_LABEL, Suggestion
 from annotator.core.text import tokenize
 from annotator.suggest.data import Example
@@ -52,8 +53,14 @@ class StringMatcher:
         self._firsts = {key[0] for key in self._keys if len(key) > 1}
 
     @classmethod
-    def learn(cls, examples: Iterable[Example], gazetteer: Iterable[tuple[str, str]] = ()) -> StringMatcher:
-        """Learn the phrases of the examples' spans and of the gazetteer's ``(text, label)`` pairs."""
+    def learn(
+        cls,
+        examples: Iterable[Example],
+        gazetteer: Iterable[tuple[str, str]] = (),
+        cut: Callable[[str], list[Token]] = tokenize,
+    ) -> StringMatcher:
+        """Learn the phrases of the examples' spans and of the gazetteer's ``(text, label)`` pairs
+        (a gazetteer text is cut into words by ``cut``, the project's tokenizer)."""
         examples = list(examples)
         counts: dict[Key, dict[str, int]] = defaultdict(Counter)
         for example in examples:
@@ -62,7 +69,7 @@ class StringMatcher:
                     counts[_key(example.tokens[start:end])][label] += 1
         gaz: dict[Key, dict[str, int]] = defaultdict(Counter)
         for text, label in gazetteer:
-            words = tuple(t.text for t in tokenize(text))
+            words = tuple(t.text for t in cut(text))
             if 0 < len(words) <= MAX_PHRASE:
                 gaz[_key(words)][label] += 1
         matcher = cls(dict(counts), dict(gaz))

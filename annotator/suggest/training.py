@@ -25,6 +25,7 @@ from annotator.core.suggestions import (
     LabelScore,
     Quality,
 )
+from annotator.core.text import tokenizer
 from annotator.suggest.data import Example, StanceExample, TrainingData
 from annotator.suggest.evaluate import prf, span_quality, split
 from annotator.suggest.features import FEATURES_VERSION
@@ -111,11 +112,12 @@ def train_models(
         )
     if data.entities or data.gazetteer:
         say("learning the string matcher")
-        matcher = StringMatcher.learn(data.entities, data.gazetteer)
+        cut = tokenizer(data.tokenizer_version)
+        matcher = StringMatcher.learn(data.entities, data.gazetteer, cut)
         matched: Quality | None = None
         if len(data.entities) >= 2:
             train, held = split(_ordered(data.entities))
-            partial = StringMatcher.learn(train, data.gazetteer)
+            partial = StringMatcher.learn(train, data.gazetteer, cut)
             matched = span_quality(held, [_spans_of(partial.suggest(e.tokens)) for e in held], len(train))
         fp = fingerprint(data, MATCHER_MODEL, iterations)
         result.append(Trained(MATCHER_MODEL, fp, len(data.entities), matched, matcher.to_json()))

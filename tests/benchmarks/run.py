@@ -129,6 +129,18 @@ def _labelstudio(work: Path) -> dict[str, Any] | None:
     return _script("labelstudio_bench.py", work / "labelstudio.json", 900, "the Label Studio benchmark")
 
 
+def _tokenizer(work: Path) -> dict[str, Any] | None:
+    """Token and sentence F1 of each tokenizer version on the UD Kazakh treebank's training
+    sentences (tests/benchmarks/tokenizer_bench.py, its own process); None without the shared data."""
+    from tests.benchmarks.tokenizer_bench import KTB
+
+    if not KTB.exists():
+        print(f"  tokenizer: skipped, {KTB} not found", flush=True)
+        return None
+    print("  tokenizer and splitter on the treebank's training sentences ...", flush=True)
+    return _script("tokenizer_bench.py", work / "tokenizer.json", 300, "the tokenizer benchmark")
+
+
 def _script(name: str, out: Path, timeout: int, what: str) -> dict[str, Any]:
     """Run the benchmark script ``name`` in its own process, show what it printed, and read the
     figures it wrote to ``out`` (``--json``)."""
@@ -245,6 +257,7 @@ def run(n: int, work: Path, actions: int) -> dict[str, Any]:
     r["suggest"] = _suggest(work)
     r["training_window"] = _training_window()
     r["labelstudio"] = _labelstudio(work)
+    r["tokenizer"] = _tokenizer(work)
     return r
 
 
@@ -285,6 +298,11 @@ SUGGEST_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]]
 ]
 ASSIGN_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]] = [
     ("assign 10,000 documents (in-process)", lambda r: r["assign"]["assign_s"], "s", 1),
+]
+# Issue 18's targets for the current tokenizer, on the treebank's training sentences.
+TOKENIZER_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]] = [
+    ("token F1, UD Kazakh KTB train (v2)", lambda r: r["tokenizer"]["v2"]["tokens"]["f1"], "F1", 0.985),
+    ("sentence F1, running text (v2)", lambda r: r["tokenizer"]["v2"]["sentences"]["f1"], "F1", 0.98),
 ]
 TRAINING_WINDOW_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]] = [
     ("background training, KazNERD valid", lambda r: r["training_window"]["training_s"], "s", 180),
@@ -335,6 +353,7 @@ def report(r: dict[str, Any]) -> bool:
     r["targets"] = {}
     targets = TARGETS + (SUGGEST_TARGETS if r.get("suggest") else [])
     targets += ASSIGN_TARGETS if r.get("assign") else []
+    targets += TOKENIZER_TARGETS if r.get("tokenizer") else []
     window = r.get("training_window")
     targets += TRAINING_WINDOW_TARGETS if window and window.get("training") else []
     for label, fn, unit, limit in targets:

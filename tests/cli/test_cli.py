@@ -29,7 +29,11 @@ def test_default_project_is_created_with_the_seeds(
     code, out, _ = run(capsys, "stats", "--json")
     assert code == 0
     data = json.loads(out)
-    assert (data["documents"], data["sentences"], data["tokens"]) == (2, 35, 615)
+    # 617 tokens: tokenizer version 2, the new project's, cuts "27-28" in three (version 1 made 615)
+    counts = (data["documents"], data["sentences"], data["tokens"], data["tokenizer_version"])
+    assert counts == (2, 35, 617, 2)
+    code, out, _ = run(capsys, "stats")
+    assert "tokenizer version 2" in out.splitlines()[0]
     # Adding to the default project finds it and does not load the seeds again.
     assert run(capsys, "annotators", "add", "aigerim")[0] == 0
     assert json.loads(run(capsys, "stats", "--json")[1])["documents"] == 2
@@ -51,6 +55,7 @@ def test_import_then_stats_json_reports_exact_counts(
             "bob": {"entities": 7, "events": 0, "stance": 0, "done": 0},
             "gold": {"entities": 0, "events": 0, "stance": 0, "done": 0},
         },
+        "tokenizer_version": 2,
     }
 
 

@@ -42,7 +42,8 @@ def test_label_studio_json_is_detected_imported_and_exported_back(
     path = write(tmp_path / "project-1-at-2026.json", json.dumps(TASKS, ensure_ascii=False))
     code, out, err = run(capsys, "import", "--db", db, str(path))
     assert code == 0, err
-    assert "1 new document, 2 sentences, 11 tokens, 2 entities" in out
+    # 10 tokens: "Н." keeps its full stop (tokenizer version 2; version 1 made 11)
+    assert "1 new document, 2 sentences, 10 tokens, 2 entities" in out
     assert f"note: {path}: 1 cancelled annotation not imported" in out
     assert f"note: {path}: 1 prediction not imported" in out
     code, out, err = run(

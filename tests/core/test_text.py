@@ -1,10 +1,15 @@
-"""The text pipeline on the seed articles: exact sentences and tokens."""
+"""The text pipeline on the seed articles: exact sentences and tokens.
+
+Version 1 of the tokenizer stays as it was (these are its examples, run with ``version=1``); what
+version 2 changes is in ``tests/core/test_tokenizer_v2.py``. Tests that hold for both run both.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from annotator.core.text import (
+    TOKENIZER_VERSIONS,
     normalize,
     segment,
     segment_lines,
@@ -18,8 +23,8 @@ SEED_A = (SEEDS / "000_5a91e5e761b01553.txt").read_text(encoding="utf-8")
 SEED_B = (SEEDS / "002_de800ccdcc165eec.txt").read_text(encoding="utf-8")
 
 
-def words(text: str) -> list[str]:
-    return [t.text for t in tokenize(text)]
+def words(text: str, version: int = 1) -> list[str]:
+    return [t.text for t in tokenize(text, version)]
 
 
 def test_line_mode_finds_each_line_of_the_seeds_and_paragraphs() -> None:
@@ -130,11 +135,12 @@ def test_tokenizer_keeps_words_numbers_domains_whole_and_splits_punctuation(
     assert words(text) == expected
 
 
+@pytest.mark.parametrize("version", TOKENIZER_VERSIONS)
 @pytest.mark.parametrize("text", [SEED_A, SEED_B, "  a\tb  «c»  d\u0301e 😀x  "])
-def test_tokens_and_whitespace_rebuild_the_text_exactly(text: str) -> None:
-    for seg in segment(text, "lines"):
+def test_tokens_and_whitespace_rebuild_the_text_exactly(text: str, version: int) -> None:
+    for seg in segment(text, "lines", version):
         sentence = text[seg.start : seg.end]
-        tokens = tokenize(sentence)
+        tokens = tokenize(sentence, version)
         gaps = whitespace_after(sentence, tokens)
         assert all(g.isspace() or g == "" for g in gaps)
         assert (
@@ -149,12 +155,13 @@ def test_nfc_composes_kazakh_letters() -> None:
     assert words(normalize("ә" + decomposed + "н")) == ["әйн"]
 
 
-def test_running_text_knows_quotes_abbreviations_initials_numbers_and_domains() -> None:
+@pytest.mark.parametrize("version", TOKENIZER_VERSIONS)
+def test_running_text_knows_quotes_abbreviations_initials_numbers_and_domains(version: int) -> None:
     text = (
         "Н. Назарбаев келді. Ол «Біз келдік.» деді. Сайт informburo.kz хабарлады. "
         "Бағасы 3.5 млн. теңге. Проф. Ахметов т.б. келді! Иә?\n\nЖаңа абзац."
     )
-    got = [(text[s.start : s.end], s.paragraph) for s in segment_running_text(text)]
+    got = [(text[s.start : s.end], s.paragraph) for s in segment_running_text(text, version)]
     assert got == [
         ("Н. Назарбаев келді.", 0),
         ("Ол «Біз келдік.» деді.", 0),
@@ -166,6 +173,8 @@ def test_running_text_knows_quotes_abbreviations_initials_numbers_and_domains() 
     ]
 
 
-def test_running_text_treats_a_single_line_break_as_space() -> None:
+@pytest.mark.parametrize("version", TOKENIZER_VERSIONS)
+def test_running_text_treats_a_single_line_break_as_space(version: int) -> None:
     text = "Бірінші сөйлем\nжалғасады. Екінші."
-    assert [text[s.start : s.end] for s in segment(text, "auto")] == ["Бірінші сөйлем\nжалғасады.", "Екінші."]
+    got = [text[s.start : s.end] for s in segment(text, "auto", version)]
+    assert got == ["Бірінші сөйлем\nжалғасады.", "Екінші."]

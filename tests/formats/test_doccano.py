@@ -46,7 +46,8 @@ def test_current_export_with_integer_ids_is_cut_into_sentences_each_entity_in_it
     assert [s.text for s in sentences] == ["Бүгін Астанада жиын өтті.", "Оған Н. Назарбаев келді."]
     first, second = (s.layers[0] for s in sentences)
     assert [(e.label, e.token_start, e.token_end, e.ref) for e in first.entities] == [("GPE", 1, 2, "11")]
-    assert [(e.label, e.token_start, e.token_end, e.ref) for e in second.entities] == [("PERSON", 1, 4, "12")]
+    # "Н." is one token (tokenizer version 2 keeps an initial's full stop): "Н.", "Назарбаев"
+    assert [(e.label, e.token_start, e.token_end, e.ref) for e in second.entities] == [("PERSON", 1, 3, "12")]
     assert first.comment == "тексеру керек\nекінші пікір" and second.comment == ""
     assert left_out == [NotImported("relations", 1, "the project has no relations", 1)]
 

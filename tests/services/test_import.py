@@ -24,7 +24,8 @@ def rows(project: Project, sql: str) -> list[tuple]:
 
 def test_seeds_import_as_two_documents_and_again_as_a_no_op(project: Project) -> None:
     summary = import_paths(project, SEED_FILES)
-    assert (summary.documents_added, summary.sentences, summary.tokens) == (2, 35, 615)
+    # 617: tokenizer version 2 cuts the range "27-28" in three (version 1 made 615 tokens)
+    assert (summary.documents_added, summary.sentences, summary.tokens) == (2, 35, 617)
     before = dump(project)
     again = import_paths(project, SEED_FILES)
     assert (again.documents_added, again.documents_reused, again.sentences) == (0, 2, 0)

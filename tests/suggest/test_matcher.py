@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.suggestions import ENTITY, TRIGGER
+from annotator.core.text import tokenize, tokenizer
 from annotator.suggest.data import Example
 from annotator.suggest.matcher import StringMatcher, occurrences
 
@@ -61,6 +62,17 @@ def test_an_occurrence_seen_unlabelled_lowers_the_score() -> None:
     assert only.label == "FACILITY"
     assert abs(only.score - 1 / 3) < 1e-9
     assert matcher.suggest("Ақ Орда".split(), min_score=0.5) == []
+
+
+def test_gazetteer_phrases_are_cut_by_the_project_tokenizer_as_its_sentences_were() -> None:
+    gazetteer = [("М. Әуезов", "PERSON")]
+    old = StringMatcher.learn([], gazetteer, tokenizer(1))  # a version 1 project: "М", ".", "Әуезов"
+    new = StringMatcher.learn([], gazetteer, tokenizer(2))  # version 2: "М.", "Әуезов"
+    v1_sentence = [t.text for t in tokenize("М. Әуезов келді", 1)]
+    v2_sentence = [t.text for t in tokenize("М. Әуезов келді", 2)]
+    assert [(s.span, s.label) for s in old.suggest(v1_sentence)] == [((0, 3), "PERSON")]
+    assert [(s.span, s.label) for s in new.suggest(v2_sentence)] == [((0, 2), "PERSON")]
+    assert new.suggest(v1_sentence) == []
 
 
 def test_gazetteer_entries_count_once_and_say_so() -> None:

@@ -30,6 +30,7 @@ from annotator.core.model import (
     Record,
     SentenceRecord,
 )
+from annotator.core.text import TOKENIZER_VERSION
 from annotator.formats.jsonl.annotations import layer, span_inputs, stance
 from annotator.formats.jsonl.fields import Bad, optional, owner, required
 from annotator.formats.jsonl.hf import plain_holders, token_objects
@@ -56,8 +57,11 @@ def dialect_of(obj: dict[str, Any]) -> Dialect:
     return Dialect.SENTENCE
 
 
-def sentence(obj: dict[str, Any], annotator: str | None, status: str, number: int) -> SentenceRecord:
-    """A sentence line: its text, tokens (given or made) and the layer of its annotations, if any."""
+def sentence(
+    obj: dict[str, Any], annotator: str | None, status: str, number: int, version: int = TOKENIZER_VERSION
+) -> SentenceRecord:
+    """A sentence line: its text, tokens (given, or made by tokenizer ``version``) and the layer of
+    its annotations, if any."""
     text = required(obj, "text", str)
     if not text.strip():
         raise Bad("'text' is empty")
@@ -69,16 +73,23 @@ def sentence(obj: dict[str, Any], annotator: str | None, status: str, number: in
     for start, end in spans:
         if not (isinstance(start, int) and isinstance(end, int)) or not (0 <= start < end <= len(text)):
             raise Bad(f"span {start}..{end} lies outside the text ({len(text)} characters)")
-    text_n, tokens, to_tokens = aligned(text, given, spans)
+    text_n, tokens, to_tokens = aligned(text, given, spans, version)
     own = layer(obj, owner(obj, annotator), status, tokens, to_tokens)
     own_layers = (own,) if own else ()
     return SentenceRecord(text=text_n, tokens=tokens, position=position, line=number, layers=own_layers)
 
 
 def whole_document(
-    obj: dict[str, Any], document: str, annotator: str | None, status: str, number: int, source: str
+    obj: dict[str, Any],
+    document: str,
+    annotator: str | None,
+    status: str,
+    number: int,
+    source: str,
+    version: int = TOKENIZER_VERSION,
 ) -> Iterator[Record]:
-    """A document object: the document text and sentences whose offsets point into it."""
+    """A document object: the document text and sentences whose offsets point into it (a sentence
+    without tokens is cut by tokenizer ``version``)."""
     text = required(obj, "text", str)
     who = owner(obj, annotator)
     yield DocumentStart(document, source, text, number)
@@ -115,7 +126,7 @@ def whole_document(
             for j, ev in enumerate(optional(item, "events", list, [], where))
         ]
         try:
-            record = sentence(local, who, status, number)
+            record = sentence(local, who, status, number, version)
         except Bad as exc:
             raise Bad(f"{where[:-1]}: {exc}") from None
         yield SentenceRecord(

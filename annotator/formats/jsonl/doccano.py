@@ -51,9 +51,10 @@ def prepared(obj: dict[str, Any]) -> dict[str, Any]:
     return {**obj, "comment": "\n".join([own, *notes] if own else notes)}
 
 
-def records(obj: dict[str, Any], whole: SentenceRecord, number: int) -> Iterator[Record]:
-    """The example's sentences, then what it holds that the project cannot (counted)."""
-    sentences, _kept_whole = split(whole.text, whole.tokens, whole.layers, number)
+def records(obj: dict[str, Any], whole: SentenceRecord, number: int, version: int) -> Iterator[Record]:
+    """The example's sentences (cut by tokenizer ``version``), then what it holds that the project
+    cannot (counted)."""
+    sentences, _kept_whole = split(whole.text, whole.tokens, whole.layers, number, version)
     yield from sentences
     relations = optional(obj, "relations", list, [])
     if relations:

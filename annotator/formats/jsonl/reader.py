@@ -15,6 +15,7 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.model import DocumentStart, Record
+from annotator.core.text import TOKENIZER_VERSION
 from annotator.formats.jsonl import doccano
 from annotator.formats.jsonl.dialects import (
     Dialect,
@@ -40,11 +41,14 @@ def read_jsonl(
     status: str = "todo",
     progress: ProgressFn | None = None,
     labels: Sequence[str] | None = None,
+    tokenizer_version: int = TOKENIZER_VERSION,
 ) -> Iterator[Record]:
     """Stream records from a JSONL file; ``annotator`` owns labels of lines that name nobody.
 
     ``labels`` names integer ``ner_tags`` (else a label list beside the file does: see :mod:`.hf`).
+    Text without tokens is cut by ``tokenizer_version`` (the project's).
     """
+    version = tokenizer_version
     main = main_of_documents_file(path)
     if main is not None:
         raise InputError(
@@ -69,7 +73,7 @@ def read_jsonl(
                     yield DocumentStart(document, str(path), None, number)
             match dialect_of(obj):
                 case Dialect.DOCUMENT:
-                    yield from whole_document(obj, document, annotator, status, number, str(path))
+                    yield from whole_document(obj, document, annotator, status, number, str(path), version)
                 case Dialect.DOCUMENT_STANCE:
                     yield document_stance(obj, document, annotator, number)
                 case Dialect.ASSIGNMENT:
@@ -78,9 +82,10 @@ def read_jsonl(
                     obj = project_line(obj, tag_names)
                     if doccano.is_doccano(obj):  # a whole text: cut into its sentences
                         obj = doccano.prepared(obj)
-                        yield from doccano.records(obj, sentence(obj, annotator, status, number), number)
+                        whole = sentence(obj, annotator, status, number, version)
+                        yield from doccano.records(obj, whole, number, version)
                     else:
-                        yield sentence(obj, annotator, status, number)
+                        yield sentence(obj, annotator, status, number, version)
         except Bad as exc:
             raise InputError(path, number, str(exc)) from None
     if current is not None:

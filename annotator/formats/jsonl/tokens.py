@@ -15,7 +15,7 @@ from typing import Any
 from unicodedata import is_normalized
 
 from annotator.core.model import Token, TokenList, token_offsets
-from annotator.core.text import normalize, tokenize
+from annotator.core.text import TOKENIZER_VERSION, normalize, tokenizer
 from annotator.formats.jsonl.fields import Bad, optional, required
 
 # Character offsets ``start..end`` of the line's text (and what they belong to, for the message)
@@ -80,14 +80,18 @@ def tokens_at_once(text: str, items: list[Any]) -> TokenList | None:
 
 
 def aligned(
-    text: str, given: Sequence[Token] | None, spans: list[tuple[Any, Any]]
+    text: str,
+    given: Sequence[Token] | None,
+    spans: list[tuple[Any, Any]],
+    version: int = TOKENIZER_VERSION,
 ) -> tuple[str, Sequence[Token], ToTokens]:
     """The line's text in NFC, its tokens (``given``, else made), and the map of its spans to tokens.
 
     ``spans`` are the character spans the line gives (already checked to lie inside ``text``):
     normalisation is done piece by piece between them and the token offsets, so each keeps its
-    place in the normalised text.
+    place in the normalised text. Tokens are made by tokenizer ``version`` (the project's).
     """
+    tokenize = tokenizer(version)
     tokens: Sequence[Token]
     shift: dict[int, int] | None = None  # None: the text is NFC already and offsets stay as they are
     if is_normalized("NFC", text):

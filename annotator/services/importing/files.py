@@ -15,6 +15,7 @@ from annotator.formats.lines import check_readable
 from annotator.services.importing.job import ImportJob
 from annotator.services.importing.options import DEFAULTS, ImportOptions
 from annotator.store import Project
+from annotator.store.tokenizing import tokenizer_version
 
 Progress = Callable[[int, int], None]
 
@@ -49,6 +50,7 @@ def import_paths(
         summary.unlabelled = [str(p) for p, fmt in zip(files, formats, strict=True) if fmt == "txt"]
     with collector_paused(), project.transaction() as session:
         job = ImportJob(session, project.schema, options, summary, strict=project.login is not None)
+        version = tokenizer_version(session)  # the project's: an old project keeps cutting as before
         done = 0
         for path, size, fmt in zip(files, sizes, formats, strict=True):
             read_opts = ReadOptions(
@@ -60,6 +62,7 @@ def import_paths(
                 labels,
                 tag_column=options.tag_column,
                 event_column=options.event_column,
+                tokenizer_version=version,
             )
 
             def file_progress(n: int, base: int = done) -> None:
