@@ -10,8 +10,10 @@ training sentences (``tests/benchmarks/tokenizer_bench.py``):
   the part after the hyphen is only suffixes (``55-ші``, ``100-ге``, ``22-сіндегі``) or a particle
   (``Жасаған-ау``), and when it is a name (``Нұр-Сұлтан``, ``Брютон-стриттегі``);
 * a sentence does not end inside quoted speech that the author's words go on from
-  (``«Бала бере гөр!» – деді.``); after an abbreviation that may close a sentence (``ж.``, ``т.б.``,
-  ``млн.``) it ends only when a capitalised word that is not a month name follows.
+  (``«Бала бере гөр!» – деді.``); after a date's or an amount's abbreviation (``ж.``, ``млн.``) it
+  ends only when a word that opens sentences follows (``Ол``, ``Ал``, ``Бұл``), so
+  ``1991 ж. Қазақстан …`` goes on; after a list's (``т.б.``) when a capitalised word that is not a
+  month name follows.
 """
 
 from __future__ import annotations
@@ -32,6 +34,19 @@ LEADING_ABBREVIATIONS = frozenset(
     "им ул көш пр даң обл ауд акад проф доц тел т.ғ.д э.ғ.д ф.ғ.д Mr Mrs Ms Dr Prof St".split()
 )
 ABBREVIATIONS_V2 = CLOSING_ABBREVIATIONS | LEADING_ABBREVIATIONS
+
+# Abbreviations of a date or an amount ("1991 ж.", "5 млн."): news text goes on after them far more
+# often than it ends ("1991 ж. Қазақстан тәуелсіздік алды"), so a sentence ends after one only
+# when a word that opens sentences follows (a pronoun, a conjunction, a linking adverb).
+COUNTING_ABBREVIATIONS = frozenset("ж жж ғ ғғ г гг млн млрд трлн".split())
+SENTENCE_OPENERS = frozenset(
+    (
+        "ол олар бұл бұлар осы сол мұның оның соның осының ал бірақ алайда дегенмен сондай-ақ "
+        "сонымен сондықтан себебі өйткені кейін содан соңынан қазір енді мұнда онда биыл біз мен "
+        "сіз сен олардың бізде әрине яғни мысалы бүгін осылайша айтпақшы тағы ия иә жоқ қалай неге "
+        "кім не мұндай сондай осындай"
+    ).split()
+)
 
 # Month names: after "ж." a capitalised month goes on the same sentence ("2008 ж. Қыркүйекте").
 MONTHS = frozenset(
@@ -239,7 +254,11 @@ def sentence_end_v2(text: str, dot_start: int, dot_end: int, limit: int) -> int 
             return None
         if len(word) == 1 and word.isalpha() and word.isupper():
             return None  # an initial: Н. Назарбаев
-        if word in CLOSING_ABBREVIATIONS or word.lower() in CLOSING_ABBREVIATIONS:
+        if word.lower() in COUNTING_ABBREVIATIONS:
+            stem = _STEM.match(text, nxt)
+            if stem is None or stem.group().lower() not in SENTENCE_OPENERS:
+                return None  # 1991 ж. Қазақстан тәуелсіздік алды; 5 млн. теңге
+        elif word in CLOSING_ABBREVIATIONS or word.lower() in CLOSING_ABBREVIATIONS:
             stem = _STEM.match(text, nxt)
             if not following.isupper() or stem is None or len(stem.group()) < 2 or _month(stem.group()):
                 return None  # 2008 ж. 5 қыркүйекте; 2008 ж. Қыркүйекте; 2008 ж. М. Әуезов

@@ -167,6 +167,18 @@ def test_a_closing_abbreviation_ends_a_sentence_before_a_capitalised_word_but_no
     assert sentences("1925-1928 жж. М. Әуезов оқыды.") == ["1925-1928 жж. М. Әуезов оқыды."]
 
 
+def test_a_date_or_an_amount_goes_on_before_a_name_and_ends_before_a_sentence_opener() -> None:
+    assert sentences("1991 ж. Қазақстан тәуелсіздік алды. 1997 ж. Астана елорда болды.") == [
+        "1991 ж. Қазақстан тәуелсіздік алды.",
+        "1997 ж. Астана елорда болды.",
+    ]
+    assert sentences("Шығын 5 млн. Астана қаласына тиесілі. Жыл 2020 ж. Бұл жаңа жыл.") == [
+        "Шығын 5 млн. Астана қаласына тиесілі.",
+        "Жыл 2020 ж.",
+        "Бұл жаңа жыл.",
+    ]
+
+
 def test_quoted_speech_the_author_goes_on_from_is_one_sentence() -> None:
     text = (
         "Ол: «Жасаған-ау, бала бере көрме?!» – деп тілейтін еді. «Бала бере гөр!» – деді. – Жоқ, – деді ол."
