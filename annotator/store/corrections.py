@@ -1,0 +1,392 @@
+"""Corrections of tokens and sentences in the database: read a document's sentences with every
+layer in them, write a corrected state back in the same transaction, and who may do it.
+
+A span's ``sentence_tokens`` copies its sentence's token count through a composite foreign key
+that is not deferrable (on SQLite or PostgreSQL), so changing a sentence's tokens cannot update
+the spans in place: :func:`put` deletes every row of the sentences, rewrites the sentences, and
+inserts the rows again with the same ids (the ids other commands and document stance holders
+refer to). Sentence order is unique per document, so positions that change go through a
+temporary negative value first, which works on SQLite and PostgreSQL alike.
+
+Who may correct: reviewers and managers, or the person alone on the document (nobody else, gold
+included, has an annotation or a status in it). The check runs in the transaction that corrects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import asdict
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from annotator.core.corrections import (
+    NEW,
+    ArgumentRow,
+    AttributeRow,
+    SentenceRow,
+    Sentences,
+    SpanRow,
+    StanceRow,
+    StatusRow,
+    TimeRow,
+    VerdictRow,
+    resolved,
+)
+from annotator.core.errors import StoreError
+from annotator.core.model import GOLD, REVIEWING
+from annotator.store.access import actor_id, count_edit
+from annotator.store.locks import lock_document_layer
+from annotator.store.offsets import pack, unpack
+from annotator.store.tables import (
+    ActiveTime,
+    Annotator,
+    Base,
+    Document,
+    DocumentStance,
+    EntityRow,
+    EventArgument,
+    EventAttribute,
+    EventRow,
+    Sentence,
+    SentenceStance,
+    SentenceStatus,
+    SuggestionFeedback,
+)
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+CORRECTING = 0  # the layer id the document's correction lock is taken under (no person has id 0)
+
+
+def others_in_document(session: Session, document_id: int, me: int) -> list[str]:
+    """Names of everyone but ``me`` (gold included) with an annotation or a status in the document."""
+    in_doc = select(Sentence.id).where(Sentence.document_id == document_id).scalar_subquery()
+    owners: set[int] = set()
+    for model in (EntityRow, EventRow, SentenceStance, SentenceStatus):
+        owners.update(
+            session.scalars(select(model.annotator_id).where(model.sentence_id.in_(in_doc)).distinct())
+        )
+    owners.update(
+        session.scalars(select(DocumentStance.annotator_id).where(DocumentStance.document_id == document_id))
+    )
+    owners.discard(me)
+    if not owners:
+        return []
+    return sorted(session.scalars(select(Annotator.name).where(Annotator.id.in_(owners))))
+
+
+def correction_refusal(session: Session, document_id: int) -> str | None:
+    """Why the session's actor may not correct the document's tokens and sentences, or None."""
+    me = actor_id(session)
+    if me is None:
+        return "the correction names nobody: open the project as an annotator or reviewer"
+    person = session.get(Annotator, me)
+    if person is None:
+        return "the person correcting is not in the project"
+    if person.role == GOLD:
+        return "nobody corrects as the gold layer itself: reviewers correct under their own names"
+    if person.role in REVIEWING:
+        return None
+    others = others_in_document(session, document_id, me)
+    if not others:
+        return None
+    who = ", ".join(others[:3]) + (" and others" if len(others) > 3 else "")
+    return (
+        f"only a reviewer may correct this document: {who} annotated it too "
+        "(a person alone on a document may correct it)"
+    )
+
+
+def authorize_correction(session: Session, document_id: int) -> None:
+    """Raise StoreError unless the actor may correct the document; hold it until the transaction ends."""
+    lock_document_layer(session, CORRECTING, document_id)
+    reason = correction_refusal(session, document_id)
+    if reason is not None:
+        raise StoreError(reason)
+    me = actor_id(session)
+    assert me is not None
+    count_edit(session, me)
+
+
+def document_of(session: Session, sentence_id: int) -> int:
+    """The document a sentence belongs to; StoreError when the sentence is gone."""
+    doc = session.scalar(select(Sentence.document_id).where(Sentence.id == sentence_id))
+    if doc is None:
+        raise StoreError(f"there is no sentence {sentence_id}: it was corrected or removed meanwhile")
+    return int(doc)
+
+
+def next_sentence(session: Session, sentence_id: int) -> int | None:
+    """The sentence after this one in its document, or None at the document's end."""
+    row = session.execute(
+        select(Sentence.document_id, Sentence.position).where(Sentence.id == sentence_id)
+    ).one()
+    return session.scalar(
+        select(Sentence.id)
+        .where(Sentence.document_id == row.document_id, Sentence.position > row.position)
+        .order_by(Sentence.position)
+        .limit(1)
+    )
+
+
+def take(session: Session, document_id: int, sentence_ids: Collection[int]) -> Sentences:
+    """The sentences with every row of every layer in them, the document's order, and the gaps."""
+    ids = sorted(sentence_ids)
+    rows = session.scalars(select(Sentence).where(Sentence.id.in_(ids)).order_by(Sentence.position)).all()
+    if len(rows) != len(ids) or any(r.document_id != document_id for r in rows):
+        raise StoreError("the sentences were corrected or removed meanwhile: read the document again")
+    sentences = tuple(
+        SentenceRow(
+            r.id,
+            r.document_id,
+            r.position,
+            r.paragraph,
+            r.start_offset,
+            r.end_offset,
+            r.text,
+            *map(tuple, unpack(r.token_offsets)),
+        )
+        for r in rows
+    )
+    entities = _spans(session, EntityRow, EntityRow.label, ids)
+    events = _spans(session, EventRow, EventRow.type, ids)
+    attributes = tuple(
+        AttributeRow(r.event_id, r.name, r.value)
+        for r in session.scalars(
+            select(EventAttribute)
+            .where(EventAttribute.event_id.in_([e.id for e in events]))
+            .order_by(EventAttribute.event_id, EventAttribute.name)
+        )
+    )
+    arguments = tuple(
+        ArgumentRow(r.id, r.event_id, r.sentence_id, r.annotator_id, r.role, r.entity_id)
+        for r in session.scalars(
+            select(EventArgument).where(EventArgument.sentence_id.in_(ids)).order_by(EventArgument.id)
+        )
+    )
+    stance = tuple(
+        StanceRow(r.id, r.sentence_id, r.annotator_id, r.target, r.label, r.holder_id)
+        for r in session.scalars(
+            select(SentenceStance).where(SentenceStance.sentence_id.in_(ids)).order_by(SentenceStance.id)
+        )
+    )
+    statuses = tuple(
+        StatusRow(r.sentence_id, r.annotator_id, r.status, r.comment, r.updated_at)
+        for r in session.scalars(
+            select(SentenceStatus)
+            .where(SentenceStatus.sentence_id.in_(ids))
+            .order_by(SentenceStatus.sentence_id, SentenceStatus.annotator_id)
+        )
+    )
+    f = SuggestionFeedback
+    verdicts = tuple(
+        VerdictRow(
+            r.annotator_id,
+            r.sentence_id,
+            r.kind,
+            r.token_start,
+            r.token_last,
+            r.label,
+            r.target,
+            r.verdict,
+            r.created_at,
+        )
+        for r in session.scalars(
+            select(f)
+            .where(f.sentence_id.in_(ids))
+            .order_by(f.sentence_id, f.annotator_id, f.kind, f.token_start, f.token_last, f.label, f.target)
+        )
+    )
+    times = tuple(
+        TimeRow(r.annotator_id, r.sentence_id, r.seconds, r.updated_at)
+        for r in session.scalars(
+            select(ActiveTime)
+            .where(ActiveTime.sentence_id.in_(ids))
+            .order_by(ActiveTime.sentence_id, ActiveTime.annotator_id)
+        )
+    )
+    order = session.execute(
+        select(Sentence.id, Sentence.position, Sentence.start_offset)
+        .where(Sentence.document_id == document_id)
+        .order_by(Sentence.position)
+    ).all()
+    positions = tuple((int(i), int(p)) for i, p, _ in order)
+    gaps = _gaps(session, document_id, sentences, order) if len(ids) > 1 else ()
+    people = {r.annotator_id for group in (entities, events, stance, statuses) for r in group}
+    who = select(Annotator.id, Annotator.name).where(Annotator.id.in_(people))
+    names = tuple((int(i), str(n)) for i, n in session.execute(who))
+    return Sentences(
+        sentences,
+        entities,
+        events,
+        attributes,
+        arguments,
+        stance,
+        statuses,
+        verdicts,
+        times,
+        positions,
+        gaps,
+        tuple(sorted(names)),
+    )
+
+
+def _spans(
+    session: Session,
+    model: type[EntityRow] | type[EventRow],
+    label: InstrumentedAttribute[str],
+    ids: list[int],
+) -> tuple[SpanRow, ...]:
+    query = (
+        select(model.id, model.sentence_id, model.annotator_id, model.token_start, model.token_last, label)
+        .where(model.sentence_id.in_(ids))
+        .order_by(model.id)
+    )
+    return tuple(SpanRow(*row) for row in session.execute(query))
+
+
+def _gaps(
+    session: Session,
+    document_id: int,
+    sentences: tuple[SentenceRow, ...],
+    order: Iterable[tuple[int, int, int]],
+) -> tuple[tuple[int, str], ...]:
+    """The document text between each held sentence and the next one, when the next is held too."""
+    text = session.scalar(select(Document.text).where(Document.id == document_id)) or ""
+    held = {s.id: s for s in sentences}
+    listed = list(order)
+    out = []
+    for (sid, _, _), (nid, _, _) in pairwise(listed):
+        if sid in held and nid in held:
+            a, b = held[sid], held[nid]
+            if (
+                text[a.start_offset : a.end_offset] == a.text
+                and text[b.start_offset : b.end_offset] == b.text
+            ):
+                out.append((sid, text[a.end_offset : b.start_offset]))
+    return tuple(out)
+
+
+def _clear(session: Session, ids: list[int]) -> list[tuple[int, int]]:
+    """Delete every layer's rows of the sentences; return the document stances their entities held."""
+    entity_ids = select(EntityRow.id).where(EntityRow.sentence_id.in_(ids)).scalar_subquery()
+    holders = [
+        (int(a), int(b))
+        for a, b in session.execute(
+            select(DocumentStance.id, DocumentStance.holder_id).where(
+                DocumentStance.holder_id.in_(entity_ids)
+            )
+        )
+        if b is not None
+    ]
+    if holders:
+        session.execute(
+            update(DocumentStance)
+            .where(DocumentStance.id.in_([h[0] for h in holders]))
+            .values(holder_id=None)
+        )
+    event_ids = select(EventRow.id).where(EventRow.sentence_id.in_(ids)).scalar_subquery()
+    session.execute(delete(EventAttribute).where(EventAttribute.event_id.in_(event_ids)))
+    for model in (
+        SentenceStance,
+        EventArgument,
+        EventRow,
+        EntityRow,
+        SentenceStatus,
+        SuggestionFeedback,
+        ActiveTime,
+    ):
+        session.execute(delete(model).where(model.sentence_id.in_(ids)))
+    return holders
+
+
+def put(session: Session, current: Collection[int], state: Sentences) -> Sentences:
+    """Replace what sentences ``current`` hold by ``state`` (the same ids; :data:`NEW` gets one).
+
+    Returns the state as stored, with the new sentence's id in place of :data:`NEW`.
+    """
+    ids = sorted(set(current))
+    holders = _clear(session, ids)
+    keep = state.ids - {NEW}
+    gone = [i for i in ids if i not in keep]
+    if gone:
+        session.execute(delete(Sentence).where(Sentence.id.in_(gone)))
+    document_id = state.sentences[0].document_id
+    query = select(Sentence.id, Sentence.position).where(Sentence.document_id == document_id)
+    stored = {int(i): int(p) for i, p in session.execute(query)}
+    wanted = dict(state.positions)
+    moving = [sid for sid, pos in wanted.items() if sid in stored and stored[sid] != pos]
+    for sid in moving:  # out of the way first: (document, position) is unique at every statement
+        session.execute(update(Sentence).where(Sentence.id == sid).values(position=-1 - wanted[sid]))
+    new_id = None
+    for s in state.sentences:
+        values = {
+            "document_id": s.document_id,
+            "paragraph": s.paragraph,
+            "start_offset": s.start_offset,
+            "end_offset": s.end_offset,
+            "text": s.text,
+            "n_tokens": len(s.starts),
+            "token_offsets": pack(s.starts, s.ends),
+        }
+        if s.id == NEW:
+            new_id = session.execute(
+                insert(Sentence).values(position=wanted[NEW], **values).returning(Sentence.id)
+            ).scalar_one()
+        elif s.id in stored:
+            session.execute(update(Sentence).where(Sentence.id == s.id).values(**values))
+        else:  # a sentence an undo or a redo brings back
+            session.execute(insert(Sentence).values(id=s.id, position=wanted[s.id], **values))
+    for sid in moving:
+        session.execute(update(Sentence).where(Sentence.id == sid).values(position=wanted[sid]))
+    if new_id is not None:
+        state = resolved(state, new_id)
+    _insert_layers(session, state)
+    present = {e.id for e in state.entities}
+    for stance_id, holder in holders:
+        if holder in present:
+            session.execute(
+                update(DocumentStance).where(DocumentStance.id == stance_id).values(holder_id=holder)
+            )
+    session.flush()
+    return state
+
+
+def _insert_layers(session: Session, state: Sentences) -> None:
+    counts = {s.id: len(s.starts) for s in state.sentences}
+    spans: tuple[tuple[type[Base], tuple[SpanRow, ...], str], ...] = (
+        (EntityRow, state.entities, "label"),
+        (EventRow, state.events, "type"),
+    )
+    for table, rows, label in spans:
+        if rows:
+            session.execute(
+                insert(table),
+                [
+                    {
+                        "id": x.id,
+                        "sentence_id": x.sentence_id,
+                        "annotator_id": x.annotator_id,
+                        "token_start": x.token_start,
+                        "token_last": x.token_last,
+                        "sentence_tokens": counts[x.sentence_id],
+                        label: x.label,
+                    }
+                    for x in rows
+                ],
+            )
+    groups: tuple[tuple[type[Base], tuple[DataclassInstance, ...]], ...] = (
+        (EventAttribute, state.attributes),
+        (EventArgument, state.arguments),
+        (SentenceStance, state.stance),
+        (SentenceStatus, state.statuses),
+        (SuggestionFeedback, state.verdicts),
+        (ActiveTime, state.times),
+    )
+    for model, items in groups:
+        if items:
+            session.execute(insert(model), [asdict(x) for x in items])
