@@ -76,7 +76,12 @@ def corpus(project: Project, tmp_path: Path) -> Corpus:
         c.SetStatus(second, aida, "done"),
     )
     _as(project, bob, c.AddEntity(first, bob, 2, 3, "GPE"), c.SetStatus(first, bob, "flagged", "check"))
-    ids = {"gpe": gpe.entity_id, "place": place.entity_id, "president": president.entity_id, "meet": meet.event_id}
+    ids = {
+        "gpe": gpe.entity_id,
+        "place": place.entity_id,
+        "president": president.entity_id,
+        "meet": meet.event_id,
+    }
     return Corpus(project, first, second, aida, bob, boss, ids)
 
 
@@ -161,7 +166,9 @@ def test_split_sentence_moves_spans_stance_and_statuses_to_the_new_sentence(corp
         (4, "cannot split: aida's event 'жиналыс' (Contact.Meet) has its Place 'Астанада' on the other side"),
     ],
 )
-def test_a_span_across_the_cut_blocks_the_split_naming_whose(corpus: Corpus, token: int, message: str) -> None:
+def test_a_span_across_the_cut_blocks_the_split_naming_whose(
+    corpus: Corpus, token: int, message: str
+) -> None:
     p = corpus.project
     p.act_as(corpus.boss)
     before = dump(p)
