@@ -293,6 +293,15 @@ def _check_collisions(state: Sentences, sentence_id: int, allow_overlap: bool, w
             reach[e.annotator_id] = e
 
 
+def split_point(word: str) -> int:
+    """Where a token is most likely to be split: the first change between letters or digits and
+    other characters (``Астана,`` → 6), else after the first character."""
+    for i in range(1, len(word)):
+        if word[i - 1].isalnum() != word[i].isalnum():
+            return i
+    return 1
+
+
 def split_token(state: Sentences, sentence_id: int, token: int, at: int) -> Sentences:
     """Cut token ``token`` after its ``at``-th character (0 < at < its length)."""
     s = state.sentence(sentence_id)

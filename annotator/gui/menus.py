@@ -59,6 +59,16 @@ def build_menus(window: AnnotationWindow) -> None:
     edit.addSeparator()
     edit.addAction(a("delete", "&Delete annotation", edits.delete_annotation, keys_of("delete")))
     edit.addAction(a("choose_label", "Choose &label…", edits.choose_label, keys_of("choose_label")))
+    correct = edit.addMenu("C&orrect tokens and sentences")
+    fix = window.correcting
+    correct.addAction(a("split_token", "&Split token…", fix.split_token, keys_of("split_token")))
+    correct.addAction(a("merge_tokens", "&Merge token with next", fix.merge_tokens, keys_of("merge_tokens")))
+    correct.addAction(
+        a("split_sentence", "Split se&ntence here", fix.split_sentence, keys_of("split_sentence"))
+    )
+    correct.addAction(
+        a("merge_sentences", "&Join sentence with next", fix.merge_sentences, keys_of("merge_sentences"))
+    )
     labels = edit.addMenu("Labels")
     for lab in window.project.schema.labels:
         if lab.shortcut:
