@@ -19,4 +19,6 @@ Vocabulary (the README's table says it at length):
   several; the *pool*: dynamic mode, where windows take documents short of N assignees and an
   *abandoned* one goes back; *ready*: every assignee marked every sentence done; *active time*:
   seconds a window was focused on a sentence while its person worked.
+- *correction*: a split or merge of tokens or sentences under every layer (``corrections``);
+  the *tokenizer version* says which tokenizer cut a project's sentences.
 """

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
@@ -210,3 +210,15 @@ def tokens_from_words(words: list[str], text: str | None = None) -> TokenList:
     starts = list(accumulate(map((1).__add__, lengths), initial=0))
     starts.pop()
     return TokenList(" ".join(words) if text is None else text, starts, list(map(add, starts, lengths)))
+
+
+# -- the versioned tokenizer: a shim until the tokenizer work of #18 lands (the lead replaces it) --
+TOKENIZER_VERSION = 1
+"""The tokenizer a new project is built with; a project keeps the version it was built with."""
+
+
+def tokenizer(version: int) -> Callable[[str], list[Token]]:
+    """The tokenizer of ``version`` (1: :func:`tokenize` as it always was); ValueError if unknown."""
+    if version == 1:
+        return tokenize
+    raise ValueError(f"there is no tokenizer version {version} (known: 1 to {TOKENIZER_VERSION})")

@@ -19,7 +19,7 @@ from dataclasses import asdict
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import ColumnElement, Executable, delete, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from annotator.core.corrections import (
@@ -290,7 +290,7 @@ def _clear(session: Session, ids: list[int]) -> list[tuple[int, int]]:
             .values(holder_id=None)
         )
     event_ids = select(EventRow.id).where(EventRow.sentence_id.in_(ids)).scalar_subquery()
-    session.execute(delete(EventAttribute).where(EventAttribute.event_id.in_(event_ids)))
+    _all(session, EventAttribute, EventAttribute.event_id.in_(event_ids))
     for model in (
         SentenceStance,
         EventArgument,
@@ -300,8 +300,32 @@ def _clear(session: Session, ids: list[int]) -> list[tuple[int, int]]:
         SuggestionFeedback,
         ActiveTime,
     ):
-        session.execute(delete(model).where(model.sentence_id.in_(ids)))
+        _all(session, model, model.sentence_id.in_(ids))
     return holders
+
+
+ROW_SECURITY = (
+    "the database's row-level security does not let you rewrite these sentences: "
+    "correcting a document needs a login that may change its sentences and everyone's rows in it"
+)
+
+
+def _all(session: Session, model: type[Base], where: ColumnElement[bool]) -> None:
+    """Delete every row of ``model`` that ``where`` finds, or refuse: on PostgreSQL row-level
+    security would otherwise delete only the rows this login may write, and say nothing."""
+    found = session.scalar(select(func.count()).select_from(model).where(where)) or 0
+    if found and _changed(session.execute(delete(model).where(where))) != found:
+        raise StoreError(ROW_SECURITY)
+
+
+def _changed(result: object) -> int:
+    return int(getattr(result, "rowcount", 0))
+
+
+def _one(session: Session, statement: Executable) -> None:
+    """Run an update or delete that must change exactly one row (see :func:`_all`)."""
+    if _changed(session.execute(statement)) != 1:
+        raise StoreError(ROW_SECURITY)
 
 
 def put(session: Session, current: Collection[int], state: Sentences) -> Sentences:
@@ -313,15 +337,15 @@ def put(session: Session, current: Collection[int], state: Sentences) -> Sentenc
     holders = _clear(session, ids)
     keep = state.ids - {NEW}
     gone = [i for i in ids if i not in keep]
-    if gone:
-        session.execute(delete(Sentence).where(Sentence.id.in_(gone)))
+    for sid in gone:
+        _one(session, delete(Sentence).where(Sentence.id == sid))
     document_id = state.sentences[0].document_id
     query = select(Sentence.id, Sentence.position).where(Sentence.document_id == document_id)
     stored = {int(i): int(p) for i, p in session.execute(query)}
     wanted = dict(state.positions)
     moving = [sid for sid, pos in wanted.items() if sid in stored and stored[sid] != pos]
     for sid in moving:  # out of the way first: (document, position) is unique at every statement
-        session.execute(update(Sentence).where(Sentence.id == sid).values(position=-1 - wanted[sid]))
+        _one(session, update(Sentence).where(Sentence.id == sid).values(position=-1 - wanted[sid]))
     new_id = None
     for s in state.sentences:
         values = {
@@ -338,11 +362,11 @@ def put(session: Session, current: Collection[int], state: Sentences) -> Sentenc
                 insert(Sentence).values(position=wanted[NEW], **values).returning(Sentence.id)
             ).scalar_one()
         elif s.id in stored:
-            session.execute(update(Sentence).where(Sentence.id == s.id).values(**values))
+            _one(session, update(Sentence).where(Sentence.id == s.id).values(**values))
         else:  # a sentence an undo or a redo brings back
             session.execute(insert(Sentence).values(id=s.id, position=wanted[s.id], **values))
     for sid in moving:
-        session.execute(update(Sentence).where(Sentence.id == sid).values(position=wanted[sid]))
+        _one(session, update(Sentence).where(Sentence.id == sid).values(position=wanted[sid]))
     if new_id is not None:
         state = resolved(state, new_id)
     _insert_layers(session, state)
@@ -390,3 +414,17 @@ def _insert_layers(session: Session, state: Sentences) -> None:
     for model, items in groups:
         if items:
             session.execute(insert(model), [asdict(x) for x in items])
+
+
+def every_sentence(session: Session) -> list[tuple[int, int, str, str, tuple[int, ...], tuple[int, ...]]]:
+    """Every sentence in corpus order: id, document id, document name, text, token starts and ends."""
+    query = (
+        select(Sentence.id, Sentence.document_id, Document.name, Sentence.text, Sentence.token_offsets)
+        .join(Document, Document.id == Sentence.document_id)
+        .order_by(Document.name, Sentence.position)
+    )
+    out = []
+    for sid, doc, name, text, packed in session.execute(query):
+        starts, ends = unpack(packed)
+        out.append((int(sid), int(doc), str(name), str(text), tuple(starts), tuple(ends)))
+    return out
