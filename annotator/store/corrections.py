@@ -8,8 +8,7 @@ inserts the rows again with the same ids (the ids other commands and document st
 refer to). Sentence order is unique per document, so positions that change go through a
 temporary negative value first, which works on SQLite and PostgreSQL alike.
 
-Who may correct: reviewers and managers, or the person alone on the document (nobody else, gold
-included, has an annotation or a status in it). The check runs in the transaction that corrects.
+Who may correct is ``correction_rights``; the commands check it in the transaction that corrects.
 """
 
 from __future__ import annotations
@@ -36,9 +35,6 @@ from annotator.core.corrections import (
     resolved,
 )
 from annotator.core.errors import StoreError
-from annotator.core.model import GOLD, REVIEWING
-from annotator.store.access import actor_id, count_edit
-from annotator.store.locks import lock_document_layer
 from annotator.store.offsets import pack, unpack
 from annotator.store.tables import (
     ActiveTime,
@@ -58,58 +54,6 @@ from annotator.store.tables import (
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
-
-CORRECTING = 0  # the layer id the document's correction lock is taken under (no person has id 0)
-
-
-def others_in_document(session: Session, document_id: int, me: int) -> list[str]:
-    """Names of everyone but ``me`` (gold included) with an annotation or a status in the document."""
-    in_doc = select(Sentence.id).where(Sentence.document_id == document_id).scalar_subquery()
-    owners: set[int] = set()
-    for model in (EntityRow, EventRow, SentenceStance, SentenceStatus):
-        owners.update(
-            session.scalars(select(model.annotator_id).where(model.sentence_id.in_(in_doc)).distinct())
-        )
-    owners.update(
-        session.scalars(select(DocumentStance.annotator_id).where(DocumentStance.document_id == document_id))
-    )
-    owners.discard(me)
-    if not owners:
-        return []
-    return sorted(session.scalars(select(Annotator.name).where(Annotator.id.in_(owners))))
-
-
-def correction_refusal(session: Session, document_id: int) -> str | None:
-    """Why the session's actor may not correct the document's tokens and sentences, or None."""
-    me = actor_id(session)
-    if me is None:
-        return "the correction names nobody: open the project as an annotator or reviewer"
-    person = session.get(Annotator, me)
-    if person is None:
-        return "the person correcting is not in the project"
-    if person.role == GOLD:
-        return "nobody corrects as the gold layer itself: reviewers correct under their own names"
-    if person.role in REVIEWING:
-        return None
-    others = others_in_document(session, document_id, me)
-    if not others:
-        return None
-    who = ", ".join(others[:3]) + (" and others" if len(others) > 3 else "")
-    return (
-        f"only a reviewer may correct this document: {who} annotated it too "
-        "(a person alone on a document may correct it)"
-    )
-
-
-def authorize_correction(session: Session, document_id: int) -> None:
-    """Raise StoreError unless the actor may correct the document; hold it until the transaction ends."""
-    lock_document_layer(session, CORRECTING, document_id)
-    reason = correction_refusal(session, document_id)
-    if reason is not None:
-        raise StoreError(reason)
-    me = actor_id(session)
-    assert me is not None
-    count_edit(session, me)
 
 
 def document_of(session: Session, sentence_id: int) -> int:
@@ -424,7 +368,7 @@ def every_sentence(session: Session) -> list[tuple[int, int, str, str, tuple[int
         .order_by(Document.name, Sentence.position)
     )
     out = []
-    for sid, doc, name, text, packed in session.execute(query):
+    for sid, doc, name, words, packed in session.execute(query):
         starts, ends = unpack(packed)
-        out.append((int(sid), int(doc), str(name), str(text), tuple(starts), tuple(ends)))
+        out.append((int(sid), int(doc), str(name), str(words), tuple(starts), tuple(ends)))
     return out

@@ -20,6 +20,7 @@ from annotator.core.schema import Schema
 from annotator.services.commands.base import Command
 from annotator.store import Session
 from annotator.store import corrections as store
+from annotator.store.correction_rights import authorize_correction
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Correction(Command):
     def do(self, s: Session, schema: Schema) -> None:
         """Correct the first time; a redo writes the same corrected state again."""
         document_id = store.document_of(s, self.sentence_id)
-        store.authorize_correction(s, document_id)
+        authorize_correction(s, document_id)
         if self.before is None or self.after is None:
             before = store.take(s, document_id, self.touched(s))
             try:
@@ -65,7 +66,7 @@ class Correction(Command):
     def undo(self, s: Session, schema: Schema) -> None:
         """Put back the sentences as they were before the correction."""
         assert self.before is not None and self.after is not None, "undo of a correction never done"
-        store.authorize_correction(s, store.document_of(s, self.sentence_id))
+        authorize_correction(s, store.document_of(s, self.sentence_id))
         self._expect(s, self.after)
         store.put(s, self.after.ids, self.before)
 
