@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from annotator.core.errors import StoreError
+from annotator.core.suggestions import Suggestion
 from annotator.services import commands as c
 from annotator.services.annotate import Navigator, load_sentence
 from annotator.services.commands.corrections import (
@@ -20,7 +21,7 @@ from annotator.services.commands.corrections import (
     SplitToken,
 )
 from annotator.services.importing import import_paths
-from annotator.store import Project, queries
+from annotator.store import Project, active_time, queries
 from tests.conftest import dump
 
 pytestmark = pytest.mark.timeout(120)
@@ -75,6 +76,15 @@ def corpus(project: Project, tmp_path: Path) -> Corpus:
         c.SetSentenceStance(second, aida, "kz-authorities", "against"),
         c.SetStatus(second, aida, "done"),
     )
+    doc = load_sentence(project, first, aida).document_id
+    _as(
+        project,
+        aida,
+        c.SetDocumentStance(first, doc, aida, "kz-authorities", "favor", president.entity_id),
+        c.RejectSuggestion(first, aida, Suggestion("entity", 8, 9, "PERSON", 0.4, "tagger")),  # сөз
+    )
+    with project.transaction() as s:
+        active_time.add_seconds(s, aida, {first: 12.5, second: 3.0})
     _as(project, bob, c.AddEntity(first, bob, 2, 3, "GPE"), c.SetStatus(first, bob, "flagged", "check"))
     ids = {
         "gpe": gpe.entity_id,
@@ -153,6 +163,12 @@ def test_split_sentence_moves_spans_stance_and_statuses_to_the_new_sentence(corp
     assert (a.status, a.comment, b.status, b.comment) == ("done", "ok", "done", "ok")
     assert load_sentence(p, new, corpus.bob).status == "flagged"
     assert [e.id for e in a.events] == [corpus.ids["meet"]]
+    assert b.document_stance == {"kz-authorities": ("favor", corpus.ids["president"])}  # its holder moved
+    with p.reading() as s:
+        verdicts = s.execute(text("SELECT sentence_id, token_start FROM suggestion_feedback")).all()
+        seconds = dict(s.execute(text("SELECT sentence_id, seconds FROM active_time")).all())
+    assert [tuple(v) for v in verdicts] == [(new, 1)]  # the rejected 'сөз' moved with its tokens
+    assert seconds == {first: 12.5, second: 3.0}  # active time stays with the first part
     command.revert(p)  # the new sentence goes, and comes back with the same id
     assert Navigator(p).sentences(doc) == [corpus.first, corpus.second]
     command.apply(p)
@@ -191,6 +207,9 @@ def test_merge_sentences_shifts_the_next_ones_rows_and_combines_statuses(corpus:
     assert (view.status, view.comment) == ("done", "ok")  # done in both
     bob = load_sentence(p, corpus.first, corpus.bob)
     assert (bob.status, bob.comment) == ("flagged", "check")  # flagged wins
+    with p.reading() as s:
+        seconds = s.execute(text("SELECT sentence_id, seconds FROM active_time")).all()
+    assert [tuple(x) for x in seconds] == [(corpus.first, 15.5)]  # summed
 
 
 def test_merge_sentences_with_a_different_stance_toward_one_target_is_refused(corpus: Corpus) -> None:
