@@ -64,24 +64,31 @@ def retokenize(project: Project, version: int | None = None, backup: bool = True
     with project.transaction() as s:
         rows = store.every_sentence(s)
         result.sentences = len(rows)
-        ordinal: dict[int, int] = {}
+        counted: dict[int, int] = {}  # document → sentences seen so far
+        ordinal: dict[int, int] = {}  # sentence → its place in its document, from 1
+        cuts: dict[int, dict[int, tuple[tuple[int, ...], tuple[int, ...]]]] = {}  # document → sentence → cut
         for sid, doc, name, text, starts, ends in rows:
-            ordinal[doc] = ordinal.get(doc, 0) + 1
+            counted[doc] = counted.get(doc, 0) + 1
+            ordinal[sid] = counted[doc]
             tokens = split(text)
-            new_starts = tuple(t.char_start for t in tokens)
-            new_ends = tuple(t.char_end for t in tokens)
-            if (new_starts, new_ends) == (starts, ends):
+            new = (tuple(t.char_start for t in tokens), tuple(t.char_end for t in tokens))
+            if new == (starts, ends):
                 continue
             if not tokens:
-                result.problems.append(f"{name}: sentence {ordinal[doc]}: the new tokenizer finds no token")
+                result.problems.append(f"{name}: sentence {ordinal[sid]}: the new tokenizer finds no token")
                 continue
-            state = store.take(s, doc, [sid])
-            after, problems = retokenized(state, sid, new_starts, new_ends, strict=True)
-            if problems:
-                where = f"{name}: sentence {ordinal[doc]}"
-                result.problems += [f"{where}: {p}; the sentence keeps its tokens" for p in problems]
-                continue
-            store.put(s, [sid], after)
-            result.changed += 1
+            cuts.setdefault(doc, {})[sid] = new
+        names = {doc: name for _, doc, name, *_ in rows}
+        for doc, sentences in cuts.items():  # one read and one write per document, not per sentence
+            state = store.take(s, doc, list(sentences))
+            for sid, (starts, ends) in sentences.items():
+                after, problems = retokenized(state, sid, starts, ends, strict=True)
+                if problems:
+                    where = f"{names[doc]}: sentence {ordinal[sid]}"
+                    result.problems += [f"{where}: {p}; the sentence keeps its tokens" for p in problems]
+                    continue
+                state = after
+                result.changed += 1
+            store.put(s, state.ids, state)
         set_tokenizer_version(s, target)
     return result

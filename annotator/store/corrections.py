@@ -18,7 +18,7 @@ from dataclasses import asdict
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Executable, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Executable, case, delete, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from annotator.core.corrections import (
@@ -266,6 +266,19 @@ def _changed(result: object) -> int:
     return int(getattr(result, "rowcount", 0))
 
 
+def _move(session: Session, positions: dict[int, int]) -> None:
+    """Give sentences new positions in one statement (a split moves every later sentence)."""
+    if not positions:
+        return
+    statement = (
+        update(Sentence)
+        .where(Sentence.id.in_(list(positions)))
+        .values(position=case(positions, value=Sentence.id))
+    )
+    if _changed(session.execute(statement)) != len(positions):
+        raise StoreError(ROW_SECURITY)
+
+
 def _one(session: Session, statement: Executable) -> None:
     """Run an update or delete that must change exactly one row (see :func:`_all`)."""
     if _changed(session.execute(statement)) != 1:
@@ -288,8 +301,7 @@ def put(session: Session, current: Collection[int], state: Sentences) -> Sentenc
     stored = {int(i): int(p) for i, p in session.execute(query)}
     wanted = dict(state.positions)
     moving = [sid for sid, pos in wanted.items() if sid in stored and stored[sid] != pos]
-    for sid in moving:  # out of the way first: (document, position) is unique at every statement
-        _one(session, update(Sentence).where(Sentence.id == sid).values(position=-1 - wanted[sid]))
+    _move(session, {sid: -1 - wanted[sid] for sid in moving})  # out of the way first: unique positions
     new_id = None
     for s in state.sentences:
         values = {
@@ -309,8 +321,7 @@ def put(session: Session, current: Collection[int], state: Sentences) -> Sentenc
             _one(session, update(Sentence).where(Sentence.id == s.id).values(**values))
         else:  # a sentence an undo or a redo brings back
             session.execute(insert(Sentence).values(id=s.id, position=wanted[s.id], **values))
-    for sid in moving:
-        _one(session, update(Sentence).where(Sentence.id == sid).values(position=wanted[sid]))
+    _move(session, {sid: wanted[sid] for sid in moving})
     if new_id is not None:
         state = resolved(state, new_id)
     _insert_layers(session, state)
