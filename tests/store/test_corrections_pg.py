@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from annotator.core.errors import StoreError
 from annotator.services import team
@@ -76,6 +77,14 @@ def test_an_annotator_not_alone_is_refused_and_the_database_refuses_too(team_pro
         with ann.engine.begin() as conn:  # the database itself: no sentence changes for this login
             changed = conn.execute(text("UPDATE sentences SET paragraph = 5 WHERE id = :s"), {"s": sid})
             assert changed.rowcount == 0
+            doc = conn.execute(text("SELECT document_id FROM sentences WHERE id = :s"), {"s": sid}).scalar()
+            begun = conn.execute(text("SELECT annotator_begin_correction(CAST(:d AS integer))"), {"d": doc})
+            assert begun.scalar() is False
+        # nor can a login open a correction by writing the server's record of them itself
+        with pytest.raises(DBAPIError, match="row-level security"), ann.engine.begin() as conn:
+            conn.execute(text("INSERT INTO annotator_corrections VALUES (txid_current(), 1)"))
+        with ann.engine.begin() as conn:
+            assert conn.execute(text("SELECT count(*) FROM annotator_corrections")).scalar() == 0
     finally:
         ann.close()
     assert owner_dump(team_project) == before

@@ -7,7 +7,8 @@ login do so inside a *correction transaction* only: ``annotator_begin_correction
 the owner's rights) checks that the login may correct the document (a reviewer or a manager, or
 nobody else, gold included, has an annotation or a status in it: the function sees every row, so
 an annotator cannot hide others' rows from it) and records the transaction in
-``annotator_corrections``, a table no team login may read or write. Write policies (insert,
+``annotator_corrections``, a table no team login may read or write (its row-level security has
+no policy; the team group's grants are revoked too). Write policies (insert,
 update, delete; reading is unchanged) then let that transaction, and no other, write the
 document's sentences and rows. Outside a correction a reviewer still cannot change an
 annotator's rows; inside one they can (the application only remaps them).
