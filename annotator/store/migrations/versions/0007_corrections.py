@@ -7,8 +7,8 @@ login do so inside a *correction transaction* only: ``annotator_begin_correction
 the owner's rights) checks that the login may correct the document (a reviewer or a manager, or
 nobody else, gold included, has an annotation or a status in it: the function sees every row, so
 an annotator cannot hide others' rows from it) and records the transaction in
-``annotator_corrections``, a table no team login may read or write (its row-level security has
-no policy; the team group's grants are revoked too). Write policies (insert,
+``annotator_private.corrections``, in a schema no team login may use (the team's grants are on
+``public``; the table's row-level security has no policy besides). Write policies (insert,
 update, delete; reading is unchanged) then let that transaction, and no other, write the
 document's sentences and rows. Outside a correction a reviewer still cannot change an
 annotator's rows; inside one they can (the application only remaps them).
@@ -28,12 +28,14 @@ branch_labels = None
 depends_on = None
 
 FUNCTIONS = """
-CREATE TABLE annotator_corrections (
+CREATE SCHEMA annotator_private;
+REVOKE ALL ON SCHEMA annotator_private FROM PUBLIC;
+CREATE TABLE annotator_private.corrections (
     txid bigint NOT NULL,
     document_id integer NOT NULL,
     PRIMARY KEY (txid, document_id)
 );
-ALTER TABLE annotator_corrections ENABLE ROW LEVEL SECURITY;
+ALTER TABLE annotator_private.corrections ENABLE ROW LEVEL SECURITY;
 CREATE FUNCTION annotator_may_correct(who name, doc integer) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
     AS $$
@@ -59,29 +61,18 @@ CREATE FUNCTION annotator_begin_correction(doc integer) RETURNS boolean
         IF NOT annotator_may_correct(session_user, doc) THEN
             RETURN false;
         END IF;
-        DELETE FROM public.annotator_corrections
+        DELETE FROM annotator_private.corrections
             WHERE COALESCE(txid_status(txid), 'aborted') <> 'in progress';
-        INSERT INTO public.annotator_corrections VALUES (txid_current(), doc) ON CONFLICT DO NOTHING;
+        INSERT INTO annotator_private.corrections VALUES (txid_current(), doc) ON CONFLICT DO NOTHING;
         RETURN true;
     END $$;
 CREATE FUNCTION annotator_correcting(doc integer) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
-    AS $$ SELECT EXISTS (SELECT 1 FROM public.annotator_corrections
+    AS $$ SELECT EXISTS (SELECT 1 FROM annotator_private.corrections
                          WHERE txid = txid_current() AND document_id = doc) $$;
 CREATE FUNCTION annotator_document_of(sentence integer) RETURNS integer
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
     AS $$ SELECT document_id FROM public.sentences WHERE id = sentence $$;
-"""
-# The team group (store/team.py) gets every new table by default privileges: not this one.
-REVOKE = """
-DO $$
-DECLARE team text := left(current_database(), 58) || '_team';
-BEGIN
-    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = team) THEN
-        EXECUTE format('REVOKE ALL ON annotator_corrections FROM %I', team);
-    END IF;
-    REVOKE ALL ON annotator_corrections FROM PUBLIC;
-END $$;
 """
 MAY = "annotator_correcting({doc})"
 BY_SENTENCE = MAY.format(doc="annotator_document_of(sentence_id)")
@@ -109,7 +100,6 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(FUNCTIONS)
-    op.execute(REVOKE)
     for table, may in TABLES.items():
         op.execute(f"CREATE POLICY {table}_correct_insert ON {table} FOR INSERT WITH CHECK ({may})")
         op.execute(
@@ -132,4 +122,4 @@ def downgrade() -> None:
         "annotator_document_of(integer)",
     ):
         op.execute(f"DROP FUNCTION IF EXISTS {function}")
-    op.execute("DROP TABLE IF EXISTS annotator_corrections")
+    op.execute("DROP SCHEMA IF EXISTS annotator_private CASCADE")
