@@ -129,6 +129,16 @@ TEXTS: dict[str, CommandHelp] = {
             "annotator restore --db news.sqlite news.backups/news-20261203-101500-000000.sqlite",
         ),
     ),
+    "retokenize": CommandHelp(
+        "Cut every sentence of the project with the tokenizer of version N (default: the newest)\n"
+        "and remap every layer: a span keeps its characters. A sentence where someone's span edge\n"
+        "falls inside a new token keeps its old tokens and is reported. A SQLite project is backed\n"
+        "up first, and the last line says how to undo it (annotator restore BACKUP).",
+        (
+            "annotator retokenize",
+            "annotator retokenize --to-version 1 --db news.sqlite",
+        ),
+    ),
     "schema": CommandHelp(
         "Print the annotation schema stored in the project, write it to a file, or store a new\n"
         "one. A new schema must define every label, event type, role, attribute value and stance\n"

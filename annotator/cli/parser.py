@@ -222,6 +222,12 @@ def build_parser() -> argparse.ArgumentParser:
     bk.add_argument("--list", action="store_true", help="list the rolling backups instead")
     rs = sub.add_parser("restore", parents=[db], help="replace the project by a backup (after backing it up)")
     rs.add_argument("backup", metavar="BACKUP", help="the backup file to put in place (see backup --list)")
+    rt = sub.add_parser(
+        "retokenize", parents=[db], help="cut every sentence with another tokenizer version, remapping spans"
+    )
+    rt.add_argument(
+        "--to-version", type=int, metavar="N", help="the tokenizer version to use (default: the newest)"
+    )
     sc = sub.add_parser("schema", parents=[db], help="show the project's annotation schema, or replace it")
     what = sc.add_mutually_exclusive_group()
     what.add_argument("--out", metavar="FILE", help="write the stored schema to FILE (default: print it)")

@@ -26,4 +26,6 @@ Vocabulary (the README's table says it at length):
   Cyrillic) by ``core/scripts.py``; ``ə`` U+0259 is Latin, ``ә`` U+04D9 Cyrillic.
 - *tokenizer version*: the rules a project cuts imported text into tokens and sentences with
   (``annotator.core.text``; 1 for a project made before versions were stored, 2 for new ones).
+- *correction*: a split or merge of tokens or sentences under every layer (``corrections``);
+  ``annotator retokenize`` re-cuts a project with another tokenizer version.
 """

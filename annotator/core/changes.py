@@ -15,12 +15,15 @@ class Changes:
 
     - ``sentences``: sentences whose annotations or status changed (shown ones are read again);
     - ``documents``: documents whose document-level annotations (document stance) changed;
-    - ``progress``: done counts changed (a status was set), so progress lines are read again.
+    - ``progress``: done counts changed (a status was set), so progress lines are read again;
+    - ``structure``: documents whose sentences were split, merged or re-tokenised (their sentence
+      order and counts are read again).
     """
 
     sentences: frozenset[int] = frozenset()
     documents: frozenset[int] = frozenset()
     progress: bool = False
+    structure: frozenset[int] = frozenset()
 
     @classmethod
     def of_sentence(cls, sentence_id: int, progress: bool = False) -> Changes:
@@ -32,6 +35,7 @@ class Changes:
             self.sentences | other.sentences,
             self.documents | other.documents,
             self.progress or other.progress,
+            self.structure | other.structure,
         )
 
     def __bool__(self) -> bool:

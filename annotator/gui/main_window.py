@@ -18,6 +18,7 @@ from annotator.core.views import SentenceView
 from annotator.gui import dialogs
 from annotator.gui.article import ArticlePane
 from annotator.gui.assisting import Recommending, SuggestionActions
+from annotator.gui.correcting import CorrectionActions
 from annotator.gui.dialogs import KeymapDialog
 from annotator.gui.editing import AnnotationActions
 from annotator.gui.failures import logger
@@ -69,6 +70,7 @@ class AnnotationWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build()
         self.edits = AnnotationActions(self, self.session, self.runner, self.tokens)
+        self.correcting = CorrectionActions(self, self.session, self.runner, self.tokens)
         self.assisting = SuggestionActions(self)
         self.recommending = Recommending(self, self.recommender, self.recommender_scroll)
         build_menus(self)

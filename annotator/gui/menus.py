@@ -70,6 +70,35 @@ def build_menus(window: AnnotationWindow) -> None:
         a("choose_label", translate("Menus", "Choose &label…"), edits.choose_label, keys_of("choose_label"))
     )
     mixed_script.add_actions(window, a, file_menu, edit)
+    correct = edit.addMenu(translate("Menus", "C&orrect tokens and sentences"))
+    fix = window.correcting
+    correct.addAction(
+        a("split_token", translate("Menus", "&Split token…"), fix.split_token, keys_of("split_token"))
+    )
+    correct.addAction(
+        a(
+            "merge_tokens",
+            translate("Menus", "&Merge token with next"),
+            fix.merge_tokens,
+            keys_of("merge_tokens"),
+        )
+    )
+    correct.addAction(
+        a(
+            "split_sentence",
+            translate("Menus", "Split se&ntence here"),
+            fix.split_sentence,
+            keys_of("split_sentence"),
+        )
+    )
+    correct.addAction(
+        a(
+            "merge_sentences",
+            translate("Menus", "&Join sentence with next"),
+            fix.merge_sentences,
+            keys_of("merge_sentences"),
+        )
+    )
     labels = edit.addMenu(translate("Menus", "Labels"))
     for lab in window.project.schema.labels:
         if lab.shortcut:

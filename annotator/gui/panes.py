@@ -143,7 +143,7 @@ class SentencePane(QScrollArea):
         self.setWidget(content)
 
     def show_screen(self, screen: Screen) -> None:
-        """Show the screen's sentence (and, after a move, its neighbours)."""
+        """Show the screen's sentence and its neighbours (unchanged text is not laid out again)."""
         view = screen.view
         self.tokens.show_sentence(view, screen.keep_cursor)
         if not screen.keep_cursor:
@@ -160,6 +160,5 @@ class SentencePane(QScrollArea):
         comment = translate("Panes", "comment: {comment}")
         self.comment.setText(comment.format(comment=view.comment) if view.comment else "")
         self.suggested.setText(suggested_line(screen.suggestions))
-        if screen.moved:
-            self.previous.setText(screen.previous)
-            self.next.setText(screen.next)
+        self.previous.setText(screen.previous)  # after a move, or a correction that split or merged
+        self.next.setText(screen.next)

@@ -73,6 +73,10 @@ class Navigator:
                 self._sentences[document_id] = reading.sentence_ids(s, document_id)
         return self._sentences[document_id]
 
+    def forget(self, document_id: int) -> None:
+        """Read a document's sentences again next time (a correction split or merged some)."""
+        self._sentences.pop(document_id, None)
+
     def first(self, s: Session | None = None) -> int | None:
         """The first sentence of the first document by name."""
         for doc in self.documents:

@@ -153,24 +153,31 @@ class AnnotationSession(EditingSession):
         self.go_to(sentence_id, keep_cursor=view is not None and view.id == sentence_id)
 
     def _move(
-        self, target: Callable[[Session], int | None], keep_cursor: bool = False, article: bool = False
+        self,
+        target: Callable[[Session], int | None],
+        keep_cursor: bool = False,
+        article: bool = False,
+        neighbours: bool = False,
     ) -> Screen | None:
         with self.project.reading() as s:
             sentence_id = target(s)
             if sentence_id is None:
                 return None
-            screen = self._read(s, sentence_id, keep_cursor, article)
+            screen = self._read(s, sentence_id, keep_cursor, article, neighbours)
         if screen.moved:
             self.pending_position = screen.view.id
         self._show(screen)
         return screen
 
-    def _read(self, s: Session, sentence_id: int, keep_cursor: bool, article: bool = False) -> Screen:
-        """The screen of a sentence; the article's text when it is wanted and new (``article``: asked for)."""
+    def _read(
+        self, s: Session, sentence_id: int, keep_cursor: bool, article: bool = False, neighbours: bool = False
+    ) -> Screen:
+        """The screen of a sentence; the article's text when it is wanted and new (``article``: asked
+        for); ``neighbours``: the sentences before and after are read again (a correction)."""
         view = reading.sentence_view(s, sentence_id, self.person.id)
         old = self.screen
         moved = old is None or old.view.id != view.id
-        if moved:
+        if moved or neighbours:
             ids = self.navigator.sentences(view.document_id, s)
             before = ids[view.ordinal - 1] if 0 < view.ordinal <= len(ids) else None
             after = ids[view.ordinal + 1] if view.ordinal + 1 < len(ids) else None
@@ -181,6 +188,7 @@ class AnnotationSession(EditingSession):
             previous, following = old.previous, old.next
         progress = self.navigator.progress(s, self.person.id, view.document_id)
         new_document = old is None or old.view.document_id != view.document_id
+        article = article or neighbours  # a correction changed the article's sentences
         span, text = (0, 0), None
         if self.article_wanted:
             span = queries.sentence_offsets(s, view.id)
@@ -259,10 +267,17 @@ class AnnotationSession(EditingSession):
 
     def after_edit(self, command: Command, changes: Changes) -> None:
         """After a stored edit: the sentence it changed is shown (the cursor stays when it is current)."""
+        for document_id in changes.structure:  # sentences split or merged: their order is read again
+            self.navigator.forget(document_id)
         try:
-            self.reload(command.sentence_id)
+            if changes.structure:
+                self._move(lambda _s: command.sentence_id, keep_cursor=True, neighbours=True)
+            else:
+                self.reload(command.sentence_id)
         except AnnotatorError as exc:
             self.said.emit(f"⚠ {exc}")
+        if changes.structure:
+            self.announce_documents()
         if changes.progress and self._enough_done():
             self.assist.after_done()  # the done sentences are the training data: it changed
 

@@ -132,6 +132,29 @@
     </message>
 </context>
 <context>
+    <name>Correcting</name>
+    <message>
+        <source>Split token</source>
+        <translation>Токенді бөлу</translation>
+    </message>
+    <message>
+        <source>Left/Right: where to split · Return: split · Esc: cancel</source>
+        <translation>Солға/Оңға: бөлу орны · Return: бөлу · Esc: бас тарту</translation>
+    </message>
+    <message>
+        <source>(move inside the token)</source>
+        <translation>(токеннің ішіне жылжытыңыз)</translation>
+    </message>
+    <message>
+        <source>no sentence to correct</source>
+        <translation>түзететін сөйлем жоқ</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; has one character: nothing to split</source>
+        <translation>&apos;{word}&apos; бір таңбадан тұрады: бөлетін ештеңе жоқ</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Person</source>
@@ -412,6 +435,26 @@
     <message>
         <source>Choose &amp;label…</source>
         <translation>Бел&amp;гіні таңдау…</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect tokens and sentences</source>
+        <translation>Токендер мен сөйлемдерді т&amp;үзету</translation>
+    </message>
+    <message>
+        <source>&amp;Split token…</source>
+        <translation>Токенді &amp;бөлу…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge token with next</source>
+        <translation>Токенді келесімен &amp;біріктіру</translation>
+    </message>
+    <message>
+        <source>Split se&amp;ntence here</source>
+        <translation>Сөйлемді осы жерден бө&amp;лу</translation>
+    </message>
+    <message>
+        <source>&amp;Join sentence with next</source>
+        <translation>Сөйлемді келесімен &amp;қосу</translation>
     </message>
     <message>
         <source>Labels</source>
@@ -1240,6 +1283,22 @@ Details are in {log}.</source>
     <message>
         <source>fix the token&apos;s mixed Latin/Cyrillic letters (red wavy line)</source>
         <translation>токендегі аралас латын/кирилл әріптерін түзету (қызыл толқынды сызық)</translation>
+    </message>
+    <message>
+        <source>split the token under the cursor: Left/Right choose where, Return splits</source>
+        <translation>курсордағы токенді бөлу: Солға/Оңға орнын таңдайды, Return бөледі</translation>
+    </message>
+    <message>
+        <source>merge the token under the cursor with the next one</source>
+        <translation>курсордағы токенді келесі токенмен біріктіру</translation>
+    </message>
+    <message>
+        <source>split the sentence before the token under the cursor</source>
+        <translation>сөйлемді курсордағы токеннің алдынан бөлу</translation>
+    </message>
+    <message>
+        <source>join the sentence with the next one of its document</source>
+        <translation>сөйлемді құжаттағы келесі сөйлеммен қосу</translation>
     </message>
     <message>
         <source>undo</source>

@@ -132,6 +132,29 @@
     </message>
 </context>
 <context>
+    <name>Correcting</name>
+    <message>
+        <source>Split token</source>
+        <translation>Разделить токен</translation>
+    </message>
+    <message>
+        <source>Left/Right: where to split · Return: split · Esc: cancel</source>
+        <translation>Влево/Вправо: место · Return: разделить · Esc: отмена</translation>
+    </message>
+    <message>
+        <source>(move inside the token)</source>
+        <translation>(переместите курсор внутрь токена)</translation>
+    </message>
+    <message>
+        <source>no sentence to correct</source>
+        <translation>нет предложения для исправления</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; has one character: nothing to split</source>
+        <translation>&apos;{word}&apos; состоит из одного символа: делить нечего</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Person</source>
@@ -412,6 +435,26 @@
     <message>
         <source>Choose &amp;label…</source>
         <translation>Выбрать &amp;метку…</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect tokens and sentences</source>
+        <translation>&amp;Исправить токены и предложения</translation>
+    </message>
+    <message>
+        <source>&amp;Split token…</source>
+        <translation>&amp;Разделить токен…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge token with next</source>
+        <translation>&amp;Слить токен со следующим</translation>
+    </message>
+    <message>
+        <source>Split se&amp;ntence here</source>
+        <translation>Разделить &amp;предложение здесь</translation>
+    </message>
+    <message>
+        <source>&amp;Join sentence with next</source>
+        <translation>&amp;Объединить предложение со следующим</translation>
     </message>
     <message>
         <source>Labels</source>
@@ -1240,6 +1283,22 @@ Details are in {log}.</source>
     <message>
         <source>fix the token&apos;s mixed Latin/Cyrillic letters (red wavy line)</source>
         <translation>исправить смесь латиницы и кириллицы в токене (красная волнистая линия)</translation>
+    </message>
+    <message>
+        <source>split the token under the cursor: Left/Right choose where, Return splits</source>
+        <translation>разделить токен под курсором: Влево/Вправо выбирают место, Return делит</translation>
+    </message>
+    <message>
+        <source>merge the token under the cursor with the next one</source>
+        <translation>слить токен под курсором со следующим</translation>
+    </message>
+    <message>
+        <source>split the sentence before the token under the cursor</source>
+        <translation>разделить предложение перед токеном под курсором</translation>
+    </message>
+    <message>
+        <source>join the sentence with the next one of its document</source>
+        <translation>объединить предложение со следующим предложением документа</translation>
     </message>
     <message>
         <source>undo</source>
