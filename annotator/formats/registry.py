@@ -106,7 +106,7 @@ READERS: dict[str, FormatSpec] = {
             "labelstudio",
             (".json",),
             _labelstudio,
-            "Label Studio JSON or JSON-MIN export (a .json file that is a list)",
+            "Label Studio JSON or JSON-MIN export, or doccano examples (a .json file that is a list)",
             "Label Studio JSON",
         ),
     )

@@ -77,8 +77,7 @@ def read_jsonl(
                 case Dialect.SENTENCE:
                     obj = project_line(obj, tag_names)
                     if doccano.is_doccano(obj):  # a whole text: cut into its sentences
-                        obj = doccano.prepared(obj)
-                        yield from doccano.records(obj, sentence(obj, annotator, status, number), number)
+                        yield from doccano.example_records(obj, annotator, status, number)
                     else:
                         yield sentence(obj, annotator, status, number)
         except Bad as exc:
