@@ -10,6 +10,7 @@ from annotator.core.model import ImportSummary
 from annotator.core.perf import collector_paused
 from annotator.core.validate import LayerError, check_status
 from annotator.formats import ReadOptions, detect_format, read
+from annotator.formats.conll_events import events_file_of, is_file
 from annotator.formats.jsonl.hf import load_labels
 from annotator.formats.lines import check_readable
 from annotator.services.importing.job import ImportJob
@@ -67,6 +68,8 @@ def import_paths(
                     progress(base + n, total)
 
             job.run(path, read(path, fmt, read_opts, file_progress), fmt)
+            if fmt == "conll" and options.event_column is None and is_file(events_file_of(path)):
+                summary.notes.append(f"{path}: triggers read from {events_file_of(path).name}")
             done += size
         job.give_assignments()
     project.fold_log()
