@@ -119,9 +119,13 @@ _SNIFF_BYTES = 64 * 1024
 _SNIFF_LINES = 200
 
 
+_CONLL_SHARE = 0.9  # of the sampled lines that must be CoNLL-shaped
+
+
 def looks_like_conll(path: Path) -> bool:
-    """True when the start of a text file is CoNLL: at least three lines, every non-blank one of
-    the first 200 a token with a tag last (KazNERD ships its CoNLL files as ``.txt``)."""
+    """True when the start of a text file is CoNLL: of its first 200 non-blank lines, at least three
+    and at least 90% are a token with a tag last (KazNERD ships its CoNLL files as ``.txt``). A stray
+    line or a ``token tag`` header does not make it plain text: the CoNLL reader names that line."""
     try:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -131,7 +135,8 @@ def looks_like_conll(path: Path) -> bool:
     if len(head) == _SNIFF_BYTES and lines:
         lines.pop()  # the last line may be cut
     lines = lines[:_SNIFF_LINES]
-    return len(lines) >= 3 and all(_CONLL_LINE.fullmatch(line.strip()) for line in lines)
+    shaped = sum(1 for line in lines if _CONLL_LINE.fullmatch(line.strip()))
+    return shaped >= 3 and shaped >= _CONLL_SHARE * len(lines)
 
 
 def detect_format(path: Path, requested: str = "auto") -> str:

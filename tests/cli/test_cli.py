@@ -233,6 +233,22 @@ def test_conll_named_txt_is_read_as_conll_and_plain_text_with_annotator_says_it_
     assert out.rstrip().endswith(f"note: {prose} was read as plain text: it gave --annotator no labels")
 
 
+def test_a_conll_txt_with_one_stray_line_is_refused_at_that_line_not_read_as_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "p.sqlite")
+    sentence = ["« O", "Шымыршық B-ART", "» O", ", O", "Әрі O", ". O", ""]
+    lines = sentence * 7 + ["қате"] + sentence * 20  # the stray word is line 50
+    bad = write(tmp_path / "kzbad.txt", "\n".join(lines) + "\n")
+    code, out, err = run(capsys, "import", "--db", db, "--annotator", "k", str(bad))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"annotator: {bad}:50: ") and "'қате'" in err
+    header = write(tmp_path / "kzhdr.txt", "token\ttag\n" + "\n".join(sentence * 5) + "\n")
+    code, out, err = run(capsys, "import", "--db", db, "--annotator", "k", str(header))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"annotator: {header}:1:") and "'tag'" in err
+
+
 def test_kaznerds_own_file_is_recognised_as_conll() -> None:
     from annotator.formats.registry import detect_format
     from tests.suggest.corpus import KAZNERD
