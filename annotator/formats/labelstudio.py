@@ -33,12 +33,12 @@ from typing import Any
 from unicodedata import is_normalized
 
 from annotator.core.errors import InputError
-from annotator.core.model import DocumentStart, EntityRecord, Layer, NotImported, Record, Token, TokenList
+from annotator.core.model import DocumentStart, EntityRecord, Layer, NotImported, Record
 from annotator.core.text import tokenize
 from annotator.formats.json_list import iter_items
 from annotator.formats.jsonl import doccano
 from annotator.formats.jsonl.fields import Bad, optional, required
-from annotator.formats.jsonl.tokens import normalize_with_offsets
+from annotator.formats.jsonl.tokens import cut_at, normalize_with_offsets
 from annotator.formats.lines import ProgressFn
 from annotator.formats.names import name_problem
 from annotator.formats.sentences import split
@@ -261,7 +261,7 @@ def _seconds(obj: dict[str, Any], where: str) -> float:
 def _records(task: _Task, source: str, status: str, line: int) -> Iterator[Record]:
     """The task's document, its sentences with every annotation's entities, and what was left out."""
     text, edges = _normalized(task)
-    tokens = _cut(text, tokenize(text), edges)
+    tokens = cut_at(text, tokenize(text), edges.values())
     starts = {t.char_start: i for i, t in enumerate(tokens)}
     ends = {t.char_end: i + 1 for i, t in enumerate(tokens)}
     layers = []
@@ -287,23 +287,3 @@ def _normalized(task: _Task) -> tuple[str, dict[int, int]]:
     if is_normalized("NFC", task.text):
         return task.text, {c: c for c in cuts}
     return normalize_with_offsets(task.text, sorted(cuts))
-
-
-def _cut(text: str, tokens: list[Token], edges: dict[int, int]) -> TokenList:
-    """``tokens`` cut wherever a span starts or ends inside one (a suffix left outside a name)."""
-    inside = sorted(set(edges.values()))
-    out_starts: list[int] = []
-    out_ends: list[int] = []
-    k = 0
-    for t in tokens:
-        a = t.char_start
-        while k < len(inside) and inside[k] <= a:
-            k += 1
-        while k < len(inside) and inside[k] < t.char_end:
-            out_starts.append(a)
-            out_ends.append(inside[k])
-            a = inside[k]
-            k += 1
-        out_starts.append(a)
-        out_ends.append(t.char_end)
-    return TokenList(text, out_starts, out_ends)

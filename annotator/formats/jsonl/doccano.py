@@ -59,7 +59,7 @@ def is_doccano_item(item: Any) -> bool:
 def example_records(obj: dict[str, Any], annotator: str | None, status: str, number: int) -> Iterator[Record]:
     """The records of one doccano example (a JSONL line, or an item of a JSON list)."""
     obj = prepared(obj)
-    yield from records(obj, sentence(obj, annotator, status, number), number)
+    yield from records(obj, sentence(obj, annotator, status, number, cut=True), number)
 
 
 def prepared(obj: dict[str, Any]) -> dict[str, Any]:
