@@ -13,6 +13,7 @@ from annotator.formats import ReadOptions, detect_format, read
 from annotator.formats.conll_events import events_file_of, is_file
 from annotator.formats.jsonl.hf import load_labels
 from annotator.formats.lines import check_readable
+from annotator.formats.side_files import side_file
 from annotator.services.importing.job import ImportJob
 from annotator.services.importing.options import DEFAULTS, ImportOptions
 from annotator.store import Project
@@ -30,7 +31,7 @@ def import_paths(
 
     Raises InputError (file, line, problem) on bad input; the database is then unchanged.
     """
-    files = [Path(p) for p in paths]
+    files, skipped = _without_side_files([Path(p) for p in paths])
     if not files:
         raise InputError(None, None, "no files to import")
     try:
@@ -45,7 +46,7 @@ def import_paths(
         sizes.append(path.stat().st_size)
     total = sum(sizes)
     labels = load_labels(Path(options.labels)) if options.labels is not None else None
-    summary = ImportSummary(files=[str(p) for p in files])
+    summary = ImportSummary(files=[str(p) for p in files], notes=skipped)
     if options.annotator is not None:
         summary.unlabelled = [str(p) for p, fmt in zip(files, formats, strict=True) if fmt == "txt"]
     with collector_paused(), project.transaction() as session:
@@ -74,3 +75,24 @@ def import_paths(
         job.give_assignments()
     project.fold_log()
     return summary
+
+
+def _without_side_files(files: list[Path]) -> tuple[list[Path], list[str]]:
+    """``files`` without the side files whose main file is among them (a glob), and a note on each
+    one passed over; a label list or features file given without its main file is refused."""
+    kept, notes = [], []
+    for path in files:
+        side = side_file(path, files)
+        if side is None:
+            kept.append(path)
+        elif any(side.main.resolve() == other.resolve() for other in files if other is not path):
+            how = "read with it" if side.read_with_main else "not imported by itself"
+            notes.append(f"{path}: passed over, the {side.what} of {side.main.name} ({how})")
+        elif not side.read_with_main:
+            hint = " (a label list goes with --labels FILE)" if side.what == "label list" else ""
+            raise InputError(
+                path, None, f"is the {side.what} of {side.main.name}: import {side.main.name}{hint}"
+            )
+        else:
+            kept.append(path)  # its reader says which file to import, when that file is there
+    return kept, notes
