@@ -17,7 +17,14 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 from xml.sax.saxutils import quoteattr
 
-from annotator.core.model import GOLD, DocumentStart, Record, SentenceRecord
+from annotator.core.model import (
+    GOLD,
+    DocumentAssignment,
+    DocumentStanceRecord,
+    DocumentStart,
+    Record,
+    SentenceRecord,
+)
 from annotator.formats.writers import WriteStats
 
 
@@ -34,6 +41,15 @@ def labelling_config(labels: Iterable[str]) -> str:
     )
 
 
+_LEFT_OUT = {  # what Label Studio's named-entity tasks have no place for: singular -> plural
+    "event": "events",
+    "stance annotation": "stance annotations",
+    "comment": "comments",
+    "sentence status other than done": "sentence statuses other than done",
+    "document assignment": "document assignments",
+}
+
+
 class LabelStudioWriter:
     """Writes records as a Label Studio JSON list, a task per document (gathered, then written)."""
 
@@ -44,6 +60,7 @@ class LabelStudioWriter:
         self.name = ""
         self.text: str | None = None
         self.sentences: list[SentenceRecord] = []
+        self.left_out = dict.fromkeys(_LEFT_OUT, 0)
 
     def write(self, record: Record) -> None:
         """Gather one record; a document is written when the next starts (or at ``close``)."""
@@ -52,6 +69,15 @@ class LabelStudioWriter:
             self.name, self.text = record.name, record.text
         elif isinstance(record, SentenceRecord):
             self.sentences.append(record)
+            for layer in record.layers:
+                self.left_out["event"] += len(layer.events)
+                self.left_out["stance annotation"] += len(layer.stance)
+                self.left_out["comment"] += bool(layer.comment)
+                self.left_out["sentence status other than done"] += layer.status != "done"
+        elif isinstance(record, DocumentStanceRecord):
+            self.left_out["stance annotation"] += len(record.stance)
+        elif isinstance(record, DocumentAssignment):
+            self.left_out["document assignment"] += 1
 
     def flush(self) -> None:
         """Write the gathered document as one task."""
@@ -113,4 +139,4 @@ class LabelStudioWriter:
         """Write the last task and end the list."""
         self.flush()
         self.out.write("[]\n" if self.tasks == 0 else "\n]\n")
-        return WriteStats()
+        return WriteStats(left_out=tuple((one, _LEFT_OUT[one], n) for one, n in self.left_out.items() if n))

@@ -71,6 +71,7 @@ class ExportSummary:
     dropped_triggers: int = 0
     side_notes: list[str] = field(default_factory=list)  # where JSONL's side files went, or why none
     events_file: str | None = None  # where the trigger tags went, when a file of their own
+    format_title: str = ""  # the format's name for people (Label Studio JSON), for notes
 
     def describe(self) -> str:
         """One line for people."""
@@ -148,14 +149,14 @@ def export_layer(
             session, selection, [a.name for a in schema.attributes], [t.name for t in schema.targets]
         )
         if options.out == "-":
-            summary = ExportSummary("standard output", layer.name)
+            summary = ExportSummary("standard output", layer.name, format_title=spec.description)
             if options.fmt == "jsonl":
                 summary.side_notes.append(STDOUT_NOTE)
             out = stdout or sys.stdout
             _to_stream(records, out, spec, _write_options(options, schema), summary, total, progress)
             return summary
         target = Path(options.out) if options.out else default_destination(project, layer.name, options.fmt)
-        summary = ExportSummary(str(target), layer.name)
+        summary = ExportSummary(str(target), layer.name, format_title=spec.description)
         write_options = _write_options(options, schema)
         try:
             if spec.writes_folder:
@@ -286,3 +287,10 @@ def _write(
     stats = writer.close()
     summary.dropped_entities = stats.dropped_entities
     summary.dropped_triggers = stats.dropped_triggers
+    if stats.left_out:
+        parts = [f"{n} {one if n == 1 else many}" for one, many, n in stats.left_out]
+        listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+        verb = "is" if len(parts) == 1 and stats.left_out[0][2] == 1 else "are"
+        summary.side_notes.append(
+            f"{listed} {verb} not in the {summary.format_title} export (its format has no place for them)"
+        )

@@ -318,3 +318,14 @@ def test_side_files_are_renamed_only_when_every_file_is_written_main_file_last(
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("x.")}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_label_studio_export_counts_what_its_format_cannot_carry(project: Project, tmp_path: Path) -> None:
+    import_paths(project, [FIXTURES / "example.jsonl"])
+    options = ExportOptions(
+        fmt="labelstudio", annotator="aigerim", status="all", out=str(tmp_path / "t.json")
+    )
+    assert export_layer(project, options).notes() == [
+        "1 event, 3 stance annotations, 1 comment and 1 sentence status other than done are not in the"
+        " Label Studio JSON export (its format has no place for them)"
+    ]
