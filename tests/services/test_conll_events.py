@@ -154,3 +154,22 @@ def test_the_import_says_where_the_triggers_came_from(source: Project, tmp_path:
     project = new_project(tmp_path / "back.sqlite")
     summary = import_paths(project, [main], ImportOptions(annotator="aigerim"))
     assert f"note: {main}: triggers read from x.events.conll" in summary.describe().splitlines()
+
+
+def test_a_trigger_column_imported_without_event_column_gives_a_hint(source: Project, tmp_path: Path) -> None:
+    main = export(source, tmp_path / "x.conll", events=True, events_to="column")
+    project = new_project(tmp_path / "hint.sqlite")
+    summary = import_paths(project, [main], ImportOptions(annotator="aigerim"))
+    hint = f"note: {main}: column 2 looks like event triggers: import with --event-column 2"
+    assert summary.events == 0 and hint in summary.describe().splitlines()
+    again = import_paths(
+        new_project(tmp_path / "read.sqlite"), [main], ImportOptions(annotator="a", event_column=2)
+    )
+    assert again.events == 1 and "looks like event triggers" not in again.describe()
+    plain = export(source, tmp_path / "plain.conll")
+    assert (
+        "note:"
+        not in import_paths(
+            new_project(tmp_path / "p.sqlite"), [plain], ImportOptions(annotator="a")
+        ).describe()
+    )

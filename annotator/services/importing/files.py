@@ -10,7 +10,7 @@ from annotator.core.model import ImportSummary
 from annotator.core.perf import collector_paused
 from annotator.core.validate import LayerError, check_status
 from annotator.formats import ReadOptions, detect_format, read
-from annotator.formats.conll_events import events_file_of, is_file
+from annotator.formats.conll_events import events_file_of, is_file, trigger_column
 from annotator.formats.jsonl.hf import load_labels
 from annotator.formats.lines import check_readable
 from annotator.formats.side_files import side_file
@@ -69,8 +69,8 @@ def import_paths(
                     progress(base + n, total)
 
             job.run(path, read(path, fmt, read_opts, file_progress), fmt)
-            if fmt == "conll" and options.event_column is None and is_file(events_file_of(path)):
-                summary.notes.append(f"{path}: triggers read from {events_file_of(path).name}")
+            if fmt == "conll" and options.event_column is None:
+                summary.notes += _trigger_notes(path, project, options.tag_column)
             done += size
         job.give_assignments()
     project.fold_log()
@@ -96,3 +96,14 @@ def _without_side_files(files: list[Path]) -> tuple[list[Path], list[str]]:
         else:
             kept.append(path)  # its reader says which file to import, when that file is there
     return kept, notes
+
+
+def _trigger_notes(path: Path, project: Project, tag_column: int) -> list[str]:
+    """Where a CoNLL file's triggers came from (its trigger file), or which of its columns looks
+    like triggers that were not read (``--event-column`` not given)."""
+    if is_file(events_file_of(path)):
+        return [f"{path}: triggers read from {events_file_of(path).name}"]
+    column = trigger_column(path, [et.name for et in project.schema.event_types], tag_column)
+    if column is None:
+        return []
+    return [f"{path}: column {column} looks like event triggers: import with --event-column {column}"]
