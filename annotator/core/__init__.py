@@ -24,4 +24,7 @@ Vocabulary (the README's table says it at length):
 - *mixed-script word*: a run of letters with both Latin and Cyrillic ones (``Қaзақстан``, Latin
   ``a``); its *look-alikes* (homoglyphs) map one for one to the word's majority script (ties:
   Cyrillic) by ``core/scripts.py``; ``ə`` U+0259 is Latin, ``ә`` U+04D9 Cyrillic.
+- *side file*: a file an export writes beside its *main file* ``X`` (``X.events.conll``,
+  ``X.documents.jsonl``, ``X.labels.json``, ``X.features.json``; ``formats/side_files.py``); a
+  *stale* one, of an earlier export to the same name, is removed by an export that does not write it.
 """

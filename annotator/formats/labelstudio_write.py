@@ -50,6 +50,35 @@ _LEFT_OUT = {  # what Label Studio's named-entity tasks have no place for: singu
 }
 
 
+class LeftOut:
+    """Counts what a span-only format (Label Studio's, doccano's) has no place for; ``kept`` names
+    what the format does carry (doccano: ``comment``)."""
+
+    def __init__(self, kept: tuple[str, ...] = ()):
+        self.counts = {one: 0 for one in _LEFT_OUT if one not in kept}
+
+    def take(self, record: Record) -> None:
+        """Count what ``record`` holds that the format leaves out."""
+        if isinstance(record, SentenceRecord):
+            for layer in record.layers:
+                self._add("event", len(layer.events))
+                self._add("stance annotation", len(layer.stance))
+                self._add("comment", int(bool(layer.comment)))
+                self._add("sentence status other than done", int(layer.status != "done"))
+        elif isinstance(record, DocumentStanceRecord):
+            self._add("stance annotation", len(record.stance))
+        elif isinstance(record, DocumentAssignment):
+            self._add("document assignment", 1)
+
+    def _add(self, one: str, n: int) -> None:
+        if one in self.counts:
+            self.counts[one] += n
+
+    def stats(self) -> WriteStats:
+        """The counts, as ``close`` returns them."""
+        return WriteStats(left_out=tuple((one, _LEFT_OUT[one], n) for one, n in self.counts.items() if n))
+
+
 class LabelStudioWriter:
     """Writes records as a Label Studio JSON list, a task per document (gathered, then written)."""
 
@@ -60,24 +89,16 @@ class LabelStudioWriter:
         self.name = ""
         self.text: str | None = None
         self.sentences: list[SentenceRecord] = []
-        self.left_out = dict.fromkeys(_LEFT_OUT, 0)
+        self.left_out = LeftOut()
 
     def write(self, record: Record) -> None:
         """Gather one record; a document is written when the next starts (or at ``close``)."""
+        self.left_out.take(record)
         if isinstance(record, DocumentStart):
             self.flush()
             self.name, self.text = record.name, record.text
         elif isinstance(record, SentenceRecord):
             self.sentences.append(record)
-            for layer in record.layers:
-                self.left_out["event"] += len(layer.events)
-                self.left_out["stance annotation"] += len(layer.stance)
-                self.left_out["comment"] += bool(layer.comment)
-                self.left_out["sentence status other than done"] += layer.status != "done"
-        elif isinstance(record, DocumentStanceRecord):
-            self.left_out["stance annotation"] += len(record.stance)
-        elif isinstance(record, DocumentAssignment):
-            self.left_out["document assignment"] += 1
 
     def flush(self) -> None:
         """Write the gathered document as one task."""
@@ -139,4 +160,4 @@ class LabelStudioWriter:
         """Write the last task and end the list."""
         self.flush()
         self.out.write("[]\n" if self.tasks == 0 else "\n]\n")
-        return WriteStats(left_out=tuple((one, _LEFT_OUT[one], n) for one, n in self.left_out.items() if n))
+        return self.left_out.stats()

@@ -19,6 +19,7 @@ from annotator.core.model import Record
 from annotator.core.schema import Schema
 from annotator.formats.brat import BratWriter
 from annotator.formats.conll import ConllWriter, read_conll
+from annotator.formats.doccano_write import DoccanoWriter
 from annotator.formats.json_list import first_character
 from annotator.formats.jsonl import read_jsonl
 from annotator.formats.jsonl_write import JsonlWriter
@@ -196,6 +197,10 @@ def _labelstudio_writer(out: TextIO, opts: WriteOptions) -> Writer:
     return LabelStudioWriter(out)
 
 
+def _doccano_writer(out: TextIO, opts: WriteOptions) -> Writer:
+    return DoccanoWriter(out)
+
+
 def _brat_writer(folder: Path, opts: WriteOptions) -> Writer:
     if opts.schema is None:
         raise ValueError("brat standoff is written from the project's schema: give WriteOptions.schema")
@@ -237,5 +242,6 @@ WRITERS: dict[str, WriterSpec] = {
         WriterSpec("jsonl", ".jsonl", "JSON lines", stream=_jsonl_writer),
         WriterSpec("brat", "", "brat standoff", folder=_brat_writer),
         WriterSpec("labelstudio", ".json", "Label Studio JSON", stream=_labelstudio_writer),
+        WriterSpec("doccano", ".jsonl", "doccano JSONL", stream=_doccano_writer),
     )
 }

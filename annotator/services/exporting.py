@@ -173,6 +173,8 @@ def export_layer(
                         write_options = replace(write_options, events_out=events)
                     elif options.fmt == "conll":
                         _remove_earlier(files, events_file_of(target), "trigger file", summary)
+                    elif options.fmt == "doccano":  # JSONL: the reader would take it as this file's
+                        _remove_earlier(files, documents_file(target), "document lines", summary)
                     _write(records, spec.open_stream(handle, write_options), summary, total, progress)
         except DestinationError as exc:
             raise ExportError(str(exc)) from None
