@@ -5,7 +5,7 @@ Each line is ``{"text", "label": [[start, end, "LABEL"], ...], "Comments": [...]
 the sentence's comment (doccano's ``Comments``), and the document's name and layer's owner, which
 doccano keeps as the example's metadata and the project's doccano reader reads back (the
 sentences of a document, in order, come back as that document). In doccano: Dataset → Import →
-JSONL, with ``label`` as the label key. Events, stance, statuses other than done and assignments
+JSONL, with ``label`` as the label key. Events, stance, statuses (done, skipped, flagged) and assignments
 have no place there: ``close`` counts them for the export's note.
 """
 

@@ -45,7 +45,7 @@ _LEFT_OUT = {  # what Label Studio's named-entity tasks have no place for: singu
     "event": "events",
     "stance annotation": "stance annotations",
     "comment": "comments",
-    "sentence status other than done": "sentence statuses other than done",
+    "sentence status": "sentence statuses",  # done, skipped, flagged: an import gives todo
     "document assignment": "document assignments",
 }
 
@@ -64,7 +64,7 @@ class LeftOut:
                 self._add("event", len(layer.events))
                 self._add("stance annotation", len(layer.stance))
                 self._add("comment", int(bool(layer.comment)))
-                self._add("sentence status other than done", int(layer.status != "done"))
+                self._add("sentence status", int(layer.status != "todo"))
         elif isinstance(record, DocumentStanceRecord):
             self._add("stance annotation", len(record.stance))
         elif isinstance(record, DocumentAssignment):

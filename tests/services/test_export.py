@@ -326,6 +326,6 @@ def test_label_studio_export_counts_what_its_format_cannot_carry(project: Projec
         fmt="labelstudio", annotator="aigerim", status="all", out=str(tmp_path / "t.json")
     )
     assert export_layer(project, options).notes() == [
-        "1 event, 3 stance annotations, 1 comment and 1 sentence status other than done are not in the"
+        "1 event, 3 stance annotations, 1 comment and 2 sentence statuses are not in the"
         " Label Studio JSON export (its format has no place for them)"
     ]
