@@ -7,7 +7,6 @@ in ``pyproject.toml`` says so).
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from collections.abc import Sequence
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from annotator.cli.completion import script
 from annotator.cli.parser import build_parser
+from annotator.cli.team_command import team_command
 from annotator.console import emit, flush_stdout, pipe_closed
 from annotator.core.choices import KINDS
 from annotator.core.errors import AnnotatorError
@@ -210,33 +210,6 @@ def _annotators(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
-def _team(args: argparse.Namespace, db: str | None) -> int:
-    project = projects.open_or_create(db)
-    try:
-        password = None
-        if args.password_stdin or team.needs_password(project, args.name):
-            password = _read_password(args.name, args.password_stdin)
-        print(team.add_person(project, args.name, args.role, password))
-    finally:
-        project.close()
-    return 0
-
-
-def _read_password(name: str, from_stdin: bool) -> str:
-    """A new login's password: one line of standard input, or typed twice at a terminal."""
-    if from_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    elif sys.stdin.isatty():
-        password = getpass.getpass(f"password for {name}: ")
-        if getpass.getpass("the same again: ") != password:
-            raise AnnotatorError("the two passwords differ; nothing was changed")
-    else:
-        raise AnnotatorError(f"{name} needs a password: give it on standard input with --password-stdin")
-    if not password:
-        raise AnnotatorError(f"{name} needs a password that is not empty")
-    return password
-
-
 def _schema(args: argparse.Namespace, db: str | None) -> int:
     if args.replace and args.labelstudio:
         raise AnnotatorError("--labelstudio shows the stored schema's config: it does not go with --replace")
@@ -427,7 +400,7 @@ _COMMANDS = {
     "export": _export,
     "annotators": _annotators,
     "schema": _schema,
-    "team": _team,
+    "team": team_command,
     "stats": _stats,
     "train": _train,
     "suggest": _suggest,

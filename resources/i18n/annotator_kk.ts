@@ -1317,8 +1317,8 @@ Details are in {log}.</source>
         <translation>файлдарды импорттау (не терезеге сүйреп әкелу)</translation>
     </message>
     <message>
-        <source>export a layer to CoNLL, JSONL, Label Studio or brat</source>
-        <translation>қабатты CoNLL, JSONL, Label Studio не brat пішіміне экспорттау</translation>
+        <source>export a layer to CoNLL, JSONL, doccano, Label Studio or brat</source>
+        <translation>қабатты CoNLL, JSONL, doccano, Label Studio не brat пішіміне экспорттау</translation>
     </message>
     <message>
         <source>refresh: teammates&apos; progress, the document list and the sentence (also every 30 s)</source>
