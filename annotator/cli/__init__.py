@@ -14,6 +14,7 @@ from pathlib import Path
 
 from annotator.cli.completion import script
 from annotator.cli.parser import build_parser
+from annotator.cli.retokenize_command import retokenize_command
 from annotator.cli.team_command import team_command
 from annotator.console import emit, flush_stdout, pipe_closed
 from annotator.core.choices import KINDS
@@ -30,7 +31,6 @@ from annotator.services import (
     training_run,
 )
 from annotator.services import project as projects
-from annotator.services import retokenize as retokenizing
 from annotator.services.compared import ComparedError
 from annotator.services.destinations import (
     atomic_file,
@@ -264,25 +264,6 @@ def _restore(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
-def _retokenize(args: argparse.Namespace, db: str | None) -> int:
-    project = projects.open_existing(db)
-    try:
-        done = retokenizing.retokenize(project, args.to_version)
-    finally:
-        project.close()
-    for problem in done.problems:
-        print(f"annotator: {problem}", file=sys.stderr)
-    emit(
-        f"tokenizer version {done.before} → {done.after}: {done.changed} of {done.sentences} sentences "
-        f"re-tokenised, {len(done.problems)} left as they were (a span does not fit the new tokens)"
-    )
-    if done.backup is not None:
-        emit(f"to undo: annotator restore --db {done.project_file} {done.backup}")
-    else:
-        emit("to undo: restore the server's backup taken before (pg_dump); nothing was backed up here")
-    return 0
-
-
 def _train(args: argparse.Namespace, db: str | None) -> int:
     names = suggest_report.layer_names(args.layers)
     if args.iterations < 1:
@@ -392,7 +373,7 @@ _COMMANDS = {
     "progress": _progress,
     "backup": _backup,
     "restore": _restore,
-    "retokenize": _retokenize,
+    "retokenize": retokenize_command,
     "gui": _gui,
     "init": _init,
     "import": _import,
