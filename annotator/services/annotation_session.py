@@ -266,6 +266,17 @@ class AnnotationSession(EditingSession):
         return kept
 
     # -- edits ---------------------------------------------------------------------------------
+    def execute(self, command: Command) -> Outcome:
+        """Apply an edit made on the sentence shown, refused in its own transaction when someone
+        corrected that sentence's tokens since it was read (the sentence is then read again)."""
+        view = self.view
+        if view is not None and view.id == command.sentence_id:
+            command.seen_tokens = tuple(view.tokens)
+        outcome = super().execute(command)
+        if command.stale and view is not None:
+            self.reload(view.id)
+        return outcome
+
     def shown(self, sentence_id: int) -> object:
         """What the window shows of a sentence's annotations now, or None when it shows another."""
         view = self.view

@@ -282,3 +282,32 @@ def test_active_time_saved_after_a_correction_does_not_block_its_undo_and_is_kep
 def _times(s: object) -> dict[tuple[int, int], float]:
     rows = s.execute(text("SELECT annotator_id, sentence_id, seconds FROM active_time"))  # type: ignore[attr-defined]
     return {(int(a), int(b)): float(t) for a, b, t in rows}
+
+
+def test_an_edit_in_a_window_that_shows_tokens_corrected_since_is_refused_and_the_sentence_reread(
+    corpus: Corpus,
+) -> None:
+    """bob's window shows the sentence; a reviewer splits 'Астанада'; bob's label on the token his
+    cursor is on ('жиналыс', index 4 as he sees it) would land on ',' (index 4 now)."""
+    from annotator.services.annotation_session import AnnotationSession
+    from annotator.services.session import Result
+
+    p = corpus.project
+    with p.reading() as s:
+        bob_info = queries.find_annotator(s, "bob")
+    assert bob_info is not None
+    window = AnnotationSession(p, bob_info)
+    screen = window.start()
+    assert screen is not None and screen.view.id == corpus.first
+    assert screen.view.token_text(4, 5) == "жиналыс"
+    p.act_as(corpus.boss)
+    SplitToken(corpus.first, token=2, at=6).apply(p)  # Астана | да
+    p.act_as(corpus.bob)
+    before = dump(p)
+    outcome = window.execute(c.AddEntity(corpus.first, corpus.bob, 4, 5, "PERSON"))
+    assert outcome.result is Result.REFUSED
+    assert outcome.message.startswith("the sentence's tokens were corrected meanwhile")
+    assert dump(p) == before
+    assert window.view is not None and window.view.token_text(5, 6) == "жиналыс"  # read again
+    assert window.execute(c.AddEntity(corpus.first, corpus.bob, 5, 6, "PERSON")).result is Result.STORED
+    assert spans(p, corpus.first, corpus.bob)[-1] == (5, 6, "PERSON")

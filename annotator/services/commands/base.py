@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
 from annotator.core.changes import Changes
+from annotator.core.errors import StoreError
 from annotator.core.schema import Schema
-from annotator.store import Project, Session
+from annotator.store import Project, Session, queries
 
 
 @dataclass
@@ -21,6 +22,13 @@ class Command:
     """Base of every edit: a description for the Edit menu and the sentence it touches."""
 
     sentence_id: int
+    # The sentence's token offsets as the window that made the edit shows them (None: not checked).
+    # A correction by someone else since then would put the edit's token indices on other words, so
+    # the edit is refused in its own transaction and ``stale`` says why (the window reads again).
+    seen_tokens: tuple[tuple[int, int], ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    stale: bool = field(default=False, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -30,6 +38,14 @@ class Command:
     def apply(self, project: Project) -> Changes:
         """Do (or redo) the edit in one transaction, committed before this returns; what changed."""
         with project.transaction() as s:
+            if self.seen_tokens is not None:
+                now = tuple((a, b) for a, b, _ in queries.sentence_tokens(s, self.sentence_id))
+                self.stale = now != self.seen_tokens
+                if self.stale:
+                    raise StoreError(
+                        "the sentence's tokens were corrected meanwhile: it is shown again as it is now;"
+                        " nothing changed"
+                    )
             self.do(s, project.schema)
         return self.changes()
 
