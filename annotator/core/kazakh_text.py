@@ -105,8 +105,10 @@ _ABBR = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS_V2, key=len, reverse
 _TOKEN_RE = re.compile(
     rf"""
     (?P<abbr>(?:{_ABBR})\.)(?!{_W})
-    |(?P<initial>{_UPPER}\.)(?=\s*{_UPPER})                            # М. Әуезов, Н.Ә. Назарбаев
+    |(?P<initial>{_UPPER}\.)(?=\s*-?{_UPPER})                          # М. Әуезов, Н.Ә., Қ.-Ж. Тоқаев
     |(?P<dotted>(?:т\.с\.с|т\.б|т\.т|e\.g|i\.e)\.)(?!\w)
+    |(?P<email>[\w.+-]+@{_W}+(?:[.-]{_W}+)*\.[a-zA-Z]{{2,}})            # info@gov.kz
+    |(?P<handle>[@#](?:{_W}|_)+)                                     # @user_name, #Қазақстан
     # informburo.kz, https://www.informburo.kz/news/1
     |(?P<url>(?:https?://)?{_W}+(?:[.-]{_W}+)*\.[a-zA-Z]{{2,}}(?:/[^\s«»“”"]*[^\s«»“”".,;:!?)])?)
     |(?P<word>{_W}+(?:[-‐'’]{_W}+)*)
@@ -117,7 +119,7 @@ _TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_NUMBER_RE = re.compile(rf"\d+(?:[.,]\d+)+(?:-{_W}+)*")
+_NUMBER_RE = re.compile(rf"\d+(?:[.,:]\d+)+(?:-{_W}+)*")  # 3,5; 1.5-ке; 10:30-да
 _HYPHEN = re.compile(r"[-‐]")
 
 
@@ -212,11 +214,22 @@ def tokenize_v2(text: str) -> list[Token]:
                 continue
         else:  # pragma: no cover - the pattern matches every non-space character
             end = pos + 1
+        if text[pos:end] == "%":
+            end = _percent_suffix_end(text, end)
         tokens.append(Token(text[pos:end], pos, end))
         pos = end
     return tokens
 
 
+def _percent_suffix_end(text: str, end: int) -> int:
+    """Where ``%`` ends with the case ending that follows it (``%-ке``, ``%-ға``), as KazNERD
+    writes it: a number's ending stays on what it ends."""
+    match = _SUFFIX_AFTER.match(text, end)
+    return match.end() if match and is_suffix_chain(match.group(1).lower()) else end
+
+
+_SUFFIX_AFTER = re.compile(rf"[-‐]({_W}+)")
+_INITIALS = re.compile(rf"(?:{_UPPER}\.-?)*{_UPPER}")  # Н.Ә, Қ.-Ж: the word before an initial's dot
 _CLOSERS = "»”\"'’)]"
 _OPENERS = "«“\"'‘([—–-"
 _DASHES = "—–-"
@@ -252,8 +265,8 @@ def sentence_end_v2(text: str, dot_start: int, dot_end: int, limit: int) -> int 
         word = text[word_start:dot_start]
         if word in LEADING_ABBREVIATIONS or word.lower() in LEADING_ABBREVIATIONS:
             return None
-        if len(word) == 1 and word.isalpha() and word.isupper():
-            return None  # an initial: Н. Назарбаев
+        if _INITIALS.fullmatch(word):
+            return None  # initials: Н. Назарбаев, Н.Ә. Назарбаев, Қ.-Ж. Тоқаев
         if word.lower() in COUNTING_ABBREVIATIONS:
             stem = _STEM.match(text, nxt)
             if stem is None or stem.group().lower() not in SENTENCE_OPENERS:

@@ -228,3 +228,22 @@ def test_version_2_meets_both_figures_on_the_treebank_training_sentences() -> No
     assert isinstance(tokens, dict) and isinstance(sents, dict)
     assert tokens["f1"] >= 0.985, result["v2"]["token_misses"]
     assert sents["f1"] >= 0.98, result["v2"]["sentence_misses"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Қ.-Ж. Тоқаев келді", ["Қ.", "-", "Ж.", "Тоқаев", "келді"]),  # a hyphenated pair of initials
+        ("баға 5%-ға өсті, 7%-дан", ["баға", "5", "%-ға", "өсті", ",", "7", "%-дан"]),  # as KazNERD
+        ("сағат 10:30-да", ["сағат", "10:30-да"]),  # a time with its ending
+        ("info@gov.kz жазыңыз", ["info@gov.kz", "жазыңыз"]),
+        ("@user_name айтты #Қазақстан", ["@user_name", "айтты", "#Қазақстан"]),
+    ],
+)
+def test_news_and_web_forms_stay_whole(text: str, expected: list[str]) -> None:
+    assert v2(text) == expected
+
+
+def test_two_letter_and_hyphenated_initials_do_not_end_a_sentence() -> None:
+    text = "Жобаны Н.Ә. Назарбаев қолдады. Ол келді. Қ.-Ж. Тоқаев сөйледі."
+    assert sentences(text) == ["Жобаны Н.Ә. Назарбаев қолдады.", "Ол келді.", "Қ.-Ж. Тоқаев сөйледі."]
