@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from annotator.core.keymap import REVIEW_KEYMAP, REVIEW_KEYS, review_keys_of
 from annotator.gui import dialogs
 from annotator.gui.dashboard import DashboardDock
-from annotator.gui.language import language_menu, translate
+from annotator.gui.language import language_menu, shown, translate
 from annotator.gui.physical_keys import PhysicalKeys
 from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
@@ -277,14 +277,16 @@ class ReviewWindow(QMainWindow):
             command = make()
         except NoEdit as exc:
             if str(exc):
-                self.statusBar().showMessage(str(exc), 5000)
+                self.statusBar().showMessage(shown(exc), 5000)
             return
         self.execute(command)
 
     def execute(self, command: Command) -> None:
         """Apply a gold edit; the runner puts it on the undo history and shows the sentence again."""
         if self.runner.execute(command):
-            self.statusBar().showMessage(translate("Review", "gold: {what}").format(what=command.text), 4000)
+            self.statusBar().showMessage(
+                translate("Review", "gold: {what}").format(what=shown(command.text)), 4000
+            )
 
     def report_failure(self, summary: str) -> None:
         """An unexpected failure (from the failure reporter): a status line, a dialog if it recurs."""

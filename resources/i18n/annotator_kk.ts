@@ -594,6 +594,157 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>accept {label} into gold</source>
+        <translation>{label} эталонға қабылдау</translation>
+    </message>
+    <message>
+        <source>accept what everyone agrees on</source>
+        <translation>бәрі келіскенді қабылдау</translation>
+    </message>
+    <message>
+        <source>accept {name}&apos;s stance into gold</source>
+        <translation>{name} ұстанымын эталонға қабылдау</translation>
+    </message>
+    <message>
+        <source>split token</source>
+        <translation>токенді бөлу</translation>
+    </message>
+    <message>
+        <source>merge tokens</source>
+        <translation>токендерді біріктіру</translation>
+    </message>
+    <message>
+        <source>split sentence</source>
+        <translation>сөйлемді бөлу</translation>
+    </message>
+    <message>
+        <source>merge sentences</source>
+        <translation>сөйлемдерді біріктіру</translation>
+    </message>
+    <message>
+        <source>tag {label}</source>
+        <translation>{label} деп белгілеу</translation>
+    </message>
+    <message>
+        <source>add event {event_type}</source>
+        <translation>{event_type} оқиғасын қосу</translation>
+    </message>
+    <message>
+        <source>add argument {role}</source>
+        <translation>{role} аргументін қосу</translation>
+    </message>
+    <message>
+        <source>delete entity</source>
+        <translation>нысанды жою</translation>
+    </message>
+    <message>
+        <source>delete event</source>
+        <translation>оқиғаны жою</translation>
+    </message>
+    <message>
+        <source>delete argument</source>
+        <translation>аргументті жою</translation>
+    </message>
+    <message>
+        <source>relabel as {label}</source>
+        <translation>белгіні {label} деп өзгерту</translation>
+    </message>
+    <message>
+        <source>set {name} = {value}</source>
+        <translation>{name} = {value} орнату</translation>
+    </message>
+    <message>
+        <source>mark {status}</source>
+        <translation>күйі: {status}</translation>
+    </message>
+    <message>
+        <source>stance {target}: {label}</source>
+        <translation>ұстаным {target}: {label}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>document stance {target}: {label}</source>
+        <translation>құжат ұстанымы {target}: {label}</translation>
+    </message>
+    <message>
+        <source>event {label}</source>
+        <translation>{label} оқиғасы</translation>
+    </message>
+    <message>
+        <source>accept {what}</source>
+        <translation>қабылдау: {what}</translation>
+    </message>
+    <message>
+        <source>reject {what}</source>
+        <translation>қабылдамау: {what}</translation>
+    </message>
+    <message>
+        <source>accept {count} suggestion(s)</source>
+        <translation>{count} ұсынысты қабылдау</translation>
+    </message>
+    <message>
+        <source>label {count} occurrence(s) {label}</source>
+        <translation>{count} кездесуді {label} деп белгілеу</translation>
+    </message>
+    <message>
+        <source>fix {old} to {new}</source>
+        <translation>{old} → {new} түзету</translation>
+    </message>
+    <message>
+        <source>not saved: {what}: {reason}; the sentence shows what the project holds</source>
+        <translation>сақталмады: {what}: {reason}; сөйлем жобада сақталғанды көрсетеді</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>болдырмау</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>қайталау</translation>
+    </message>
+    <message>
+        <source>undo “{what}”</source>
+        <translation>«{what}» болдырмау</translation>
+    </message>
+    <message>
+        <source>redo “{what}”</source>
+        <translation>«{what}» қайталау</translation>
+    </message>
+    <message>
+        <source>could not {what}: {problem}; it is taken off the history</source>
+        <translation>{what} орындалмады: {problem}; ол тарихтан алынды</translation>
+    </message>
+    <message>
+        <source>not saved: {what}: {reason}; the project cannot be read either ({problem}), so the sentence may be out of date</source>
+        <translation>сақталмады: {what}: {reason}; жоба да оқылмады ({problem}), сөйлем ескірген болуы мүмкін</translation>
+    </message>
+    <message>
+        <source>backed up to {where}</source>
+        <translation>сақтық көшірме жасалды: {where}</translation>
+    </message>
+    <message>
+        <source>nothing to undo</source>
+        <translation>болдырмайтын ештеңе жоқ</translation>
+    </message>
+    <message>
+        <source>nothing to redo</source>
+        <translation>қайталайтын ештеңе жоқ</translation>
+    </message>
+    <message>
+        <source>the connection broke while saving “{what}”, but the project holds it: saved</source>
+        <translation>«{what}» сақталып жатқанда байланыс үзілді, бірақ жобада бар: сақталды</translation>
+    </message>
+    <message>
+        <source>backup failed: {problem}</source>
+        <translation>сақтық көшірме жасалмады: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>MixedScript</name>
     <message>
         <source>mixed Latin and Cyrillic letters: {word} → {fixed}</source>

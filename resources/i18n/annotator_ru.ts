@@ -594,6 +594,157 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>accept {label} into gold</source>
+        <translation>принять {label} в эталон</translation>
+    </message>
+    <message>
+        <source>accept what everyone agrees on</source>
+        <translation>принять то, в чём согласны все</translation>
+    </message>
+    <message>
+        <source>accept {name}&apos;s stance into gold</source>
+        <translation>принять в эталон позицию {name}</translation>
+    </message>
+    <message>
+        <source>split token</source>
+        <translation>разделить токен</translation>
+    </message>
+    <message>
+        <source>merge tokens</source>
+        <translation>слить токены</translation>
+    </message>
+    <message>
+        <source>split sentence</source>
+        <translation>разделить предложение</translation>
+    </message>
+    <message>
+        <source>merge sentences</source>
+        <translation>слить предложения</translation>
+    </message>
+    <message>
+        <source>tag {label}</source>
+        <translation>пометить как {label}</translation>
+    </message>
+    <message>
+        <source>add event {event_type}</source>
+        <translation>добавить событие {event_type}</translation>
+    </message>
+    <message>
+        <source>add argument {role}</source>
+        <translation>добавить аргумент {role}</translation>
+    </message>
+    <message>
+        <source>delete entity</source>
+        <translation>удалить сущность</translation>
+    </message>
+    <message>
+        <source>delete event</source>
+        <translation>удалить событие</translation>
+    </message>
+    <message>
+        <source>delete argument</source>
+        <translation>удалить аргумент</translation>
+    </message>
+    <message>
+        <source>relabel as {label}</source>
+        <translation>сменить метку на {label}</translation>
+    </message>
+    <message>
+        <source>set {name} = {value}</source>
+        <translation>задать {name} = {value}</translation>
+    </message>
+    <message>
+        <source>mark {status}</source>
+        <translation>статус: {status}</translation>
+    </message>
+    <message>
+        <source>stance {target}: {label}</source>
+        <translation>позиция {target}: {label}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>document stance {target}: {label}</source>
+        <translation>позиция документа {target}: {label}</translation>
+    </message>
+    <message>
+        <source>event {label}</source>
+        <translation>событие {label}</translation>
+    </message>
+    <message>
+        <source>accept {what}</source>
+        <translation>принять: {what}</translation>
+    </message>
+    <message>
+        <source>reject {what}</source>
+        <translation>отклонить: {what}</translation>
+    </message>
+    <message>
+        <source>accept {count} suggestion(s)</source>
+        <translation>принять подсказки: {count}</translation>
+    </message>
+    <message>
+        <source>label {count} occurrence(s) {label}</source>
+        <translation>пометить как {label} вхождения: {count}</translation>
+    </message>
+    <message>
+        <source>fix {old} to {new}</source>
+        <translation>исправить {old} на {new}</translation>
+    </message>
+    <message>
+        <source>not saved: {what}: {reason}; the sentence shows what the project holds</source>
+        <translation>не сохранено: {what}: {reason}; предложение показывает то, что хранит проект</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>отменить</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>повторить</translation>
+    </message>
+    <message>
+        <source>undo “{what}”</source>
+        <translation>отменить «{what}»</translation>
+    </message>
+    <message>
+        <source>redo “{what}”</source>
+        <translation>повторить «{what}»</translation>
+    </message>
+    <message>
+        <source>could not {what}: {problem}; it is taken off the history</source>
+        <translation>не удалось {what}: {problem}; шаг убран из истории</translation>
+    </message>
+    <message>
+        <source>not saved: {what}: {reason}; the project cannot be read either ({problem}), so the sentence may be out of date</source>
+        <translation>не сохранено: {what}: {reason}; проект тоже не читается ({problem}), предложение может быть устаревшим</translation>
+    </message>
+    <message>
+        <source>backed up to {where}</source>
+        <translation>резервная копия сохранена: {where}</translation>
+    </message>
+    <message>
+        <source>nothing to undo</source>
+        <translation>нечего отменять</translation>
+    </message>
+    <message>
+        <source>nothing to redo</source>
+        <translation>нечего повторять</translation>
+    </message>
+    <message>
+        <source>the connection broke while saving “{what}”, but the project holds it: saved</source>
+        <translation>соединение оборвалось при сохранении «{what}», но проект его хранит: сохранено</translation>
+    </message>
+    <message>
+        <source>backup failed: {problem}</source>
+        <translation>резервная копия не сделана: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>MixedScript</name>
     <message>
         <source>mixed Latin and Cyrillic letters: {word} → {fixed}</source>

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from annotator.core.changes import Changes
 from annotator.core.corrections import CorrectionBlocked, Sentences, merge_tokens, split_token
 from annotator.core.errors import StoreError
+from annotator.core.messages import message
 from annotator.core.resegment import merge_sentences, split_sentence
 from annotator.core.schema import Schema
 from annotator.services.commands.base import Command
@@ -86,7 +87,7 @@ class SplitToken(Correction):
 
     @property
     def text(self) -> str:
-        return "split token"
+        return message("split token")
 
     def corrected(self, state: Sentences, schema: Schema) -> Sentences:
         return split_token(state, self.sentence_id, self.token, self.at)
@@ -100,7 +101,7 @@ class MergeTokens(Correction):
 
     @property
     def text(self) -> str:
-        return "merge tokens"
+        return message("merge tokens")
 
     def corrected(self, state: Sentences, schema: Schema) -> Sentences:
         return merge_tokens(state, self.sentence_id, self.token, schema.allow_overlap)
@@ -114,7 +115,7 @@ class SplitSentence(Correction):
 
     @property
     def text(self) -> str:
-        return "split sentence"
+        return message("split sentence")
 
     def corrected(self, state: Sentences, schema: Schema) -> Sentences:
         return split_sentence(state, self.sentence_id, self.token)
@@ -126,7 +127,7 @@ class MergeSentences(Correction):
 
     @property
     def text(self) -> str:
-        return "merge sentences"
+        return message("merge sentences")
 
     def touched(self, s: Session) -> list[int]:
         following = store.next_sentence(s, self.sentence_id)
