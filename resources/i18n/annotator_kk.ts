@@ -596,6 +596,98 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>{name}&apos;s entity &apos;{words}&apos; ({label})</source>
+        <translation>{name} қойған &apos;{words}&apos; нысаны ({label})</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s event &apos;{words}&apos; ({label})</source>
+        <translation>{name} қойған &apos;{words}&apos; оқиғасы ({label})</translation>
+    </message>
+    <message>
+        <source>cannot split &apos;{word}&apos; there: choose a place inside the token</source>
+        <translation>&apos;{word}&apos; осы жерден бөлінбейді: токеннің ішінен орын таңдаңыз</translation>
+    </message>
+    <message>
+        <source>cannot merge: the cursor is on the last token of the sentence</source>
+        <translation>біріктіру мүмкін емес: курсор сөйлемнің соңғы токенінде</translation>
+    </message>
+    <message>
+        <source>cannot merge &apos;{first}&apos; and &apos;{second}&apos;: white space is between them, and a token has none</source>
+        <translation>&apos;{first}&apos; мен &apos;{second}&apos; біріктірілмейді: араларында бос орын бар, ал токенде бос орын болмайды</translation>
+    </message>
+    <message>
+        <source>cannot merge the tokens: {span} and &apos;{label}&apos; would overlap</source>
+        <translation>токендерді біріктіру мүмкін емес: {span} мен &apos;{label}&apos; қабаттасып қалады</translation>
+    </message>
+    <message>
+        <source>{span} does not fit the new tokens</source>
+        <translation>{span} жаңа токендерге сыймайды</translation>
+    </message>
+    <message>
+        <source>cannot merge the tokens: {span} would be there twice</source>
+        <translation>токендерді біріктіру мүмкін емес: {span} екі рет болып қалады</translation>
+    </message>
+    <message>
+        <source>cannot split: put the cursor on the token the second sentence begins with</source>
+        <translation>бөлу мүмкін емес: курсорды екінші сөйлем басталатын токенге қойыңыз</translation>
+    </message>
+    <message>
+        <source>cannot merge: the document has text between the two sentences</source>
+        <translation>біріктіру мүмкін емес: құжатта екі сөйлемнің арасында мәтін бар</translation>
+    </message>
+    <message>
+        <source>cannot split: {span} crosses the cut</source>
+        <translation>бөлу мүмкін емес: {span} бөлу орнын кесіп өтеді</translation>
+    </message>
+    <message>
+        <source>cannot split: {span} has its {role} &apos;{words}&apos; on the other side of the cut</source>
+        <translation>бөлу мүмкін емес: {span} — оның {role} &apos;{words}&apos; аргументі бөлу орнының арғы жағында</translation>
+    </message>
+    <message>
+        <source>cannot merge: {name}&apos;s stance toward &apos;{target}&apos; is {label} in one sentence and {other} in the other</source>
+        <translation>біріктіру мүмкін емес: {name} ұстанымы &apos;{target}&apos; объектісіне бір сөйлемде {label}, екіншісінде {other}</translation>
+    </message>
+    <message>
+        <source>entity label {label} is not in the project&apos;s schema</source>
+        <translation>{label} нысан белгісі жобаның схемасында жоқ</translation>
+    </message>
+    <message>
+        <source>event type {event_type} is not in the project&apos;s schema</source>
+        <translation>{event_type} оқиға түрі жобаның схемасында жоқ</translation>
+    </message>
+    <message>
+        <source>the schema does not record stance at {level} level</source>
+        <translation>схема {level} деңгейіндегі ұстанымды жазбайды</translation>
+    </message>
+    <message>
+        <source>stance target {target} is not in the project&apos;s schema</source>
+        <translation>{target} ұстаным объектісі жобаның схемасында жоқ</translation>
+    </message>
+    <message>
+        <source>stance label {label} is not one of {labels}</source>
+        <translation>{label} ұстаным белгісі мыналардың бірі емес: {labels}</translation>
+    </message>
+    <message>
+        <source>status {status} is not one of {statuses}</source>
+        <translation>{status} күйі мыналардың бірі емес: {statuses}</translation>
+    </message>
+    <message>
+        <source>entities {label} (tokens {start}..{end}) and {other} (tokens {other_start}..{other_end}) overlap, which the schema forbids</source>
+        <translation>{label} (токендер {start}..{end}) және {other} (токендер {other_start}..{other_end}) нысандары қабаттасады, ал схема оған тыйым салады</translation>
+    </message>
+    <message>
+        <source>event attribute {name} is not in the project&apos;s schema</source>
+        <translation>{name} оқиға атрибуты жобаның схемасында жоқ</translation>
+    </message>
+    <message>
+        <source>event attribute {name} cannot be {value} (one of {values})</source>
+        <translation>{name} оқиға атрибуты {value} бола алмайды (мыналардың бірі: {values})</translation>
+    </message>
+    <message>
+        <source>role {role} does not belong to event type {event_type} ({roles})</source>
+        <translation>{role} рөлі {event_type} оқиға түріне жатпайды ({roles})</translation>
+    </message>
+    <message>
         <source>accept {label} into gold</source>
         <translation>{label} эталонға қабылдау</translation>
     </message>
@@ -622,6 +714,14 @@
     <message>
         <source>merge sentences</source>
         <translation>сөйлемдерді біріктіру</translation>
+    </message>
+    <message>
+        <source>the sentences changed since the correction (someone else edited them)</source>
+        <translation>түзетуден кейін сөйлемдер өзгерді (оларды басқа біреу өңдеді)</translation>
+    </message>
+    <message>
+        <source>cannot merge: this is the last sentence of its document</source>
+        <translation>біріктіру мүмкін емес: бұл құжаттың соңғы сөйлемі</translation>
     </message>
     <message>
         <source>tag {label}</source>
@@ -742,6 +842,102 @@
     <message>
         <source>backup failed: {problem}</source>
         <translation>сақтық көшірме жасалмады: {problem}</translation>
+    </message>
+    <message>
+        <source>{name} cannot change {owner}&apos;s annotations: everyone edits only their own layer</source>
+        <translation>{name} басқа адамның ({owner}) аннотацияларын өзгерте алмайды: әркім тек өз қабатын өңдейді</translation>
+    </message>
+    <message>
+        <source>the change names nobody: open the project as an annotator or reviewer to edit it</source>
+        <translation>өзгерісте ешкім көрсетілмеген: өңдеу үшін жобаны аннотатор не рецензент ретінде ашыңыз</translation>
+    </message>
+    <message>
+        <source>the annotator of this change is not in the project</source>
+        <translation>бұл өзгерістің аннотаторы жобада жоқ</translation>
+    </message>
+    <message>
+        <source>nobody edits as the gold layer itself: reviewers write gold under their own names</source>
+        <translation>эталон қабатының атынан ешкім өңдемейді: рецензенттер эталонды өз аттарымен жазады</translation>
+    </message>
+    <message>
+        <source>only reviewers write the gold layer, and {name} is an annotator</source>
+        <translation>эталон қабатын тек рецензенттер жазады, ал {name} — аннотатор</translation>
+    </message>
+    <message>
+        <source>there is no sentence {number}</source>
+        <translation>{number} сөйлемі жоқ</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: {names} annotated it too (a person alone on a document may correct it)</source>
+        <translation>бұл құжатты тек рецензент түзете алады: оны басқалар да аннотациялады: {names} (құжатпен жалғыз жұмыс істейтін адам оны түзете алады)</translation>
+    </message>
+    <message>
+        <source>the correction names nobody: open the project as an annotator or reviewer</source>
+        <translation>түзетуде ешкім көрсетілмеген: жобаны аннотатор не рецензент ретінде ашыңыз</translation>
+    </message>
+    <message>
+        <source>the person correcting is not in the project</source>
+        <translation>түзетуші адам жобада жоқ</translation>
+    </message>
+    <message>
+        <source>nobody corrects as the gold layer itself: reviewers correct under their own names</source>
+        <translation>эталон қабатының атынан ешкім түзетпейді: рецензенттер өз аттарымен түзетеді</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: {names} and others annotated it too (a person alone on a document may correct it)</source>
+        <translation>бұл құжатты тек рецензент түзете алады: оны басқалар да аннотациялады: {names} және т.б. (құжатпен жалғыз жұмыс істейтін адам оны түзете алады)</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: others annotated it too (a person alone on a document may correct it)</source>
+        <translation>бұл құжатты тек рецензент түзете алады: оны басқалар да аннотациялады (құжатпен жалғыз жұмыс істейтін адам оны түзете алады)</translation>
+    </message>
+    <message>
+        <source>the database&apos;s row-level security does not let you rewrite these sentences: correcting a document needs a login that may change its sentences and everyone&apos;s rows in it</source>
+        <translation>дерекқордың жол деңгейіндегі қауіпсіздігі бұл сөйлемдерді қайта жазуға рұқсат бермейді: құжатты түзету үшін оның сөйлемдерін және ондағы барлық адамның жолдарын өзгерте алатын логин керек</translation>
+    </message>
+    <message>
+        <source>there is no sentence {number}: it was corrected or removed meanwhile</source>
+        <translation>{number} сөйлемі жоқ: ол осы арада түзетілді не жойылды</translation>
+    </message>
+    <message>
+        <source>the sentences were corrected or removed meanwhile: read the document again</source>
+        <translation>сөйлемдер осы арада түзетілді не жойылды: құжатты қайта оқыңыз</translation>
+    </message>
+    <message>
+        <source>the event or the entity no longer exists</source>
+        <translation>оқиға не нысан енді жоқ</translation>
+    </message>
+    <message>
+        <source>an argument must be an entity of the same sentence and annotator as its event</source>
+        <translation>аргумент оқиғасымен бір сөйлемдегі, бір аннотатордың нысаны болуы керек</translation>
+    </message>
+    <message>
+        <source>the same {label} entity is already there</source>
+        <translation>дәл осындай {label} нысаны бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>the same {event_type} event is already there</source>
+        <translation>дәл осындай {event_type} оқиғасы бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>a stance holder must be an entity of the same sentence and annotator</source>
+        <translation>ұстаным иесі сол сөйлемдегі, сол аннотатордың нысаны болуы керек</translation>
+    </message>
+    <message>
+        <source>a stance holder must be an entity of the same document and annotator</source>
+        <translation>ұстаным иесі сол құжаттағы, сол аннотатордың нысаны болуы керек</translation>
+    </message>
+    <message>
+        <source>only a manager may fix the text of a shared document (its sentences are everyone&apos;s)</source>
+        <translation>ортақ құжаттың мәтінін тек менеджер түзете алады (оның сөйлемдері бәріне ортақ)</translation>
+    </message>
+    <message>
+        <source>the sentence is no longer in the project</source>
+        <translation>сөйлем енді жобада жоқ</translation>
+    </message>
+    <message>
+        <source>the sentence no longer reads {old} there</source>
+        <translation>сөйлемде ол жерде енді {old} жазылмаған</translation>
     </message>
 </context>
 <context>

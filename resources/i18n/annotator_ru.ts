@@ -596,6 +596,98 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>{name}&apos;s entity &apos;{words}&apos; ({label})</source>
+        <translation>сущность &apos;{words}&apos; ({label}) участника {name}</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s event &apos;{words}&apos; ({label})</source>
+        <translation>событие &apos;{words}&apos; ({label}) участника {name}</translation>
+    </message>
+    <message>
+        <source>cannot split &apos;{word}&apos; there: choose a place inside the token</source>
+        <translation>нельзя разделить &apos;{word}&apos; здесь: выберите место внутри токена</translation>
+    </message>
+    <message>
+        <source>cannot merge: the cursor is on the last token of the sentence</source>
+        <translation>нельзя слить: курсор на последнем токене предложения</translation>
+    </message>
+    <message>
+        <source>cannot merge &apos;{first}&apos; and &apos;{second}&apos;: white space is between them, and a token has none</source>
+        <translation>нельзя слить &apos;{first}&apos; и &apos;{second}&apos;: между ними пробел, а в токене пробелов нет</translation>
+    </message>
+    <message>
+        <source>cannot merge the tokens: {span} and &apos;{label}&apos; would overlap</source>
+        <translation>нельзя слить токены: {span} и &apos;{label}&apos; перекрылись бы</translation>
+    </message>
+    <message>
+        <source>{span} does not fit the new tokens</source>
+        <translation>{span} не совпадает с границами новых токенов</translation>
+    </message>
+    <message>
+        <source>cannot merge the tokens: {span} would be there twice</source>
+        <translation>нельзя слить токены — получился бы дубликат: {span}</translation>
+    </message>
+    <message>
+        <source>cannot split: put the cursor on the token the second sentence begins with</source>
+        <translation>нельзя разделить: поставьте курсор на токен, с которого начнётся второе предложение</translation>
+    </message>
+    <message>
+        <source>cannot merge: the document has text between the two sentences</source>
+        <translation>нельзя слить: в документе между двумя предложениями есть текст</translation>
+    </message>
+    <message>
+        <source>cannot split: {span} crosses the cut</source>
+        <translation>нельзя разделить: {span} пересекает место разреза</translation>
+    </message>
+    <message>
+        <source>cannot split: {span} has its {role} &apos;{words}&apos; on the other side of the cut</source>
+        <translation>нельзя разделить: {span} — аргумент {role} &apos;{words}&apos; по другую сторону разреза</translation>
+    </message>
+    <message>
+        <source>cannot merge: {name}&apos;s stance toward &apos;{target}&apos; is {label} in one sentence and {other} in the other</source>
+        <translation>нельзя слить: позиция участника {name} к объекту &apos;{target}&apos; в одном предложении {label}, в другом {other}</translation>
+    </message>
+    <message>
+        <source>entity label {label} is not in the project&apos;s schema</source>
+        <translation>метки сущности {label} нет в схеме проекта</translation>
+    </message>
+    <message>
+        <source>event type {event_type} is not in the project&apos;s schema</source>
+        <translation>типа события {event_type} нет в схеме проекта</translation>
+    </message>
+    <message>
+        <source>the schema does not record stance at {level} level</source>
+        <translation>схема не записывает позицию на уровне {level}</translation>
+    </message>
+    <message>
+        <source>stance target {target} is not in the project&apos;s schema</source>
+        <translation>объекта позиции {target} нет в схеме проекта</translation>
+    </message>
+    <message>
+        <source>stance label {label} is not one of {labels}</source>
+        <translation>метка позиции {label} не из списка: {labels}</translation>
+    </message>
+    <message>
+        <source>status {status} is not one of {statuses}</source>
+        <translation>статус {status} не из списка: {statuses}</translation>
+    </message>
+    <message>
+        <source>entities {label} (tokens {start}..{end}) and {other} (tokens {other_start}..{other_end}) overlap, which the schema forbids</source>
+        <translation>сущности {label} (токены {start}..{end}) и {other} (токены {other_start}..{other_end}) перекрываются, а схема это запрещает</translation>
+    </message>
+    <message>
+        <source>event attribute {name} is not in the project&apos;s schema</source>
+        <translation>атрибута события {name} нет в схеме проекта</translation>
+    </message>
+    <message>
+        <source>event attribute {name} cannot be {value} (one of {values})</source>
+        <translation>атрибут события {name} не может быть {value} (допустимо: {values})</translation>
+    </message>
+    <message>
+        <source>role {role} does not belong to event type {event_type} ({roles})</source>
+        <translation>роль {role} не относится к типу события {event_type} ({roles})</translation>
+    </message>
+    <message>
         <source>accept {label} into gold</source>
         <translation>принять {label} в эталон</translation>
     </message>
@@ -622,6 +714,14 @@
     <message>
         <source>merge sentences</source>
         <translation>слить предложения</translation>
+    </message>
+    <message>
+        <source>the sentences changed since the correction (someone else edited them)</source>
+        <translation>предложения изменились после исправления (их правил кто-то другой)</translation>
+    </message>
+    <message>
+        <source>cannot merge: this is the last sentence of its document</source>
+        <translation>нельзя слить: это последнее предложение документа</translation>
     </message>
     <message>
         <source>tag {label}</source>
@@ -742,6 +842,102 @@
     <message>
         <source>backup failed: {problem}</source>
         <translation>резервная копия не сделана: {problem}</translation>
+    </message>
+    <message>
+        <source>{name} cannot change {owner}&apos;s annotations: everyone edits only their own layer</source>
+        <translation>{name} не может менять аннотации участника {owner}: каждый правит только свой слой</translation>
+    </message>
+    <message>
+        <source>the change names nobody: open the project as an annotator or reviewer to edit it</source>
+        <translation>в изменении не указан участник: чтобы править, откройте проект как аннотатор или рецензент</translation>
+    </message>
+    <message>
+        <source>the annotator of this change is not in the project</source>
+        <translation>аннотатора этого изменения нет в проекте</translation>
+    </message>
+    <message>
+        <source>nobody edits as the gold layer itself: reviewers write gold under their own names</source>
+        <translation>никто не правит от имени самого эталона: рецензенты пишут эталон под своими именами</translation>
+    </message>
+    <message>
+        <source>only reviewers write the gold layer, and {name} is an annotator</source>
+        <translation>эталон пишут только рецензенты, а {name} — аннотатор</translation>
+    </message>
+    <message>
+        <source>there is no sentence {number}</source>
+        <translation>предложения {number} нет</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: {names} annotated it too (a person alone on a document may correct it)</source>
+        <translation>исправлять этот документ может только рецензент: его аннотировали также {names} (участник, один работающий с документом, может его исправлять)</translation>
+    </message>
+    <message>
+        <source>the correction names nobody: open the project as an annotator or reviewer</source>
+        <translation>в исправлении не указан участник: откройте проект как аннотатор или рецензент</translation>
+    </message>
+    <message>
+        <source>the person correcting is not in the project</source>
+        <translation>исправляющего участника нет в проекте</translation>
+    </message>
+    <message>
+        <source>nobody corrects as the gold layer itself: reviewers correct under their own names</source>
+        <translation>никто не исправляет от имени самого эталона: рецензенты исправляют под своими именами</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: {names} and others annotated it too (a person alone on a document may correct it)</source>
+        <translation>исправлять этот документ может только рецензент: его аннотировали также {names} и другие (участник, один работающий с документом, может его исправлять)</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: others annotated it too (a person alone on a document may correct it)</source>
+        <translation>исправлять этот документ может только рецензент: его аннотировали и другие (участник, один работающий с документом, может его исправлять)</translation>
+    </message>
+    <message>
+        <source>the database&apos;s row-level security does not let you rewrite these sentences: correcting a document needs a login that may change its sentences and everyone&apos;s rows in it</source>
+        <translation>защита строк базы данных не даёт переписать эти предложения: для исправления документа нужен логин, которому можно менять его предложения и строки всех участников в нём</translation>
+    </message>
+    <message>
+        <source>there is no sentence {number}: it was corrected or removed meanwhile</source>
+        <translation>предложения {number} нет: его тем временем исправили или удалили</translation>
+    </message>
+    <message>
+        <source>the sentences were corrected or removed meanwhile: read the document again</source>
+        <translation>предложения тем временем исправили или удалили: перечитайте документ</translation>
+    </message>
+    <message>
+        <source>the event or the entity no longer exists</source>
+        <translation>события или сущности больше нет</translation>
+    </message>
+    <message>
+        <source>an argument must be an entity of the same sentence and annotator as its event</source>
+        <translation>аргументом может быть только сущность того же предложения и аннотатора, что и событие</translation>
+    </message>
+    <message>
+        <source>the same {label} entity is already there</source>
+        <translation>такая же сущность {label} уже есть</translation>
+    </message>
+    <message>
+        <source>the same {event_type} event is already there</source>
+        <translation>такое же событие {event_type} уже есть</translation>
+    </message>
+    <message>
+        <source>a stance holder must be an entity of the same sentence and annotator</source>
+        <translation>носитель позиции должен быть сущностью того же предложения и аннотатора</translation>
+    </message>
+    <message>
+        <source>a stance holder must be an entity of the same document and annotator</source>
+        <translation>носитель позиции должен быть сущностью того же документа и аннотатора</translation>
+    </message>
+    <message>
+        <source>only a manager may fix the text of a shared document (its sentences are everyone&apos;s)</source>
+        <translation>текст общего документа может исправлять только менеджер (его предложения общие)</translation>
+    </message>
+    <message>
+        <source>the sentence is no longer in the project</source>
+        <translation>предложения больше нет в проекте</translation>
+    </message>
+    <message>
+        <source>the sentence no longer reads {old} there</source>
+        <translation>в предложении там больше не написано {old}</translation>
     </message>
 </context>
 <context>

@@ -4,22 +4,34 @@ the refusals the status bar shows, translated with their data (labels, names, to
 
 from __future__ import annotations
 
+import importlib.util
 import pickle
+import string
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
 from annotator.core.errors import StoreError
 from annotator.core.messages import message, text_of
+from annotator.core.schema import default_schema_path, load_schema
 from annotator.gui import language
 from annotator.gui.main_window import AnnotationWindow
+from annotator.services import commands as c
+from annotator.services.annotate import Navigator
+from annotator.services.importing import import_paths
+from annotator.store import Project, open_project, queries
 from tests.conftest import dump
 from tests.gui.conftest import press
 
 pytestmark = pytest.mark.timeout(120)
 
+ROOT = Path(__file__).resolve().parents[2]
+
 CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 UNDO = {
     "en": "&Undo tag ORGANISATION",
     "kk": "&Болдырмау: ORGANISATION деп белгілеу",
@@ -73,3 +85,83 @@ def test_shown_translates_nested_messages_and_vocabulary_but_not_data(
     assert language.shown(message("undo “{what}”", what=inner)) == "отменить «статус: готово»"
     assert language.shown(StoreError(message("tag {label}", label="{PER}"))) == "пометить как {PER}"
     assert language.shown("not a message {x}") == "not a message {x}"
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Iterator[Project]:
+    """One document: aida tagged 'Қазақстан Республикасы' (GPE), bob 'Астанада' (GPE); boss reviews."""
+    path = tmp_path / "news.txt"
+    path.write_text("Қазақстан Республикасы Астанада, жиналыс өтті.\n", encoding="utf-8")
+    project, _ = open_project(
+        str(tmp_path / "p.sqlite"), create=True, schema=load_schema(default_schema_path())
+    )
+    import_paths(project, [path])
+    with project.transaction() as s:
+        aida = queries.ensure_annotator(s, "aida").id
+        bob = queries.ensure_annotator(s, "bob").id
+        queries.add_annotator(s, "boss", "reviewer")
+    first = Navigator(project).first()
+    assert first is not None
+    project.act_as(aida)
+    c.AddEntity(first, aida, 0, 2, "GPE").apply(project)
+    project.act_as(bob)
+    c.AddEntity(first, bob, 2, 3, "GPE").apply(project)
+    yield project
+    project.close()
+
+
+SPLIT_BLOCKED = {
+    "en": "cannot split: aida's entity 'Қазақстан Республикасы' (GPE) crosses the cut",
+    "kk": "бөлу мүмкін емес: aida қойған 'Қазақстан Республикасы' нысаны (GPE) бөлу орнын кесіп өтеді",
+    "ru": "нельзя разделить: сущность 'Қазақстан Республикасы' (GPE) участника aida пересекает место разреза",
+}
+NOT_ALONE = {
+    "en": "only a reviewer may correct this document: bob annotated it too",
+    "kk": "бұл құжатты тек рецензент түзете алады: оны басқалар да аннотациялады: bob (",
+    "ru": "исправлять этот документ может только рецензент: его аннотировали также bob (",
+}
+
+
+@pytest.mark.parametrize("code", ["en", "kk", "ru"])
+def test_a_blocked_sentence_split_is_said_in_the_interface_language_with_whose_span_it_is(
+    code: str,
+    news: Project,
+    window_on: Callable[[Project, str], AnnotationWindow],
+    shown_in: Callable[[str], None],
+) -> None:
+    shown_in(code)
+    w = window_on(news, "boss")
+    before = dump(news)
+    press(w.tokens, Qt.Key.Key_Right)  # Республикасы: aida's GPE begins before it
+    press(w.tokens, Qt.Key.Key_S, CTRL_ALT)
+    assert SPLIT_BLOCKED[code] in w.statusBar().currentMessage()
+    assert dump(news) == before
+
+
+@pytest.mark.parametrize("code", ["en", "kk", "ru"])
+def test_the_correction_permission_refusal_is_said_in_the_interface_language(
+    code: str,
+    news: Project,
+    window_on: Callable[[Project, str], AnnotationWindow],
+    shown_in: Callable[[str], None],
+) -> None:
+    shown_in(code)
+    w = window_on(news, "aida")
+    before = dump(news)
+    press(w.tokens, Qt.Key.Key_M, CTRL_ALT)  # merge tokens: aida is not alone on the document
+    assert NOT_ALONE[code] in w.statusBar().currentMessage()
+    assert dump(news) == before
+
+
+def test_every_template_has_only_named_placeholders() -> None:
+    """A translator keeps ``{name}``; a ``!r`` or a format spec would be lost on them."""
+    spec = importlib.util.spec_from_file_location("translations", ROOT / "scripts" / "translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("translations", module)
+    spec.loader.exec_module(module)
+    templates = module.message_templates()
+    assert len(templates) > 80
+    for template in templates:
+        for _, field, spec_, conversion in string.Formatter().parse(template):
+            assert field is None or (field.isidentifier() and not spec_ and conversion is None), template
