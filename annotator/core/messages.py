@@ -12,7 +12,7 @@ argument itself).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 CONTEXT = "Messages"  # the translation context of every template
 
@@ -37,6 +37,29 @@ class Text(str):
     def arguments(self) -> dict[str, object]:
         """The named arguments of the template."""
         return dict(self.args)
+
+
+class Joined(Text):
+    """Parts (messages or data) shown one after another with a separator: each part is translated
+    on its own, and the separator (``", "``, a new line) is not."""
+
+    parts: tuple[str, ...]
+    separator: str
+
+    def __new__(cls, parts: Sequence[str], separator: str = ", ") -> Joined:
+        """The parts joined by ``separator``."""
+        self = str.__new__(cls, separator.join(parts))
+        self.template, self.args = str(self), ()
+        self.parts, self.separator = tuple(parts), separator
+        return self
+
+    def __getnewargs__(self) -> tuple[tuple[str, ...], str]:  # type: ignore[override]
+        return self.parts, self.separator
+
+
+def joined(parts: Sequence[str], separator: str = ", ") -> Joined:
+    """``separator.join(parts)`` that the window shows with each message part translated."""
+    return Joined(parts, separator)
 
 
 def message(template: str, **args: object) -> Text:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from annotator.core.messages import CONTEXT, Text, text_of
+from annotator.core.messages import CONTEXT, Joined, Text, text_of
 from annotator.core.paths import resources_dir
 
 ENGLISH = "en"
@@ -126,6 +126,8 @@ def shown(value: object) -> str:
 
 
 def _translated(text: Text) -> str:
+    if isinstance(text, Joined):
+        return text.separator.join(_translated(p) if isinstance(p, Text) else p for p in text.parts)
     template = translate(CONTEXT, text.template)
     if not text.args:
         return template

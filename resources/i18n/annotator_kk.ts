@@ -628,6 +628,130 @@
         <translation>токендерді біріктіру мүмкін емес: {span} екі рет болып қалады</translation>
     </message>
     <message>
+        <source>note: {n} word mixes Latin and Cyrillic letters</source>
+        <translation>ескерту: {n} сөзде латын және кирилл әріптері аралас</translation>
+    </message>
+    <message>
+        <source>{n} document already present</source>
+        <translation>{n} құжат бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>{n} annotator layer already present and left as it was</source>
+        <translation>{n} аннотатор қабаты бұрыннан бар, өзгертілмеді</translation>
+    </message>
+    <message>
+        <source>{n} annotator layers already present and left as it was</source>
+        <translation>{n} аннотатор қабаты бұрыннан бар, өзгертілмеді</translation>
+    </message>
+    <message>
+        <source>{n} assignment left out (only a reviewer or a manager assigns documents)</source>
+        <translation>{n} тапсырма алынып тасталды (құжаттарды тек рецензент не менеджер тағайындайды)</translation>
+    </message>
+    <message>
+        <source>{n} assignments left out (only a reviewer or a manager assigns documents)</source>
+        <translation>{n} тапсырма алынып тасталды (құжаттарды тек рецензент не менеджер тағайындайды)</translation>
+    </message>
+    <message>
+        <source>imported {what}</source>
+        <translation>импортталды: {what}</translation>
+    </message>
+    <message>
+        <source>note: {n} word mixes Latin and Cyrillic letters (first: {first})</source>
+        <translation>ескерту: {n} сөзде латын және кирилл әріптері аралас (алғашқысы: {first})</translation>
+    </message>
+    <message>
+        <source>note: {n} words mix Latin and Cyrillic letters</source>
+        <translation>ескерту: {n} сөзде латын және кирилл әріптері аралас</translation>
+    </message>
+    <message>
+        <source>{n} new document</source>
+        <translation>{n} жаңа құжат</translation>
+    </message>
+    <message>
+        <source>{n} new documents</source>
+        <translation>{n} жаңа құжат</translation>
+    </message>
+    <message>
+        <source>{n} sentence</source>
+        <translation>{n} сөйлем</translation>
+    </message>
+    <message>
+        <source>{n} sentences</source>
+        <translation>{n} сөйлем</translation>
+    </message>
+    <message>
+        <source>{n} token</source>
+        <translation>{n} токен</translation>
+    </message>
+    <message>
+        <source>{n} tokens</source>
+        <translation>{n} токен</translation>
+    </message>
+    <message>
+        <source>{n} entity</source>
+        <translation>{n} нысан</translation>
+    </message>
+    <message>
+        <source>{n} entities</source>
+        <translation>{n} нысан</translation>
+    </message>
+    <message>
+        <source>{n} event</source>
+        <translation>{n} оқиға</translation>
+    </message>
+    <message>
+        <source>{n} events</source>
+        <translation>{n} оқиға</translation>
+    </message>
+    <message>
+        <source>{n} stance annotation</source>
+        <translation>{n} ұстаным аннотациясы</translation>
+    </message>
+    <message>
+        <source>{n} stance annotations</source>
+        <translation>{n} ұстаным аннотациясы</translation>
+    </message>
+    <message>
+        <source>note: {path} was read as plain text: it gave --annotator no labels</source>
+        <translation>ескерту: {path} қарапайым мәтін ретінде оқылды: онда --annotator үшін белгі жоқ</translation>
+    </message>
+    <message>
+        <source>note: {path}: {n} {things} not imported ({why})</source>
+        <translation>ескерту: {path}: {n} {things} импортталмады ({why})</translation>
+    </message>
+    <message>
+        <source>fixed {n} mixed-script word</source>
+        <translation>латын және кирилл әріптері аралас {n} сөз түзетілді</translation>
+    </message>
+    <message>
+        <source>note: {n} mixed-script word left as it was (a letter with no look-alike in the other script)</source>
+        <translation>ескерту: әріптері аралас {n} сөз өзгертілмеді (бір әріптің екінші жазуда ұқсасы жоқ)</translation>
+    </message>
+    <message>
+        <source>note: {n} mixed-script words left as it was (a letter with no look-alike in the other script)</source>
+        <translation>ескерту: әріптері аралас {n} сөз өзгертілмеді (бір әріптің екінші жазуда ұқсасы жоқ)</translation>
+    </message>
+    <message>
+        <source>note: {n} words mix Latin and Cyrillic letters (first: {first})</source>
+        <translation>ескерту: {n} сөзде латын және кирилл әріптері аралас (алғашқысы: {first})</translation>
+    </message>
+    <message>
+        <source>{n} documents already present</source>
+        <translation>{n} құжат бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>{n} assignment</source>
+        <translation>{n} тапсырма</translation>
+    </message>
+    <message>
+        <source>{n} assignments</source>
+        <translation>{n} тапсырма</translation>
+    </message>
+    <message>
+        <source>fixed {n} mixed-script words</source>
+        <translation>латын және кирилл әріптері аралас {n} сөз түзетілді</translation>
+    </message>
+    <message>
         <source>cannot split: put the cursor on the token the second sentence begins with</source>
         <translation>бөлу мүмкін емес: курсорды екінші сөйлем басталатын токенге қойыңыз</translation>
     </message>
@@ -1402,6 +1526,30 @@ Details are in {log}.</source>
     <message>
         <source>Export</source>
         <translation>Экспорттау</translation>
+    </message>
+    <message>
+        <source>{n} sentence</source>
+        <translation>{n} сөйлем</translation>
+    </message>
+    <message>
+        <source>{n} sentences</source>
+        <translation>{n} сөйлем</translation>
+    </message>
+    <message>
+        <source>{n} document</source>
+        <translation>{n} құжат</translation>
+    </message>
+    <message>
+        <source>{n} documents</source>
+        <translation>{n} құжат</translation>
+    </message>
+    <message>
+        <source>wrote {sentences} of {documents} ({layer}) to {destination}</source>
+        <translation>{documents} ішінен {sentences} жазылды ({layer}): {destination}</translation>
+    </message>
+    <message>
+        <source>, event triggers to {path}</source>
+        <translation>, оқиға триггерлері: {path}</translation>
     </message>
 </context>
 <context>

@@ -628,6 +628,130 @@
         <translation>нельзя слить токены — получился бы дубликат: {span}</translation>
     </message>
     <message>
+        <source>note: {n} word mixes Latin and Cyrillic letters</source>
+        <translation>примечание: слов со смесью латиницы и кириллицы: {n}</translation>
+    </message>
+    <message>
+        <source>{n} document already present</source>
+        <translation>уже были документы: {n}</translation>
+    </message>
+    <message>
+        <source>{n} annotator layer already present and left as it was</source>
+        <translation>уже были слои аннотаторов (оставлены как есть): {n}</translation>
+    </message>
+    <message>
+        <source>{n} annotator layers already present and left as it was</source>
+        <translation>уже были слои аннотаторов (оставлены как есть): {n}</translation>
+    </message>
+    <message>
+        <source>{n} assignment left out (only a reviewer or a manager assigns documents)</source>
+        <translation>пропущено назначений: {n} (документы назначают только рецензент или менеджер)</translation>
+    </message>
+    <message>
+        <source>{n} assignments left out (only a reviewer or a manager assigns documents)</source>
+        <translation>пропущено назначений: {n} (документы назначают только рецензент или менеджер)</translation>
+    </message>
+    <message>
+        <source>imported {what}</source>
+        <translation>импортировано: {what}</translation>
+    </message>
+    <message>
+        <source>note: {n} word mixes Latin and Cyrillic letters (first: {first})</source>
+        <translation>примечание: слов со смесью латиницы и кириллицы: {n} (первое: {first})</translation>
+    </message>
+    <message>
+        <source>note: {n} words mix Latin and Cyrillic letters</source>
+        <translation>примечание: слов со смесью латиницы и кириллицы: {n}</translation>
+    </message>
+    <message>
+        <source>{n} new document</source>
+        <translation>новых документов: {n}</translation>
+    </message>
+    <message>
+        <source>{n} new documents</source>
+        <translation>новых документов: {n}</translation>
+    </message>
+    <message>
+        <source>{n} sentence</source>
+        <translation>предложений: {n}</translation>
+    </message>
+    <message>
+        <source>{n} sentences</source>
+        <translation>предложений: {n}</translation>
+    </message>
+    <message>
+        <source>{n} token</source>
+        <translation>токенов: {n}</translation>
+    </message>
+    <message>
+        <source>{n} tokens</source>
+        <translation>токенов: {n}</translation>
+    </message>
+    <message>
+        <source>{n} entity</source>
+        <translation>сущностей: {n}</translation>
+    </message>
+    <message>
+        <source>{n} entities</source>
+        <translation>сущностей: {n}</translation>
+    </message>
+    <message>
+        <source>{n} event</source>
+        <translation>событий: {n}</translation>
+    </message>
+    <message>
+        <source>{n} events</source>
+        <translation>событий: {n}</translation>
+    </message>
+    <message>
+        <source>{n} stance annotation</source>
+        <translation>аннотаций позиции: {n}</translation>
+    </message>
+    <message>
+        <source>{n} stance annotations</source>
+        <translation>аннотаций позиции: {n}</translation>
+    </message>
+    <message>
+        <source>note: {path} was read as plain text: it gave --annotator no labels</source>
+        <translation>примечание: {path} прочитан как простой текст: меток для --annotator в нём нет</translation>
+    </message>
+    <message>
+        <source>note: {path}: {n} {things} not imported ({why})</source>
+        <translation>примечание: {path}: не импортировано {things}: {n} ({why})</translation>
+    </message>
+    <message>
+        <source>fixed {n} mixed-script word</source>
+        <translation>исправлено слов со смесью латиницы и кириллицы: {n}</translation>
+    </message>
+    <message>
+        <source>note: {n} mixed-script word left as it was (a letter with no look-alike in the other script)</source>
+        <translation>примечание: слов со смесью алфавитов оставлено как есть: {n} (у буквы нет двойника в другом алфавите)</translation>
+    </message>
+    <message>
+        <source>note: {n} mixed-script words left as it was (a letter with no look-alike in the other script)</source>
+        <translation>примечание: слов со смесью алфавитов оставлено как есть: {n} (у буквы нет двойника в другом алфавите)</translation>
+    </message>
+    <message>
+        <source>note: {n} words mix Latin and Cyrillic letters (first: {first})</source>
+        <translation>примечание: слов со смесью латиницы и кириллицы: {n} (первое: {first})</translation>
+    </message>
+    <message>
+        <source>{n} documents already present</source>
+        <translation>уже были документы: {n}</translation>
+    </message>
+    <message>
+        <source>{n} assignment</source>
+        <translation>назначений: {n}</translation>
+    </message>
+    <message>
+        <source>{n} assignments</source>
+        <translation>назначений: {n}</translation>
+    </message>
+    <message>
+        <source>fixed {n} mixed-script words</source>
+        <translation>исправлено слов со смесью латиницы и кириллицы: {n}</translation>
+    </message>
+    <message>
         <source>cannot split: put the cursor on the token the second sentence begins with</source>
         <translation>нельзя разделить: поставьте курсор на токен, с которого начнётся второе предложение</translation>
     </message>
@@ -1402,6 +1526,30 @@ Details are in {log}.</source>
     <message>
         <source>Export</source>
         <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>{n} sentence</source>
+        <translation>предложений: {n}</translation>
+    </message>
+    <message>
+        <source>{n} sentences</source>
+        <translation>предложений: {n}</translation>
+    </message>
+    <message>
+        <source>{n} document</source>
+        <translation>документов: {n}</translation>
+    </message>
+    <message>
+        <source>{n} documents</source>
+        <translation>документов: {n}</translation>
+    </message>
+    <message>
+        <source>wrote {sentences} of {documents} ({layer}) to {destination}</source>
+        <translation>записано в {destination} ({layer}): {sentences}, {documents}</translation>
+    </message>
+    <message>
+        <source>, event triggers to {path}</source>
+        <translation>, триггеры событий: {path}</translation>
     </message>
 </context>
 <context>

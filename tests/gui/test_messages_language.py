@@ -13,17 +13,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from annotator.core.errors import StoreError
 from annotator.core.messages import message, text_of
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.gui import language
 from annotator.gui.main_window import AnnotationWindow
+from annotator.gui.transfer import exported
 from annotator.services import commands as c
 from annotator.services.annotate import Navigator
+from annotator.services.exporting import ExportSummary
 from annotator.services.importing import import_paths
 from annotator.store import Project, open_project, queries
-from tests.conftest import dump
+from tests.conftest import dump, write
 from tests.gui.conftest import press
 
 pytestmark = pytest.mark.timeout(120)
@@ -165,3 +168,42 @@ def test_every_template_has_only_named_placeholders() -> None:
     for template in templates:
         for _, field, spec_, conversion in string.Formatter().parse(template):
             assert field is None or (field.isidentifier() and not spec_ and conversion is None), template
+
+
+IMPORTED = {
+    "en": "imported 1 new document, 1 sentence, 2 tokens, 1 entity, 0 events, 0 stance annotations",
+    "kk": "импортталды: 1 жаңа құжат, 1 сөйлем, 2 токен, 1 нысан, 0 оқиға, 0 ұстаным аннотациясы",
+    "ru": "импортировано: новых документов: 1, предложений: 1, токенов: 2, сущностей: 1, событий: 0, "
+    "аннотаций позиции: 0",
+}
+
+
+@pytest.mark.parametrize("code", ["en", "kk", "ru"])
+def test_the_import_summary_is_said_in_the_interface_language(
+    code: str,
+    open_window: Callable[[str], AnnotationWindow],
+    shown_in: Callable[[str], None],
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    shown_in(code)
+    w = open_window("a")
+    count = w.documents.count()
+    news = write(tmp_path / "news.conll", "Алматы B-GPE\nқаласы O\n")
+    w.import_files([str(news)])
+    qtbot.waitUntil(lambda: w.documents.count() == count + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: w.statusBar().currentMessage() == IMPORTED[code], timeout=10_000)
+
+
+def test_the_export_line_is_the_summary_in_english_and_translated_in_russian(
+    shown_in: Callable[[str], None],
+) -> None:
+    summaries = [
+        ExportSummary("out.conll", "aida", documents=1, sentences=1),
+        ExportSummary("out.conll", "gold", documents=3, sentences=12, events_file="out.events.conll"),
+    ]
+    assert [exported(x) for x in summaries] == [x.describe() for x in summaries]
+    shown_in("ru")
+    assert exported(summaries[1]) == (
+        "записано в out.conll (gold): предложений: 12, документов: 3, триггеры событий: out.events.conll"
+    )
