@@ -920,6 +920,74 @@
         <translation>{old} → {new} түзету</translation>
     </message>
     <message>
+        <source>at least two annotators are needed to compare, and the project has {count}</source>
+        <translation>салыстыру үшін кемінде екі аннотатор керек, ал жобада: {count}</translation>
+    </message>
+    <message>
+        <source>at least two annotators are needed to compare, and the project has {count} (others, such as {others}, are compared only when named)</source>
+        <translation>салыстыру үшін кемінде екі аннотатор керек, ал жобада: {count} (басқалары, мысалы {others}, аты аталғанда ғана салыстырылады)</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no assigned document in common</source>
+        <translation>салыстырылатын аннотаторлардың ({names}) ортақ тағайындалған құжаты жоқ</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no sentence in common marked done in the documents assigned to them</source>
+        <translation>салыстырылатын аннотаторлардың ({names}) өздеріне тағайындалған құжаттарда дайын деп белгіленген ортақ сөйлемі жоқ</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no sentence in common marked done</source>
+        <translation>салыстырылатын аннотаторлардың ({names}) дайын деп белгіленген ортақ сөйлемі жоқ</translation>
+    </message>
+    <message>
+        <source>entities</source>
+        <translation>нысандар</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>оқиғалар</translation>
+    </message>
+    <message>
+        <source>stance</source>
+        <translation>ұстаным</translation>
+    </message>
+    <message>
+        <source>{document} · {number} · {layer}: {detail}</source>
+        <translation>{document} · {number} · {layer}: {detail}</translation>
+    </message>
+    <message>
+        <source>✓ ready · {document} · {number} · {layer}: {detail}</source>
+        <translation>✓ дайын · {document} · {number} · {layer}: {detail}</translation>
+    </message>
+    <message>
+        <source>nothing to review: {problem}</source>
+        <translation>рецензиялайтын ештеңе жоқ: {problem}</translation>
+    </message>
+    <message>
+        <source>⚠ the sentence could not be read: {problem}</source>
+        <translation>⚠ сөйлем оқылмады: {problem}</translation>
+    </message>
+    <message>
+        <source>{name} has no entity under the cursor</source>
+        <translation>курсор астында {name} қойған нысан жоқ</translation>
+    </message>
+    <message>
+        <source>{name} has no event trigger under the cursor</source>
+        <translation>курсор астында {name} қойған оқиға триггері жоқ</translation>
+    </message>
+    <message>
+        <source>gold already has {name}&apos;s stance</source>
+        <translation>эталонда {name} ұстанымы бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>gold already holds everything they agree on</source>
+        <translation>олар келіскеннің бәрі эталонда бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>all labels</source>
+        <translation>барлық белгі</translation>
+    </message>
+    <message>
         <source>not saved: {what}: {reason}; the sentence shows what the project holds</source>
         <translation>сақталмады: {what}: {reason}; сөйлем жобада сақталғанды көрсетеді</translation>
     </message>

@@ -920,6 +920,74 @@
         <translation>исправить {old} на {new}</translation>
     </message>
     <message>
+        <source>at least two annotators are needed to compare, and the project has {count}</source>
+        <translation>для сравнения нужны хотя бы два аннотатора, а в проекте: {count}</translation>
+    </message>
+    <message>
+        <source>at least two annotators are needed to compare, and the project has {count} (others, such as {others}, are compared only when named)</source>
+        <translation>для сравнения нужны хотя бы два аннотатора, а в проекте: {count} (другие, например {others}, сравниваются, только если их назвать)</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no assigned document in common</source>
+        <translation>у сравниваемых аннотаторов ({names}) нет общего назначенного документа</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no sentence in common marked done in the documents assigned to them</source>
+        <translation>у сравниваемых аннотаторов ({names}) нет общего предложения с пометкой «готово» в назначенных им документах</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no sentence in common marked done</source>
+        <translation>у сравниваемых аннотаторов ({names}) нет общего предложения с пометкой «готово»</translation>
+    </message>
+    <message>
+        <source>entities</source>
+        <translation>сущности</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>события</translation>
+    </message>
+    <message>
+        <source>stance</source>
+        <translation>позиция</translation>
+    </message>
+    <message>
+        <source>{document} · {number} · {layer}: {detail}</source>
+        <translation>{document} · {number} · {layer}: {detail}</translation>
+    </message>
+    <message>
+        <source>✓ ready · {document} · {number} · {layer}: {detail}</source>
+        <translation>✓ готово · {document} · {number} · {layer}: {detail}</translation>
+    </message>
+    <message>
+        <source>nothing to review: {problem}</source>
+        <translation>рецензировать нечего: {problem}</translation>
+    </message>
+    <message>
+        <source>⚠ the sentence could not be read: {problem}</source>
+        <translation>⚠ не удалось прочитать предложение: {problem}</translation>
+    </message>
+    <message>
+        <source>{name} has no entity under the cursor</source>
+        <translation>у {name} нет сущности под курсором</translation>
+    </message>
+    <message>
+        <source>{name} has no event trigger under the cursor</source>
+        <translation>у {name} нет триггера события под курсором</translation>
+    </message>
+    <message>
+        <source>gold already has {name}&apos;s stance</source>
+        <translation>в эталоне уже есть позиция {name}</translation>
+    </message>
+    <message>
+        <source>gold already holds everything they agree on</source>
+        <translation>в эталоне уже есть всё, в чём они согласны</translation>
+    </message>
+    <message>
+        <source>all labels</source>
+        <translation>все метки</translation>
+    </message>
+    <message>
         <source>not saved: {what}: {reason}; the sentence shows what the project holds</source>
         <translation>не сохранено: {what}: {reason}; предложение показывает то, что хранит проект</translation>
     </message>

@@ -26,8 +26,9 @@ from annotator.services.annotate import Navigator
 from annotator.services.exporting import ExportSummary
 from annotator.services.importing import import_paths
 from annotator.store import Project, open_project, queries
-from tests.conftest import dump, write
-from tests.gui.conftest import press
+from tests import stored
+from tests.conftest import DISAGREEING, dump, write
+from tests.gui.conftest import ReviewOpener, press
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -206,4 +207,45 @@ def test_the_export_line_is_the_summary_in_english_and_translated_in_russian(
     shown_in("ru")
     assert exported(summaries[1]) == (
         "записано в out.conll (gold): предложений: 12, документов: 3, триггеры событий: out.events.conll"
+    )
+
+
+REVIEW = {
+    "kk": (
+        "эталон: бәрі келіскенді қабылдау",
+        "олар келіскеннің бәрі эталонда бұрыннан бар",
+        " · нысандар: ",
+    ),
+    "ru": (
+        "эталон: принять то, в чём согласны все",
+        "в эталоне уже есть всё, в чём они согласны",
+        " · сущности: ",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", ["kk", "ru"])
+def test_the_review_window_says_its_gold_steps_refusals_and_list_in_the_interface_language(
+    code: str, project: Project, review_of: ReviewOpener, shown_in: Callable[[str], None]
+) -> None:
+    shown_in(code)
+    w = review_of(project, DISAGREEING)
+    step, refused, layer = REVIEW[code]
+    assert w.list.count() == 2 and layer in w.list.item(0).text()
+    press(w.list, Qt.Key.Key_A)  # the agreed POSITION span goes into gold
+    assert w.statusBar().currentMessage() == step
+    assert stored.entities(project, "gold") == [("ex-0001", 1, 0, 3, "POSITION")]
+    press(w.list, Qt.Key.Key_A)  # nothing more is agreed on
+    assert w.statusBar().currentMessage() == refused
+    assert stored.entities(project, "gold") == [("ex-0001", 1, 0, 3, "POSITION")]
+
+
+def test_the_review_window_says_in_kazakh_why_there_is_nothing_to_review(
+    project: Project, review_of: ReviewOpener, shown_in: Callable[[str], None]
+) -> None:
+    shown_in("kk")
+    w = review_of(project, {"a": DISAGREEING["a"]})
+    assert w.summary.text() == (
+        'рецензиялайтын ештеңе жоқ: салыстыру үшін кемінде екі аннотатор керек, ал жобада: 1 ("a") '
+        '(басқалары, мысалы "boss", "gold", аты аталғанда ғана салыстырылады)'
     )
