@@ -7,7 +7,6 @@ in ``pyproject.toml`` says so).
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from collections.abc import Sequence
@@ -15,6 +14,8 @@ from pathlib import Path
 
 from annotator.cli.completion import script
 from annotator.cli.parser import build_parser
+from annotator.cli.retokenize_command import retokenize_command
+from annotator.cli.team_command import team_command
 from annotator.console import emit, flush_stdout, pipe_closed
 from annotator.core.choices import KINDS
 from annotator.core.errors import AnnotatorError
@@ -30,7 +31,6 @@ from annotator.services import (
     training_run,
 )
 from annotator.services import project as projects
-from annotator.services import retokenize as retokenizing
 from annotator.services.compared import ComparedError
 from annotator.services.destinations import (
     atomic_file,
@@ -210,33 +210,6 @@ def _annotators(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
-def _team(args: argparse.Namespace, db: str | None) -> int:
-    project = projects.open_or_create(db)
-    try:
-        password = None
-        if args.password_stdin or team.needs_password(project, args.name):
-            password = _read_password(args.name, args.password_stdin)
-        print(team.add_person(project, args.name, args.role, password))
-    finally:
-        project.close()
-    return 0
-
-
-def _read_password(name: str, from_stdin: bool) -> str:
-    """A new login's password: one line of standard input, or typed twice at a terminal."""
-    if from_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    elif sys.stdin.isatty():
-        password = getpass.getpass(f"password for {name}: ")
-        if getpass.getpass("the same again: ") != password:
-            raise AnnotatorError("the two passwords differ; nothing was changed")
-    else:
-        raise AnnotatorError(f"{name} needs a password: give it on standard input with --password-stdin")
-    if not password:
-        raise AnnotatorError(f"{name} needs a password that is not empty")
-    return password
-
-
 def _schema(args: argparse.Namespace, db: str | None) -> int:
     if args.replace and args.labelstudio:
         raise AnnotatorError("--labelstudio shows the stored schema's config: it does not go with --replace")
@@ -288,25 +261,6 @@ def _restore(args: argparse.Namespace, db: str | None) -> int:
     safety = projects.restore(db, args.backup)
     kept = f"; what was there is kept in {safety}" if safety else ""
     print(f"restored {args.backup}{kept}")
-    return 0
-
-
-def _retokenize(args: argparse.Namespace, db: str | None) -> int:
-    project = projects.open_existing(db)
-    try:
-        done = retokenizing.retokenize(project, args.to_version)
-    finally:
-        project.close()
-    for problem in done.problems:
-        print(f"annotator: {problem}", file=sys.stderr)
-    emit(
-        f"tokenizer version {done.before} → {done.after}: {done.changed} of {done.sentences} sentences "
-        f"re-tokenised, {len(done.problems)} left as they were (a span does not fit the new tokens)"
-    )
-    if done.backup is not None:
-        emit(f"to undo: annotator restore --db {done.project_file} {done.backup}")
-    else:
-        emit("to undo: restore the server's backup taken before (pg_dump); nothing was backed up here")
     return 0
 
 
@@ -419,7 +373,7 @@ _COMMANDS = {
     "progress": _progress,
     "backup": _backup,
     "restore": _restore,
-    "retokenize": _retokenize,
+    "retokenize": retokenize_command,
     "gui": _gui,
     "init": _init,
     "import": _import,
@@ -427,7 +381,7 @@ _COMMANDS = {
     "export": _export,
     "annotators": _annotators,
     "schema": _schema,
-    "team": _team,
+    "team": team_command,
     "stats": _stats,
     "train": _train,
     "suggest": _suggest,

@@ -64,8 +64,9 @@ TEXTS: dict[str, CommandHelp] = {
     ),
     "export": CommandHelp(
         "Write one layer (an annotator's, or the adjudicated gold) for training or for another\n"
-        "tool: CoNLL, JSONL, Label Studio or brat standoff. Only sentences marked done unless\n"
-        "--status all. With --out - the data goes to standard output and the summary to standard error.",
+        "tool: CoNLL, JSONL, doccano, Label Studio or brat standoff. Only sentences marked done\n"
+        "unless --status all. With --out - the data goes to standard output and the summary to\n"
+        "standard error.",
         (
             "annotator export --format conll --annotator aigerim --out aigerim.conll",
             "annotator export --format conll --gold --separator space --out - | head -20",

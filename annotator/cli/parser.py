@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     exp = sub.add_parser(
-        "export", parents=[db], help="export a layer to CoNLL, JSONL, Label Studio or brat standoff"
+        "export", parents=[db], help="export a layer to CoNLL, JSONL, doccano, Label Studio or brat standoff"
     )
     exp.add_argument("--format", dest="fmt", choices=list(WRITERS), required=True, help="the format to write")
     who = exp.add_mutually_exclusive_group()

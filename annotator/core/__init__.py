@@ -30,4 +30,7 @@ Vocabulary (the README's table says it at length):
   (``annotator.core.text``; 1 for a project made before versions were stored, 2 for new ones).
 - *correction*: a split or merge of tokens or sentences under every layer (``corrections``);
   ``annotator retokenize`` re-cuts a project with another tokenizer version.
+- *side file*: a file an export writes beside its *main file* ``X`` (``X.events.conll``,
+  ``X.documents.jsonl``, ``X.labels.json``, ``X.features.json``; ``formats/side_files.py``); a
+  *stale* one, of an earlier export to the same name, is removed by an export that does not write it.
 """

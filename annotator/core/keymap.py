@@ -82,7 +82,7 @@ KEYMAP: tuple[Key, ...] = (
     _k("redo", "Ctrl+Shift+Z", "redo (Ctrl+Y too)", "Ctrl+Y"),
     _k("search", "Ctrl+F", "search the corpus text and jump to a hit"),
     _k("import", "Ctrl+I", "import files (or drop them on the window)"),
-    _k("export", "Ctrl+E", "export a layer to CoNLL, JSONL, Label Studio or brat"),
+    _k("export", "Ctrl+E", "export a layer to CoNLL, JSONL, doccano, Label Studio or brat"),
     _k("refresh", "F5", "refresh: teammates' progress, the document list and the sentence (also every 30 s)"),
     _k("keymap", "F1", "this keymap"),
     _k("quit", "Ctrl+Q", "quit (everything is already saved)"),

@@ -253,6 +253,7 @@ class ImportSummary:
     unlabelled: list[str] = field(default_factory=list)  # plain-text files imported with --annotator
     # (file, what, why) -> how many: what readers found and could not import
     not_imported: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # where else a file's data came from, and hints
     # words mixing Latin and Cyrillic letters (see core/scripts.py): the first MIXED_SHOWN as
     # ``FILE:LINE:COL: mixed ... in 'WORD'`` lines, how many in all, how many --fix-homoglyphs fixed
     mixed: list[str] = field(default_factory=list)
@@ -321,6 +322,8 @@ class ImportSummary:
             lines.append(
                 message("note: {path} was read as plain text: it gave --annotator no labels", path=path)
             )
+        for note in self.notes:
+            lines.append(message("note: {note}", note=note))
         for (path, what, why), n in self.not_imported.items():
             things = what[:-1] if n == 1 and what.endswith("s") else what
             lines.append(

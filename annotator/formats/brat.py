@@ -5,8 +5,11 @@ In ``.ann``: ``T`` lines for entities and event triggers, ``E`` lines for events
 arguments, ``A`` lines for event attributes. Stance lives on a text-bound ``Sentence`` annotation
 over the sentence (``Stance_TARGET`` attributes, ``Holder_TARGET`` relations to the holder
 entity); document stance lives on the ``Sentence`` annotation of the document's first sentence
-as ``DocStance_TARGET`` attributes and ``DocHolder_TARGET`` relations, so no two text-bound
-annotations share offsets (pybrat's strict mode refuses a document where they do). Offsets are
+as ``DocStance_TARGET`` attributes and ``DocHolder_TARGET`` relations. No two text-bound
+annotations share offsets (pybrat's strict mode refuses a document where they do): one whose
+span is taken already (a ``Sentence`` over a sentence that is one entity, a trigger that is an
+entity's span) is written as two fragments of the same characters, split at its first space
+(``0 6;7 13``), or after its first character when it has none (``0 1;1 6``). Offsets are
 into ``NAME.txt``, which is the document's text. Every schema name is written as a legal, unique
 brat type name (``Conflict.Demonstrate`` as ``Conflict_Demonstrate``; see ``brat_names``), with
 the mapping in a comment of ``annotation.conf`` and the schema's names shown by ``visual.conf``.
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.model import DocumentStanceRecord, DocumentStart, Record, SentenceRecord, StanceRecord
@@ -56,6 +60,7 @@ class BratWriter:
         self.counts = {"T": 0, "E": 0, "A": 0, "R": 0}
         self.first_sentence: tuple[int, int] | None = None
         self.refs: dict[str, str] = {}
+        self.taken: set[str] = set()  # the offsets of the document's text-bound annotations
         self.dropped_entities = 0
         self.dropped_triggers = 0
         self.stems = StemAllocator()
@@ -70,6 +75,7 @@ class BratWriter:
             self.flush()
             self.name, self.text = record.name, record.text or ""
             self.lines, self.refs, self.first_sentence, self.first_anchor = [], {}, None, None
+            self.taken = set()
             self.counts = dict.fromkeys(self.counts, 0)
         elif isinstance(record, SentenceRecord):
             self._sentence(record)
@@ -80,8 +86,24 @@ class BratWriter:
 
     def _textbound(self, label: str, start: int, end: int) -> str:
         tid = self._next("T")
-        self.lines.append(f"{tid}\t{label} {start} {end}\t{self.text[start:end]}")
+        offsets = next(o for o in self._spellings(start, end) if o not in self.taken)
+        self.taken.add(offsets)
+        words = " ".join(self.text[int(a) : int(b)] for a, b in (f.split() for f in offsets.split(";")))
+        self.lines.append(f"{tid}\t{label} {offsets}\t{words}")
         return tid
+
+    def _spellings(self, start: int, end: int) -> Iterator[str]:
+        """The ways to write ``start..end`` in brat, best first: whole, then as two fragments split at
+        a space, then split inside a word (each the same characters); a one-character span taken again
+        repeats its fragment."""
+        yield f"{start} {end}"
+        spaces = [i for i in range(start + 1, end - 1) if self.text[i].isspace()]
+        for i in spaces:
+            yield f"{start} {i};{i + 1} {end}"
+        for i in range(start + 1, end):
+            if not (self.text[i].isspace() or self.text[i - 1].isspace()):
+                yield f"{start} {i};{i} {end}"
+        yield from (f"{start} {end}" + f";{start} {end}" * n for n in range(1, len(self.taken) + 2))
 
     def _sentence(self, record: SentenceRecord) -> None:
         base = record.start or 0

@@ -10,7 +10,7 @@ Columns are counted as people count them: 1 is the token, 2 the next one, -1 the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -82,3 +82,33 @@ def trigger_rows(path: Path) -> Iterator[TriggerRow]:
         tags.append(cols[-1])
     if words:
         yield start, words, tags
+
+
+_SNIFF_BYTES = 64 * 1024
+
+
+def trigger_column(path: Path, event_types: Iterable[str], tag_column: int = -1) -> int | None:
+    """The 1-based column of ``path`` that looks like event triggers besides the entity tags (every
+    cell ``O`` or a prefix and one of ``event_types``, some not ``O``, in the file's first 64 KB),
+    for a hint to import with ``--event-column``; None when there is none."""
+    types = set(event_types)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    rows = [line.split() for line in head.splitlines()[:-1] if line.strip()]
+    rows = [cols for cols in rows if cols[0] != "-DOCSTART-"]
+    if not types or not rows or len({len(cols) for cols in rows}) != 1 or len(rows[0]) < 3:
+        return None
+    width = len(rows[0])
+    tags = tag_column - 1 if tag_column > 0 else width + tag_column
+    for index in range(1, width):
+        cells = [cols[index] for cols in rows]
+        if index != tags and any(c != "O" for c in cells) and all(_is_trigger(c, types) for c in cells):
+            return index + 1
+    return None
+
+
+def _is_trigger(cell: str, types: set[str]) -> bool:
+    return cell == "O" or (len(cell) > 2 and cell[0] in "BIESLU" and cell[1] == "-" and cell[2:] in types)

@@ -14,7 +14,11 @@ writes it, else ``<file stem>-<task id>``), its text cut into sentences
 have only one). ``lead_time`` is the layer's active time. Spans are character offsets; white
 space at their ends is left out, and a token an entity starts or ends inside is cut there, so
 every span is kept exactly. Cancelled annotations, predictions and results of other types are
-counted in the import's summary. Consecutive JSON-MIN rows of one task (one row per annotation)
+counted in the import's summary, and so are a JSON-MIN row's keys that are neither spans nor
+the row's own (``id``, ``text``, ``annotator``, ``lead_time``, ...: a ``"sentiment"`` choice).
+A list of doccano examples (``text`` with ``entities`` that have ``start_offset``, or
+``label``/``labels`` as ``[start, end, LABEL]``) is read as doccano's JSONL is
+(:mod:`annotator.formats.jsonl.doccano`). Consecutive JSON-MIN rows of one task (one row per annotation)
 are read as one task. Errors name the file, the line the task starts on, and the task's index
 and id.
 """
@@ -29,16 +33,22 @@ from typing import Any
 from unicodedata import is_normalized
 
 from annotator.core.errors import InputError
-from annotator.core.model import DocumentStart, EntityRecord, Layer, NotImported, Record, Token, TokenList
+from annotator.core.model import DocumentStart, EntityRecord, Layer, NotImported, Record
 from annotator.core.text import TOKENIZER_VERSION, tokenize
 from annotator.formats.json_list import iter_items
+from annotator.formats.jsonl import doccano
 from annotator.formats.jsonl.fields import Bad, optional, required
-from annotator.formats.jsonl.tokens import normalize_with_offsets
+from annotator.formats.jsonl.tokens import cut_at, normalize_with_offsets
 from annotator.formats.lines import ProgressFn
 from annotator.formats.names import name_problem
 from annotator.formats.sentences import split
 
 Span = tuple[int, int, str]  # character start, end (exclusive), label
+
+# A JSON-MIN row's own keys besides its spans (Label Studio writes them; none is an annotation)
+_MIN_KEYS = frozenset(
+    ("id", "text", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "document")
+)
 
 
 @dataclass
@@ -78,9 +88,25 @@ def read_labelstudio(
     """Stream records from a Label Studio JSON or JSON-MIN export (see the module's note); texts
     are cut by ``tokenizer_version`` (the project's)."""
     pending: _Task | None = None
+    document: str | None = None  # the document of the doccano examples read so far
     for index, line, item in iter_items(path, "task", progress):
         ident = item.get("id") if isinstance(item, dict) else None
         where = f"task {index}" + (f" (id {ident})" if ident is not None else "")
+        if doccano.is_doccano_item(item):
+            if pending is not None:
+                yield from _finished(path, pending, status, annotator, tokenizer_version)
+                pending = None
+            try:
+                name = optional(item, "document", str, path.stem)
+                if (problem := name_problem(name)) is not None:
+                    raise Bad(f"the document name {problem}")
+                if name != document:
+                    yield DocumentStart(name, str(path), None, line)
+                    document = name
+                yield from doccano.example_records(item, annotator, status, line, tokenizer_version)
+            except Bad as exc:
+                raise InputError(path, line, f"doccano example {index}: {exc}") from None
+            continue
         try:
             if not isinstance(item, dict):
                 raise Bad("must be an object")
@@ -132,12 +158,12 @@ def _task(item: dict[str, Any], stem: str, annotator: str | None, line: int, whe
             why = "the project makes its own suggestions: annotator suggest"
             task.leave_out("predictions", why, len(predictions))
     else:
-        spans = [
-            _span(value, f"{key}[{k}].", text)
-            for key, values in item.items()
-            if isinstance(values, list) and values and all(_is_span(v) for v in values)
-            for k, value in enumerate(values)
-        ]
+        spans = []
+        for key, values in item.items():
+            if isinstance(values, list) and values and all(_is_span(v) for v in values):
+                spans += [_span(value, f"{key}[{k}].", text) for k, value in enumerate(values)]
+            elif key not in _MIN_KEYS and values not in (None, "", [], {}):
+                task.leave_out(f"JSON-MIN {key!r} values", "the project reads spans with labels")
         owner = annotator or _person(item.get("annotator"), "'annotator'") or fallback
         task.annotations.append(_Annotation(owner, _seconds(item, ""), spans))
     return task
@@ -241,7 +267,7 @@ def _seconds(obj: dict[str, Any], where: str) -> float:
 def _records(task: _Task, source: str, status: str, line: int, version: int) -> Iterator[Record]:
     """The task's document, its sentences with every annotation's entities, and what was left out."""
     text, edges = _normalized(task)
-    tokens = _cut(text, tokenize(text, version), edges)
+    tokens = cut_at(text, tokenize(text, version), edges.values())
     starts = {t.char_start: i for i, t in enumerate(tokens)}
     ends = {t.char_end: i + 1 for i, t in enumerate(tokens)}
     layers = []
@@ -267,23 +293,3 @@ def _normalized(task: _Task) -> tuple[str, dict[int, int]]:
     if is_normalized("NFC", task.text):
         return task.text, {c: c for c in cuts}
     return normalize_with_offsets(task.text, sorted(cuts))
-
-
-def _cut(text: str, tokens: list[Token], edges: dict[int, int]) -> TokenList:
-    """``tokens`` cut wherever a span starts or ends inside one (a suffix left outside a name)."""
-    inside = sorted(set(edges.values()))
-    out_starts: list[int] = []
-    out_ends: list[int] = []
-    k = 0
-    for t in tokens:
-        a = t.char_start
-        while k < len(inside) and inside[k] <= a:
-            k += 1
-        while k < len(inside) and inside[k] < t.char_end:
-            out_starts.append(a)
-            out_ends.append(inside[k])
-            a = inside[k]
-            k += 1
-        out_starts.append(a)
-        out_ends.append(t.char_end)
-    return TokenList(text, out_starts, out_ends)

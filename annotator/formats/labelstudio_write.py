@@ -17,7 +17,14 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 from xml.sax.saxutils import quoteattr
 
-from annotator.core.model import GOLD, DocumentStart, Record, SentenceRecord
+from annotator.core.model import (
+    GOLD,
+    DocumentAssignment,
+    DocumentStanceRecord,
+    DocumentStart,
+    Record,
+    SentenceRecord,
+)
 from annotator.formats.writers import WriteStats
 
 
@@ -34,6 +41,44 @@ def labelling_config(labels: Iterable[str]) -> str:
     )
 
 
+_LEFT_OUT = {  # what Label Studio's named-entity tasks have no place for: singular -> plural
+    "event": "events",
+    "stance annotation": "stance annotations",
+    "comment": "comments",
+    "sentence status": "sentence statuses",  # done, skipped, flagged: an import gives todo
+    "document assignment": "document assignments",
+}
+
+
+class LeftOut:
+    """Counts what a span-only format (Label Studio's, doccano's) has no place for; ``kept`` names
+    what the format does carry (doccano: ``comment``)."""
+
+    def __init__(self, kept: tuple[str, ...] = ()):
+        self.counts = {one: 0 for one in _LEFT_OUT if one not in kept}
+
+    def take(self, record: Record) -> None:
+        """Count what ``record`` holds that the format leaves out."""
+        if isinstance(record, SentenceRecord):
+            for layer in record.layers:
+                self._add("event", len(layer.events))
+                self._add("stance annotation", len(layer.stance))
+                self._add("comment", int(bool(layer.comment)))
+                self._add("sentence status", int(layer.status != "todo"))
+        elif isinstance(record, DocumentStanceRecord):
+            self._add("stance annotation", len(record.stance))
+        elif isinstance(record, DocumentAssignment):
+            self._add("document assignment", 1)
+
+    def _add(self, one: str, n: int) -> None:
+        if one in self.counts:
+            self.counts[one] += n
+
+    def stats(self) -> WriteStats:
+        """The counts, as ``close`` returns them."""
+        return WriteStats(left_out=tuple((one, _LEFT_OUT[one], n) for one, n in self.counts.items() if n))
+
+
 class LabelStudioWriter:
     """Writes records as a Label Studio JSON list, a task per document (gathered, then written)."""
 
@@ -44,9 +89,11 @@ class LabelStudioWriter:
         self.name = ""
         self.text: str | None = None
         self.sentences: list[SentenceRecord] = []
+        self.left_out = LeftOut()
 
     def write(self, record: Record) -> None:
         """Gather one record; a document is written when the next starts (or at ``close``)."""
+        self.left_out.take(record)
         if isinstance(record, DocumentStart):
             self.flush()
             self.name, self.text = record.name, record.text
@@ -113,4 +160,4 @@ class LabelStudioWriter:
         """Write the last task and end the list."""
         self.flush()
         self.out.write("[]\n" if self.tasks == 0 else "\n]\n")
-        return WriteStats()
+        return self.left_out.stats()

@@ -20,6 +20,7 @@ from annotator.core.schema import Schema
 from annotator.core.text import TOKENIZER_VERSION
 from annotator.formats.brat import BratWriter
 from annotator.formats.conll import ConllWriter, read_conll
+from annotator.formats.doccano_write import DoccanoWriter
 from annotator.formats.json_list import first_character
 from annotator.formats.jsonl import read_jsonl
 from annotator.formats.jsonl_write import JsonlWriter
@@ -119,7 +120,7 @@ READERS: dict[str, FormatSpec] = {
             "labelstudio",
             (".json",),
             _labelstudio,
-            "Label Studio JSON or JSON-MIN export (a .json file that is a list)",
+            "Label Studio JSON or JSON-MIN export, or doccano examples (a .json file that is a list)",
             "Label Studio JSON",
         ),
     )
@@ -132,9 +133,13 @@ _SNIFF_BYTES = 64 * 1024
 _SNIFF_LINES = 200
 
 
+_CONLL_SHARE = 0.9  # of the sampled lines that must be CoNLL-shaped
+
+
 def looks_like_conll(path: Path) -> bool:
-    """True when the start of a text file is CoNLL: at least three lines, every non-blank one of
-    the first 200 a token with a tag last (KazNERD ships its CoNLL files as ``.txt``)."""
+    """True when the start of a text file is CoNLL: of its first 200 non-blank lines, at least three
+    and at least 90% are a token with a tag last (KazNERD ships its CoNLL files as ``.txt``). A stray
+    line or a ``token tag`` header does not make it plain text: the CoNLL reader names that line."""
     try:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -144,7 +149,8 @@ def looks_like_conll(path: Path) -> bool:
     if len(head) == _SNIFF_BYTES and lines:
         lines.pop()  # the last line may be cut
     lines = lines[:_SNIFF_LINES]
-    return len(lines) >= 3 and all(_CONLL_LINE.fullmatch(line.strip()) for line in lines)
+    shaped = sum(1 for line in lines if _CONLL_LINE.fullmatch(line.strip()))
+    return shaped >= 3 and shaped >= _CONLL_SHARE * len(lines)
 
 
 def detect_format(path: Path, requested: str = "auto") -> str:
@@ -204,6 +210,10 @@ def _labelstudio_writer(out: TextIO, opts: WriteOptions) -> Writer:
     return LabelStudioWriter(out)
 
 
+def _doccano_writer(out: TextIO, opts: WriteOptions) -> Writer:
+    return DoccanoWriter(out)
+
+
 def _brat_writer(folder: Path, opts: WriteOptions) -> Writer:
     if opts.schema is None:
         raise ValueError("brat standoff is written from the project's schema: give WriteOptions.schema")
@@ -245,5 +255,6 @@ WRITERS: dict[str, WriterSpec] = {
         WriterSpec("jsonl", ".jsonl", "JSON lines", stream=_jsonl_writer),
         WriterSpec("brat", "", "brat standoff", folder=_brat_writer),
         WriterSpec("labelstudio", ".json", "Label Studio JSON", stream=_labelstudio_writer),
+        WriterSpec("doccano", ".jsonl", "doccano JSONL", stream=_doccano_writer),
     )
 }

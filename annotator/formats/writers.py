@@ -16,10 +16,12 @@ from annotator.core.model import Record
 
 @dataclass(frozen=True)
 class WriteStats:
-    """What a finished writer counted: entities and event triggers left out of flat tags."""
+    """What a finished writer counted: entities and event triggers left out of flat tags, and
+    what its format has no place for (``left_out``: a thing's name, singular and plural, and how many)."""
 
     dropped_entities: int = 0
     dropped_triggers: int = 0
+    left_out: tuple[tuple[str, str, int], ...] = ()
 
 
 class Writer(Protocol):

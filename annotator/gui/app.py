@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import getpass
-import os
 import sys
-from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox
@@ -13,11 +11,14 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageB
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, REVIEWING
 from annotator.gui.binding import binding_problem
+from annotator.gui.display import NO_DISPLAY, display_problem
 from annotator.gui.failures import FailureReporter, log_file, logger
 from annotator.gui.language import chosen_language, install, translate
 from annotator.gui.main_window import AnnotationWindow
 from annotator.services import project as projects
 from annotator.services import team
+
+__all__ = ["NO_DISPLAY", "ask_annotator", "display_problem", "run", "settings"]
 
 ORGANISATION = "annotator"
 APPLICATION = "annotator"
@@ -38,22 +39,6 @@ def ask_annotator() -> str | None:
         text=last,
     )
     return name.strip() if ok and name.strip() else None
-
-
-NO_DISPLAY = (
-    "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset): start it in a desktop "
-    "session or over ssh -X, or use the command line (annotator --help)"
-)
-
-
-def display_problem(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str | None:
-    """Why Qt could not open a window here, said before Qt aborts the process with its own lines
-    (exit 134); None when there is a display, or a Qt platform was chosen (``QT_QPA_PLATFORM``)."""
-    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
-        return None
-    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
-        return None
-    return NO_DISPLAY
 
 
 def run(db: str | None, annotator: str | None, language: str | None = None) -> int:

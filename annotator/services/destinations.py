@@ -253,6 +253,93 @@ def _unwritable(path: Path, what: str, exc: OSError) -> DestinationError:
     return DestinationError(f"{path}: cannot write {what} ({exc.strerror or exc})")
 
 
+@dataclass
+class _Pending:
+    path: Path
+    tmp: Path
+    handle: TextIO
+    what: str
+    hint: str
+
+
+class FileSet:
+    """Files written together (an export and its side files), each to a new temporary file beside
+    its destination; see :func:`atomic_files`."""
+
+    def __init__(self, guard: Guard):
+        self.guard = guard
+        self.pending: list[_Pending] = []
+        self.stale: list[Path] = []
+
+    def open(self, path: Path, *, what: str = "the file", parents: bool = True, hint: str = "") -> TextIO:
+        """A new temporary file for ``path`` (checked first); ``what`` and ``hint`` go into messages."""
+        check_file(path, self.guard, hint)
+        try:
+            if parents:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale(path)
+            tmp, fd = _new_file(path)
+        except OSError as exc:
+            raise _unwritable(path, what, exc) from None
+        handle = open(fd, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed by commit or discard
+        self.pending.append(_Pending(path, tmp, handle, what, hint))
+        return handle
+
+    def remove(self, path: Path) -> bool:
+        """Have an earlier export's file at ``path`` removed with the others' renames (a side file this
+        export does not write, which a reader would otherwise take as this export's); True if there is one."""
+        check_file(path, self.guard)
+        if not path.is_file():
+            return False
+        self.stale.append(path)
+        return True
+
+    def commit(self) -> None:
+        """Write out and fsync every file, check every destination again, remove the stale files, then
+        rename each into place, the first opened (the main file) last."""
+        current = self.pending[0] if self.pending else None
+        try:
+            for current in self.pending:
+                current.handle.flush()
+                os.fsync(current.handle.fileno())
+                current.handle.close()
+            for current in self.pending:  # nothing may have taken a destination's place meanwhile
+                check_file(current.path, self.guard, current.hint)
+            for path in self.stale:
+                path.unlink(missing_ok=True)
+            for current in reversed(self.pending):
+                os.replace(current.tmp, current.path)
+        except OSError as exc:
+            assert current is not None
+            raise _unwritable(current.path, current.what, exc) from None
+
+    def discard(self) -> None:
+        """Close and delete every temporary file not renamed into place."""
+        for item in self.pending:
+            with suppress(OSError):
+                item.handle.close()
+            item.tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def atomic_files(guard: Guard) -> Iterator[FileSet]:
+    """Files renamed into place together only when the block succeeds and every one is written and
+    fsynced (the first opened last); on any failure none is, and the destinations keep what they had."""
+    files = FileSet(guard)
+    try:
+        yield files
+        files.commit()
+    except OSError as exc:
+        first = files.pending[0] if files.pending else None
+        files.discard()
+        if first is None:
+            raise
+        raise _unwritable(first.path, first.what, exc) from None
+    except BaseException:
+        files.discard()
+        raise
+
+
 @contextmanager
 def atomic_file(
     path: Path, guard: Guard, *, what: str = "the file", parents: bool = True, hint: str = ""
@@ -261,27 +348,8 @@ def atomic_file(
 
     ``parents`` creates missing folders; ``what`` and ``hint`` go into the messages.
     """
-    check_file(path, guard, hint)
-    try:
-        if parents:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale(path)
-        tmp, fd = _new_file(path)
-    except OSError as exc:
-        raise _unwritable(path, what, exc) from None
-    try:
-        with open(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        check_file(path, guard, hint)  # nothing may have taken the destination's place meanwhile
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise _unwritable(path, what, exc) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_files(guard) as files:
+        yield files.open(path, what=what, parents=parents, hint=hint)
 
 
 @contextmanager

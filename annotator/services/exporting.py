@@ -1,4 +1,4 @@
-"""Export use case: one layer (an annotator or gold) to CoNLL, JSONL, Label Studio or brat, atomically.
+"""Export use case: one layer (an annotator or gold) to CoNLL, JSONL, doccano, Label Studio or brat.
 
 A file is written to a temporary name beside its destination and renamed into place only when
 complete, so a crash or an error never leaves a half-written export and an existing file is only
@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -29,7 +28,7 @@ from annotator.formats.jsonl_features import FEATURES_SUFFIX, sentence_features
 from annotator.formats.jsonl_write import JsonlWriter, documents_file, labels_file, tag_names
 from annotator.formats.registry import WRITERS, WriteOptions, WriterSpec
 from annotator.formats.writers import Writer
-from annotator.services.destinations import DestinationError, Guard, atomic_file, atomic_folder, guard_of
+from annotator.services.destinations import DestinationError, FileSet, atomic_files, atomic_folder, guard_of
 from annotator.store import Project, Session, queries
 from annotator.store.export import Selection, count_selected, iter_layer
 
@@ -72,6 +71,7 @@ class ExportSummary:
     dropped_triggers: int = 0
     side_notes: list[str] = field(default_factory=list)  # where JSONL's side files went, or why none
     events_file: str | None = None  # where the trigger tags went, when a file of their own
+    format_title: str = ""  # the format's name for people (Label Studio JSON), for notes
 
     def describe(self) -> str:
         """One line for people."""
@@ -149,14 +149,14 @@ def export_layer(
             session, selection, [a.name for a in schema.attributes], [t.name for t in schema.targets]
         )
         if options.out == "-":
-            summary = ExportSummary("standard output", layer.name)
+            summary = ExportSummary("standard output", layer.name, format_title=spec.description)
             if options.fmt == "jsonl":
                 summary.side_notes.append(STDOUT_NOTE)
             out = stdout or sys.stdout
             _to_stream(records, out, spec, _write_options(options, schema), summary, total, progress)
             return summary
         target = Path(options.out) if options.out else default_destination(project, layer.name, options.fmt)
-        summary = ExportSummary(str(target), layer.name)
+        summary = ExportSummary(str(target), layer.name, format_title=spec.description)
         write_options = _write_options(options, schema)
         try:
             if spec.writes_folder:
@@ -164,13 +164,17 @@ def export_layer(
                     _write(records, spec.open_folder(folder, write_options), summary, total, progress)
             elif options.fmt == "jsonl":
                 _jsonl_files(project, target, records, spec, write_options, summary, total, progress)
-            elif side_events:
-                summary.events_file = str(events_file_of(target))
-                _write_with_events(
-                    records, spec, target, guard_of(project), write_options, summary, total, progress
-                )
             else:
-                with atomic_file(target, guard_of(project), what="the export", hint=DEVICE_HINT) as handle:
+                with atomic_files(guard_of(project)) as files:
+                    handle = files.open(target, what="the export", hint=DEVICE_HINT)
+                    if side_events:
+                        summary.events_file = str(events_file_of(target))
+                        events = files.open(events_file_of(target), what="the trigger file", hint=DEVICE_HINT)
+                        write_options = replace(write_options, events_out=events)
+                    elif options.fmt == "conll":
+                        _remove_earlier(files, events_file_of(target), "trigger file", summary)
+                    elif options.fmt == "doccano":  # JSONL: the reader would take it as this file's
+                        _remove_earlier(files, documents_file(target), "document lines", summary)
                     _write(records, spec.open_stream(handle, write_options), summary, total, progress)
         except DestinationError as exc:
             raise ExportError(str(exc)) from None
@@ -198,15 +202,20 @@ def _jsonl_files(
     lines), ``X.labels.json`` (the tag names in ClassLabel order) and, per sentence,
     ``X.features.json`` (the sentence lines' Hugging Face features); all are written to temporary
     files and renamed into place only when all are complete, the sentence file last."""
-    guard = guard_of(project)
     docs_path, labels_path = documents_file(target), labels_file(target)
     features_path = target.with_name(target.stem + FEATURES_SUFFIX)
-    with ExitStack() as files:
-        handle = files.enter_context(atomic_file(target, guard, what="the export", hint=DEVICE_HINT))
-        docs = files.enter_context(atomic_file(docs_path, guard, what="the export's document lines"))
-        labels = files.enter_context(atomic_file(labels_path, guard, what="the export's label list"))
-        if not options.per_document:  # the features describe sentence lines
-            features = files.enter_context(atomic_file(features_path, guard, what="the export's features"))
+    with atomic_files(guard_of(project)) as files:
+        handle = files.open(target, what="the export", hint=DEVICE_HINT)
+        labels = files.open(labels_path, what="the export's label list")
+        if (
+            options.per_document
+        ):  # document lines are in the document objects; features describe sentence lines
+            docs = None
+            _remove_earlier(files, docs_path, "document lines", summary)
+            _remove_earlier(files, features_path, "features", summary)
+        else:
+            docs = files.open(docs_path, what="the export's document lines")
+            features = files.open(features_path, what="the export's features")
             attributes = [a.name for a in project.schema.attributes]
             features.write(json.dumps(sentence_features(attributes, options.tokens), indent=1) + "\n")
         writer = spec.open_stream(handle, replace(options, documents=docs))
@@ -215,30 +224,20 @@ def _jsonl_files(
         if isinstance(writer, JsonlWriter):
             names += [name for name in writer.labels if name not in names]
         labels.write(json.dumps(tag_names(names), ensure_ascii=False, indent=1) + "\n")
-    summary.side_notes.append(
-        f"document stance and assignees in {docs_path.name}, the tag names in {labels_path.name}"
-        + ("" if options.per_document else f", the features in {features_path.name}")
-    )
+    if options.per_document:
+        summary.side_notes.append(f"the tag names in {labels_path.name}")
+    else:
+        summary.side_notes.append(
+            f"document stance and assignees in {docs_path.name}, the tag names in {labels_path.name},"
+            f" the features in {features_path.name}"
+        )
 
 
-def _write_with_events(
-    records: Iterator[Record],
-    spec: WriterSpec,
-    target: Path,
-    guard: Guard,
-    options: WriteOptions,
-    summary: ExportSummary,
-    total: int,
-    progress: Progress | None,
-) -> None:
-    """CoNLL with its trigger file beside it (``X.events.conll``); both are written whole or not at all."""
-    side = events_file_of(target)
-    with (
-        atomic_file(target, guard, what="the export", hint=DEVICE_HINT) as handle,
-        atomic_file(side, guard, what="the trigger file", hint=DEVICE_HINT) as events,
-    ):
-        writer = spec.open_stream(handle, replace(options, events_out=events))
-        _write(records, writer, summary, total, progress)
+def _remove_earlier(files: FileSet, path: Path, what: str, summary: ExportSummary) -> None:
+    """Remove an earlier export's side file that this export does not write (an import would read it
+    as this one's), and say so."""
+    if files.remove(path):
+        summary.side_notes.append(f"removed {path.name}, the {what} of an earlier export to this name")
 
 
 def _write_options(options: ExportOptions, schema: Schema) -> WriteOptions:
@@ -290,3 +289,10 @@ def _write(
     stats = writer.close()
     summary.dropped_entities = stats.dropped_entities
     summary.dropped_triggers = stats.dropped_triggers
+    if stats.left_out:
+        parts = [f"{n} {one if n == 1 else many}" for one, many, n in stats.left_out]
+        listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+        verb = "is" if len(parts) == 1 and stats.left_out[0][2] == 1 else "are"
+        summary.side_notes.append(
+            f"{listed} {verb} not in the {summary.format_title} export (its format has no place for them)"
+        )

@@ -716,6 +716,10 @@
         <translation>ескерту: {path} қарапайым мәтін ретінде оқылды: онда --annotator үшін белгі жоқ</translation>
     </message>
     <message>
+        <source>note: {note}</source>
+        <translation>ескерту: {note}</translation>
+    </message>
+    <message>
         <source>note: {path}: {n} {things} not imported ({why})</source>
         <translation>ескерту: {path}: {n} {things} импортталмады ({why})</translation>
     </message>
@@ -1880,8 +1884,8 @@ Details are in {log}.</source>
         <translation>файлдарды импорттау (не терезеге сүйреп әкелу)</translation>
     </message>
     <message>
-        <source>export a layer to CoNLL, JSONL, Label Studio or brat</source>
-        <translation>қабатты CoNLL, JSONL, Label Studio не brat пішіміне экспорттау</translation>
+        <source>export a layer to CoNLL, JSONL, doccano, Label Studio or brat</source>
+        <translation>қабатты CoNLL, JSONL, doccano, Label Studio не brat пішіміне экспорттау</translation>
     </message>
     <message>
         <source>refresh: teammates&apos; progress, the document list and the sentence (also every 30 s)</source>

@@ -716,6 +716,10 @@
         <translation>примечание: {path} прочитан как простой текст: меток для --annotator в нём нет</translation>
     </message>
     <message>
+        <source>note: {note}</source>
+        <translation>примечание: {note}</translation>
+    </message>
+    <message>
         <source>note: {path}: {n} {things} not imported ({why})</source>
         <translation>примечание: {path}: не импортировано {things}: {n} ({why})</translation>
     </message>
@@ -1880,8 +1884,8 @@ Details are in {log}.</source>
         <translation>импортировать файлы (или перетащить их в окно)</translation>
     </message>
     <message>
-        <source>export a layer to CoNLL, JSONL, Label Studio or brat</source>
-        <translation>экспортировать слой в CoNLL, JSONL, Label Studio или brat</translation>
+        <source>export a layer to CoNLL, JSONL, doccano, Label Studio or brat</source>
+        <translation>экспортировать слой в CoNLL, JSONL, doccano, Label Studio или brat</translation>
     </message>
     <message>
         <source>refresh: teammates&apos; progress, the document list and the sentence (also every 30 s)</source>

@@ -1,6 +1,8 @@
 """How long corrections take on a corpus with three annotators' layers (every layer, all done).
 
-    .venv/bin/python -m tests.benchmarks.corrections_bench [--sentences 20000] [--repeats 50]
+    .venv/bin/python -m tests.benchmarks.corrections_bench [--sentences 20000] [--repeats 50] [--json OUT]
+
+``make bench`` runs it (tests/benchmarks/run.py) and prints its p95 figures beside the targets.
 
 Imports the synthetic corpus of ``corpus.py`` (JSONL of annotators a, b and c), then, as a
 reviewer, applies and reverts each of the four corrections on sentences spread over the corpus
@@ -12,35 +14,45 @@ every span still fits).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.model import Token
-from annotator.core.schema import default_schema_path, load_schema
-from annotator.core.text import tokenize
-from annotator.services import retokenize as retokenizing
-from annotator.services.annotate import Navigator, load_sentence
-from annotator.services.commands.corrections import (
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # run as a script: make the project importable
+    sys.path.insert(0, str(ROOT))
+
+from annotator.core.errors import AnnotatorError  # noqa: E402
+from annotator.core.model import Token  # noqa: E402
+from annotator.core.schema import default_schema_path, load_schema  # noqa: E402
+from annotator.core.text import tokenize  # noqa: E402
+from annotator.services import retokenize as retokenizing  # noqa: E402
+from annotator.services.annotate import Navigator, load_sentence  # noqa: E402
+from annotator.services.commands.corrections import (  # noqa: E402
     Correction,
     MergeSentences,
     MergeTokens,
     SplitSentence,
     SplitToken,
 )
-from annotator.services.importing import ImportOptions, import_paths
-from annotator.store import Project, open_project, queries
-from tests.benchmarks.corpus import generate
+from annotator.services.importing import ImportOptions, import_paths  # noqa: E402
+from annotator.store import Project, open_project, queries  # noqa: E402
+from tests.benchmarks.corpus import generate  # noqa: E402
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
 
 def _ms(values: list[float]) -> str:
-    ordered = sorted(values)
-    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
-    return f"median {statistics.median(ordered) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"
+    return f"median {statistics.median(values) * 1000:.1f} ms, p95 {_p95(values) * 1000:.1f} ms"
 
 
 def _first_cut(text: str) -> list[Token]:
@@ -88,7 +100,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sentences", type=int, default=20_000)
     parser.add_argument("--repeats", type=int, default=50)
+    parser.add_argument("--json", type=Path, help="also write the figures here (make bench reads them)")
     args = parser.parse_args()
+    figures: dict[str, Any] = {"sentences": args.sentences}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = generate(folder / "corpus", args.sentences)
@@ -113,13 +127,22 @@ def main() -> None:
             applied, reverted, refused = _time(project, make, ids, boss, name == "merge tokens")
             timing = f"apply {_ms(applied)}; undo {_ms(reverted)}" if applied else "nothing timed"
             print(f"{name}: {len(applied)} of {len(ids)} done; {timing}; refused: {sorted(refused)}")
+            if applied:
+                figures[name] = {
+                    "done": len(applied),
+                    "apply_p95_ms": _p95(applied) * 1000,
+                    "undo_p95_ms": _p95(reverted) * 1000,
+                }
         retokenizing.tokenizer = lambda version: _first_cut  # type: ignore[assignment]
         start = time.perf_counter()
         done = retokenizing.retokenize(project, 2, backup=False)
         took = time.perf_counter() - start
         left = len(done.problems)
         print(f"retokenize: {done.changed} of {done.sentences} sentences in {took:.1f} s, {left} left")
+        figures["retokenize"] = {"sentences": done.sentences, "changed": done.changed, "seconds": took}
         project.close()
+    if args.json is not None:
+        args.json.write_text(json.dumps(figures), encoding="utf-8")
 
 
 if __name__ == "__main__":

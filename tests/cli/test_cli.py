@@ -238,6 +238,22 @@ def test_conll_named_txt_is_read_as_conll_and_plain_text_with_annotator_says_it_
     assert out.rstrip().endswith(f"note: {prose} was read as plain text: it gave --annotator no labels")
 
 
+def test_a_conll_txt_with_one_stray_line_is_refused_at_that_line_not_read_as_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "p.sqlite")
+    sentence = ["« O", "Шымыршық B-ART", "» O", ", O", "Әрі O", ". O", ""]
+    lines = sentence * 7 + ["қате"] + sentence * 20  # the stray word is line 50
+    bad = write(tmp_path / "kzbad.txt", "\n".join(lines) + "\n")
+    code, out, err = run(capsys, "import", "--db", db, "--annotator", "k", str(bad))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"annotator: {bad}:50: ") and "'қате'" in err
+    header = write(tmp_path / "kzhdr.txt", "token\ttag\n" + "\n".join(sentence * 5) + "\n")
+    code, out, err = run(capsys, "import", "--db", db, "--annotator", "k", str(header))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"annotator: {header}:1:") and "'tag'" in err
+
+
 def test_kaznerds_own_file_is_recognised_as_conll() -> None:
     from annotator.formats.registry import detect_format
     from tests.suggest.corpus import KAZNERD
@@ -245,3 +261,39 @@ def test_kaznerds_own_file_is_recognised_as_conll() -> None:
     if not KAZNERD.exists():
         pytest.skip(f"{KAZNERD} is not here (the shared development data)")
     assert detect_format(KAZNERD) == "conll"
+
+
+def test_a_glob_passes_over_side_files_and_a_side_file_alone_says_what_to_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "p.sqlite")
+    src = str(tmp_path / "src.sqlite")
+    code, _, err = run(capsys, "import", "--db", src, str(FIXTURES / "example.jsonl"))
+    assert code == 0, err
+    gl, ev = tmp_path / "gl", tmp_path / "ev"
+    for args in (
+        ("--format", "jsonl", "--out", str(gl / "ex.jsonl")),
+        ("--format", "conll", "--events", "--out", str(ev / "ex.conll")),
+    ):
+        code, _, err = run(capsys, "export", "--db", src, "--annotator", "aigerim", "--status", "all", *args)
+        assert code == 0, err
+    jsonl = sorted(gl.glob("*.json*"))  # what `gl/*.json*` gives: the export and its three side files
+    assert [p.name for p in jsonl] == ["ex.documents.jsonl", "ex.features.json", "ex.jsonl", "ex.labels.json"]
+    code, out, err = run(capsys, "import", "--db", db, *map(str, jsonl))
+    assert code == 0, err
+    assert "3 stance annotations" in out
+    assert (
+        f"note: {gl / 'ex.documents.jsonl'}: passed over, the document lines of ex.jsonl (read with it)"
+        in out
+    )
+    assert f"note: {gl / 'ex.labels.json'}: passed over, the label list of ex.jsonl" in out
+    conll = sorted(ev.glob("*.conll"))
+    code, out, err = run(
+        capsys, "import", "--db", str(tmp_path / "q.sqlite"), "--annotator", "e", *map(str, conll)
+    )
+    assert code == 0, err
+    assert "1 event" in out and "passed over, the trigger file of ex.conll (read with it)" in out
+    for side, what in (("ex.labels.json", "label list"), ("ex.features.json", "Hugging Face features")):
+        code, out, err = run(capsys, "import", "--db", db, str(gl / side))
+        assert (code, out) == (1, "")
+        assert err.startswith(f"annotator: {gl / side}: is the {what} of ex.jsonl: import ex.jsonl")

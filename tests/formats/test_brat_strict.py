@@ -91,3 +91,75 @@ def test_labels_become_legal_unique_brat_types_mapped_in_annotation_conf(tmp_pat
         encoding="utf-8"
     )
     assert json.loads((folder / "documents.json").read_text(encoding="utf-8")) == {"doc": "doc"}
+
+
+def _line(document: str, n: int, text: str, **annotations: object) -> str:
+    return json.dumps(
+        {
+            "document": document,
+            "sentence": n,
+            "text": text,
+            "annotator": "a",
+            "status": "done",
+            **annotations,
+        },
+        ensure_ascii=False,
+    )
+
+
+def test_spans_shared_by_sentences_entities_and_triggers_pass_pybrat_strict(tmp_path: Path) -> None:
+    # a one-word sentence that is an entity and has stance; an entity that is also a trigger; a
+    # many-word sentence that is one entity, with sentence and document stance: each used to give
+    # two text-bound annotations over the same offsets
+    trigger = {"type": "Conflict.Demonstrate", "trigger": {"start": 0, "end": 7}, "arguments": []}
+    lines = []
+    for d in range(30):
+        doc = f"doc{d:02}"
+        lines += [
+            _line(
+                doc,
+                0,
+                "Қазақстан",
+                entities=[{"id": "T1", "label": "GPE", "start": 0, "end": 9}],
+                stance=[{"target": "eu", "label": "neutral"}],
+            ),
+            _line(doc, 1, "Жиналды.", entities=[{"label": "EVENT", "start": 0, "end": 7}], events=[trigger]),
+            _line(
+                doc,
+                2,
+                "Нұр-Сұлтан қаласы",
+                entities=[{"label": "GPE", "start": 0, "end": 17}],
+                stance=[{"target": "eu", "label": "against"}],
+            ),
+            _line(doc, 3, "Бүгін жиын өтті."),
+        ]
+        if d % 2:
+            lines.append(
+                json.dumps(
+                    {
+                        "document": doc,
+                        "annotator": "a",
+                        "document_stance": [{"target": "eu", "label": "against", "holder": "T1"}],
+                    }
+                )
+            )
+    source = tmp_path / "br.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    project = new_project(tmp_path / "p.sqlite")
+    import_paths(project, [source])
+    folder = tmp_path / "brat"
+    export_layer(project, ExportOptions(fmt="brat", annotator="a", status="all", out=str(folder)))
+    documents = BratParser(error="raise").parse(folder)
+    assert len(documents) == 30
+    for document in documents:
+        types = sorted(e.type for e in document.entities)
+        assert types == ["Conflict_Demonstrate", "EVENT", "GPE", "GPE", "Sentence", "Sentence"]
+        assert [len(document.events)] == [1]
+        mentions = {e.type: e.mention for e in document.entities if e.type != "GPE"}
+        assert mentions["EVENT"] == "Жиналды" and mentions["Conflict_Demonstrate"] == "Ж иналды"
+    for offsets in textbound_offsets(folder):
+        assert len(offsets) == len(set(offsets))
+    ann = (folder / "doc01.ann").read_text(encoding="utf-8")
+    assert "T2\tSentence 0 1;1 9\tҚ азақстан" in ann and "DocStance_eu T2 against" in ann
+    assert "GPE 19 36\tНұр-Сұлтан қаласы" in ann and "Sentence 19 29;30 36\tНұр-Сұлтан қаласы" in ann
+    project.close()

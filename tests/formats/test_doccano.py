@@ -73,6 +73,29 @@ def test_an_entity_across_a_sentence_break_keeps_the_sentences_whole(tmp_path: P
     ] == ("Ф.М. Достоевский")
 
 
+def test_a_span_inside_a_token_cuts_the_token_as_label_studio_does(tmp_path: Path) -> None:
+    text = "Алматыда жиналыс өтті. Ертең Астанаға барады."
+    path = write(
+        tmp_path / "suffix.jsonl",
+        _line(
+            id=5,
+            text=text,
+            entities=[{"id": 1, "label": "LOCATION", "start_offset": 0, "end_offset": 6}],
+        )
+        + "\n"
+        + _line(id=6, text="Астанаға барады.", labels=[[0, 6, "GPE"]]),
+    )
+    sentences, _ = _read(path)
+    found = [
+        (s.text[s.tokens[e.token_start].char_start : s.tokens[e.token_end - 1].char_end], e.label)
+        for s in sentences
+        for layer in s.layers
+        for e in layer.entities
+    ]
+    assert found == [("Алматы", "LOCATION"), ("Астана", "GPE")]
+    assert [t.text for t in sentences[0].tokens][:2] == ["Алматы", "да"]
+
+
 def test_plain_text_lines_stay_one_sentence_each(tmp_path: Path) -> None:
     path = write(tmp_path / "plain.jsonl", _line(text=TEXT))
     sentences = [r for r in read_jsonl(path) if isinstance(r, SentenceRecord)]
@@ -96,6 +119,19 @@ def test_plain_text_lines_stay_one_sentence_each(tmp_path: Path) -> None:
             'Comments[0] must be a string or an object with "text"',
         ),
         ({"id": 1, "text": "Алматы.", "relations": {"a": 1}}, "'relations' must be a list"),
+        (
+            {"id": 1, "text": "Алматы қаласы", "label": [[0, 6, "GPE"]], "labels": [[7, 13, "LOCATION"]]},
+            "has both 'label' and 'labels': give the spans under one of them",
+        ),
+        (
+            {"id": 1, "text": "Алматы қаласы", "entities": [], "label": [[0, 6, "GPE"]]},
+            "has both 'entities' and 'label': give the spans under one of them",
+        ),
+        (
+            {"id": 1, "text": "Алматы", "entities": [{"label": "GPE", "start_offset": "0", "end_offset": 6}]},
+            'entities[0].start_offset must be an integer, not "0"',
+        ),
+        ({"id": 1, "text": "Алматы", "label": [[0, 6.0, "GPE"]]}, "label[0][1] must be an integer, not 6.0"),
     ],
 )
 def test_bad_doccano_lines_name_file_and_line(tmp_path: Path, obj: dict[str, Any], message: str) -> None:

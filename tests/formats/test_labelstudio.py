@@ -267,3 +267,60 @@ def test_offsets_in_utf16_units_as_older_label_studio_wrote_them_are_mapped(tmp_
     }
     records = list(read_labelstudio(_write_json(tmp_path / "old.json", [task])))
     assert _spans(records) == {"labelstudio-1": [(0, "Астана", "GPE")]}
+
+
+def test_a_json_list_of_doccano_examples_is_read_as_doccano(tmp_path: Path) -> None:
+    examples = [
+        {
+            "id": 1,
+            "text": "Алматы қаласында жиналыс өтті. Оны Асқар Тоқаев ашты.",
+            "entities": [
+                {"id": 1, "label": "LOCATION", "start_offset": 0, "end_offset": 6},
+                {"id": 2, "label": "PERSON", "start_offset": 35, "end_offset": 47},
+            ],
+            "relations": [{"id": 1, "from_id": 2, "to_id": 1, "type": "in"}],
+            "Comments": [{"id": 3, "text": "check this"}],
+        },
+        {
+            "id": 2,
+            "text": "Астана 2024 жылы.",
+            "labels": [[0, 6, "LOCATION"], [7, 11, "DATE"]],
+            "Comments": [],
+        },
+    ]
+    path = _write_json(tmp_path / "dc_list.json", examples)
+    assert detect_format(path) == "labelstudio"
+    records = list(read_labelstudio(path, annotator="d"))
+    assert _spans(records) == {
+        "d": [
+            (0, "Алматы", "LOCATION"),
+            (1, "Асқар Тоқаев", "PERSON"),
+            (2, "Астана", "LOCATION"),
+            (2, "2024", "DATE"),
+        ]
+    }
+    assert [(n.what, n.count) for n in records if isinstance(n, NotImported)] == [("relations", 1)]
+    assert [r.name for r in records if isinstance(r, DocumentStart)] == ["dc_list"]
+
+
+def test_a_bad_doccano_example_in_a_json_list_names_its_line(tmp_path: Path) -> None:
+    path = _write_json(tmp_path / "dc.json", [{"text": "Астана.", "labels": [[0, 60, "LOC"]]}])
+    with pytest.raises(InputError, match=r"dc\.json:2: doccano example 0: span 0\.\.60"):
+        list(read_labelstudio(path, annotator="d"))
+
+
+def test_json_min_keys_that_are_not_spans_are_counted_not_dropped(tmp_path: Path) -> None:
+    rows = [
+        {"id": 9, "text": "Бір сөйлем.", "annotator": "b@x.kz", "sentiment": "pos", "created_at": "2024"},
+        {
+            "id": 10,
+            "text": "Екі сөйлем.",
+            "annotator": "b@x.kz",
+            "sentiment": "neg",
+            "label": [_value(0, 3, "X")],
+        },
+    ]
+    records = list(read_labelstudio(_write_json(tmp_path / "min.json", rows)))
+    assert _spans(records) == {"b@x.kz": [(1, "Екі", "X")]}
+    left = [(n.what, n.count) for n in records if isinstance(n, NotImported)]
+    assert left == [("JSON-MIN 'sentiment' values", 1), ("JSON-MIN 'sentiment' values", 1)]

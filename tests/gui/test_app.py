@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -84,8 +85,8 @@ def test_without_a_display_the_window_says_so_in_one_line_and_exits_one(tmp_path
     from annotator.gui.app import NO_DISPLAY, display_problem
 
     assert display_problem({}, "linux") == NO_DISPLAY
-    assert display_problem({"DISPLAY": ":0"}, "linux") is None
-    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert display_problem({"DISPLAY": ":0"}, "linux", lambda address: True) is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", lambda address: True) is None
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
     assert display_problem({}, "darwin") is None
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
@@ -100,3 +101,27 @@ def test_without_a_display_the_window_says_so_in_one_line_and_exits_one(tmp_path
         check=False,
     )
     assert (done.returncode, done.stderr) == (1, f"annotator: {NO_DISPLAY}\n")
+
+
+def test_a_display_nobody_answers_at_is_one_line_and_exit_one_not_qts_abort(tmp_path: Path) -> None:
+    from annotator.gui.display import display_problem
+
+    tried: list[object] = []
+    assert display_problem({"DISPLAY": "localhost:10.0"}, "linux", lambda a: tried.append(a) is None) is None
+    assert tried == [(socket.AF_INET, ("localhost", 6010))]  # ssh -X's display, over TCP
+    free = next(n for n in range(187, 300) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env |= {"HOME": str(tmp_path), "DISPLAY": f":{free}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "--db", str(tmp_path / "p.sqlite"), "gui", "--annotator", "a"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"annotator: no display answers at DISPLAY=:{free} (/tmp/.X11-unix/X{free}): start it in a desktop"
+        " session or over ssh -X, or use the command line (annotator --help)\n"
+    )

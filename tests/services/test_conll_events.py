@@ -136,3 +136,40 @@ def test_the_command_line_takes_events_file_or_column(
         == 0
     )
     assert "1 event" in capsys.readouterr().out
+
+
+def test_a_later_export_without_events_removes_the_old_trigger_file(source: Project, tmp_path: Path) -> None:
+    main = export(source, tmp_path / "x.conll", events=True)
+    side = tmp_path / "x.events.conll"
+    assert side.is_file()
+    export(source, main)  # no --events: the old triggers must not be read as this export's
+    assert not side.exists()
+    assert spans(reimport(tmp_path, main))[1] == []
+    export(source, main, events=True, events_to="column")
+    assert not side.exists()
+
+
+def test_the_import_says_where_the_triggers_came_from(source: Project, tmp_path: Path) -> None:
+    main = export(source, tmp_path / "x.conll", events=True)
+    project = new_project(tmp_path / "back.sqlite")
+    summary = import_paths(project, [main], ImportOptions(annotator="aigerim"))
+    assert f"note: {main}: triggers read from x.events.conll" in summary.describe().splitlines()
+
+
+def test_a_trigger_column_imported_without_event_column_gives_a_hint(source: Project, tmp_path: Path) -> None:
+    main = export(source, tmp_path / "x.conll", events=True, events_to="column")
+    project = new_project(tmp_path / "hint.sqlite")
+    summary = import_paths(project, [main], ImportOptions(annotator="aigerim"))
+    hint = f"note: {main}: column 2 looks like event triggers: import with --event-column 2"
+    assert summary.events == 0 and hint in summary.describe().splitlines()
+    again = import_paths(
+        new_project(tmp_path / "read.sqlite"), [main], ImportOptions(annotator="a", event_column=2)
+    )
+    assert again.events == 1 and "looks like event triggers" not in again.describe()
+    plain = export(source, tmp_path / "plain.conll")
+    assert (
+        "note:"
+        not in import_paths(
+            new_project(tmp_path / "p.sqlite"), [plain], ImportOptions(annotator="a")
+        ).describe()
+    )

@@ -268,3 +268,64 @@ def test_the_default_destination_stays_in_exports_whatever_the_annotator_is_call
     assert sorted(written) == sorted([main, *sides])
     assert Path(summary.destination).parent == exports
     assert Path(summary.destination).name.startswith(f"{project.name}-x__________evil-jsonl~")
+
+
+def test_per_document_writes_no_document_lines_file_and_removes_stale_side_files(
+    project: Project, tmp_path: Path
+) -> None:
+    import_paths(project, [FIXTURES / "example.jsonl"])
+    out = tmp_path / "x.jsonl"
+    export(project, out, fmt="jsonl", status="all", annotator="aigerim")
+    docs, features, labels = (
+        out.with_name("x" + s) for s in (".documents.jsonl", ".features.json", ".labels.json")
+    )
+    assert docs.is_file() and features.is_file()
+    document_lines = docs.read_bytes()
+    assert b"document_stance" in document_lines
+    summary = export_layer(
+        project,
+        ExportOptions(fmt="jsonl", annotator="aigerim", status="all", out=str(out), per_document=True),
+    )
+    assert not docs.exists() and not features.exists() and labels.is_file()
+    notes = " ".join(summary.notes())
+    assert "document stance and assignees in" not in notes
+    assert "removed x.documents.jsonl" in notes and "removed x.features.json" in notes
+    back = new_project(tmp_path / "back.sqlite")
+    import_paths(back, [out])  # the stance inline in the document objects, read once
+    again = export(back, tmp_path / "y.jsonl", fmt="jsonl", status="all", annotator="aigerim")
+    assert again.with_name("y.documents.jsonl").read_bytes() == document_lines
+
+
+def test_side_files_are_renamed_only_when_every_file_is_written_main_file_last(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import_paths(project, [FIXTURES / "example.jsonl"])
+    out = tmp_path / "x.jsonl"
+    export(project, out, fmt="jsonl", status="all", annotator="aigerim")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("x.")}
+    real_fsync = os.fsync
+
+    def failing_fsync(fd: int) -> None:
+        if os.path.basename(os.readlink(f"/proc/self/fd/{fd}")).startswith(".x.jsonl."):
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr("annotator.services.destinations.os.fsync", failing_fsync)
+    with pytest.raises(ExportError, match=r"x\.jsonl: cannot write the export"):
+        export(project, out, fmt="jsonl", status="all", annotator="aigerim", tokens="strings")
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("x.")}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_label_studio_export_counts_what_its_format_cannot_carry(project: Project, tmp_path: Path) -> None:
+    import_paths(project, [FIXTURES / "example.jsonl"])
+    options = ExportOptions(
+        fmt="labelstudio", annotator="aigerim", status="all", out=str(tmp_path / "t.json")
+    )
+    assert export_layer(project, options).notes() == [
+        "1 event, 3 stance annotations, 1 comment and 2 sentence statuses are not in the"
+        " Label Studio JSON export (its format has no place for them)"
+    ]

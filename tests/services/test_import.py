@@ -200,7 +200,8 @@ BAD = [
     ),
     (
         "boundary.jsonl",
-        '{"text": "Алматы қаласы", "label": [[0, 3, "GPE"]]}\n',
+        # the project's own spans must fall on tokens (doccano's cut the token: test_doccano.py)
+        '{"text": "Алматы қаласы", "entities": [{"label": "GPE", "start": 0, "end": 3}]}\n',
         {"annotator": "a"},
         1,
         "not on token boundaries",

@@ -258,3 +258,67 @@ def test_kaznerd_validation_through_each_tool_keeps_its_13483_entities(tmp_path:
     finally:
         first.close()
         again.close()
+
+
+def _spans_of_doccano(path: Path) -> Counter[tuple[str, str]]:
+    found: Counter[tuple[str, str]] = Counter()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        obj = json.loads(line)
+        found.update((obj["text"][s:e], lab) for s, e, lab in obj["label"])
+    return found
+
+
+def test_doccano_export_reads_back_with_every_entity_and_again_byte_identical(
+    project: Project, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "doccano.jsonl", "\n".join(json.dumps(o, ensure_ascii=False) for o in DOCCANO))
+    import_paths(project, [path], ImportOptions(annotator="d"))
+    out = tmp_path / "out.jsonl"
+    stale = write(tmp_path / "out.documents.jsonl", '{"document": "doccano", "assignees": ["x"]}\n')
+    summary = export_layer(project, ExportOptions(fmt="doccano", annotator="d", status="all", out=str(out)))
+    assert summary.notes() == [
+        "removed out.documents.jsonl, the document lines of an earlier export to this name"
+    ]
+    assert not stale.exists()
+    first_line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert first_line == {
+        "text": "Бүгін Астанада жиын өтті.",
+        "label": [[0, 5, "DATE"], [6, 14, "GPE"]],
+        "Comments": [],
+        "document": "doccano",
+        "annotator": "d",
+    }
+    assert _spans_of_doccano(out) == Counter(
+        [
+            ("Бүгін", "DATE"),
+            ("Астанада", "GPE"),
+            ("Н. Назарбаев", "PERSON"),
+            ("Алматы", "GPE"),
+            ("Ертең", "DATE"),
+        ]
+    )
+    again = _fresh(tmp_path, "again")
+    try:
+        back = import_paths(again, [out])  # the owner and the document come from the lines
+        assert (back.documents_added, back.sentences, back.entities) == (1, 4, 5)
+        out2 = tmp_path / "out2.jsonl"
+        export_layer(again, ExportOptions(fmt="doccano", annotator="d", status="all", out=str(out2)))
+        assert out2.read_bytes() == out.read_bytes()
+    finally:
+        again.close()
+
+
+@pytest.mark.slow  # about 20 s: part of make test, not of make quick
+def test_kaznerd_validation_through_the_doccano_export_keeps_its_13483_entities(tmp_path: Path) -> None:
+    if not KAZNERD.exists():
+        pytest.skip(f"{KAZNERD} is not here (the shared development data)")
+    first, again = _fresh(tmp_path, "first"), _fresh(tmp_path, "again")
+    try:
+        assert import_paths(first, [KAZNERD], ImportOptions(annotator="k")).entities == KAZNERD_ENTITIES
+        out = tmp_path / "kaznerd.jsonl"
+        export_layer(first, ExportOptions(fmt="doccano", annotator="k", status="all", out=str(out)))
+        assert sum(_spans_of_doccano(out).values()) == KAZNERD_ENTITIES
+        assert import_paths(again, [out]).entities == KAZNERD_ENTITIES
+    finally:
+        first.close()
+        again.close()

@@ -37,7 +37,13 @@ class EntityDialect(Enum):
 
 
 def entity_dialect(obj: dict[str, Any]) -> EntityDialect:
-    """The dialect a sentence line spells its entities in (``"entities"`` when it has none)."""
+    """The dialect a sentence line spells its entities in (``"entities"`` when it has none).
+
+    A line with two of ``entities``, ``label`` and ``labels`` is refused: reading one would drop
+    the other's spans without a word."""
+    given = [key for key in ("entities", "label", "labels") if key in obj]
+    if len(given) > 1:
+        raise Bad(f"has both {given[0]!r} and {given[1]!r}: give the spans under one of them")
     if ("label" in obj or "labels" in obj) and "entities" not in obj:
         return EntityDialect.DOCCANO_LABELS
     if "entities" not in obj and "ner_tags" in obj:
@@ -45,21 +51,25 @@ def entity_dialect(obj: dict[str, Any]) -> EntityDialect:
     return EntityDialect.ENTITIES
 
 
-def span_inputs(obj: dict[str, Any]) -> list[tuple[Any, Any]]:
-    """Character spans the line gives, to keep them aligned through NFC normalisation."""
-    out: list[tuple[Any, Any]] = []
-    for item in obj.get("entities", []) if isinstance(obj.get("entities"), list) else []:
+def span_inputs(obj: dict[str, Any]) -> list[tuple[Any, Any, str]]:
+    """Character spans the line gives, to keep them aligned through NFC normalisation, each with
+    where it is (``entities[0].start_offset``: the start's key), for messages."""
+    out: list[tuple[Any, Any, str]] = []
+    entities = obj.get("entities", [])
+    for i, item in enumerate(entities if isinstance(entities, list) else []):
         if isinstance(item, dict) and "start" in item:
-            out.append((item.get("start"), item.get("end")))
+            out.append((item.get("start"), item.get("end"), f"entities[{i}].start"))
         elif isinstance(item, dict) and "start_offset" in item:
-            out.append((item.get("start_offset"), item.get("end_offset")))
-    for item in obj.get(_labels_key(obj), []) if isinstance(obj.get(_labels_key(obj)), list) else []:
+            out.append((item.get("start_offset"), item.get("end_offset"), f"entities[{i}].start_offset"))
+    key = _labels_key(obj)
+    for i, item in enumerate(obj.get(key, []) if isinstance(obj.get(key), list) else []):
         if isinstance(item, list) and len(item) == 3:
-            out.append((item[0], item[1]))
-    for item in obj.get("events", []) if isinstance(obj.get("events"), list) else []:
+            out.append((item[0], item[1], f"{key}[{i}][0]"))
+    events = obj.get("events", [])
+    for i, item in enumerate(events if isinstance(events, list) else []):
         trig = item.get("trigger") if isinstance(item, dict) else None
         if isinstance(trig, dict) and "start" in trig:
-            out.append((trig.get("start"), trig.get("end")))
+            out.append((trig.get("start"), trig.get("end"), f"events[{i}].trigger.start"))
     return out
 
 

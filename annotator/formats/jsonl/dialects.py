@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from enum import Enum
 from typing import Any
@@ -58,10 +59,18 @@ def dialect_of(obj: dict[str, Any]) -> Dialect:
 
 
 def sentence(
-    obj: dict[str, Any], annotator: str | None, status: str, number: int, version: int = TOKENIZER_VERSION
+    obj: dict[str, Any],
+    annotator: str | None,
+    status: str,
+    number: int,
+    version: int = TOKENIZER_VERSION,
+    *,
+    cut: bool = False,
 ) -> SentenceRecord:
     """A sentence line: its text, tokens (given, or made by tokenizer ``version``) and the layer of
-    its annotations, if any."""
+    its annotations, if any.
+
+    With ``cut`` (a doccano example), a made token a span starts or ends inside is cut there."""
     text = required(obj, "text", str)
     if not text.strip():
         raise Bad("'text' is empty")
@@ -69,14 +78,25 @@ def sentence(
     if position is not None and position < 0:
         raise Bad("'sentence' must not be negative")
     given = given_tokens(text, required(obj, "tokens", list)) if "tokens" in obj else None
-    spans = span_inputs(obj)
-    for start, end in spans:
-        if not (isinstance(start, int) and isinstance(end, int)) or not (0 <= start < end <= len(text)):
+    spans = []
+    for start, end, where in span_inputs(obj):
+        for value, key in ((start, where), (end, _end_key(where))):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise Bad(f"{key} must be an integer, not {json.dumps(value, ensure_ascii=False)}")
+        if not (0 <= start < end <= len(text)):
             raise Bad(f"span {start}..{end} lies outside the text ({len(text)} characters)")
-    text_n, tokens, to_tokens = aligned(text, given, spans, version)
+        spans.append((start, end))
+    text_n, tokens, to_tokens = aligned(text, given, spans, version, cut=cut)
     own = layer(obj, owner(obj, annotator), status, tokens, to_tokens)
     own_layers = (own,) if own else ()
     return SentenceRecord(text=text_n, tokens=tokens, position=position, line=number, layers=own_layers)
+
+
+def _end_key(start_key: str) -> str:
+    """Where a span's end is, from where its start is (``entities[0].start_offset``)."""
+    if start_key.endswith("[0]"):
+        return start_key[:-3] + "[1]"
+    return start_key.replace("start", "end")
 
 
 def whole_document(

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from annotator.core.model import NotImported, Record, SentenceRecord
+from annotator.core.text import TOKENIZER_VERSION
+from annotator.formats.jsonl.dialects import sentence
 from annotator.formats.jsonl.fields import Bad, optional
 from annotator.formats.sentences import split
 
@@ -34,6 +36,34 @@ def is_doccano(obj: dict[str, Any]) -> bool:
         return True
     entities = obj.get("entities")
     return isinstance(entities, list) and any(isinstance(e, dict) and "start_offset" in e for e in entities)
+
+
+def is_doccano_item(item: Any) -> bool:
+    """True when an item of a JSON list is a doccano example, not a Label Studio task: a ``text``
+    with entities that have ``start_offset``, ``label``/``labels`` as ``[start, end, LABEL]``
+    lists, or ``relations``/``Comments`` (a JSON-MIN row's spans are objects)."""
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return False
+    if any(key in item for key in ("data", "annotations", "completions")):
+        return False
+    if "relations" in item or "Comments" in item:
+        return True
+    entities = item.get("entities")
+    if isinstance(entities, list) and any(isinstance(e, dict) and "start_offset" in e for e in entities):
+        return True
+    return any(
+        isinstance(item.get(key), list) and item[key] and all(isinstance(v, list) for v in item[key])
+        for key in ("label", "labels")
+    )
+
+
+def example_records(
+    obj: dict[str, Any], annotator: str | None, status: str, number: int, version: int = TOKENIZER_VERSION
+) -> Iterator[Record]:
+    """The records of one doccano example (a JSONL line, or an item of a JSON list), its text cut
+    by tokenizer ``version``."""
+    obj = prepared(obj)
+    yield from records(obj, sentence(obj, annotator, status, number, version, cut=True), number, version)
 
 
 def prepared(obj: dict[str, Any]) -> dict[str, Any]:

@@ -81,9 +81,7 @@ def read_jsonl(
                 case Dialect.SENTENCE:
                     obj = project_line(obj, tag_names)
                     if doccano.is_doccano(obj):  # a whole text: cut into its sentences
-                        obj = doccano.prepared(obj)
-                        whole = sentence(obj, annotator, status, number, version)
-                        yield from doccano.records(obj, whole, number, version)
+                        yield from doccano.example_records(obj, annotator, status, number, version)
                     else:
                         yield sentence(obj, annotator, status, number, version)
         except Bad as exc:

@@ -8,7 +8,7 @@ normalised text, and must fall on token boundaries.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise, repeat
 from operator import le, lt
 from typing import Any
@@ -84,12 +84,16 @@ def aligned(
     given: Sequence[Token] | None,
     spans: list[tuple[Any, Any]],
     version: int = TOKENIZER_VERSION,
+    *,
+    cut: bool = False,
 ) -> tuple[str, Sequence[Token], ToTokens]:
     """The line's text in NFC, its tokens (``given``, else made), and the map of its spans to tokens.
 
     ``spans`` are the character spans the line gives (already checked to lie inside ``text``):
     normalisation is done piece by piece between them and the token offsets, so each keeps its
-    place in the normalised text. Tokens are made by tokenizer ``version`` (the project's).
+    place in the normalised text. Tokens are made by tokenizer ``version`` (the project's). With
+    ``cut`` (doccano: spans on characters), made tokens are cut where a span starts or ends inside
+    one (:func:`cut_at`).
     """
     tokenize = tokenizer(version)
     tokens: Sequence[Token]
@@ -111,6 +115,9 @@ def aligned(
                 Token(text_n[shift[t.char_start] : shift[t.char_end]], shift[t.char_start], shift[t.char_end])
                 for t in given
             ]
+    if cut and given is None and spans:
+        edges = [x for span in spans for x in span]
+        tokens = cut_at(text_n, tokens, edges if shift is None else [shift[x] for x in edges])
     first, after = token_offsets(tokens)
     starts = dict(zip(first, range(len(first)), strict=True))
     ends = dict(zip(after, range(1, len(after) + 1), strict=True))
@@ -135,3 +142,24 @@ def normalize_with_offsets(text: str, cuts: list[int]) -> tuple[str, dict[int, i
         pos += len(piece)
         shift[b] = pos
     return "".join(pieces), shift
+
+
+def cut_at(text: str, tokens: Sequence[Token], cuts: Iterable[int]) -> TokenList:
+    """``tokens`` cut wherever one of ``cuts`` (character offsets) falls inside one: a Kazakh suffix
+    left outside a name (``Алматы`` selected in ``Алматыда``) becomes a token of its own."""
+    inside = sorted(set(cuts))
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    k = 0
+    for t in tokens:
+        a = t.char_start
+        while k < len(inside) and inside[k] <= a:
+            k += 1
+        while k < len(inside) and inside[k] < t.char_end:
+            out_starts.append(a)
+            out_ends.append(inside[k])
+            a = inside[k]
+            k += 1
+        out_starts.append(a)
+        out_ends.append(t.char_end)
+    return TokenList(text, out_starts, out_ends)
