@@ -177,22 +177,52 @@ class Sentences:
         return dict(self.names).get(annotator_id, f"person {annotator_id}")
 
     def comparable(self) -> tuple[frozenset[object], ...]:
-        """The rows in any order, without what only messages use: what is stored against what is expected."""
-        return tuple(
-            frozenset(rows)
-            for rows in (
-                self.sentences,
-                self.entities,
-                self.events,
-                self.attributes,
-                self.arguments,
-                self.stance,
-                self.statuses,
-                self.verdicts,
-                self.times,
-                self.positions,
-            )
+        """The rows in any order, without what only messages use: what is stored against what is expected.
+
+        Active time and the moments statuses were written are left out: the window adds seconds
+        while its person works, and an undone mark writes its status back at a new moment; neither
+        is an edit an undo or redo of a correction would lose (:func:`with_times_of` carries the
+        seconds over)."""
+        statuses = frozenset((r.sentence_id, r.annotator_id, r.status, r.comment) for r in self.statuses)
+        return (
+            *(
+                frozenset(rows)
+                for rows in (
+                    self.sentences,
+                    self.entities,
+                    self.events,
+                    self.attributes,
+                    self.arguments,
+                    self.stance,
+                    self.verdicts,
+                    self.positions,
+                )
+            ),
+            statuses,
         )
+
+
+def with_times_of(target: Sentences, current: Sentences, recorded: Sentences) -> Sentences:
+    """``target`` (the state an undo or redo writes) plus the active time added since the state
+    ``recorded`` was written (``current`` holds it now): seconds added on a sentence ``target``
+    has stay on it, seconds added on one it does not have (a split's second part) go to its first
+    sentence, which holds that text. With nothing added, ``target`` is written as it was."""
+    before = {(r.annotator_id, r.sentence_id): r.seconds for r in recorded.times}
+    keep = target.ids
+    first = min(target.sentences, key=lambda row: row.position).id
+    totals = {(r.annotator_id, r.sentence_id): r for r in target.times}
+    for row in current.times:
+        added = row.seconds - before.get((row.annotator_id, row.sentence_id), 0.0)
+        if added <= 0:
+            continue
+        key = (row.annotator_id, row.sentence_id if row.sentence_id in keep else first)
+        had = totals.get(key)
+        totals[key] = (
+            replace(row, sentence_id=key[1], seconds=added)
+            if had is None
+            else replace(had, seconds=had.seconds + added, updated_at=max(had.updated_at, row.updated_at))
+        )
+    return replace(target, times=tuple(totals.values()))
 
 
 def span_words(state: Sentences, span: SpanRow, kind: str) -> str:

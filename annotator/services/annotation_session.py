@@ -238,9 +238,10 @@ class AnnotationSession(EditingSession):
         seconds = self.timer.take()
         if not seconds or self.person.role == GOLD:
             return False
-        documents = sorted({self._document_of[sid] for sid in seconds})
         try:
             with self.project.transaction() as s:
+                seconds = self._still_there(s, seconds)
+                documents = sorted({self._document_of[sid] for sid in seconds if sid in self._document_of})
                 active_time.add_seconds(s, self.person.id, seconds)
                 for document_id in documents:
                     assignments.touch(s, self.person.id, document_id)
@@ -248,6 +249,21 @@ class AnnotationSession(EditingSession):
             self.timer.put_back(seconds)
             raise
         return True
+
+    def _still_there(self, s: Session, seconds: dict[int, float]) -> dict[int, float]:
+        """``seconds`` with those of sentences a correction took away (merged into another, or a
+        split undone) moved to the sentence shown now, which holds their text; dropped when it
+        is gone too."""
+        alive = active_time.existing(s, seconds)
+        if len(alive) == len(seconds):
+            return seconds
+        kept = {sid: t for sid, t in seconds.items() if sid in alive}
+        lost = sum(t for sid, t in seconds.items() if sid not in alive)
+        view = self.view
+        if view is not None and active_time.existing(s, [view.id]):
+            kept[view.id] = kept.get(view.id, 0.0) + lost
+            self._document_of.setdefault(view.id, view.document_id)
+        return kept
 
     # -- edits ---------------------------------------------------------------------------------
     def shown(self, sentence_id: int) -> object:

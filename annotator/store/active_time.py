@@ -9,7 +9,13 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from annotator.store.tables import ActiveTime, utcnow
+from annotator.store.tables import ActiveTime, Sentence, utcnow
+
+
+def existing(session: Session, sentence_ids: Iterable[int]) -> set[int]:
+    """Which of ``sentence_ids`` are still sentences (a correction may have merged one away)."""
+    wanted = list(sentence_ids)
+    return set(session.scalars(select(Sentence.id).where(Sentence.id.in_(wanted)))) if wanted else set()
 
 
 def add_seconds(session: Session, annotator_id: int, seconds: Mapping[int, float]) -> None:

@@ -263,3 +263,27 @@ def test_a_team_annotators_window_stores_their_time_under_row_level_security(
         (touched,) = s.execute(select(Assignment.touched_at)).scalars().all()
     assert touched.replace(tzinfo=None) > LONG_AGO.replace(tzinfo=None)
     owner.close()
+
+
+def test_seconds_of_a_sentence_a_merge_took_away_go_to_the_merged_one(seeded: Project) -> None:
+    """The window's timer still holds seconds for the second sentence when the person joins it to
+    the first (Ctrl+Alt+J): they are stored on the merged sentence, not refused by its foreign key
+    at every save for the rest of the day."""
+    from annotator.services.commands.corrections import MergeSentences
+
+    clock = Clock()
+    session = _session(seeded, clock)
+    first = session.start()
+    assert first is not None
+    clock.advance(30)
+    assert session.step(1) is not None
+    clock.advance(15)
+    session.step(-1)  # 15 s pending for the second sentence
+    seeded.act_as(session.person.id)
+    MergeSentences(first.view.id).apply(seeded)
+    session.reload(first.view.id)
+    clock.advance(5)
+    session.timer.input()
+    assert session.save_time() is True
+    assert session.timer.pending() == {}
+    assert seconds_of(seeded, session.person.id) == {first.view.id: 50}

@@ -249,3 +249,36 @@ def test_an_undo_after_someone_changed_the_sentence_is_refused(corpus: Corpus) -
     p.act_as(corpus.boss)
     with pytest.raises(StoreError, match="changed since the correction"):
         command.revert(p)
+
+
+def test_active_time_saved_after_a_correction_does_not_block_its_undo_and_is_kept(corpus: Corpus) -> None:
+    """The window stores its person's seconds a few seconds after each key: an undo and a redo
+    of the correction still go through, and no second of work is lost on the way."""
+    p = corpus.project
+
+    def seconds() -> float:
+        with p.reading() as s:
+            return sum(t for (who, _), t in _times(s).items() if who == corpus.aida)
+
+    p.act_as(corpus.boss)
+    command = SplitSentence(corpus.first, token=7)
+    command.apply(p)
+    made = next(
+        i for i in Navigator(p).sentences(Navigator(p).documents[0]) if i not in (corpus.first, corpus.second)
+    )
+    with p.transaction() as s:
+        active_time.add_seconds(s, corpus.aida, {corpus.first: 2.0, made: 4.0})
+    assert seconds() == 12.5 + 3.0 + 6.0
+    command.revert(p)  # was refused: "the sentences changed since the correction"
+    assert seconds() == 21.5
+    with p.reading() as s:
+        assert (
+            _times(s)[(corpus.aida, corpus.first)] == 12.5 + 2.0 + 4.0
+        )  # the second part's text is back here
+    command.apply(p)
+    assert seconds() == 21.5
+
+
+def _times(s: object) -> dict[tuple[int, int], float]:
+    rows = s.execute(text("SELECT annotator_id, sentence_id, seconds FROM active_time"))  # type: ignore[attr-defined]
+    return {(int(a), int(b)): float(t) for a, b, t in rows}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.changes import Changes
-from annotator.core.corrections import CorrectionBlocked, Sentences, merge_tokens, split_token
+from annotator.core.corrections import CorrectionBlocked, Sentences, merge_tokens, split_token, with_times_of
 from annotator.core.errors import StoreError
 from annotator.core.messages import message, text_of
 from annotator.core.resegment import merge_sentences, split_sentence
@@ -61,21 +61,23 @@ class Correction(Command):
             self.document_id, self.before = document_id, before
             self.after = store.put(s, before.ids, after)
             return
-        self._expect(s, self.before)
-        store.put(s, self.before.ids, self.after)
+        now = self._expect(s, self.before)
+        store.put(s, self.before.ids, with_times_of(self.after, now, self.before))
 
     def undo(self, s: Session, schema: Schema) -> None:
         """Put back the sentences as they were before the correction."""
         assert self.before is not None and self.after is not None, "undo of a correction never done"
         authorize_correction(s, store.document_of(s, self.sentence_id))
-        self._expect(s, self.after)
-        store.put(s, self.after.ids, self.before)
+        now = self._expect(s, self.after)
+        store.put(s, self.after.ids, with_times_of(self.before, now, self.after))
 
-    def _expect(self, s: Session, state: Sentences) -> None:
+    def _expect(self, s: Session, state: Sentences) -> Sentences:
+        """The sentences as stored now, when they are as ``state`` left them; else StoreError."""
         assert self.document_id is not None
         now = store.take(s, self.document_id, state.ids)
         if now.comparable() != state.comparable():
             raise StoreError(message("the sentences changed since the correction (someone else edited them)"))
+        return now
 
 
 @dataclass
