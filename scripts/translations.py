@@ -1,8 +1,10 @@
 """Bring the interface translations up to date: ``make translations`` (or ``python scripts/translations.py``).
 
 1. ``pyside6-lupdate`` reads every string of ``annotator/gui/*.py`` (``translate("Context", "…")``
-   and ``QT_TRANSLATE_NOOP``) and the keymap's descriptions (``core/keymap.py`` is Qt-free, so
-   they are written into a temporary file of ``QT_TRANSLATE_NOOP("keymap", …)`` lines first), and
+   and ``QT_TRANSLATE_NOOP``), the keymap's descriptions (``core/keymap.py`` is Qt-free, so
+   they are written into a temporary file of ``QT_TRANSLATE_NOOP("keymap", …)`` lines first) and
+   the templates of the messages built below the gui (every ``message("…", …)`` call of
+   ``annotator/`` outside ``gui``, found with ``ast``, written as ``QT_TRANSLATE_NOOP("Messages", …)``), and
    updates ``resources/i18n/annotator_kk.ts`` and ``annotator_ru.ts``: new strings come in
    unfinished, strings no longer in the sources go (``-no-obsolete``), no line numbers are kept.
 2. It lists what lacks a translation, per file (exit status 1 when something does).
@@ -15,6 +17,7 @@ and run it again. ``--check`` changes nothing: it says whether the committed fil
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import shutil
 import subprocess
@@ -28,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from annotator.core.keymap import KEYMAP, REVIEW_HELP, REVIEW_KEYMAP  # noqa: E402
+from annotator.core.messages import CONTEXT  # noqa: E402
 
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("kk", "ru")
@@ -63,13 +67,41 @@ def _keymap_source(folder: Path) -> Path:
     return path
 
 
+def message_templates(root: Path = ROOT / "annotator") -> list[str]:
+    """Every template of a ``message("…", …)`` call outside the gui (``annotator.core.messages``)."""
+    found: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        if "gui" in path.relative_to(root).parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            if node.func.id != "message":
+                continue
+            first = node.args[0] if node.args else None
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                raise SystemExit(f"{where}: message() needs a literal template (to translate it)")
+            found.append(first.value)
+    return list(dict.fromkeys(found))
+
+
+def _messages_source(folder: Path) -> Path:
+    path = folder / "message_texts.py"
+    lines = [f"QT_TRANSLATE_NOOP({CONTEXT!r}, {text!r})" for text in message_templates()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def update(folder: Path = I18N) -> None:
     """Run lupdate into the ``.ts`` files of ``folder`` (made when missing)."""
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        keymap = _keymap_source(Path(tmp))
+        keymap, messages = _keymap_source(Path(tmp)), _messages_source(Path(tmp))
         for language in LANGUAGES:
-            command = [tool("pyside6-lupdate"), *map(str, SOURCES), str(keymap), "-locations", "none"]
+            command = [tool("pyside6-lupdate"), *map(str, SOURCES), str(keymap), str(messages)]
+            command += ["-locations", "none"]
             command += ["-no-obsolete", "-source-language", "en", "-target-language", language]
             subprocess.run([*command, "-ts", str(ts_path(language, folder))], check=True, capture_output=True)
 

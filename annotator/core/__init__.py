@@ -21,6 +21,8 @@ Vocabulary (the README's table says it at length):
   seconds a window was focused on a sentence while its person worked.
 - *interface language*: en, kk or ru (``gui.language``); a schema *translation* is a
   ``title_kk``/``guideline_ru``-style key beside the English ``title`` or ``guideline``.
+- *message*: a line for people built below the gui (``core/messages.py``): a ``Text``, the English
+  ``str`` that keeps its *template* and arguments, so the window shows it translated.
 - *mixed-script word*: a run of letters with both Latin and Cyrillic ones (``Қaзақстан``, Latin
   ``a``); its *look-alikes* (homoglyphs) map one for one to the word's majority script (ties:
   Cyrillic) by ``core/scripts.py``; ``ə`` U+0259 is Latin, ``ә`` U+04D9 Cyrillic.

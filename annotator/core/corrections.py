@@ -31,6 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from annotator.core.messages import message
+
 NEW = -1
 """The id of a sentence a split makes, until the store gives it one."""
 
@@ -227,7 +229,10 @@ def span_words(state: Sentences, span: SpanRow, kind: str) -> str:
     """Whose span it is and what it covers, for a message: "aida's entity 'Астана' (LOC)"."""
     sentence = state.sentence(span.sentence_id)
     words = sentence.token_text(span.token_start, span.token_last)
-    return f"{state.name(span.annotator_id)}'s {kind} '{words}' ({span.label})"
+    name = state.name(span.annotator_id)
+    if kind == "event":
+        return message("{name}'s event '{words}' ({label})", name=name, words=words, label=span.label)
+    return message("{name}'s entity '{words}' ({label})", name=name, words=words, label=span.label)
 
 
 # -- token corrections: a new tokenisation of one sentence, spans by their characters -----------
@@ -271,7 +276,9 @@ def retokenized(
                 continue
             moved = edges(row.token_start, row.token_last)
             if moved is None:
-                problems.append(f"{span_words(state, row, kind)} does not fit the new tokens")
+                problems.append(
+                    message("{span} does not fit the new tokens", span=span_words(state, row, kind))
+                )
                 continue
             out.append(replace(row, token_start=moved[0], token_last=moved[1]))
         return tuple(out)
@@ -295,7 +302,7 @@ def retokenized(
     return after, []
 
 
-def _check_collisions(state: Sentences, sentence_id: int, allow_overlap: bool, what: str) -> None:
+def _check_collisions(state: Sentences, sentence_id: int, allow_overlap: bool) -> None:
     """Refuse a state where one layer has a span twice, or overlapping entities the schema forbids."""
     for rows, kind in ((state.entities, "entity"), (state.events, "event")):
         seen: dict[tuple[int, int, int, str], SpanRow] = {}
@@ -304,7 +311,10 @@ def _check_collisions(state: Sentences, sentence_id: int, allow_overlap: bool, w
                 continue
             key = (row.annotator_id, row.token_start, row.token_last, row.label)
             if key in seen:
-                raise CorrectionBlocked(f"cannot {what}: {span_words(state, row, kind)} would be there twice")
+                twice = span_words(state, row, kind)
+                raise CorrectionBlocked(
+                    message("cannot merge the tokens: {span} would be there twice", span=twice)
+                )
             seen[key] = row
     if allow_overlap:
         return
@@ -317,7 +327,11 @@ def _check_collisions(state: Sentences, sentence_id: int, allow_overlap: bool, w
         before = reach.get(e.annotator_id)
         if before is not None and e.token_start <= before.token_last:
             raise CorrectionBlocked(
-                f"cannot {what}: {span_words(state, before, 'entity')} and '{e.label}' would overlap"
+                message(
+                    "cannot merge the tokens: {span} and '{label}' would overlap",
+                    span=span_words(state, before, "entity"),
+                    label=e.label,
+                )
             )
         if before is None or e.token_last > before.token_last:
             reach[e.annotator_id] = e
@@ -337,7 +351,10 @@ def split_token(state: Sentences, sentence_id: int, token: int, at: int) -> Sent
     s = state.sentence(sentence_id)
     start, end = s.starts[token], s.ends[token]
     if not 0 < at < end - start:
-        raise CorrectionBlocked(f"cannot split '{s.text[start:end]}' there: choose a place inside the token")
+        word = s.text[start:end]
+        raise CorrectionBlocked(
+            message("cannot split '{word}' there: choose a place inside the token", word=word)
+        )
     starts = (*s.starts[: token + 1], start + at, *s.starts[token + 1 :])
     ends = (*s.ends[:token], start + at, *s.ends[token:])
     after, problems = retokenized(state, sentence_id, starts, ends, strict=False)
@@ -349,18 +366,21 @@ def merge_tokens(state: Sentences, sentence_id: int, token: int, allow_overlap: 
     """Merge token ``token`` with the next one (only when no white space is between them)."""
     s = state.sentence(sentence_id)
     if token + 1 >= len(s.starts):
-        raise CorrectionBlocked("cannot merge: the cursor is on the last token of the sentence")
+        raise CorrectionBlocked(message("cannot merge: the cursor is on the last token of the sentence"))
     between = s.text[s.ends[token] : s.starts[token + 1]]
     if between:
         raise CorrectionBlocked(
-            f"cannot merge '{s.token_text(token, token)}' and '{s.token_text(token + 1, token + 1)}': "
-            "white space is between them, and a token has none"
+            message(
+                "cannot merge '{first}' and '{second}': white space is between them, and a token has none",
+                first=s.token_text(token, token),
+                second=s.token_text(token + 1, token + 1),
+            )
         )
     starts = (*s.starts[: token + 1], *s.starts[token + 2 :])
     ends = (*s.ends[:token], *s.ends[token + 1 :])
     after, problems = retokenized(state, sentence_id, starts, ends, strict=False)
     assert not problems
-    _check_collisions(after, sentence_id, allow_overlap, "merge the tokens")
+    _check_collisions(after, sentence_id, allow_overlap)
     return after
 
 

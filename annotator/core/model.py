@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple, overload
 
+from annotator.core.messages import joined, message
+
 STATUSES = ("todo", "done", "skipped", "flagged")
 
 
@@ -269,49 +271,102 @@ class ImportSummary:
         return lines
 
     def describe(self) -> str:
-        """One line for people: what was added and what was already there."""
-        parts = [
-            _count(self.documents_added, "new document"),
-            _count(self.sentences, "sentence"),
-            _count(self.tokens, "token"),
-            _count(self.entities, "entity", "entities"),
-            _count(self.events, "event"),
-            _count(self.stance, "stance annotation"),
+        """One line for people: what was added and what was already there (then the notes, a
+        line each); a :class:`~annotator.core.messages.Text` the window shows translated."""
+        parts: list[str] = [
+            _count(
+                self.documents_added,
+                message("{n} new document", n=1),
+                message("{n} new documents", n=self.documents_added),
+            ),
+            _count(self.sentences, message("{n} sentence", n=1), message("{n} sentences", n=self.sentences)),
+            _count(self.tokens, message("{n} token", n=1), message("{n} tokens", n=self.tokens)),
+            _count(self.entities, message("{n} entity", n=1), message("{n} entities", n=self.entities)),
+            _count(self.events, message("{n} event", n=1), message("{n} events", n=self.events)),
+            _count(
+                self.stance,
+                message("{n} stance annotation", n=1),
+                message("{n} stance annotations", n=self.stance),
+            ),
         ]
         if self.documents_reused:
-            parts.append(_count(self.documents_reused, "document") + " already present")
+            one = message("{n} document already present", n=1)
+            parts.append(
+                _count(
+                    self.documents_reused,
+                    one,
+                    message("{n} documents already present", n=self.documents_reused),
+                )
+            )
         if self.skipped_layers:
-            parts.append(
-                _count(self.skipped_layers, "annotator layer") + " already present and left as it was"
-            )
+            one = message("{n} annotator layer already present and left as it was", n=1)
+            many = message("{n} annotator layers already present and left as it was", n=self.skipped_layers)
+            parts.append(_count(self.skipped_layers, one, many))
         if self.assignments:
-            parts.append(_count(self.assignments, "assignment"))
-        if self.assignments_left_out:
             parts.append(
-                _count(self.assignments_left_out, "assignment")
-                + " left out (only a reviewer or a manager assigns documents)"
+                _count(
+                    self.assignments,
+                    message("{n} assignment", n=1),
+                    message("{n} assignments", n=self.assignments),
+                )
             )
-        line = "imported " + ", ".join(parts)
+        if self.assignments_left_out:
+            one = message("{n} assignment left out (only a reviewer or a manager assigns documents)", n=1)
+            many = message(
+                "{n} assignments left out (only a reviewer or a manager assigns documents)",
+                n=self.assignments_left_out,
+            )
+            parts.append(_count(self.assignments_left_out, one, many))
+        lines: list[str] = [message("imported {what}", what=joined(parts))]
         for path in self.unlabelled:
-            line += f"\nnote: {path} was read as plain text: it gave --annotator no labels"
+            lines.append(
+                message("note: {path} was read as plain text: it gave --annotator no labels", path=path)
+            )
         for note in self.notes:
-            line += f"\nnote: {note}"
+            lines.append(message("note: {note}", note=note))
         for (path, what, why), n in self.not_imported.items():
             things = what[:-1] if n == 1 and what.endswith("s") else what
-            line += f"\nnote: {path}: {n} {things} not imported ({why})"
-        if self.mixed_words:
-            first = f" (first: {self.mixed_first})" if self.mixed_first else ""
-            mixing = _count(self.mixed_words, "word mixes", "words mix")
-            line += f"\nnote: {mixing} Latin and Cyrillic letters{first}"
-            if self.mixed_fixed:
-                line += f"\nfixed {_count(self.mixed_fixed, 'mixed-script word')}"
-            if self.mixed_unfixable:
-                line += (
-                    f"\nnote: {_count(self.mixed_unfixable, 'mixed-script word')} left as it was"
-                    " (a letter with no look-alike in the other script)"
+            lines.append(
+                message(
+                    "note: {path}: {n} {things} not imported ({why})", path=path, n=n, things=things, why=why
                 )
-        return line
+            )
+        if self.mixed_words:
+            lines.append(self._mixed_note())
+            if self.mixed_fixed:
+                one = message("fixed {n} mixed-script word", n=1)
+                lines.append(
+                    _count(self.mixed_fixed, one, message("fixed {n} mixed-script words", n=self.mixed_fixed))
+                )
+            if self.mixed_unfixable:
+                one = message(
+                    "note: {n} mixed-script word left as it was "
+                    "(a letter with no look-alike in the other script)",
+                    n=1,
+                )
+                many = message(
+                    "note: {n} mixed-script words left as it was "
+                    "(a letter with no look-alike in the other script)",
+                    n=self.mixed_unfixable,
+                )
+                lines.append(_count(self.mixed_unfixable, one, many))
+        return joined(lines, "\n")
+
+    def _mixed_note(self) -> str:
+        n, first = self.mixed_words, self.mixed_first
+        if first:
+            one = message(
+                "note: {n} word mixes Latin and Cyrillic letters (first: {first})", n=1, first=first
+            )
+            return _count(
+                n,
+                one,
+                message("note: {n} words mix Latin and Cyrillic letters (first: {first})", n=n, first=first),
+            )
+        one = message("note: {n} word mixes Latin and Cyrillic letters", n=1)
+        return _count(n, one, message("note: {n} words mix Latin and Cyrillic letters", n=n))
 
 
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+def _count(n: int, one: str, many: str) -> str:
+    """The singular message for 1, the plural for any other number."""
+    return one if n == 1 else many

@@ -21,13 +21,16 @@ from annotator.core.corrections import (
     VerdictRow,
     span_words,
 )
+from annotator.core.messages import message
 
 
 def split_sentence(state: Sentences, sentence_id: int, token: int) -> Sentences:
     """Cut sentence ``sentence_id`` before token ``token``; the second part gets the id :data:`NEW`."""
     s = state.sentence(sentence_id)
     if not 0 < token < len(s.starts):
-        raise CorrectionBlocked("cannot split: put the cursor on the token the second sentence begins with")
+        raise CorrectionBlocked(
+            message("cannot split: put the cursor on the token the second sentence begins with")
+        )
     cut = s.starts[token]
     first = replace(
         s,
@@ -52,7 +55,9 @@ def split_sentence(state: Sentences, sentence_id: int, token: int) -> Sentences:
         if row.sentence_id != sentence_id or row.token_last < token:
             return row
         if row.token_start < token:
-            raise CorrectionBlocked(f"cannot split: {span_words(state, row, kind)} crosses the cut")
+            raise CorrectionBlocked(
+                message("cannot split: {span} crosses the cut", span=span_words(state, row, kind))
+            )
         return replace(
             row, sentence_id=NEW, token_start=row.token_start - token, token_last=row.token_last - token
         )
@@ -73,8 +78,12 @@ def split_sentence(state: Sentences, sentence_id: int, token: int) -> Sentences:
             entity = next(e for e in state.entities if e.id == arg.entity_id)
             words = s.token_text(entity.token_start, entity.token_last)
             raise CorrectionBlocked(
-                f"cannot split: {span_words(state, event, 'event')} has its {arg.role} '{words}' "
-                "on the other side of the cut"
+                message(
+                    "cannot split: {span} has its {role} '{words}' on the other side of the cut",
+                    span=span_words(state, event, "event"),
+                    role=arg.role,
+                    words=words,
+                )
             )
         arguments.append(replace(arg, sentence_id=here))
     stance = tuple(
@@ -122,7 +131,7 @@ def merge_sentences(state: Sentences, first_id: int, second_id: int) -> Sentence
     a, b = state.sentence(first_id), state.sentence(second_id)
     gap = dict(state.gaps).get(first_id)
     if gap is None or gap.strip():
-        raise CorrectionBlocked("cannot merge: the document has text between the two sentences")
+        raise CorrectionBlocked(message("cannot merge: the document has text between the two sentences"))
     shift, n = len(a.text) + len(gap), len(a.starts)
     merged = replace(
         a,
@@ -167,8 +176,14 @@ def _merged_stance(state: Sentences, first_id: int, second_id: int) -> tuple[Sta
             kept[(t.annotator_id, t.target)] = replace(t, sentence_id=first_id)
         elif mine.label != t.label:
             raise CorrectionBlocked(
-                f"cannot merge: {state.name(t.annotator_id)}'s stance toward '{t.target}' is "
-                f"{mine.label} in one sentence and {t.label} in the other"
+                message(
+                    "cannot merge: {name}'s stance toward '{target}' is {label} in one sentence "
+                    "and {other} in the other",
+                    name=state.name(t.annotator_id),
+                    target=t.target,
+                    label=mine.label,
+                    other=t.label,
+                )
             )
         elif mine.holder_id is None and t.holder_id is not None:
             kept[(t.annotator_id, t.target)] = replace(mine, holder_id=t.holder_id)

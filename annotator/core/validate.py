@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
+from annotator.core.messages import message
 from annotator.core.model import STATUSES, Layer
 from annotator.core.schema import Schema
 
@@ -22,7 +23,7 @@ def check_span(start: int, end: int, n_tokens: int, what: str) -> None:
 def check_label(schema: Schema, label: str) -> None:
     """The entity label must be in the schema."""
     if schema.label(label) is None:
-        raise LayerError(f"entity label {label!r} is not in the project's schema")
+        raise LayerError(message("entity label {label} is not in the project's schema", label=repr(label)))
 
 
 def _check_distinct(spans: list[tuple[int, int, str]], what: str) -> None:
@@ -44,8 +45,16 @@ def check_no_overlap(schema: Schema, spans: Iterable[tuple[int, int, str]]) -> N
     for (s1, e1, l1), (s2, e2, l2) in pairwise(ordered):
         if s2 < e1:
             raise LayerError(
-                f"entities {l1} (tokens {s1}..{e1}) and {l2} (tokens {s2}..{e2}) overlap, "
-                "which the schema forbids"
+                message(
+                    "entities {label} (tokens {start}..{end}) and {other} "
+                    "(tokens {other_start}..{other_end}) overlap, which the schema forbids",
+                    label=l1,
+                    start=s1,
+                    end=e1,
+                    other=l2,
+                    other_start=s2,
+                    other_end=e2,
+                )
             )
 
 
@@ -53,34 +62,62 @@ def check_event(schema: Schema, event_type: str, attributes: dict[str, str], rol
     """The event type must exist, its attributes be known with known values, its roles belong to it."""
     et = schema.event_type(event_type)
     if et is None:
-        raise LayerError(f"event type {event_type!r} is not in the project's schema")
+        raise LayerError(
+            message("event type {event_type} is not in the project's schema", event_type=repr(event_type))
+        )
     for name, value in attributes.items():
         attr = schema.attribute(name)
         if attr is None:
-            raise LayerError(f"event attribute {name!r} is not in the project's schema")
+            raise LayerError(
+                message("event attribute {name} is not in the project's schema", name=repr(name))
+            )
         if value not in attr.values:
-            raise LayerError(f"event attribute {name} cannot be {value!r} (one of {', '.join(attr.values)})")
+            raise LayerError(
+                message(
+                    "event attribute {name} cannot be {value} (one of {values})",
+                    name=name,
+                    value=repr(value),
+                    values=", ".join(attr.values),
+                )
+            )
     for role in roles:
         if role not in et.roles:
             raise LayerError(
-                f"role {role!r} does not belong to event type {event_type} ({', '.join(et.roles)})"
+                message(
+                    "role {role} does not belong to event type {event_type} ({roles})",
+                    role=repr(role),
+                    event_type=event_type,
+                    roles=", ".join(et.roles),
+                )
             )
 
 
 def check_stance(schema: Schema, target: str, label: str, level: str) -> None:
     """The stance target, label and level must be in the schema."""
     if level not in schema.stance_levels:
-        raise LayerError(f"the schema does not record stance at {level} level")
+        raise LayerError(message("the schema does not record stance at {level} level", level=level))
     if schema.target(target) is None:
-        raise LayerError(f"stance target {target!r} is not in the project's schema")
+        raise LayerError(
+            message("stance target {target} is not in the project's schema", target=repr(target))
+        )
     if label not in schema.stance_labels:
-        raise LayerError(f"stance label {label!r} is not one of {', '.join(schema.stance_labels)}")
+        raise LayerError(
+            message(
+                "stance label {label} is not one of {labels}",
+                label=repr(label),
+                labels=", ".join(schema.stance_labels),
+            )
+        )
 
 
 def check_status(status: str) -> None:
     """A sentence status is one of todo, done, skipped, flagged."""
     if status not in STATUSES:
-        raise LayerError(f"status {status!r} is not one of {', '.join(STATUSES)}")
+        raise LayerError(
+            message(
+                "status {status} is not one of {statuses}", status=repr(status), statuses=", ".join(STATUSES)
+            )
+        )
 
 
 def check_layer(schema: Schema, layer: Layer, n_tokens: int) -> None:

@@ -26,7 +26,7 @@ from annotator.core.keymap import key_of
 from annotator.core.model import GOLD
 from annotator.core.suggestions import STANCE, Suggestion
 from annotator.gui import dialogs
-from annotator.gui.language import translate, word
+from annotator.gui.language import shown, translate, word
 from annotator.gui.recommender_panel import RecommenderPanel
 from annotator.gui.suggestion_paint import caption
 from annotator.services.assisting import Found
@@ -182,7 +182,7 @@ class SuggestionActions:
         if outcome.stored:
             self.window.say(
                 translate("Assisting", "{what} of the sentence (one undo takes them back)").format(
-                    what=outcome.what
+                    what=shown(outcome.what)
                 )
             )
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from annotator.core.messages import CONTEXT, Joined, Text, text_of
 from annotator.core.paths import resources_dir
 
 ENGLISH = "en"
@@ -111,6 +112,33 @@ def current_language() -> str:
 def word(value: str) -> str:
     """A status or a default stance label in the interface language (any other value as it is)."""
     return translate("Vocabulary", value) if value in VOCABULARY else value
+
+
+def shown(value: object) -> str:
+    """A message from below the gui (a :class:`Text`, or an exception raised with one) in the
+    interface language: its template translated, then formatted with its arguments (those that
+    are :class:`Text` translated too, statuses and stance labels as :func:`word`, data as it is).
+    Anything else, and a translation that does not format, as its English ``str``."""
+    text = text_of(value)
+    if text is None:
+        return str(value)
+    return _translated(text)
+
+
+def _translated(text: Text) -> str:
+    if isinstance(text, Joined):
+        return text.separator.join(_translated(p) if isinstance(p, Text) else p for p in text.parts)
+    template = translate(CONTEXT, text.template)
+    if not text.args:
+        return template
+    args = {
+        name: _translated(arg) if isinstance(arg, Text) else word(arg) if isinstance(arg, str) else arg
+        for name, arg in text.args
+    }
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError, ValueError):
+        return str(text)
 
 
 def localized(item: object, key: str) -> str:

@@ -22,7 +22,7 @@ from annotator.gui.correcting import CorrectionActions
 from annotator.gui.dialogs import KeymapDialog
 from annotator.gui.editing import AnnotationActions
 from annotator.gui.failures import logger
-from annotator.gui.language import translate
+from annotator.gui.language import shown, translate
 from annotator.gui.menus import build_menus
 from annotator.gui.panels import AnnotationPanels, Palette
 from annotator.gui.panes import DocumentPane, SentencePane
@@ -182,7 +182,7 @@ class AnnotationWindow(QMainWindow):
         try:
             self.session.open_document(document_id)
         except AnnotatorError as exc:
-            self.say(str(exc), error=True)
+            self.say(shown(exc), error=True)
         self.tokens.setFocus()
 
     def go_to(self, sentence_id: int, keep_cursor: bool = False) -> None:
@@ -190,7 +190,7 @@ class AnnotationWindow(QMainWindow):
         try:
             self.session.go_to(sentence_id, keep_cursor)
         except AnnotatorError as exc:
-            self.say(str(exc), error=True)
+            self.say(shown(exc), error=True)
 
     def show_sentence(self, sentence_id: int, keep_cursor: bool = False) -> None:
         """Read a sentence from the database and show it; raises AnnotatorError when it cannot be read."""
@@ -257,8 +257,8 @@ class AnnotationWindow(QMainWindow):
 
     def _history_changed(self) -> None:
         undo, redo = self.history.next_undo, self.history.next_redo
-        undo_text = translate("Menus", "&Undo {what}").format(what=undo.text) if undo else None
-        redo_text = translate("Menus", "&Redo {what}").format(what=redo.text) if redo else None
+        undo_text = translate("Menus", "&Undo {what}").format(what=shown(undo.text)) if undo else None
+        redo_text = translate("Menus", "&Redo {what}").format(what=shown(redo.text)) if redo else None
         self.undo_action.setText(undo_text or translate("Menus", "&Undo"))
         self.redo_action.setText(redo_text or translate("Menus", "&Redo"))
         self.undo_action.setEnabled(undo is not None)
@@ -373,7 +373,7 @@ class AnnotationWindow(QMainWindow):
         try:
             self.session.start()
         except AnnotatorError as exc:
-            self.say(str(exc), error=True)
+            self.say(shown(exc), error=True)
         self.tokens.setFocus()
 
     def _splitters(self) -> tuple[tuple[str, QSplitter], ...]:

@@ -18,7 +18,7 @@ from annotator.core.keymap import keys_of
 from annotator.core.model import ImportSummary
 from annotator.core.scripts import MESSAGE, MixedWord, mixed_words, script_of
 from annotator.core.views import SentenceView
-from annotator.gui.language import QT_TRANSLATE_NOOP, translate
+from annotator.gui.language import QT_TRANSLATE_NOOP, shown, translate
 from annotator.services.commands.text import token_fix
 
 if TYPE_CHECKING:
@@ -133,7 +133,8 @@ def report(parent: QWidget, summary: ImportSummary) -> QMessageBox | None:
     if not summary.mixed_words:
         return None
     lines = summary.mixed_report()
-    box = QMessageBox(QMessageBox.Icon.Information, _t(IMPORT_TITLE), summary.describe(), parent=parent)
+    said = shown(summary.describe())
+    box = QMessageBox(QMessageBox.Icon.Information, _t(IMPORT_TITLE), said, parent=parent)
     box.setDetailedText("\n".join(lines))
     box.setInformativeText(lines[0].replace(f": {MESSAGE}", f"\n{MESSAGE}", 1))
     box.setModal(False)

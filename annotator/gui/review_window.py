@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from annotator.core.keymap import REVIEW_KEYMAP, REVIEW_KEYS, review_keys_of
 from annotator.gui import dialogs
 from annotator.gui.dashboard import DashboardDock
-from annotator.gui.language import language_menu, translate
+from annotator.gui.language import language_menu, shown, translate
 from annotator.gui.physical_keys import PhysicalKeys
 from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
@@ -202,10 +202,10 @@ class ReviewWindow(QMainWindow):
     def _changed(self, change: ReviewChange) -> None:
         session = self.session
         if change.summary:
-            self.summary.setText(session.summary)
+            self.summary.setText(shown(session.summary))
         if change.items:
             self.list.clear()  # the list follows the session: _row_chosen ignores its own rows
-            self.list.addItems(session.lines())
+            self.list.addItems([shown(line) for line in session.lines()])
         if change.row:
             self.list.setCurrentRow(session.row)
         if change.sentence:
@@ -213,7 +213,7 @@ class ReviewWindow(QMainWindow):
         if change.numbers and session.numbers is not None:
             self._numbers(session.numbers)
         if change.problem:
-            self.statusBar().showMessage(change.problem, 8000)
+            self.statusBar().showMessage(shown(change.problem), 8000)
 
     def _row_chosen(self, row: int) -> None:
         """A click (or a key of the list's own) chose a row."""
@@ -262,7 +262,8 @@ class ReviewWindow(QMainWindow):
     def filter_by_label(self) -> None:
         """Choose a label (lowest F1 first, type to filter) and list only its entity disagreements."""
         question = translate("Review", "Disagreements of which label?")
-        chosen = dialogs.choose(self, question, self.session.label_options())
+        options = [(shown(text), label) for text, label in self.session.label_options()]
+        chosen = dialogs.choose(self, question, options)
         self.activateWindow()
         if chosen is not None:
             self.refresh(chosen or None)
@@ -277,14 +278,16 @@ class ReviewWindow(QMainWindow):
             command = make()
         except NoEdit as exc:
             if str(exc):
-                self.statusBar().showMessage(str(exc), 5000)
+                self.statusBar().showMessage(shown(exc), 5000)
             return
         self.execute(command)
 
     def execute(self, command: Command) -> None:
         """Apply a gold edit; the runner puts it on the undo history and shows the sentence again."""
         if self.runner.execute(command):
-            self.statusBar().showMessage(translate("Review", "gold: {what}").format(what=command.text), 4000)
+            self.statusBar().showMessage(
+                translate("Review", "gold: {what}").format(what=shown(command.text)), 4000
+            )
 
     def report_failure(self, summary: str) -> None:
         """An unexpected failure (from the failure reporter): a status line, a dialog if it recurs."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from annotator.core.errors import AnnotatorError, StoreUnavailable
 from annotator.gui.failures import log_file, logger
-from annotator.gui.language import translate
+from annotator.gui.language import shown, translate
 from annotator.services.annotation_session import AnnotationSession
 from annotator.services.commands import Command
 from annotator.services.session import EditingSession, Outcome, Result
@@ -99,7 +99,7 @@ class EditRunner:
             try:
                 slot()
             except AnnotatorError as exc:
-                self.say(str(exc), error=True)
+                self.say(shown(exc), error=True)
 
         return guarded
 
@@ -120,12 +120,13 @@ class EditRunner:
         self.indicator.setText(translate("Saving", "not saved"))
         self.indicator.setStyleSheet(RED)
         tip = translate("Saving", "not saved: {what}: {reason}")
-        self.indicator.setToolTip(tip.format(what=outcome.what, reason=outcome.reason))
+        self.indicator.setToolTip(tip.format(what=shown(outcome.what), reason=shown(outcome.reason)))
         self.say(outcome.message, error=True)
         if self.streak >= PERSISTS:
             details = translate("Saving", "{message}.\n\nDetails are in {log}.")
             self.dialog(
-                translate("Saving", "Not saved"), details.format(message=outcome.message, log=log_file())
+                translate("Saving", "Not saved"),
+                details.format(message=shown(outcome.message), log=log_file()),
             )
 
     def report_failure(self, summary: str) -> None:
@@ -159,8 +160,8 @@ class EditRunner:
             back()
 
     def say(self, message: str, error: bool = False) -> None:
-        """A one-line message in the status bar."""
-        self.window.statusBar().showMessage(("⚠ " if error else "") + message, 8000)
+        """A one-line message in the status bar (a message from below the gui in the interface language)."""
+        self.window.statusBar().showMessage(("⚠ " if error else "") + shown(message), 8000)
 
     # -- waiting for another writer ------------------------------------------------------------
     @contextmanager

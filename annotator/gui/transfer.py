@@ -18,7 +18,7 @@ from annotator.gui.language import translate
 from annotator.gui.workers import Worker, run_with_progress
 from annotator.services import people
 from annotator.services.annotation_session import AnnotationSession
-from annotator.services.exporting import ExportOptions, default_destination, export_layer
+from annotator.services.exporting import ExportOptions, ExportSummary, default_destination, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ class Transfer:
             self.window,
             translate("Transfer", "Exporting…"),
             lambda progress: export_layer(self.project, options, progress),
-            lambda summary: self.say(summary.describe()),
+            lambda summary: self.say(exported(summary)),
             lambda m: self._failed(translate("Transfer", "Export"), m),
         )
         self.workers.append(worker)
@@ -132,3 +132,19 @@ class Transfer:
         for worker in self.workers:
             worker.cancelled = True
             worker.wait(10_000)
+
+
+def exported(summary: ExportSummary) -> str:
+    """The line after an export, in the interface language: ``summary.describe()`` in English."""
+    n, d = summary.sentences, summary.documents
+    sentences = translate("Transfer", "{n} sentence") if n == 1 else translate("Transfer", "{n} sentences")
+    documents = translate("Transfer", "{n} document") if d == 1 else translate("Transfer", "{n} documents")
+    line = translate("Transfer", "wrote {sentences} of {documents} ({layer}) to {destination}").format(
+        sentences=sentences.format(n=n),
+        documents=documents.format(n=d),
+        layer=summary.layer,
+        destination=summary.destination,
+    )
+    if summary.events_file:
+        line += translate("Transfer", ", event triggers to {path}").format(path=summary.events_file)
+    return line

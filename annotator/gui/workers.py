@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.gui.failures import log_file, logger
-from annotator.gui.language import translate
+from annotator.gui.language import shown, translate
 
 
 class Worker(QThread):
@@ -43,7 +43,7 @@ class Worker(QThread):
             result = self.job(self._progress)
         except AnnotatorError as exc:
             logger().warning("%s", exc)
-            self.failed.emit(str(exc))
+            self.failed.emit(shown(exc))  # str() would lose the message's template
         except Exception as exc:  # a defect must not kill the window silently: said, and logged
             logger().exception("unexpected failure in a background job")
             details = translate("Workers", "{problem} (details in {log})")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from annotator.core.messages import message
 from annotator.core.model import GOLD
 from annotator.core.views import SentenceView
 from annotator.services import commands as c
@@ -116,7 +117,7 @@ def accept_entity(project: Project, sentence_id: int, start: int, end: int, labe
         if e.token_start < end and start < e.token_end
     ]
     parts.append(c.AddEntity(sentence_id, gold_id(project), start, end, label))
-    return c.Batch(sentence_id, parts, f"accept {label} into gold")
+    return c.Batch(sentence_id, parts, message("accept {label} into gold", label=label))
 
 
 def accept_agreed(project: Project, sentence_id: int, annotators: Sequence[str]) -> c.Command | None:
@@ -141,7 +142,7 @@ def accept_agreed(project: Project, sentence_id: int, annotators: Sequence[str])
         for target, label in sorted(stances)
         if current.stance.get(target, ("", None))[0] != label
     ]
-    return c.Batch(sentence_id, parts, "accept what everyone agrees on") if parts else None
+    return c.Batch(sentence_id, parts, message("accept what everyone agrees on")) if parts else None
 
 
 def accept_event(project: Project, sentence_id: int, annotator: str, event_id: int) -> c.Command:
@@ -186,7 +187,7 @@ def accept_event(project: Project, sentence_id: int, annotator: str, event_id: i
             parts.append(c.AddNewEventArgument(sentence_id, add, arg.role, new))
         else:
             parts.append(c.AddNewEventArgument(sentence_id, add, arg.role, existing.id))
-    return c.Batch(sentence_id, parts, f"accept {event.type} into gold")
+    return c.Batch(sentence_id, parts, message("accept {label} into gold", label=event.type))
 
 
 def accept_stance(project: Project, sentence_id: int, annotator: str) -> c.Command | None:
@@ -202,4 +203,8 @@ def accept_stance(project: Project, sentence_id: int, annotator: str) -> c.Comma
         want = source.stance.get(target, (None, None))[0]
         if gold.stance.get(target, (None, None))[0] != want:
             parts.append(c.SetStance(sentence_id, gold_layer, target, want))
-    return c.Batch(sentence_id, parts, f"accept {annotator}'s stance into gold") if parts else None
+    return (
+        c.Batch(sentence_id, parts, message("accept {name}'s stance into gold", name=annotator))
+        if parts
+        else None
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.messages import message
 from annotator.store import Project, Session, queries
 from annotator.store.queries import AnnotatorInfo
 
@@ -48,9 +49,20 @@ def compared_people(source: Project | Session, names: Sequence[str] | None = Non
         people = [p for p in everybody if p.role == ANNOTATOR_ROLE]
         if len(people) < 2:
             others = [p.name for p in everybody if p.role != ANNOTATOR_ROLE]
+            has = _count(people) if people else message("none")
+            if others:
+                raise ComparedError(
+                    message(
+                        "at least two annotators are needed to compare, and the project has {count} "
+                        "(others, such as {others}, are compared only when named)",
+                        count=has,
+                        others=_quoted(others),
+                    )
+                )
             raise ComparedError(
-                f"at least two annotators are needed to compare, and the project has {_count(people)}"
-                + (f" (others, such as {_quoted(others)}, are compared only when named)" if others else "")
+                message(
+                    "at least two annotators are needed to compare, and the project has {count}", count=has
+                )
             )
         return people
     known = {p.name: p for p in everybody}

@@ -27,6 +27,7 @@ from annotator.agreement import AgreementError, span_agreement
 from annotator.agreement.coefficients import cohen_kappa_counts, krippendorff_alpha_counts
 from annotator.agreement.spans import grouped_spans, overlap_matches, span_score
 from annotator.core.choices import KINDS, SCOPES
+from annotator.core.messages import message
 from annotator.core.perf import collector_paused
 from annotator.core.tags import flatten
 from annotator.services.compared import NothingInCommon as NothingInCommon
@@ -103,11 +104,16 @@ def _corpus_agreement(
 
 
 def _nothing_in_common(names: list[str], status: str, assignments: bool) -> str:
-    who = f"the compared annotators ({', '.join(names)})"
+    who = ", ".join(names)
+    if status == "done" and assignments:
+        return message(
+            "the compared annotators ({names}) have no sentence in common marked done "
+            "in the documents assigned to them",
+            names=who,
+        )
     if status == "done":
-        where = " in the documents assigned to them" if assignments else ""
-        return f"{who} have no sentence in common marked done{where}"
-    return f"{who} have no assigned document in common"
+        return message("the compared annotators ({names}) have no sentence in common marked done", names=who)
+    return message("the compared annotators ({names}) have no assigned document in common", names=who)
 
 
 def _token_patterns(

@@ -19,6 +19,7 @@ from typing import Any
 
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
+from annotator.core.messages import message, text_of
 from annotator.core.model import GOLD
 from annotator.core.views import SentenceView
 from annotator.services import adjudicate, review
@@ -69,7 +70,7 @@ def review_people(project: Project) -> ReviewPeople:
         try:
             return ReviewPeople([p.name for p in compared_people(s)], None, everybody)
         except ComparedError as exc:
-            return ReviewPeople([], str(exc), everybody)
+            return ReviewPeople([], text_of(exc) or str(exc), everybody)
 
 
 def gold_layer(project: Project) -> AnnotatorInfo:
@@ -143,7 +144,7 @@ class ReviewSession(EditingSession):
         False when there is nothing to review (the summary says why): no numbers to compute.
         """
         if self.problem is not None:
-            self.summary = f"nothing to review: {self.problem}"
+            self.summary = message("nothing to review: {problem}", problem=self.problem)
             self._tell(ReviewChange(summary=True))
             return False
         items = adjudicate.disagreements(self.project, self.annotators, self.status)
@@ -158,10 +159,7 @@ class ReviewSession(EditingSession):
     def lines(self) -> list[str]:
         """The disagreements as listed: document (marked when ready for curation), sentence number,
         layer and who has what."""
-        return [
-            f"{'✓ ready · ' if d.ready else ''}{d.document} · {d.ordinal + 1} · {d.layer}: {d.detail}"
-            for d in self.items
-        ]
+        return [_line(d) for d in self.items]
 
     def select(self, row: int) -> None:
         """Make disagreement ``row`` the current one and show its sentence (out of range: nothing)."""
@@ -179,7 +177,7 @@ class ReviewSession(EditingSession):
     def label_options(self) -> list[tuple[str, str]]:
         """``(shown, label)`` to filter by: the labels by F1, lowest first, then all labels (``""``)."""
         rows = self.numbers.label_rows if self.numbers is not None else []
-        return [(f"{label}   F1 {f1}", label) for label, f1, _, _ in rows] + [("all labels", "")]
+        return [(f"{label}   F1 {f1}", label) for label, f1, _, _ in rows] + [(message("all labels"), "")]
 
     # -- the sentence shown --------------------------------------------------------------------
     def show(self, sentence_id: int) -> None:
@@ -197,7 +195,7 @@ class ReviewSession(EditingSession):
         try:
             self._load(sentence_id)
         except AnnotatorError as exc:
-            return f"⚠ the sentence could not be read: {exc}"
+            return message("⚠ the sentence could not be read: {problem}", problem=text_of(exc) or str(exc))
         return ""
 
     def _show_softly(self, sentence_id: int) -> None:
@@ -263,7 +261,7 @@ class ReviewSession(EditingSession):
         view = self._shown(index)
         entity = next((e for e in view.entities if e.token_start <= caret < e.token_end), None)
         if entity is None:
-            raise NoEdit(f"{self.layers[index][0]} has no entity under the cursor")
+            raise NoEdit(message("{name} has no entity under the cursor", name=self.layers[index][0]))
         return adjudicate.accept_entity(
             self.project, view.id, entity.token_start, entity.token_end, entity.label
         )
@@ -274,7 +272,7 @@ class ReviewSession(EditingSession):
         name = self.layers[index][0]
         event = next((e for e in view.events if e.token_start <= caret < e.token_end), None)
         if event is None:
-            raise NoEdit(f"{name} has no event trigger under the cursor")
+            raise NoEdit(message("{name} has no event trigger under the cursor", name=name))
         return adjudicate.accept_event(self.project, view.id, name, event.id)
 
     def accept_stance(self, index: int) -> Command:
@@ -283,7 +281,7 @@ class ReviewSession(EditingSession):
         name = self.layers[index][0]
         command = adjudicate.accept_stance(self.project, view.id, name)
         if command is None:
-            raise NoEdit(f"gold already has {name}'s stance")
+            raise NoEdit(message("gold already has {name}'s stance", name=name))
         return command
 
     def accept_agreed(self) -> Command:
@@ -291,7 +289,7 @@ class ReviewSession(EditingSession):
         view = self._shown(-1)
         command = adjudicate.accept_agreed(self.project, view.id, self.annotators)
         if command is None:
-            raise NoEdit("gold already holds everything they agree on")
+            raise NoEdit(message("gold already holds everything they agree on"))
         return command
 
     def delete_gold(self, caret: int) -> Command:
@@ -301,3 +299,27 @@ class ReviewSession(EditingSession):
         if entity is None:
             raise NoEdit("")
         return DeleteEntity(view.id, entity.id)
+
+
+LAYER_WORDS = {"entities": message("entities"), "events": message("events"), "stance": message("stance")}
+
+
+def _line(d: adjudicate.Disagreement) -> str:
+    """A disagreement as listed: document, sentence number, layer, who has what (the data as it is)."""
+    layer = LAYER_WORDS.get(d.layer, d.layer)
+    number = d.ordinal + 1
+    if d.ready:
+        return message(
+            "✓ ready · {document} · {number} · {layer}: {detail}",
+            document=d.document,
+            number=number,
+            layer=layer,
+            detail=d.detail,
+        )
+    return message(
+        "{document} · {number} · {layer}: {detail}",
+        document=d.document,
+        number=number,
+        layer=layer,
+        detail=d.detail,
+    )

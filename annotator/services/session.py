@@ -23,6 +23,7 @@ from enum import Enum
 
 from annotator.core.changes import NOTHING, Changes
 from annotator.core.errors import AnnotatorError, StoreUnavailable
+from annotator.core.messages import message, text_of
 from annotator.core.signals import Signal
 from annotator.services import project as projects
 from annotator.services.commands import Command
@@ -91,18 +92,22 @@ class EditingSession:
         """Undo the last edit in a new transaction."""
         command = self.history.next_undo
         if command is None:
-            return Outcome(Result.NOTHING, "undo", message="nothing to undo")
+            return Outcome(Result.NOTHING, message("undo"), message=message("nothing to undo"))
         return self._run("undo", command, lambda: self.history.undo() or NOTHING)
 
     def redo(self) -> Outcome:
         """Redo the last undone edit."""
         command = self.history.next_redo
         if command is None:
-            return Outcome(Result.NOTHING, "redo", message="nothing to redo")
+            return Outcome(Result.NOTHING, message("redo"), message=message("nothing to redo"))
         return self._run("redo", command, lambda: self.history.redo() or NOTHING)
 
     def _run(self, kind: str, command: Command, step: Callable[[], Changes]) -> Outcome:
-        what = command.text if kind == "do" else f"{kind} “{command.text}”"
+        what = command.text
+        if kind != "do":
+            what = (
+                message("undo “{what}”", what=what) if kind == "undo" else message("redo “{what}”", what=what)
+            )
         before = self.shown(command.sentence_id)
         try:
             changes = step()
@@ -112,15 +117,20 @@ class EditingSession:
                     self.history.record(command)
                 else:
                     self.history.settle(undone=kind == "undo")
-                message = f"the connection broke while saving “{what}”, but the project holds it: saved"
-                return self._stored(Result.LANDED, what, command, command.changes(), message)
-            return self._not_saved(what, str(exc), command.sentence_id)
+                said = message(
+                    "the connection broke while saving “{what}”, but the project holds it: saved", what=what
+                )
+                return self._stored(Result.LANDED, what, command, command.changes(), said)
+            return self._not_saved(what, text_of(exc) or str(exc), command.sentence_id)
         except AnnotatorError as exc:  # refused by the store: the database holds what is shown
             if kind == "do":
-                return Outcome(Result.REFUSED, what, command, message=str(exc))
+                return Outcome(Result.REFUSED, what, command, message=text_of(exc) or str(exc))
             self.history.drop(undone=kind == "redo")
-            message = f"could not {what}: {exc}; it is taken off the history"
-            return Outcome(Result.REFUSED, what, command, message=message)
+            problem = text_of(exc) or str(exc)
+            said = message(
+                "could not {what}: {problem}; it is taken off the history", what=what, problem=problem
+            )
+            return Outcome(Result.REFUSED, what, command, message=said)
         except Exception as exc:  # a defect: the window logs it with its traceback, never silent
             return self._not_saved(what, f"{type(exc).__name__}: {exc}", command.sentence_id, exc)
         return self._stored(Result.STORED, what, command, changes, "")
@@ -137,11 +147,20 @@ class EditingSession:
     ) -> Outcome:
         try:
             self.reload(sentence_id)
-            after = "; the sentence shows what the project holds"
+            said = message(
+                "not saved: {what}: {reason}; the sentence shows what the project holds",
+                what=what,
+                reason=reason,
+            )
         except AnnotatorError as exc:
-            after = f"; the project cannot be read either ({exc}), so the sentence may be out of date"
-        message = f"not saved: {what}: {reason}{after}"
-        return Outcome(Result.NOT_SAVED, what, message=message, reason=reason, defect=defect)
+            said = message(
+                "not saved: {what}: {reason}; the project cannot be read either ({problem}), "
+                "so the sentence may be out of date",
+                what=what,
+                reason=reason,
+                problem=text_of(exc) or str(exc),
+            )
+        return Outcome(Result.NOT_SAVED, what, message=said, reason=reason, defect=defect)
 
     def _landed(self, sentence_id: int, before: object) -> bool:
         """After a lost COMMIT answer: read the sentence back; did the edit change it?"""
@@ -165,8 +184,8 @@ class EditingSession:
         try:
             where = projects.rolling_backup(self.project)
         except AnnotatorError as exc:
-            return f"backup failed: {exc}", True
-        return (f"backed up to {where}" if where is not None else ""), False
+            return message("backup failed: {problem}", problem=text_of(exc) or str(exc)), True
+        return (message("backed up to {where}", where=str(where)) if where is not None else ""), False
 
     # -- what subclasses provide ---------------------------------------------------------------
     def shown(self, sentence_id: int) -> object:

@@ -14,6 +14,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
+from annotator.core.messages import message
 from annotator.core.model import GOLD, REVIEWING
 from annotator.store.locks import lock_document_layer, lock_sentence_layer
 from annotator.store.tables import Activity, Annotator, utcnow
@@ -31,21 +32,25 @@ def refusal(session: Session, layer_id: int) -> str | None:
     """Why the session's actor may not write ``layer_id`` (a sentence for people), or None if they may."""
     me = actor_id(session)
     if me is None:
-        return "the change names nobody: open the project as an annotator or reviewer to edit it"
+        return message("the change names nobody: open the project as an annotator or reviewer to edit it")
     query = select(Annotator.id, Annotator.name, Annotator.role).where(Annotator.id.in_({me, layer_id}))
     people = {row.id: row for row in session.execute(query)}
     actor, owner = people.get(me), people.get(layer_id)
     if actor is None or owner is None:
-        return "the annotator of this change is not in the project"
+        return message("the annotator of this change is not in the project")
     if actor.role == GOLD:
-        return "nobody edits as the gold layer itself: reviewers write gold under their own names"
+        return message("nobody edits as the gold layer itself: reviewers write gold under their own names")
     if me == layer_id:
         return None
     if owner.role == GOLD:
         if actor.role in REVIEWING:
             return None
-        return f"only reviewers write the gold layer, and {actor.name} is an annotator"
-    return f"{actor.name} cannot change {owner.name}'s annotations: everyone edits only their own layer"
+        return message("only reviewers write the gold layer, and {name} is an annotator", name=actor.name)
+    return message(
+        "{name} cannot change {owner}'s annotations: everyone edits only their own layer",
+        name=actor.name,
+        owner=owner.name,
+    )
 
 
 def authorize(

@@ -11,6 +11,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
+from annotator.core.messages import message, text_of
 from annotator.core.validate import LayerError
 from annotator.store.access import authorize
 from annotator.store.tables import EntityRow, EventArgument, EventRow, Sentence
@@ -18,14 +19,14 @@ from annotator.store.tables import EntityRow, EventArgument, EventRow, Sentence
 
 def refuse(exc: LayerError) -> StoreError:
     """The store's refusal for what the schema does not admit."""
-    return StoreError(str(exc))
+    return StoreError(text_of(exc) or str(exc))
 
 
 def sentence_row(session: Session, sentence_id: int) -> Sentence:
     """The sentence ``sentence_id``, or a refusal naming it."""
     row = session.get(Sentence, sentence_id)
     if row is None:
-        raise StoreError(f"there is no sentence {sentence_id}")
+        raise StoreError(message("there is no sentence {number}", number=sentence_id))
     return row
 
 

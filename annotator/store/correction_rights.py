@@ -12,6 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
+from annotator.core.messages import message
 from annotator.core.model import GOLD, REVIEWING
 from annotator.store.access import actor_id, count_edit
 from annotator.store.locks import lock_document_layer
@@ -49,21 +50,28 @@ def correction_refusal(session: Session, document_id: int) -> str | None:
     """Why the session's actor may not correct the document's tokens and sentences, or None."""
     me = actor_id(session)
     if me is None:
-        return "the correction names nobody: open the project as an annotator or reviewer"
+        return message("the correction names nobody: open the project as an annotator or reviewer")
     person = session.get(Annotator, me)
     if person is None:
-        return "the person correcting is not in the project"
+        return message("the person correcting is not in the project")
     if person.role == GOLD:
-        return "nobody corrects as the gold layer itself: reviewers correct under their own names"
+        return message("nobody corrects as the gold layer itself: reviewers correct under their own names")
     if person.role in REVIEWING:
         return None
     others = others_in_document(session, document_id, me)
     if not others:
         return None
-    who = ", ".join(others[:3]) + (" and others" if len(others) > 3 else "")
-    return (
-        f"only a reviewer may correct this document: {who} annotated it too "
-        "(a person alone on a document may correct it)"
+    who = ", ".join(others[:3])
+    if len(others) > 3:
+        return message(
+            "only a reviewer may correct this document: {names} and others annotated it too "
+            "(a person alone on a document may correct it)",
+            names=who,
+        )
+    return message(
+        "only a reviewer may correct this document: {names} annotated it too "
+        "(a person alone on a document may correct it)",
+        names=who,
     )
 
 
@@ -87,7 +95,7 @@ def authorize_correction(session: Session, document_id: int) -> None:
     lock_document_layer(session, CORRECTING, document_id)
     reason = correction_refusal(session, document_id)
     if reason is None and not _begin_on_server(session, document_id):
-        reason = (
+        reason = message(
             "only a reviewer may correct this document: others annotated it too "
             "(a person alone on a document may correct it)"
         )

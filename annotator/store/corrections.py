@@ -35,6 +35,7 @@ from annotator.core.corrections import (
     resolved,
 )
 from annotator.core.errors import StoreError
+from annotator.core.messages import message
 from annotator.store.offsets import pack, unpack
 from annotator.store.tables import (
     ActiveTime,
@@ -60,7 +61,11 @@ def document_of(session: Session, sentence_id: int) -> int:
     """The document a sentence belongs to; StoreError when the sentence is gone."""
     doc = session.scalar(select(Sentence.document_id).where(Sentence.id == sentence_id))
     if doc is None:
-        raise StoreError(f"there is no sentence {sentence_id}: it was corrected or removed meanwhile")
+        raise StoreError(
+            message(
+                "there is no sentence {number}: it was corrected or removed meanwhile", number=sentence_id
+            )
+        )
     return int(doc)
 
 
@@ -82,7 +87,9 @@ def take(session: Session, document_id: int, sentence_ids: Collection[int]) -> S
     ids = sorted(sentence_ids)
     rows = session.scalars(select(Sentence).where(Sentence.id.in_(ids)).order_by(Sentence.position)).all()
     if len(rows) != len(ids) or any(r.document_id != document_id for r in rows):
-        raise StoreError("the sentences were corrected or removed meanwhile: read the document again")
+        raise StoreError(
+            message("the sentences were corrected or removed meanwhile: read the document again")
+        )
     sentences = tuple(
         SentenceRow(
             r.id,
@@ -248,7 +255,7 @@ def _clear(session: Session, ids: list[int]) -> list[tuple[int, int]]:
     return holders
 
 
-ROW_SECURITY = (
+ROW_SECURITY = message(
     "the database's row-level security does not let you rewrite these sentences: "
     "correcting a document needs a login that may change its sentences and everyone's rows in it"
 )

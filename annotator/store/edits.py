@@ -14,6 +14,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
+from annotator.core.messages import message
 from annotator.core.schema import Schema
 from annotator.core.validate import (
     LayerError,
@@ -61,7 +62,7 @@ def add_entity(
         ).all()
         existing = [(s, last + 1, lab) for s, last, lab in spans]
         if (token_start, token_end, label) in existing:
-            raise LayerError(f"the same {label} entity is already there")
+            raise LayerError(message("the same {label} entity is already there", label=label))
         check_no_overlap(schema, [*existing, (token_start, token_end, label)])
     except LayerError as exc:
         raise refuse(exc) from None
@@ -125,7 +126,7 @@ def add_event(
             EventRow.type == event_type,
         )
         if session.scalar(same) is not None:
-            raise LayerError(f"the same {event_type} event is already there")
+            raise LayerError(message("the same {event_type} event is already there", event_type=event_type))
     except LayerError as exc:
         raise refuse(exc) from None
     row = EventRow(
@@ -176,17 +177,19 @@ def add_argument(session: Session, schema: Schema, event_id: int, role: str, ent
     """Link an entity of the event's sentence and annotator to the event in ``role``."""
     event = session.get(EventRow, event_id)
     if event is None:
-        raise StoreError("the event or the entity no longer exists")
+        raise StoreError(message("the event or the entity no longer exists"))
     event = held(session, EventRow, event_id, "event")
     entity = session.get(EntityRow, entity_id, populate_existing=True)
     if entity is None:
-        raise StoreError("the event or the entity no longer exists")
+        raise StoreError(message("the event or the entity no longer exists"))
     try:
         check_event(schema, event.type, {}, (role,))
     except LayerError as exc:
         raise refuse(exc) from None
     if (entity.sentence_id, entity.annotator_id) != (event.sentence_id, event.annotator_id):
-        raise StoreError("an argument must be an entity of the same sentence and annotator as its event")
+        raise StoreError(
+            message("an argument must be an entity of the same sentence and annotator as its event")
+        )
     row = EventArgument(
         event_id=event_id,
         sentence_id=event.sentence_id,

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
+from annotator.core.messages import message
 from annotator.core.schema import Schema
 from annotator.core.validate import LayerError, check_stance
 from annotator.store.access import authorize
@@ -91,7 +92,11 @@ def set_stance(
     if holder_id is not None:
         holder = session.get(EntityRow, holder_id)
         if holder is None or not _holder_fits(session, level, scope_id, annotator_id, holder):
-            raise StoreError(f"a stance holder must be an entity of the same {level} and annotator")
+            if level == "document":
+                raise StoreError(
+                    message("a stance holder must be an entity of the same document and annotator")
+                )
+            raise StoreError(message("a stance holder must be an entity of the same sentence and annotator"))
     if row is None:
         session.add(model(**keys, label=label, holder_id=holder_id, **({"id": row_id} if row_id else {})))
     else:

@@ -12,10 +12,11 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.messages import message
 from annotator.store import team
 from annotator.store.tables import Annotator, Document, Sentence
 
-SHARED_TEXT = "only a manager may fix the text of a shared document (its sentences are everyone's)"
+SHARED_TEXT = message("only a manager may fix the text of a shared document (its sentences are everyone's)")
 
 
 def text_refusal(session: Session) -> str | None:
@@ -42,11 +43,11 @@ def replace_characters(session: Session, sentence_id: int, start: int, old: str,
         .with_for_update()
     ).one_or_none()
     if row is None:
-        raise AnnotatorError("the sentence is no longer in the project")
+        raise AnnotatorError(message("the sentence is no longer in the project"))
     text, offset, document_id, document = row
     end = start + len(old)
     if text[start:end] != old:
-        raise AnnotatorError(f"the sentence no longer reads {old!r} there")
+        raise AnnotatorError(message("the sentence no longer reads {old} there", old=repr(old)))
     session.execute(
         update(Sentence).where(Sentence.id == sentence_id).values(text=text[:start] + new + text[end:])
     )

@@ -594,6 +594,549 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>{name}&apos;s entity &apos;{words}&apos; ({label})</source>
+        <translation>{name} қойған &apos;{words}&apos; нысаны ({label})</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s event &apos;{words}&apos; ({label})</source>
+        <translation>{name} қойған &apos;{words}&apos; оқиғасы ({label})</translation>
+    </message>
+    <message>
+        <source>cannot split &apos;{word}&apos; there: choose a place inside the token</source>
+        <translation>&apos;{word}&apos; осы жерден бөлінбейді: токеннің ішінен орын таңдаңыз</translation>
+    </message>
+    <message>
+        <source>cannot merge: the cursor is on the last token of the sentence</source>
+        <translation>біріктіру мүмкін емес: курсор сөйлемнің соңғы токенінде</translation>
+    </message>
+    <message>
+        <source>cannot merge &apos;{first}&apos; and &apos;{second}&apos;: white space is between them, and a token has none</source>
+        <translation>&apos;{first}&apos; мен &apos;{second}&apos; біріктірілмейді: араларында бос орын бар, ал токенде бос орын болмайды</translation>
+    </message>
+    <message>
+        <source>cannot merge the tokens: {span} and &apos;{label}&apos; would overlap</source>
+        <translation>токендерді біріктіру мүмкін емес: {span} мен &apos;{label}&apos; қабаттасып қалады</translation>
+    </message>
+    <message>
+        <source>{span} does not fit the new tokens</source>
+        <translation>{span} жаңа токендерге сыймайды</translation>
+    </message>
+    <message>
+        <source>cannot merge the tokens: {span} would be there twice</source>
+        <translation>токендерді біріктіру мүмкін емес: {span} екі рет болып қалады</translation>
+    </message>
+    <message>
+        <source>note: {n} word mixes Latin and Cyrillic letters</source>
+        <translation>ескерту: {n} сөзде латын және кирилл әріптері аралас</translation>
+    </message>
+    <message>
+        <source>{n} document already present</source>
+        <translation>{n} құжат бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>{n} annotator layer already present and left as it was</source>
+        <translation>{n} аннотатор қабаты бұрыннан бар, өзгертілмеді</translation>
+    </message>
+    <message>
+        <source>{n} annotator layers already present and left as it was</source>
+        <translation>{n} аннотатор қабаты бұрыннан бар, өзгертілмеді</translation>
+    </message>
+    <message>
+        <source>{n} assignment left out (only a reviewer or a manager assigns documents)</source>
+        <translation>{n} тапсырма алынып тасталды (құжаттарды тек рецензент не менеджер тағайындайды)</translation>
+    </message>
+    <message>
+        <source>{n} assignments left out (only a reviewer or a manager assigns documents)</source>
+        <translation>{n} тапсырма алынып тасталды (құжаттарды тек рецензент не менеджер тағайындайды)</translation>
+    </message>
+    <message>
+        <source>imported {what}</source>
+        <translation>импортталды: {what}</translation>
+    </message>
+    <message>
+        <source>note: {n} word mixes Latin and Cyrillic letters (first: {first})</source>
+        <translation>ескерту: {n} сөзде латын және кирилл әріптері аралас (алғашқысы: {first})</translation>
+    </message>
+    <message>
+        <source>note: {n} words mix Latin and Cyrillic letters</source>
+        <translation>ескерту: {n} сөзде латын және кирилл әріптері аралас</translation>
+    </message>
+    <message>
+        <source>{n} new document</source>
+        <translation>{n} жаңа құжат</translation>
+    </message>
+    <message>
+        <source>{n} new documents</source>
+        <translation>{n} жаңа құжат</translation>
+    </message>
+    <message>
+        <source>{n} sentence</source>
+        <translation>{n} сөйлем</translation>
+    </message>
+    <message>
+        <source>{n} sentences</source>
+        <translation>{n} сөйлем</translation>
+    </message>
+    <message>
+        <source>{n} token</source>
+        <translation>{n} токен</translation>
+    </message>
+    <message>
+        <source>{n} tokens</source>
+        <translation>{n} токен</translation>
+    </message>
+    <message>
+        <source>{n} entity</source>
+        <translation>{n} нысан</translation>
+    </message>
+    <message>
+        <source>{n} entities</source>
+        <translation>{n} нысан</translation>
+    </message>
+    <message>
+        <source>{n} event</source>
+        <translation>{n} оқиға</translation>
+    </message>
+    <message>
+        <source>{n} events</source>
+        <translation>{n} оқиға</translation>
+    </message>
+    <message>
+        <source>{n} stance annotation</source>
+        <translation>{n} ұстаным аннотациясы</translation>
+    </message>
+    <message>
+        <source>{n} stance annotations</source>
+        <translation>{n} ұстаным аннотациясы</translation>
+    </message>
+    <message>
+        <source>note: {path} was read as plain text: it gave --annotator no labels</source>
+        <translation>ескерту: {path} қарапайым мәтін ретінде оқылды: онда --annotator үшін белгі жоқ</translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <translation>ескерту: {note}</translation>
+    </message>
+    <message>
+        <source>note: {path}: {n} {things} not imported ({why})</source>
+        <translation>ескерту: {path}: {n} {things} импортталмады ({why})</translation>
+    </message>
+    <message>
+        <source>fixed {n} mixed-script word</source>
+        <translation>латын және кирилл әріптері аралас {n} сөз түзетілді</translation>
+    </message>
+    <message>
+        <source>note: {n} mixed-script word left as it was (a letter with no look-alike in the other script)</source>
+        <translation>ескерту: әріптері аралас {n} сөз өзгертілмеді (бір әріптің екінші жазуда ұқсасы жоқ)</translation>
+    </message>
+    <message>
+        <source>note: {n} mixed-script words left as it was (a letter with no look-alike in the other script)</source>
+        <translation>ескерту: әріптері аралас {n} сөз өзгертілмеді (бір әріптің екінші жазуда ұқсасы жоқ)</translation>
+    </message>
+    <message>
+        <source>note: {n} words mix Latin and Cyrillic letters (first: {first})</source>
+        <translation>ескерту: {n} сөзде латын және кирилл әріптері аралас (алғашқысы: {first})</translation>
+    </message>
+    <message>
+        <source>{n} documents already present</source>
+        <translation>{n} құжат бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>{n} assignment</source>
+        <translation>{n} тапсырма</translation>
+    </message>
+    <message>
+        <source>{n} assignments</source>
+        <translation>{n} тапсырма</translation>
+    </message>
+    <message>
+        <source>fixed {n} mixed-script words</source>
+        <translation>латын және кирилл әріптері аралас {n} сөз түзетілді</translation>
+    </message>
+    <message>
+        <source>cannot split: put the cursor on the token the second sentence begins with</source>
+        <translation>бөлу мүмкін емес: курсорды екінші сөйлем басталатын токенге қойыңыз</translation>
+    </message>
+    <message>
+        <source>cannot merge: the document has text between the two sentences</source>
+        <translation>біріктіру мүмкін емес: құжатта екі сөйлемнің арасында мәтін бар</translation>
+    </message>
+    <message>
+        <source>cannot split: {span} crosses the cut</source>
+        <translation>бөлу мүмкін емес: {span} бөлу орнын кесіп өтеді</translation>
+    </message>
+    <message>
+        <source>cannot split: {span} has its {role} &apos;{words}&apos; on the other side of the cut</source>
+        <translation>бөлу мүмкін емес: {span} — оның {role} &apos;{words}&apos; аргументі бөлу орнының арғы жағында</translation>
+    </message>
+    <message>
+        <source>cannot merge: {name}&apos;s stance toward &apos;{target}&apos; is {label} in one sentence and {other} in the other</source>
+        <translation>біріктіру мүмкін емес: {name} ұстанымы &apos;{target}&apos; объектісіне бір сөйлемде {label}, екіншісінде {other}</translation>
+    </message>
+    <message>
+        <source>entity label {label} is not in the project&apos;s schema</source>
+        <translation>{label} нысан белгісі жобаның схемасында жоқ</translation>
+    </message>
+    <message>
+        <source>event type {event_type} is not in the project&apos;s schema</source>
+        <translation>{event_type} оқиға түрі жобаның схемасында жоқ</translation>
+    </message>
+    <message>
+        <source>the schema does not record stance at {level} level</source>
+        <translation>схема {level} деңгейіндегі ұстанымды жазбайды</translation>
+    </message>
+    <message>
+        <source>stance target {target} is not in the project&apos;s schema</source>
+        <translation>{target} ұстаным объектісі жобаның схемасында жоқ</translation>
+    </message>
+    <message>
+        <source>stance label {label} is not one of {labels}</source>
+        <translation>{label} ұстаным белгісі мыналардың бірі емес: {labels}</translation>
+    </message>
+    <message>
+        <source>status {status} is not one of {statuses}</source>
+        <translation>{status} күйі мыналардың бірі емес: {statuses}</translation>
+    </message>
+    <message>
+        <source>entities {label} (tokens {start}..{end}) and {other} (tokens {other_start}..{other_end}) overlap, which the schema forbids</source>
+        <translation>{label} (токендер {start}..{end}) және {other} (токендер {other_start}..{other_end}) нысандары қабаттасады, ал схема оған тыйым салады</translation>
+    </message>
+    <message>
+        <source>event attribute {name} is not in the project&apos;s schema</source>
+        <translation>{name} оқиға атрибуты жобаның схемасында жоқ</translation>
+    </message>
+    <message>
+        <source>event attribute {name} cannot be {value} (one of {values})</source>
+        <translation>{name} оқиға атрибуты {value} бола алмайды (мыналардың бірі: {values})</translation>
+    </message>
+    <message>
+        <source>role {role} does not belong to event type {event_type} ({roles})</source>
+        <translation>{role} рөлі {event_type} оқиға түріне жатпайды ({roles})</translation>
+    </message>
+    <message>
+        <source>accept {label} into gold</source>
+        <translation>{label} эталонға қабылдау</translation>
+    </message>
+    <message>
+        <source>accept what everyone agrees on</source>
+        <translation>бәрі келіскенді қабылдау</translation>
+    </message>
+    <message>
+        <source>accept {name}&apos;s stance into gold</source>
+        <translation>{name} ұстанымын эталонға қабылдау</translation>
+    </message>
+    <message>
+        <source>split token</source>
+        <translation>токенді бөлу</translation>
+    </message>
+    <message>
+        <source>merge tokens</source>
+        <translation>токендерді біріктіру</translation>
+    </message>
+    <message>
+        <source>split sentence</source>
+        <translation>сөйлемді бөлу</translation>
+    </message>
+    <message>
+        <source>merge sentences</source>
+        <translation>сөйлемдерді біріктіру</translation>
+    </message>
+    <message>
+        <source>the sentences changed since the correction (someone else edited them)</source>
+        <translation>түзетуден кейін сөйлемдер өзгерді (оларды басқа біреу өңдеді)</translation>
+    </message>
+    <message>
+        <source>cannot merge: this is the last sentence of its document</source>
+        <translation>біріктіру мүмкін емес: бұл құжаттың соңғы сөйлемі</translation>
+    </message>
+    <message>
+        <source>tag {label}</source>
+        <translation>{label} деп белгілеу</translation>
+    </message>
+    <message>
+        <source>add event {event_type}</source>
+        <translation>{event_type} оқиғасын қосу</translation>
+    </message>
+    <message>
+        <source>add argument {role}</source>
+        <translation>{role} аргументін қосу</translation>
+    </message>
+    <message>
+        <source>delete entity</source>
+        <translation>нысанды жою</translation>
+    </message>
+    <message>
+        <source>delete event</source>
+        <translation>оқиғаны жою</translation>
+    </message>
+    <message>
+        <source>delete argument</source>
+        <translation>аргументті жою</translation>
+    </message>
+    <message>
+        <source>relabel as {label}</source>
+        <translation>белгіні {label} деп өзгерту</translation>
+    </message>
+    <message>
+        <source>set {name} = {value}</source>
+        <translation>{name} = {value} орнату</translation>
+    </message>
+    <message>
+        <source>mark {status}</source>
+        <translation>күйі: {status}</translation>
+    </message>
+    <message>
+        <source>stance {target}: {label}</source>
+        <translation>ұстаным {target}: {label}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>document stance {target}: {label}</source>
+        <translation>құжат ұстанымы {target}: {label}</translation>
+    </message>
+    <message>
+        <source>event {label}</source>
+        <translation>{label} оқиғасы</translation>
+    </message>
+    <message>
+        <source>accept {what}</source>
+        <translation>қабылдау: {what}</translation>
+    </message>
+    <message>
+        <source>reject {what}</source>
+        <translation>қабылдамау: {what}</translation>
+    </message>
+    <message>
+        <source>accept {count} suggestion(s)</source>
+        <translation>{count} ұсынысты қабылдау</translation>
+    </message>
+    <message>
+        <source>label {count} occurrence(s) {label}</source>
+        <translation>{count} кездесуді {label} деп белгілеу</translation>
+    </message>
+    <message>
+        <source>fix {old} to {new}</source>
+        <translation>{old} → {new} түзету</translation>
+    </message>
+    <message>
+        <source>at least two annotators are needed to compare, and the project has {count}</source>
+        <translation>салыстыру үшін кемінде екі аннотатор керек, ал жобада: {count}</translation>
+    </message>
+    <message>
+        <source>at least two annotators are needed to compare, and the project has {count} (others, such as {others}, are compared only when named)</source>
+        <translation>салыстыру үшін кемінде екі аннотатор керек, ал жобада: {count} (басқалары, мысалы {others}, аты аталғанда ғана салыстырылады)</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no assigned document in common</source>
+        <translation>салыстырылатын аннотаторлардың ({names}) ортақ тағайындалған құжаты жоқ</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no sentence in common marked done in the documents assigned to them</source>
+        <translation>салыстырылатын аннотаторлардың ({names}) өздеріне тағайындалған құжаттарда дайын деп белгіленген ортақ сөйлемі жоқ</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no sentence in common marked done</source>
+        <translation>салыстырылатын аннотаторлардың ({names}) дайын деп белгіленген ортақ сөйлемі жоқ</translation>
+    </message>
+    <message>
+        <source>entities</source>
+        <translation>нысандар</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>оқиғалар</translation>
+    </message>
+    <message>
+        <source>stance</source>
+        <translation>ұстаным</translation>
+    </message>
+    <message>
+        <source>{document} · {number} · {layer}: {detail}</source>
+        <translation>{document} · {number} · {layer}: {detail}</translation>
+    </message>
+    <message>
+        <source>✓ ready · {document} · {number} · {layer}: {detail}</source>
+        <translation>✓ дайын · {document} · {number} · {layer}: {detail}</translation>
+    </message>
+    <message>
+        <source>nothing to review: {problem}</source>
+        <translation>рецензиялайтын ештеңе жоқ: {problem}</translation>
+    </message>
+    <message>
+        <source>⚠ the sentence could not be read: {problem}</source>
+        <translation>⚠ сөйлем оқылмады: {problem}</translation>
+    </message>
+    <message>
+        <source>{name} has no entity under the cursor</source>
+        <translation>курсор астында {name} қойған нысан жоқ</translation>
+    </message>
+    <message>
+        <source>{name} has no event trigger under the cursor</source>
+        <translation>курсор астында {name} қойған оқиға триггері жоқ</translation>
+    </message>
+    <message>
+        <source>gold already has {name}&apos;s stance</source>
+        <translation>эталонда {name} ұстанымы бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>gold already holds everything they agree on</source>
+        <translation>олар келіскеннің бәрі эталонда бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>all labels</source>
+        <translation>барлық белгі</translation>
+    </message>
+    <message>
+        <source>not saved: {what}: {reason}; the sentence shows what the project holds</source>
+        <translation>сақталмады: {what}: {reason}; сөйлем жобада сақталғанды көрсетеді</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>болдырмау</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>қайталау</translation>
+    </message>
+    <message>
+        <source>undo “{what}”</source>
+        <translation>«{what}» болдырмау</translation>
+    </message>
+    <message>
+        <source>redo “{what}”</source>
+        <translation>«{what}» қайталау</translation>
+    </message>
+    <message>
+        <source>could not {what}: {problem}; it is taken off the history</source>
+        <translation>{what} орындалмады: {problem}; ол тарихтан алынды</translation>
+    </message>
+    <message>
+        <source>not saved: {what}: {reason}; the project cannot be read either ({problem}), so the sentence may be out of date</source>
+        <translation>сақталмады: {what}: {reason}; жоба да оқылмады ({problem}), сөйлем ескірген болуы мүмкін</translation>
+    </message>
+    <message>
+        <source>backed up to {where}</source>
+        <translation>сақтық көшірме жасалды: {where}</translation>
+    </message>
+    <message>
+        <source>nothing to undo</source>
+        <translation>болдырмайтын ештеңе жоқ</translation>
+    </message>
+    <message>
+        <source>nothing to redo</source>
+        <translation>қайталайтын ештеңе жоқ</translation>
+    </message>
+    <message>
+        <source>the connection broke while saving “{what}”, but the project holds it: saved</source>
+        <translation>«{what}» сақталып жатқанда байланыс үзілді, бірақ жобада бар: сақталды</translation>
+    </message>
+    <message>
+        <source>backup failed: {problem}</source>
+        <translation>сақтық көшірме жасалмады: {problem}</translation>
+    </message>
+    <message>
+        <source>{name} cannot change {owner}&apos;s annotations: everyone edits only their own layer</source>
+        <translation>{name} басқа адамның ({owner}) аннотацияларын өзгерте алмайды: әркім тек өз қабатын өңдейді</translation>
+    </message>
+    <message>
+        <source>the change names nobody: open the project as an annotator or reviewer to edit it</source>
+        <translation>өзгерісте ешкім көрсетілмеген: өңдеу үшін жобаны аннотатор не рецензент ретінде ашыңыз</translation>
+    </message>
+    <message>
+        <source>the annotator of this change is not in the project</source>
+        <translation>бұл өзгерістің аннотаторы жобада жоқ</translation>
+    </message>
+    <message>
+        <source>nobody edits as the gold layer itself: reviewers write gold under their own names</source>
+        <translation>эталон қабатының атынан ешкім өңдемейді: рецензенттер эталонды өз аттарымен жазады</translation>
+    </message>
+    <message>
+        <source>only reviewers write the gold layer, and {name} is an annotator</source>
+        <translation>эталон қабатын тек рецензенттер жазады, ал {name} — аннотатор</translation>
+    </message>
+    <message>
+        <source>there is no sentence {number}</source>
+        <translation>{number} сөйлемі жоқ</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: {names} annotated it too (a person alone on a document may correct it)</source>
+        <translation>бұл құжатты тек рецензент түзете алады: оны басқалар да аннотациялады: {names} (құжатпен жалғыз жұмыс істейтін адам оны түзете алады)</translation>
+    </message>
+    <message>
+        <source>the correction names nobody: open the project as an annotator or reviewer</source>
+        <translation>түзетуде ешкім көрсетілмеген: жобаны аннотатор не рецензент ретінде ашыңыз</translation>
+    </message>
+    <message>
+        <source>the person correcting is not in the project</source>
+        <translation>түзетуші адам жобада жоқ</translation>
+    </message>
+    <message>
+        <source>nobody corrects as the gold layer itself: reviewers correct under their own names</source>
+        <translation>эталон қабатының атынан ешкім түзетпейді: рецензенттер өз аттарымен түзетеді</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: {names} and others annotated it too (a person alone on a document may correct it)</source>
+        <translation>бұл құжатты тек рецензент түзете алады: оны басқалар да аннотациялады: {names} және т.б. (құжатпен жалғыз жұмыс істейтін адам оны түзете алады)</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: others annotated it too (a person alone on a document may correct it)</source>
+        <translation>бұл құжатты тек рецензент түзете алады: оны басқалар да аннотациялады (құжатпен жалғыз жұмыс істейтін адам оны түзете алады)</translation>
+    </message>
+    <message>
+        <source>the database&apos;s row-level security does not let you rewrite these sentences: correcting a document needs a login that may change its sentences and everyone&apos;s rows in it</source>
+        <translation>дерекқордың жол деңгейіндегі қауіпсіздігі бұл сөйлемдерді қайта жазуға рұқсат бермейді: құжатты түзету үшін оның сөйлемдерін және ондағы барлық адамның жолдарын өзгерте алатын логин керек</translation>
+    </message>
+    <message>
+        <source>there is no sentence {number}: it was corrected or removed meanwhile</source>
+        <translation>{number} сөйлемі жоқ: ол осы арада түзетілді не жойылды</translation>
+    </message>
+    <message>
+        <source>the sentences were corrected or removed meanwhile: read the document again</source>
+        <translation>сөйлемдер осы арада түзетілді не жойылды: құжатты қайта оқыңыз</translation>
+    </message>
+    <message>
+        <source>the event or the entity no longer exists</source>
+        <translation>оқиға не нысан енді жоқ</translation>
+    </message>
+    <message>
+        <source>an argument must be an entity of the same sentence and annotator as its event</source>
+        <translation>аргумент оқиғасымен бір сөйлемдегі, бір аннотатордың нысаны болуы керек</translation>
+    </message>
+    <message>
+        <source>the same {label} entity is already there</source>
+        <translation>дәл осындай {label} нысаны бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>the same {event_type} event is already there</source>
+        <translation>дәл осындай {event_type} оқиғасы бұрыннан бар</translation>
+    </message>
+    <message>
+        <source>a stance holder must be an entity of the same sentence and annotator</source>
+        <translation>ұстаным иесі сол сөйлемдегі, сол аннотатордың нысаны болуы керек</translation>
+    </message>
+    <message>
+        <source>a stance holder must be an entity of the same document and annotator</source>
+        <translation>ұстаным иесі сол құжаттағы, сол аннотатордың нысаны болуы керек</translation>
+    </message>
+    <message>
+        <source>only a manager may fix the text of a shared document (its sentences are everyone&apos;s)</source>
+        <translation>ортақ құжаттың мәтінін тек менеджер түзете алады (оның сөйлемдері бәріне ортақ)</translation>
+    </message>
+    <message>
+        <source>the sentence is no longer in the project</source>
+        <translation>сөйлем енді жобада жоқ</translation>
+    </message>
+    <message>
+        <source>the sentence no longer reads {old} there</source>
+        <translation>сөйлемде ол жерде енді {old} жазылмаған</translation>
+    </message>
+</context>
+<context>
     <name>MixedScript</name>
     <message>
         <source>mixed Latin and Cyrillic letters: {word} → {fixed}</source>
@@ -1055,6 +1598,30 @@ Details are in {log}.</source>
     <message>
         <source>Export</source>
         <translation>Экспорттау</translation>
+    </message>
+    <message>
+        <source>{n} sentence</source>
+        <translation>{n} сөйлем</translation>
+    </message>
+    <message>
+        <source>{n} sentences</source>
+        <translation>{n} сөйлем</translation>
+    </message>
+    <message>
+        <source>{n} document</source>
+        <translation>{n} құжат</translation>
+    </message>
+    <message>
+        <source>{n} documents</source>
+        <translation>{n} құжат</translation>
+    </message>
+    <message>
+        <source>wrote {sentences} of {documents} ({layer}) to {destination}</source>
+        <translation>{documents} ішінен {sentences} жазылды ({layer}): {destination}</translation>
+    </message>
+    <message>
+        <source>, event triggers to {path}</source>
+        <translation>, оқиға триггерлері: {path}</translation>
     </message>
 </context>
 <context>

@@ -594,6 +594,549 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>{name}&apos;s entity &apos;{words}&apos; ({label})</source>
+        <translation>сущность &apos;{words}&apos; ({label}) участника {name}</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s event &apos;{words}&apos; ({label})</source>
+        <translation>событие &apos;{words}&apos; ({label}) участника {name}</translation>
+    </message>
+    <message>
+        <source>cannot split &apos;{word}&apos; there: choose a place inside the token</source>
+        <translation>нельзя разделить &apos;{word}&apos; здесь: выберите место внутри токена</translation>
+    </message>
+    <message>
+        <source>cannot merge: the cursor is on the last token of the sentence</source>
+        <translation>нельзя слить: курсор на последнем токене предложения</translation>
+    </message>
+    <message>
+        <source>cannot merge &apos;{first}&apos; and &apos;{second}&apos;: white space is between them, and a token has none</source>
+        <translation>нельзя слить &apos;{first}&apos; и &apos;{second}&apos;: между ними пробел, а в токене пробелов нет</translation>
+    </message>
+    <message>
+        <source>cannot merge the tokens: {span} and &apos;{label}&apos; would overlap</source>
+        <translation>нельзя слить токены: {span} и &apos;{label}&apos; перекрылись бы</translation>
+    </message>
+    <message>
+        <source>{span} does not fit the new tokens</source>
+        <translation>{span} не совпадает с границами новых токенов</translation>
+    </message>
+    <message>
+        <source>cannot merge the tokens: {span} would be there twice</source>
+        <translation>нельзя слить токены — получился бы дубликат: {span}</translation>
+    </message>
+    <message>
+        <source>note: {n} word mixes Latin and Cyrillic letters</source>
+        <translation>примечание: слов со смесью латиницы и кириллицы: {n}</translation>
+    </message>
+    <message>
+        <source>{n} document already present</source>
+        <translation>уже были документы: {n}</translation>
+    </message>
+    <message>
+        <source>{n} annotator layer already present and left as it was</source>
+        <translation>уже были слои аннотаторов (оставлены как есть): {n}</translation>
+    </message>
+    <message>
+        <source>{n} annotator layers already present and left as it was</source>
+        <translation>уже были слои аннотаторов (оставлены как есть): {n}</translation>
+    </message>
+    <message>
+        <source>{n} assignment left out (only a reviewer or a manager assigns documents)</source>
+        <translation>пропущено назначений: {n} (документы назначают только рецензент или менеджер)</translation>
+    </message>
+    <message>
+        <source>{n} assignments left out (only a reviewer or a manager assigns documents)</source>
+        <translation>пропущено назначений: {n} (документы назначают только рецензент или менеджер)</translation>
+    </message>
+    <message>
+        <source>imported {what}</source>
+        <translation>импортировано: {what}</translation>
+    </message>
+    <message>
+        <source>note: {n} word mixes Latin and Cyrillic letters (first: {first})</source>
+        <translation>примечание: слов со смесью латиницы и кириллицы: {n} (первое: {first})</translation>
+    </message>
+    <message>
+        <source>note: {n} words mix Latin and Cyrillic letters</source>
+        <translation>примечание: слов со смесью латиницы и кириллицы: {n}</translation>
+    </message>
+    <message>
+        <source>{n} new document</source>
+        <translation>новых документов: {n}</translation>
+    </message>
+    <message>
+        <source>{n} new documents</source>
+        <translation>новых документов: {n}</translation>
+    </message>
+    <message>
+        <source>{n} sentence</source>
+        <translation>предложений: {n}</translation>
+    </message>
+    <message>
+        <source>{n} sentences</source>
+        <translation>предложений: {n}</translation>
+    </message>
+    <message>
+        <source>{n} token</source>
+        <translation>токенов: {n}</translation>
+    </message>
+    <message>
+        <source>{n} tokens</source>
+        <translation>токенов: {n}</translation>
+    </message>
+    <message>
+        <source>{n} entity</source>
+        <translation>сущностей: {n}</translation>
+    </message>
+    <message>
+        <source>{n} entities</source>
+        <translation>сущностей: {n}</translation>
+    </message>
+    <message>
+        <source>{n} event</source>
+        <translation>событий: {n}</translation>
+    </message>
+    <message>
+        <source>{n} events</source>
+        <translation>событий: {n}</translation>
+    </message>
+    <message>
+        <source>{n} stance annotation</source>
+        <translation>аннотаций позиции: {n}</translation>
+    </message>
+    <message>
+        <source>{n} stance annotations</source>
+        <translation>аннотаций позиции: {n}</translation>
+    </message>
+    <message>
+        <source>note: {path} was read as plain text: it gave --annotator no labels</source>
+        <translation>примечание: {path} прочитан как простой текст: меток для --annotator в нём нет</translation>
+    </message>
+    <message>
+        <source>note: {note}</source>
+        <translation>примечание: {note}</translation>
+    </message>
+    <message>
+        <source>note: {path}: {n} {things} not imported ({why})</source>
+        <translation>примечание: {path}: не импортировано {things}: {n} ({why})</translation>
+    </message>
+    <message>
+        <source>fixed {n} mixed-script word</source>
+        <translation>исправлено слов со смесью латиницы и кириллицы: {n}</translation>
+    </message>
+    <message>
+        <source>note: {n} mixed-script word left as it was (a letter with no look-alike in the other script)</source>
+        <translation>примечание: слов со смесью алфавитов оставлено как есть: {n} (у буквы нет двойника в другом алфавите)</translation>
+    </message>
+    <message>
+        <source>note: {n} mixed-script words left as it was (a letter with no look-alike in the other script)</source>
+        <translation>примечание: слов со смесью алфавитов оставлено как есть: {n} (у буквы нет двойника в другом алфавите)</translation>
+    </message>
+    <message>
+        <source>note: {n} words mix Latin and Cyrillic letters (first: {first})</source>
+        <translation>примечание: слов со смесью латиницы и кириллицы: {n} (первое: {first})</translation>
+    </message>
+    <message>
+        <source>{n} documents already present</source>
+        <translation>уже были документы: {n}</translation>
+    </message>
+    <message>
+        <source>{n} assignment</source>
+        <translation>назначений: {n}</translation>
+    </message>
+    <message>
+        <source>{n} assignments</source>
+        <translation>назначений: {n}</translation>
+    </message>
+    <message>
+        <source>fixed {n} mixed-script words</source>
+        <translation>исправлено слов со смесью латиницы и кириллицы: {n}</translation>
+    </message>
+    <message>
+        <source>cannot split: put the cursor on the token the second sentence begins with</source>
+        <translation>нельзя разделить: поставьте курсор на токен, с которого начнётся второе предложение</translation>
+    </message>
+    <message>
+        <source>cannot merge: the document has text between the two sentences</source>
+        <translation>нельзя слить: в документе между двумя предложениями есть текст</translation>
+    </message>
+    <message>
+        <source>cannot split: {span} crosses the cut</source>
+        <translation>нельзя разделить: {span} пересекает место разреза</translation>
+    </message>
+    <message>
+        <source>cannot split: {span} has its {role} &apos;{words}&apos; on the other side of the cut</source>
+        <translation>нельзя разделить: {span} — аргумент {role} &apos;{words}&apos; по другую сторону разреза</translation>
+    </message>
+    <message>
+        <source>cannot merge: {name}&apos;s stance toward &apos;{target}&apos; is {label} in one sentence and {other} in the other</source>
+        <translation>нельзя слить: позиция участника {name} к объекту &apos;{target}&apos; в одном предложении {label}, в другом {other}</translation>
+    </message>
+    <message>
+        <source>entity label {label} is not in the project&apos;s schema</source>
+        <translation>метки сущности {label} нет в схеме проекта</translation>
+    </message>
+    <message>
+        <source>event type {event_type} is not in the project&apos;s schema</source>
+        <translation>типа события {event_type} нет в схеме проекта</translation>
+    </message>
+    <message>
+        <source>the schema does not record stance at {level} level</source>
+        <translation>схема не записывает позицию на уровне {level}</translation>
+    </message>
+    <message>
+        <source>stance target {target} is not in the project&apos;s schema</source>
+        <translation>объекта позиции {target} нет в схеме проекта</translation>
+    </message>
+    <message>
+        <source>stance label {label} is not one of {labels}</source>
+        <translation>метка позиции {label} не из списка: {labels}</translation>
+    </message>
+    <message>
+        <source>status {status} is not one of {statuses}</source>
+        <translation>статус {status} не из списка: {statuses}</translation>
+    </message>
+    <message>
+        <source>entities {label} (tokens {start}..{end}) and {other} (tokens {other_start}..{other_end}) overlap, which the schema forbids</source>
+        <translation>сущности {label} (токены {start}..{end}) и {other} (токены {other_start}..{other_end}) перекрываются, а схема это запрещает</translation>
+    </message>
+    <message>
+        <source>event attribute {name} is not in the project&apos;s schema</source>
+        <translation>атрибута события {name} нет в схеме проекта</translation>
+    </message>
+    <message>
+        <source>event attribute {name} cannot be {value} (one of {values})</source>
+        <translation>атрибут события {name} не может быть {value} (допустимо: {values})</translation>
+    </message>
+    <message>
+        <source>role {role} does not belong to event type {event_type} ({roles})</source>
+        <translation>роль {role} не относится к типу события {event_type} ({roles})</translation>
+    </message>
+    <message>
+        <source>accept {label} into gold</source>
+        <translation>принять {label} в эталон</translation>
+    </message>
+    <message>
+        <source>accept what everyone agrees on</source>
+        <translation>принять то, в чём согласны все</translation>
+    </message>
+    <message>
+        <source>accept {name}&apos;s stance into gold</source>
+        <translation>принять в эталон позицию {name}</translation>
+    </message>
+    <message>
+        <source>split token</source>
+        <translation>разделить токен</translation>
+    </message>
+    <message>
+        <source>merge tokens</source>
+        <translation>слить токены</translation>
+    </message>
+    <message>
+        <source>split sentence</source>
+        <translation>разделить предложение</translation>
+    </message>
+    <message>
+        <source>merge sentences</source>
+        <translation>слить предложения</translation>
+    </message>
+    <message>
+        <source>the sentences changed since the correction (someone else edited them)</source>
+        <translation>предложения изменились после исправления (их правил кто-то другой)</translation>
+    </message>
+    <message>
+        <source>cannot merge: this is the last sentence of its document</source>
+        <translation>нельзя слить: это последнее предложение документа</translation>
+    </message>
+    <message>
+        <source>tag {label}</source>
+        <translation>пометить как {label}</translation>
+    </message>
+    <message>
+        <source>add event {event_type}</source>
+        <translation>добавить событие {event_type}</translation>
+    </message>
+    <message>
+        <source>add argument {role}</source>
+        <translation>добавить аргумент {role}</translation>
+    </message>
+    <message>
+        <source>delete entity</source>
+        <translation>удалить сущность</translation>
+    </message>
+    <message>
+        <source>delete event</source>
+        <translation>удалить событие</translation>
+    </message>
+    <message>
+        <source>delete argument</source>
+        <translation>удалить аргумент</translation>
+    </message>
+    <message>
+        <source>relabel as {label}</source>
+        <translation>сменить метку на {label}</translation>
+    </message>
+    <message>
+        <source>set {name} = {value}</source>
+        <translation>задать {name} = {value}</translation>
+    </message>
+    <message>
+        <source>mark {status}</source>
+        <translation>статус: {status}</translation>
+    </message>
+    <message>
+        <source>stance {target}: {label}</source>
+        <translation>позиция {target}: {label}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>document stance {target}: {label}</source>
+        <translation>позиция документа {target}: {label}</translation>
+    </message>
+    <message>
+        <source>event {label}</source>
+        <translation>событие {label}</translation>
+    </message>
+    <message>
+        <source>accept {what}</source>
+        <translation>принять: {what}</translation>
+    </message>
+    <message>
+        <source>reject {what}</source>
+        <translation>отклонить: {what}</translation>
+    </message>
+    <message>
+        <source>accept {count} suggestion(s)</source>
+        <translation>принять подсказки: {count}</translation>
+    </message>
+    <message>
+        <source>label {count} occurrence(s) {label}</source>
+        <translation>пометить как {label} вхождения: {count}</translation>
+    </message>
+    <message>
+        <source>fix {old} to {new}</source>
+        <translation>исправить {old} на {new}</translation>
+    </message>
+    <message>
+        <source>at least two annotators are needed to compare, and the project has {count}</source>
+        <translation>для сравнения нужны хотя бы два аннотатора, а в проекте: {count}</translation>
+    </message>
+    <message>
+        <source>at least two annotators are needed to compare, and the project has {count} (others, such as {others}, are compared only when named)</source>
+        <translation>для сравнения нужны хотя бы два аннотатора, а в проекте: {count} (другие, например {others}, сравниваются, только если их назвать)</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no assigned document in common</source>
+        <translation>у сравниваемых аннотаторов ({names}) нет общего назначенного документа</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no sentence in common marked done in the documents assigned to them</source>
+        <translation>у сравниваемых аннотаторов ({names}) нет общего предложения с пометкой «готово» в назначенных им документах</translation>
+    </message>
+    <message>
+        <source>the compared annotators ({names}) have no sentence in common marked done</source>
+        <translation>у сравниваемых аннотаторов ({names}) нет общего предложения с пометкой «готово»</translation>
+    </message>
+    <message>
+        <source>entities</source>
+        <translation>сущности</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>события</translation>
+    </message>
+    <message>
+        <source>stance</source>
+        <translation>позиция</translation>
+    </message>
+    <message>
+        <source>{document} · {number} · {layer}: {detail}</source>
+        <translation>{document} · {number} · {layer}: {detail}</translation>
+    </message>
+    <message>
+        <source>✓ ready · {document} · {number} · {layer}: {detail}</source>
+        <translation>✓ готово · {document} · {number} · {layer}: {detail}</translation>
+    </message>
+    <message>
+        <source>nothing to review: {problem}</source>
+        <translation>рецензировать нечего: {problem}</translation>
+    </message>
+    <message>
+        <source>⚠ the sentence could not be read: {problem}</source>
+        <translation>⚠ не удалось прочитать предложение: {problem}</translation>
+    </message>
+    <message>
+        <source>{name} has no entity under the cursor</source>
+        <translation>у {name} нет сущности под курсором</translation>
+    </message>
+    <message>
+        <source>{name} has no event trigger under the cursor</source>
+        <translation>у {name} нет триггера события под курсором</translation>
+    </message>
+    <message>
+        <source>gold already has {name}&apos;s stance</source>
+        <translation>в эталоне уже есть позиция {name}</translation>
+    </message>
+    <message>
+        <source>gold already holds everything they agree on</source>
+        <translation>в эталоне уже есть всё, в чём они согласны</translation>
+    </message>
+    <message>
+        <source>all labels</source>
+        <translation>все метки</translation>
+    </message>
+    <message>
+        <source>not saved: {what}: {reason}; the sentence shows what the project holds</source>
+        <translation>не сохранено: {what}: {reason}; предложение показывает то, что хранит проект</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>отменить</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>повторить</translation>
+    </message>
+    <message>
+        <source>undo “{what}”</source>
+        <translation>отменить «{what}»</translation>
+    </message>
+    <message>
+        <source>redo “{what}”</source>
+        <translation>повторить «{what}»</translation>
+    </message>
+    <message>
+        <source>could not {what}: {problem}; it is taken off the history</source>
+        <translation>не удалось {what}: {problem}; шаг убран из истории</translation>
+    </message>
+    <message>
+        <source>not saved: {what}: {reason}; the project cannot be read either ({problem}), so the sentence may be out of date</source>
+        <translation>не сохранено: {what}: {reason}; проект тоже не читается ({problem}), предложение может быть устаревшим</translation>
+    </message>
+    <message>
+        <source>backed up to {where}</source>
+        <translation>резервная копия сохранена: {where}</translation>
+    </message>
+    <message>
+        <source>nothing to undo</source>
+        <translation>нечего отменять</translation>
+    </message>
+    <message>
+        <source>nothing to redo</source>
+        <translation>нечего повторять</translation>
+    </message>
+    <message>
+        <source>the connection broke while saving “{what}”, but the project holds it: saved</source>
+        <translation>соединение оборвалось при сохранении «{what}», но проект его хранит: сохранено</translation>
+    </message>
+    <message>
+        <source>backup failed: {problem}</source>
+        <translation>резервная копия не сделана: {problem}</translation>
+    </message>
+    <message>
+        <source>{name} cannot change {owner}&apos;s annotations: everyone edits only their own layer</source>
+        <translation>{name} не может менять аннотации участника {owner}: каждый правит только свой слой</translation>
+    </message>
+    <message>
+        <source>the change names nobody: open the project as an annotator or reviewer to edit it</source>
+        <translation>в изменении не указан участник: чтобы править, откройте проект как аннотатор или рецензент</translation>
+    </message>
+    <message>
+        <source>the annotator of this change is not in the project</source>
+        <translation>аннотатора этого изменения нет в проекте</translation>
+    </message>
+    <message>
+        <source>nobody edits as the gold layer itself: reviewers write gold under their own names</source>
+        <translation>никто не правит от имени самого эталона: рецензенты пишут эталон под своими именами</translation>
+    </message>
+    <message>
+        <source>only reviewers write the gold layer, and {name} is an annotator</source>
+        <translation>эталон пишут только рецензенты, а {name} — аннотатор</translation>
+    </message>
+    <message>
+        <source>there is no sentence {number}</source>
+        <translation>предложения {number} нет</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: {names} annotated it too (a person alone on a document may correct it)</source>
+        <translation>исправлять этот документ может только рецензент: его аннотировали также {names} (участник, один работающий с документом, может его исправлять)</translation>
+    </message>
+    <message>
+        <source>the correction names nobody: open the project as an annotator or reviewer</source>
+        <translation>в исправлении не указан участник: откройте проект как аннотатор или рецензент</translation>
+    </message>
+    <message>
+        <source>the person correcting is not in the project</source>
+        <translation>исправляющего участника нет в проекте</translation>
+    </message>
+    <message>
+        <source>nobody corrects as the gold layer itself: reviewers correct under their own names</source>
+        <translation>никто не исправляет от имени самого эталона: рецензенты исправляют под своими именами</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: {names} and others annotated it too (a person alone on a document may correct it)</source>
+        <translation>исправлять этот документ может только рецензент: его аннотировали также {names} и другие (участник, один работающий с документом, может его исправлять)</translation>
+    </message>
+    <message>
+        <source>only a reviewer may correct this document: others annotated it too (a person alone on a document may correct it)</source>
+        <translation>исправлять этот документ может только рецензент: его аннотировали и другие (участник, один работающий с документом, может его исправлять)</translation>
+    </message>
+    <message>
+        <source>the database&apos;s row-level security does not let you rewrite these sentences: correcting a document needs a login that may change its sentences and everyone&apos;s rows in it</source>
+        <translation>защита строк базы данных не даёт переписать эти предложения: для исправления документа нужен логин, которому можно менять его предложения и строки всех участников в нём</translation>
+    </message>
+    <message>
+        <source>there is no sentence {number}: it was corrected or removed meanwhile</source>
+        <translation>предложения {number} нет: его тем временем исправили или удалили</translation>
+    </message>
+    <message>
+        <source>the sentences were corrected or removed meanwhile: read the document again</source>
+        <translation>предложения тем временем исправили или удалили: перечитайте документ</translation>
+    </message>
+    <message>
+        <source>the event or the entity no longer exists</source>
+        <translation>события или сущности больше нет</translation>
+    </message>
+    <message>
+        <source>an argument must be an entity of the same sentence and annotator as its event</source>
+        <translation>аргументом может быть только сущность того же предложения и аннотатора, что и событие</translation>
+    </message>
+    <message>
+        <source>the same {label} entity is already there</source>
+        <translation>такая же сущность {label} уже есть</translation>
+    </message>
+    <message>
+        <source>the same {event_type} event is already there</source>
+        <translation>такое же событие {event_type} уже есть</translation>
+    </message>
+    <message>
+        <source>a stance holder must be an entity of the same sentence and annotator</source>
+        <translation>носитель позиции должен быть сущностью того же предложения и аннотатора</translation>
+    </message>
+    <message>
+        <source>a stance holder must be an entity of the same document and annotator</source>
+        <translation>носитель позиции должен быть сущностью того же документа и аннотатора</translation>
+    </message>
+    <message>
+        <source>only a manager may fix the text of a shared document (its sentences are everyone&apos;s)</source>
+        <translation>текст общего документа может исправлять только менеджер (его предложения общие)</translation>
+    </message>
+    <message>
+        <source>the sentence is no longer in the project</source>
+        <translation>предложения больше нет в проекте</translation>
+    </message>
+    <message>
+        <source>the sentence no longer reads {old} there</source>
+        <translation>в предложении там больше не написано {old}</translation>
+    </message>
+</context>
+<context>
     <name>MixedScript</name>
     <message>
         <source>mixed Latin and Cyrillic letters: {word} → {fixed}</source>
@@ -1055,6 +1598,30 @@ Details are in {log}.</source>
     <message>
         <source>Export</source>
         <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>{n} sentence</source>
+        <translation>предложений: {n}</translation>
+    </message>
+    <message>
+        <source>{n} sentences</source>
+        <translation>предложений: {n}</translation>
+    </message>
+    <message>
+        <source>{n} document</source>
+        <translation>документов: {n}</translation>
+    </message>
+    <message>
+        <source>{n} documents</source>
+        <translation>документов: {n}</translation>
+    </message>
+    <message>
+        <source>wrote {sentences} of {documents} ({layer}) to {destination}</source>
+        <translation>записано в {destination} ({layer}): {sentences}, {documents}</translation>
+    </message>
+    <message>
+        <source>, event triggers to {path}</source>
+        <translation>, триггеры событий: {path}</translation>
     </message>
 </context>
 <context>

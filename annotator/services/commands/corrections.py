@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from annotator.core.changes import Changes
 from annotator.core.corrections import CorrectionBlocked, Sentences, merge_tokens, split_token, with_times_of
 from annotator.core.errors import StoreError
+from annotator.core.messages import message, text_of
 from annotator.core.resegment import merge_sentences, split_sentence
 from annotator.core.schema import Schema
 from annotator.services.commands.base import Command
@@ -56,7 +57,7 @@ class Correction(Command):
             try:
                 after = self.corrected(before, schema)
             except CorrectionBlocked as exc:
-                raise StoreError(str(exc)) from None
+                raise StoreError(text_of(exc) or str(exc)) from None
             self.document_id, self.before = document_id, before
             self.after = store.put(s, before.ids, after)
             return
@@ -75,7 +76,7 @@ class Correction(Command):
         assert self.document_id is not None
         now = store.take(s, self.document_id, state.ids)
         if now.comparable() != state.comparable():
-            raise StoreError("the sentences changed since the correction (someone else edited them)")
+            raise StoreError(message("the sentences changed since the correction (someone else edited them)"))
         return now
 
 
@@ -88,7 +89,7 @@ class SplitToken(Correction):
 
     @property
     def text(self) -> str:
-        return "split token"
+        return message("split token")
 
     def corrected(self, state: Sentences, schema: Schema) -> Sentences:
         return split_token(state, self.sentence_id, self.token, self.at)
@@ -102,7 +103,7 @@ class MergeTokens(Correction):
 
     @property
     def text(self) -> str:
-        return "merge tokens"
+        return message("merge tokens")
 
     def corrected(self, state: Sentences, schema: Schema) -> Sentences:
         return merge_tokens(state, self.sentence_id, self.token, schema.allow_overlap)
@@ -116,7 +117,7 @@ class SplitSentence(Correction):
 
     @property
     def text(self) -> str:
-        return "split sentence"
+        return message("split sentence")
 
     def corrected(self, state: Sentences, schema: Schema) -> Sentences:
         return split_sentence(state, self.sentence_id, self.token)
@@ -128,12 +129,12 @@ class MergeSentences(Correction):
 
     @property
     def text(self) -> str:
-        return "merge sentences"
+        return message("merge sentences")
 
     def touched(self, s: Session) -> list[int]:
         following = store.next_sentence(s, self.sentence_id)
         if following is None:
-            raise StoreError("cannot merge: this is the last sentence of its document")
+            raise StoreError(message("cannot merge: this is the last sentence of its document"))
         return [self.sentence_id, following]
 
     def corrected(self, state: Sentences, schema: Schema) -> Sentences:

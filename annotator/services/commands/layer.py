@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from annotator.core.messages import message
 from annotator.core.schema import Schema
 from annotator.services.commands.base import Command, CreateCommand, DeleteCommand, ReplaceCommand, Rows
 from annotator.store import Session, edits, snapshots
@@ -30,7 +31,7 @@ class AddEntity(CreateCommand[EntitySnapshot]):
 
     @property
     def text(self) -> str:
-        return f"tag {self.label}"
+        return message("tag {label}", label=self.label)
 
     def create(self, s: Session, schema: Schema) -> int:
         self.entity_id = edits.add_entity(
@@ -53,7 +54,7 @@ class AddEvent(CreateCommand[EventSnapshot]):
 
     @property
     def text(self) -> str:
-        return f"add event {self.event_type}"
+        return message("add event {event_type}", event_type=self.event_type)
 
     def create(self, s: Session, schema: Schema) -> int:
         self.event_id = edits.add_event(
@@ -75,7 +76,7 @@ class AddArgument(CreateCommand[ArgumentSnapshot]):
 
     @property
     def text(self) -> str:
-        return f"add argument {self.role}"
+        return message("add argument {role}", role=self.role)
 
     def create(self, s: Session, schema: Schema) -> int:
         self.argument_id = edits.add_argument(s, schema, self.event_id, self.role, self.entity_id)
@@ -95,7 +96,7 @@ class DeleteEntity(DeleteCommand[EntitySnapshot]):
 
     @property
     def text(self) -> str:
-        return "delete entity"
+        return message("delete entity")
 
     def target(self) -> int:
         return self.entity_id
@@ -111,7 +112,7 @@ class DeleteEvent(DeleteCommand[EventSnapshot]):
 
     @property
     def text(self) -> str:
-        return "delete event"
+        return message("delete event")
 
     def target(self) -> int:
         return self.event_id
@@ -127,7 +128,7 @@ class DeleteArgument(DeleteCommand[ArgumentSnapshot]):
 
     @property
     def text(self) -> str:
-        return "delete argument"
+        return message("delete argument")
 
     def target(self) -> int:
         return self.argument_id
@@ -146,7 +147,7 @@ class RelabelEntity(ReplaceCommand[str]):
 
     @property
     def text(self) -> str:
-        return f"relabel as {self.label}"
+        return message("relabel as {label}", label=self.label)
 
     def replace(self, s: Session, schema: Schema) -> str:
         return edits.relabel_entity(s, schema, self.entity_id, self.label)
@@ -166,7 +167,7 @@ class SetAttribute(ReplaceCommand[str | None]):
 
     @property
     def text(self) -> str:
-        return f"set {self.name} = {self.value}"
+        return message("set {name} = {value}", name=self.name, value=self.value)
 
     def replace(self, s: Session, schema: Schema) -> str | None:
         return edits.set_event_attribute(s, schema, self.event_id, self.name, self.value)
@@ -218,7 +219,7 @@ class SetNewEventAttribute(OfNewEvent):
 
     @property
     def text(self) -> str:
-        return f"set {self.name} = {self.value}"
+        return message("set {name} = {value}", name=self.name, value=self.value)
 
     def build(self, event_id: int) -> Command:
         return SetAttribute(self.sentence_id, event_id, self.name, self.value)
@@ -233,7 +234,7 @@ class AddNewEventArgument(OfNewEvent):
 
     @property
     def text(self) -> str:
-        return f"add argument {self.role}"
+        return message("add argument {role}", role=self.role)
 
     def build(self, event_id: int) -> Command:
         entity_id = self.entity.entity_id if isinstance(self.entity, AddEntity) else self.entity

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.changes import Changes
+from annotator.core.messages import message
 from annotator.core.schema import Schema
 from annotator.services.commands.base import ReplaceCommand
 from annotator.store import Session, edits, stance
@@ -23,7 +24,7 @@ class SetStatus(ReplaceCommand[StatusState | None]):
 
     @property
     def text(self) -> str:
-        return f"mark {self.status}"
+        return message("mark {status}", status=self.status)
 
     def changes(self) -> Changes:
         return Changes.of_sentence(self.sentence_id, progress=True)
@@ -71,8 +72,10 @@ class SetStance(ReplaceCommand[StanceState | None]):
 
     @property
     def text(self) -> str:
-        prefix = "document stance" if self.level == "document" else "stance"
-        return f"{prefix} {self.target}: {self.label or 'none'}"
+        label = self.label or message("none")
+        if self.level == "document":
+            return message("document stance {target}: {label}", target=self.target, label=label)
+        return message("stance {target}: {label}", target=self.target, label=label)
 
     def changes(self) -> Changes:
         documents = frozenset({self.scope_id}) if self.level == "document" else frozenset()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from annotator.core.changes import Changes
+from annotator.core.messages import message
 from annotator.core.schema import Schema
 from annotator.core.suggestions import ENTITY, STANCE, TRIGGER, Suggestion
 from annotator.services.commands.base import Batch, Command
@@ -45,8 +46,10 @@ def _annotation(sentence_id: int, annotator_id: int, suggestion: Suggestion) -> 
 
 def _shown(suggestion: Suggestion) -> str:
     if suggestion.kind == STANCE:
-        return f"stance {suggestion.target}: {suggestion.label}"
-    return suggestion.label if suggestion.kind == ENTITY else f"event {suggestion.label}"
+        return message("stance {target}: {label}", target=suggestion.target, label=suggestion.label)
+    if suggestion.kind == ENTITY:
+        return suggestion.label
+    return message("event {label}", label=suggestion.label)
 
 
 @dataclass
@@ -61,7 +64,7 @@ class AcceptSuggestion(Command):
 
     @property
     def text(self) -> str:
-        return f"accept {_shown(self.suggestion)}"
+        return message("accept {what}", what=_shown(self.suggestion))
 
     def _edit(self) -> Command:
         if self.edit is None:
@@ -94,7 +97,7 @@ class RejectSuggestion(Command):
 
     @property
     def text(self) -> str:
-        return f"reject {_shown(self.suggestion)}"
+        return message("reject {what}", what=_shown(self.suggestion))
 
     def do(self, s: Session, schema: Schema) -> None:
         self.old_verdict = stored.add_feedback(
@@ -111,7 +114,7 @@ def accept_all(
 ) -> Batch:
     """Accept every suggestion given (the window's shown ones of one sentence) as one undoable step."""
     parts: list[Command] = [AcceptSuggestion(sentence_id, annotator_id, one) for one in suggestions]
-    return Batch(sentence_id, parts=parts, label=f"accept {len(parts)} suggestion(s)")
+    return Batch(sentence_id, parts=parts, label=message("accept {count} suggestion(s)", count=len(parts)))
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,11 @@ def label_occurrences(
     parts: list[Command] = [
         AddEntity(o.sentence_id, annotator_id, o.token_start, o.token_end, label) for o in occurrences
     ]
-    return Batch(sentence_id, parts=parts, label=f"label {len(parts)} occurrence(s) {label}")
+    return Batch(
+        sentence_id,
+        parts=parts,
+        label=message("label {count} occurrence(s) {label}", count=len(parts), label=label),
+    )
 
 
 CONTEXT = 40  # characters of context on each side of an occurrence

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.changes import Changes
+from annotator.core.messages import message
 from annotator.core.schema import Schema
 from annotator.core.scripts import MixedWord, mixed_words
 from annotator.services.commands.base import Command
@@ -30,7 +31,7 @@ class FixMixedScript(Command):
 
     @property
     def text(self) -> str:
-        return f"fix {self.old!r} to {self.new!r}"
+        return message("fix {old} to {new}", old=repr(self.old), new=repr(self.new))
 
     def changes(self) -> Changes:
         return Changes(sentences=frozenset({self.sentence_id}), documents=frozenset({self.document_id}))
