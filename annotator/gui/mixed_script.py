@@ -74,9 +74,13 @@ def tooltip(words: list[MixedWord]) -> str:
     return "\n".join(lines)
 
 
+SCRIPT_NAMES = (QT_TRANSLATE_NOOP("MixedScript", "Latin"), QT_TRANSLATE_NOOP("MixedScript", "Cyrillic"))
+
+
 def _letter(ch: str) -> str:
-    """``Latin a (U+0061)``."""
-    return f"{script_of(ch)} {ch} (U+{ord(ch):04X})"
+    """``Latin a (U+0061)``, the script's name in the window's language."""
+    script = script_of(ch)
+    return f"{_t(script) if script else ''} {ch} (U+{ord(ch):04X})".lstrip()
 
 
 def paint_marks(view: TokenView, painter: QPainter) -> None:

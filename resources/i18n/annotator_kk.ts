@@ -828,6 +828,10 @@
         <translation>{name} ұстанымын эталонға қабылдау</translation>
     </message>
     <message>
+        <source>the sentence&apos;s tokens were corrected meanwhile: it is shown again as it is now; nothing changed</source>
+        <translation>осы арада сөйлемнің токендері түзетілді: ол қазіргі күйінде қайта көрсетілді; ештеңе өзгерген жоқ</translation>
+    </message>
+    <message>
         <source>split token</source>
         <translation>токенді бөлу</translation>
     </message>
@@ -844,8 +848,8 @@
         <translation>сөйлемдерді біріктіру</translation>
     </message>
     <message>
-        <source>the sentences changed since the correction (someone else edited them)</source>
-        <translation>түзетуден кейін сөйлемдер өзгерді (оларды басқа біреу өңдеді)</translation>
+        <source>the sentences changed since the correction (an edit since, yours or another&apos;s)</source>
+        <translation>түзетуден кейін сөйлемдер өзгерді (одан кейінгі өңдеу — сіздікі не басқа біреудікі)</translation>
     </message>
     <message>
         <source>cannot merge: this is the last sentence of its document</source>
@@ -1165,6 +1169,14 @@
     <message>
         <source>Import: mixed Latin and Cyrillic letters</source>
         <translation>Импорт: аралас латын және кирилл әріптері</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>Латын</translation>
+    </message>
+    <message>
+        <source>Cyrillic</source>
+        <translation>Кирилл</translation>
     </message>
 </context>
 <context>

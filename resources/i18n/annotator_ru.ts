@@ -828,6 +828,10 @@
         <translation>принять в эталон позицию {name}</translation>
     </message>
     <message>
+        <source>the sentence&apos;s tokens were corrected meanwhile: it is shown again as it is now; nothing changed</source>
+        <translation>тем временем токены предложения исправили: оно показано заново, как есть сейчас; ничего не изменено</translation>
+    </message>
+    <message>
         <source>split token</source>
         <translation>разделить токен</translation>
     </message>
@@ -844,8 +848,8 @@
         <translation>слить предложения</translation>
     </message>
     <message>
-        <source>the sentences changed since the correction (someone else edited them)</source>
-        <translation>предложения изменились после исправления (их правил кто-то другой)</translation>
+        <source>the sentences changed since the correction (an edit since, yours or another&apos;s)</source>
+        <translation>предложения изменились после исправления (правка после него — ваша или чужая)</translation>
     </message>
     <message>
         <source>cannot merge: this is the last sentence of its document</source>
@@ -1165,6 +1169,14 @@
     <message>
         <source>Import: mixed Latin and Cyrillic letters</source>
         <translation>Импорт: смесь латинских и кириллических букв</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>Латиница</translation>
+    </message>
+    <message>
+        <source>Cyrillic</source>
+        <translation>Кириллица</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from typing import Generic, Protocol, TypeVar
 
 from annotator.core.changes import Changes
 from annotator.core.errors import StoreError
+from annotator.core.messages import message
 from annotator.core.schema import Schema
 from annotator.store import Project, Session, queries
 
@@ -43,8 +44,10 @@ class Command:
                 self.stale = now != self.seen_tokens
                 if self.stale:
                     raise StoreError(
-                        "the sentence's tokens were corrected meanwhile: it is shown again as it is now;"
-                        " nothing changed"
+                        message(
+                            "the sentence's tokens were corrected meanwhile: it is shown again as it is"
+                            " now; nothing changed"
+                        )
                     )
             self.do(s, project.schema)
         return self.changes()

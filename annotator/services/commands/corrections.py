@@ -76,7 +76,9 @@ class Correction(Command):
         assert self.document_id is not None
         now = store.take(s, self.document_id, state.ids)
         if now.comparable() != state.comparable():
-            raise StoreError(message("the sentences changed since the correction (someone else edited them)"))
+            raise StoreError(
+                message("the sentences changed since the correction (an edit since, yours or another's)")
+            )
         return now
 
 
