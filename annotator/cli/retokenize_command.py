@@ -23,6 +23,11 @@ def retokenize_command(args: argparse.Namespace, db: str | None) -> int:
         f"tokenizer version {done.before} → {done.after}: {done.changed} of {done.sentences} sentences "
         f"re-tokenised, {len(done.problems)} left as they were (a span does not fit the new tokens)"
     )
+    if done.own:
+        emit(
+            f"{done.own} sentences keep their own tokens (corrected by hand, or given by the file"
+            " they came from): the tokenizer did not make them"
+        )
     if done.backup is not None:
         emit(f"to undo: annotator restore --db {done.project_file} {done.backup}")
     else:

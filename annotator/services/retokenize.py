@@ -2,10 +2,12 @@
 
 ``annotator retokenize`` backs the project up first (SQLite; a PostgreSQL project is backed up by
 its server), then cuts every sentence with the tokenizer of the version asked for, in one
-transaction. A span keeps its character extent and maps to the new tokens that cover it exactly;
-when an edge of someone's span falls inside a new token, that sentence keeps its old tokens and is
-reported. The project then stores the version (``tokenizer_version`` in its metadata; a project
-without it was built with version 1). ``annotator restore BACKUP`` undoes it.
+transaction. A sentence whose tokens the project's tokenizer did not make (corrected by hand, or
+given by a CoNLL or JSONL file) keeps them: re-tokenising redoes only the tokenizer's own work.
+A span keeps its character extent and maps to the new tokens that cover it exactly; when an edge
+of someone's span falls inside a new token, that sentence keeps its old tokens and is reported.
+The project then stores the version (``tokenizer_version`` in its metadata; a project without it
+was built with version 1). ``annotator restore BACKUP`` undoes it.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Retokenized:
     after: int
     sentences: int = 0
     changed: int = 0
+    own: int = 0  # sentences whose tokens the old tokenizer did not make (a correction, a CoNLL file)
     problems: list[str] = field(default_factory=list)
     backup: Path | None = None
     project_file: Path | None = None  # where the SQLite project is, for the line that says how to undo
@@ -51,6 +54,7 @@ def retokenize(project: Project, version: int | None = None, backup: bool = True
     except ValueError as exc:
         raise AnnotatorError(f"--to-version: {exc}") from None
     result = Retokenized(tokenizer_version(project), target, project_file=sqlite_file(project.url))
+    made_by = tokenizer(result.before)
     if backup:
         result.backup = projects.rolling_backup(project)
     with project.transaction() as s:
@@ -62,6 +66,10 @@ def retokenize(project: Project, version: int | None = None, backup: bool = True
         for sid, doc, name, text, starts, ends in rows:
             counted[doc] = counted.get(doc, 0) + 1
             ordinal[sid] = counted[doc]
+            made = made_by(text)
+            if (tuple(t.char_start for t in made), tuple(t.char_end for t in made)) != (starts, ends):
+                result.own += 1  # cut by hand or given by the file (CoNLL): not the tokenizer's to redo
+                continue
             tokens = split(text)
             new = (tuple(t.char_start for t in tokens), tuple(t.char_end for t in tokens))
             if new == (starts, ends):

@@ -1,5 +1,8 @@
 """Changing characters of a stored sentence's text (and its document's) in place, same length.
 
+Who may: as for a correction of tokens (a reviewer or manager, or the person alone on the
+document), since the text is every annotator's; on PostgreSQL only a manager writes shared text.
+
 Token offsets, sentence offsets and every annotation stay as they are: only characters change
 (the fix of a mixed-script word). The document's content hash follows its text.
 """
@@ -14,6 +17,7 @@ from sqlalchemy.orm import Session
 from annotator.core.errors import AnnotatorError
 from annotator.core.messages import message
 from annotator.store import team
+from annotator.store.correction_rights import correction_refusal
 from annotator.store.tables import Annotator, Document, Sentence
 
 SHARED_TEXT = message("only a manager may fix the text of a shared document (its sentences are everyone's)")
@@ -45,6 +49,8 @@ def replace_characters(session: Session, sentence_id: int, start: int, old: str,
     if row is None:
         raise AnnotatorError(message("the sentence is no longer in the project"))
     text, offset, document_id, document = row
+    if (why := correction_refusal(session, document_id)) is not None:  # the text is everyone's
+        raise AnnotatorError(why)
     end = start + len(old)
     if text[start:end] != old:
         raise AnnotatorError(message("the sentence no longer reads {old} there", old=repr(old)))

@@ -155,3 +155,46 @@ def test_an_old_project_goes_to_version_2_with_its_spans_over_the_new_tokens(
     words, spans = tokens_and_spans(db)[0]
     assert words[:7] == ["Ол", "2008", "-", "2009", "жылдары", "М.", "Әуезов"]
     assert spans == [("2008-2009", "DATE"), ("М. Әуезов", "PERSON")]
+
+
+def test_sentences_cut_by_hand_or_given_by_a_file_keep_their_tokens(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Re-tokenising redoes only the tokenizer's work: a token split by hand and a CoNLL file's
+    own tokens stay (the review found `retokenize` undoing both)."""
+    from annotator.services.commands.corrections import SplitToken
+
+    text_file = tmp_path / "news.txt"
+    text_file.write_text("Ол 2008-2009 жылдары келді.\nТағы 2010-2011 жылдары.\n", encoding="utf-8")
+    conll = tmp_path / "gold.conll"
+    conll.write_text("Баға\tO\n5\tO\n%-ға\tO\nөсті\tO\n.\tO\n", encoding="utf-8")
+    db = tmp_path / "mixed.sqlite"
+    project, _ = open_project(str(db), create=True, schema=load_schema(default_schema_path()))
+    projects.set_tokenizer_version(project, 1)
+    import_paths(project, [text_file, conll])
+    with project.transaction() as s:
+        boss = queries.add_annotator(s, "boss", "reviewer").id
+    nav = Navigator(project)
+    docs = {d: nav.sentences(d) for d in nav.documents}
+    by_hand = next(ids[0] for ids in docs.values() if len(ids) == 2)
+    project.act_as(boss)
+    SplitToken(by_hand, token=2, at=3).apply(project)  # жылдары -> жыл | дары
+    words = {
+        sid: [v.text[a:b] for a, b in v.tokens]
+        for ids in docs.values()
+        for sid in ids
+        for v in [load_sentence(project, sid, boss)]
+    }
+    project.close()
+    assert main(["retokenize", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "2 sentences keep their own tokens" in out
+    project, _ = open_project(str(db))
+    after = {
+        sid: [v.text[a:b] for a, b in v.tokens] for sid in words for v in [load_sentence(project, sid, boss)]
+    }
+    project.close()
+    changed = [sid for sid in words if after[sid] != words[sid]]
+    assert len(changed) == 1 and after[changed[0]] == ["Тағы", "2010", "-", "2011", "жылдары", "."]
+    assert after[by_hand] == words[by_hand] and "жыл" in after[by_hand]
+    assert ["Баға", "5", "%-ға", "өсті", "."] in after.values()
