@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.gui.language import QT_TRANSLATE_NOOP, translate
+from annotator.gui.language import QT_TRANSLATE_NOOP, shown, translate
 from annotator.gui.status import plain_label
 from annotator.gui.workers import Worker, run_in_background
 from annotator.services import dashboard
@@ -71,7 +71,7 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]], numbers: Sequence[
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     for r, row in enumerate(rows):
         for col, text in enumerate(row):
-            item = QTableWidgetItem(text)
+            item = QTableWidgetItem(shown(text))
             if col in numbers:
                 item.setTextAlignment(right)
             table.setItem(r, col, item)
@@ -110,7 +110,7 @@ class DashboardPane(QWidget):
             )
             return
         self.shown, self.agreement = board, None
-        self.summary.setText(board.summary() + translate("Dashboard", " · agreement: computing…"))
+        self.summary.setText(shown(board.summary()) + translate("Dashboard", " · agreement: computing…"))
         self._show()
         self._asked += 1
         asked = self._asked
@@ -137,13 +137,13 @@ class DashboardPane(QWidget):
         if asked != self._asked or self.shown is None:
             return
         self.agreement = found
-        self.summary.setText(self.shown.summary())
+        self.summary.setText(shown(self.shown.summary()))
         self._show()
 
     def _agreement_failed(self, asked: int, message: str) -> None:
         if asked == self._asked and self.shown is not None:
             failed = translate("Dashboard", "{summary} · agreement could not be computed: {problem}")
-            self.summary.setText(failed.format(summary=self.shown.summary(), problem=message))
+            self.summary.setText(failed.format(summary=shown(self.shown.summary()), problem=message))
 
     def wait(self) -> None:
         """Let a running agreement finish (before the window goes)."""

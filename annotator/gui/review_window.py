@@ -244,7 +244,7 @@ class ReviewWindow(QMainWindow):
             picture.setFixedSize(picture.renderer().defaultSize())
             self.heatmaps.addWidget(picture)
         if numbers.no_data:  # layers nobody gave anything in: said, one under the other, not drawn
-            self.heatmaps.addWidget(_plain("\n".join(numbers.no_data)))
+            self.heatmaps.addWidget(_plain("\n".join(map(shown, numbers.no_data))))
         labels = numbers.confusion_labels
         self.confusion.setRowCount(len(labels))
         self.confusion.setColumnCount(len(labels))

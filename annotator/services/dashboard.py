@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from annotator.core.messages import joined, message
 from annotator.services import progress, review
 from annotator.services.compared import ANNOTATOR_ROLE, ReviewError
 from annotator.store import Project, queries
@@ -34,9 +35,18 @@ class PersonRow:
 
     def cells(self, agreement: str) -> tuple[str, str, str, str, str]:
         """The row as shown: person, done of assigned, per active hour, last edit's date, agreement."""
-        share = f"{self.done} of {self.assigned}" if self.assigned else f"{self.done} (nothing assigned)"
+        share: str = (
+            message("{done} of {assigned}", done=self.done, assigned=self.assigned)
+            if self.assigned
+            else message("{done} (nothing assigned)", done=self.done)
+        )
         if self.documents:
-            share += f" · {self.documents} doc{'s' if self.documents != 1 else ''}"
+            docs = (
+                message("{n} doc", n=self.documents)
+                if self.documents == 1
+                else message("{n} docs", n=self.documents)
+            )
+            share = joined([share, docs], " · ")
         rate = NONE if self.per_hour is None else f"{self.per_hour:.0f}"
         return (self.name, share, rate, local_date(self.last_edit), agreement)
 
@@ -52,7 +62,11 @@ class DocumentRow:
 
     def cells(self) -> tuple[str, str, str, str]:
         """The row as shown: document, sentences, assignees, ready."""
-        ready = "ready" if self.ready else ("not yet" if self.assignees else "not assigned")
+        ready = (
+            message("ready")
+            if self.ready
+            else (message("not yet") if self.assignees else message("not assigned"))
+        )
         return (self.name, str(self.sentences), ", ".join(self.assignees) or NONE, ready)
 
 
@@ -72,9 +86,13 @@ class Dashboard:
         """One line above the tables."""
         given = sum(1 for d in self.documents if d.assignees)
         several = sum(1 for d in self.documents if len(d.assignees) > 1)
-        return (
-            f"{len(self.documents)} documents: {given} assigned ({several} to several people), "
-            f"{self.ready} ready for curation"
+        return message(
+            "{documents} documents: {given} assigned ({several} to several people),"
+            " {ready} ready for curation",
+            documents=len(self.documents),
+            given=given,
+            several=several,
+            ready=self.ready,
         )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.core.messages import joined, message
+
 NO_DATA = "no data"
 
 
@@ -34,10 +36,23 @@ def over(part: dict[str, Any]) -> str:
 
 def compared_line(report: dict[str, Any]) -> str:
     """Which sentences the report compares, in words."""
-    scope = "marked done" if report["status"] == "done" else "all sentences"
+    done = report["status"] == "done"
     if report.get("assignments"):
-        scope += ", in the documents assigned to them"
-    return f"{extent(report)} covered by two or more of them ({scope})"
+        scope = (
+            message("marked done, in the documents assigned to them")
+            if done
+            else message("all sentences, in the documents assigned to them")
+        )
+    else:
+        scope = message("marked done") if done else message("all sentences")
+    docs, sentences = report["documents"], report["sentences"]
+    extent_words = joined(
+        [
+            message("{n} document", n=docs) if docs == 1 else message("{n} documents", n=docs),
+            message("{n} sentence", n=sentences) if sentences == 1 else message("{n} sentences", n=sentences),
+        ]
+    )
+    return message("{extent} covered by two or more of them ({scope})", extent=extent_words, scope=scope)
 
 
 def pair_name(p: dict[str, Any]) -> str:

@@ -936,6 +936,66 @@
         <translation>салыстыру үшін кемінде екі аннотатор керек, ал жобада: {count} (басқалары, мысалы {others}, аты аталғанда ғана салыстырылады)</translation>
     </message>
     <message>
+        <source>{documents} documents: {given} assigned ({several} to several people), {ready} ready for curation</source>
+        <translation>{documents} құжат: {given} тапсырылған ({several} бірнеше адамға), {ready} құжат салыстыруға дайын</translation>
+    </message>
+    <message>
+        <source>{done} of {assigned}</source>
+        <translation>{assigned} ішінен {done}</translation>
+    </message>
+    <message>
+        <source>{done} (nothing assigned)</source>
+        <translation>{done} (ештеңе тапсырылмаған)</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>дайын</translation>
+    </message>
+    <message>
+        <source>{n} doc</source>
+        <translation>{n} құжат</translation>
+    </message>
+    <message>
+        <source>{n} docs</source>
+        <translation>{n} құжат</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>әлі емес</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>тапсырылмаған</translation>
+    </message>
+    <message>
+        <source>{extent} covered by two or more of them ({scope})</source>
+        <translation>{extent} екі не одан көп аннотатор қамтыған ({scope})</translation>
+    </message>
+    <message>
+        <source>marked done, in the documents assigned to them</source>
+        <translation>дайын деп белгіленген, оларға тапсырылған құжаттарда</translation>
+    </message>
+    <message>
+        <source>all sentences, in the documents assigned to them</source>
+        <translation>барлық сөйлем, оларға тапсырылған құжаттарда</translation>
+    </message>
+    <message>
+        <source>marked done</source>
+        <translation>дайын деп белгіленген</translation>
+    </message>
+    <message>
+        <source>all sentences</source>
+        <translation>барлық сөйлем</translation>
+    </message>
+    <message>
+        <source>{n} document</source>
+        <translation>{n} құжат</translation>
+    </message>
+    <message>
+        <source>{n} documents</source>
+        <translation>{n} құжат</translation>
+    </message>
+    <message>
         <source>the compared annotators ({names}) have no assigned document in common</source>
         <translation>салыстырылатын аннотаторлардың ({names}) ортақ тағайындалған құжаты жоқ</translation>
     </message>
@@ -946,6 +1006,78 @@
     <message>
         <source>the compared annotators ({names}) have no sentence in common marked done</source>
         <translation>салыстырылатын аннотаторлардың ({names}) дайын деп белгіленген ортақ сөйлемі жоқ</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>дерек жоқ</translation>
+    </message>
+    <message>
+        <source>{a}/{b} {figure} ({extent})</source>
+        <translation>{a}/{b} {figure} ({extent})</translation>
+    </message>
+    <message>
+        <source>Entities: alpha {alpha}; {pairs}.</source>
+        <translation>Нысандар: альфа {alpha}; {pairs}.</translation>
+    </message>
+    <message>
+        <source>Events: {pairs}.</source>
+        <translation>Оқиғалар: {pairs}.</translation>
+    </message>
+    <message>
+        <source>Stance: alpha {alpha} over {items} sentence–target items, without none {without}</source>
+        <translation>Ұстаным: альфа {alpha}, {items} сөйлем–объект бірлігі бойынша, none-сыз {without}</translation>
+    </message>
+    <message>
+        <source>Entities: {none}.</source>
+        <translation>Нысандар: {none}.</translation>
+    </message>
+    <message>
+        <source>Events: {none}.</source>
+        <translation>Оқиғалар: {none}.</translation>
+    </message>
+    <message>
+        <source>Stance: {none}.</source>
+        <translation>Ұстаным: {none}.</translation>
+    </message>
+    <message>
+        <source>{alpha} over {items} items</source>
+        <translation>{alpha}, {items} бірлік бойынша</translation>
+    </message>
+    <message>
+        <source>{targets}: {none}</source>
+        <translation>{targets}: {none}</translation>
+    </message>
+    <message>
+        <source>{title}: {none}</source>
+        <translation>{title}: {none}</translation>
+    </message>
+    <message>
+        <source>Compared: {line}.</source>
+        <translation>Салыстырылды: {line}.</translation>
+    </message>
+    <message>
+        <source>{a}/{b} {figure}</source>
+        <translation>{a}/{b} {figure}</translation>
+    </message>
+    <message>
+        <source>{a}/{b} trigger F1 {f1}</source>
+        <translation>{a}/{b} триггер F1 {f1}</translation>
+    </message>
+    <message>
+        <source>F1 {f1}</source>
+        <translation>F1 {f1}</translation>
+    </message>
+    <message>
+        <source>entity F1</source>
+        <translation>нысан F1</translation>
+    </message>
+    <message>
+        <source>trigger F1</source>
+        <translation>триггер F1</translation>
+    </message>
+    <message>
+        <source>stance kappa</source>
+        <translation>ұстаным каппасы</translation>
     </message>
     <message>
         <source>entities</source>

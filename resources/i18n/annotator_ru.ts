@@ -936,6 +936,66 @@
         <translation>для сравнения нужны хотя бы два аннотатора, а в проекте: {count} (другие, например {others}, сравниваются, только если их назвать)</translation>
     </message>
     <message>
+        <source>{documents} documents: {given} assigned ({several} to several people), {ready} ready for curation</source>
+        <translation>документов: {documents}; назначено: {given} (нескольким людям: {several}); готово к сверке: {ready}</translation>
+    </message>
+    <message>
+        <source>{done} of {assigned}</source>
+        <translation>{done} из {assigned}</translation>
+    </message>
+    <message>
+        <source>{done} (nothing assigned)</source>
+        <translation>{done} (ничего не назначено)</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>{n} doc</source>
+        <translation>док.: {n}</translation>
+    </message>
+    <message>
+        <source>{n} docs</source>
+        <translation>док.: {n}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ещё нет</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>не назначено</translation>
+    </message>
+    <message>
+        <source>{extent} covered by two or more of them ({scope})</source>
+        <translation>{extent}, размеченные двумя или более из них ({scope})</translation>
+    </message>
+    <message>
+        <source>marked done, in the documents assigned to them</source>
+        <translation>отмеченные готовыми, в назначенных им документах</translation>
+    </message>
+    <message>
+        <source>all sentences, in the documents assigned to them</source>
+        <translation>все предложения, в назначенных им документах</translation>
+    </message>
+    <message>
+        <source>marked done</source>
+        <translation>отмеченные готовыми</translation>
+    </message>
+    <message>
+        <source>all sentences</source>
+        <translation>все предложения</translation>
+    </message>
+    <message>
+        <source>{n} document</source>
+        <translation>{n} документ</translation>
+    </message>
+    <message>
+        <source>{n} documents</source>
+        <translation>документов: {n}</translation>
+    </message>
+    <message>
         <source>the compared annotators ({names}) have no assigned document in common</source>
         <translation>у сравниваемых аннотаторов ({names}) нет общего назначенного документа</translation>
     </message>
@@ -946,6 +1006,78 @@
     <message>
         <source>the compared annotators ({names}) have no sentence in common marked done</source>
         <translation>у сравниваемых аннотаторов ({names}) нет общего предложения с пометкой «готово»</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <source>{a}/{b} {figure} ({extent})</source>
+        <translation>{a}/{b} {figure} ({extent})</translation>
+    </message>
+    <message>
+        <source>Entities: alpha {alpha}; {pairs}.</source>
+        <translation>Сущности: альфа {alpha}; {pairs}.</translation>
+    </message>
+    <message>
+        <source>Events: {pairs}.</source>
+        <translation>События: {pairs}.</translation>
+    </message>
+    <message>
+        <source>Stance: alpha {alpha} over {items} sentence–target items, without none {without}</source>
+        <translation>Позиция: альфа {alpha} по единицам «предложение–объект» ({items}), без none {without}</translation>
+    </message>
+    <message>
+        <source>Entities: {none}.</source>
+        <translation>Сущности: {none}.</translation>
+    </message>
+    <message>
+        <source>Events: {none}.</source>
+        <translation>События: {none}.</translation>
+    </message>
+    <message>
+        <source>Stance: {none}.</source>
+        <translation>Позиция: {none}.</translation>
+    </message>
+    <message>
+        <source>{alpha} over {items} items</source>
+        <translation>{alpha} по единицам ({items})</translation>
+    </message>
+    <message>
+        <source>{targets}: {none}</source>
+        <translation>{targets}: {none}</translation>
+    </message>
+    <message>
+        <source>{title}: {none}</source>
+        <translation>{title}: {none}</translation>
+    </message>
+    <message>
+        <source>Compared: {line}.</source>
+        <translation>Сравнено: {line}.</translation>
+    </message>
+    <message>
+        <source>{a}/{b} {figure}</source>
+        <translation>{a}/{b} {figure}</translation>
+    </message>
+    <message>
+        <source>{a}/{b} trigger F1 {f1}</source>
+        <translation>{a}/{b} триггер F1 {f1}</translation>
+    </message>
+    <message>
+        <source>F1 {f1}</source>
+        <translation>F1 {f1}</translation>
+    </message>
+    <message>
+        <source>entity F1</source>
+        <translation>F1 сущностей</translation>
+    </message>
+    <message>
+        <source>trigger F1</source>
+        <translation>F1 триггеров</translation>
+    </message>
+    <message>
+        <source>stance kappa</source>
+        <translation>каппа позиции</translation>
     </message>
     <message>
         <source>entities</source>

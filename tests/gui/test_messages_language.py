@@ -249,3 +249,21 @@ def test_the_review_window_says_in_kazakh_why_there_is_nothing_to_review(
         'рецензиялайтын ештеңе жоқ: салыстыру үшін кемінде екі аннотатор керек, ал жобада: 1 ("a") '
         '(басқалары, мысалы "boss", "gold", аты аталғанда ғана салыстырылады)'
     )
+
+
+def test_the_review_windows_agreement_figures_are_said_in_russian(
+    qtbot: QtBot, project: Project, review_of: ReviewOpener, shown_in: Callable[[str], None]
+) -> None:
+    """The summary line and the "no data" lines under the heatmaps: the figures and names stay,
+    the words are the interface language's (the same words in English, as the CLI prints them)."""
+    shown_in("ru")
+    w = review_of(project, DISAGREEING)
+    qtbot.waitUntil(lambda: w.labels.rowCount() > 0, timeout=10_000)
+    summary = w.summary.text()
+    assert summary.startswith("Сравнено: документов: 2, предложений: 3, размеченные двумя или более из них")
+    assert "События: нет данных." in summary and "Позиция: нет данных." in summary
+    assert "Compared" not in summary and "no data" not in summary
+    notes = [w.heatmaps.itemAt(i).widget() for i in range(w.heatmaps.count())]
+    assert "F1 триггеров: нет данных\nкаппа позиции: нет данных" in [
+        getattr(x, "text", lambda: "")() for x in notes
+    ]
