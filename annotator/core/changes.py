@@ -17,13 +17,16 @@ class Changes:
     - ``documents``: documents whose document-level annotations (document stance) changed;
     - ``progress``: done counts changed (a status was set), so progress lines are read again;
     - ``structure``: documents whose sentences were split, merged or re-tokenised (their sentence
-      order and counts are read again).
+      order and counts are read again);
+    - ``text``: documents whose text changed in place (a mixed-script word fixed): a view showing
+      the whole article reads it again.
     """
 
     sentences: frozenset[int] = frozenset()
     documents: frozenset[int] = frozenset()
     progress: bool = False
     structure: frozenset[int] = frozenset()
+    text: frozenset[int] = frozenset()
 
     @classmethod
     def of_sentence(cls, sentence_id: int, progress: bool = False) -> Changes:
@@ -36,6 +39,7 @@ class Changes:
             self.documents | other.documents,
             self.progress or other.progress,
             self.structure | other.structure,
+            self.text | other.text,
         )
 
     def __bool__(self) -> bool:

@@ -299,6 +299,8 @@ class AnnotationSession(EditingSession):
         try:
             if changes.structure:
                 self._move(lambda _s: command.sentence_id, keep_cursor=True, neighbours=True)
+            elif changes.text:  # the article's text changed in place: the article pane reads it again
+                self._move(lambda _s: command.sentence_id, keep_cursor=True, article=True)
             else:
                 self.reload(command.sentence_id)
         except AnnotatorError as exc:

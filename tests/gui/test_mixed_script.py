@@ -123,3 +123,17 @@ def test_the_import_option_is_remembered_and_fixes_what_the_window_imports(
     )
     assert sentences(mixed_project)[-1] == "Еуропа мен Азия."
     box.close()
+
+
+def test_the_whole_article_shows_the_fixed_word_at_once(
+    mixed_project: Project, window_on: Callable[[Project, str], AnnotationWindow]
+) -> None:
+    """V shows the article; a fix (and its undo) is read into it at once, not at the next document."""
+    w = window_on(mixed_project, "a")
+    press(w.tokens, Qt.Key.Key_V)
+    assert w.article.isVisible() and "Қaзақстан" in w.article.toPlainText()
+    press(w.tokens, Qt.Key.Key_Right)
+    press(w.tokens, Qt.Key.Key_H, CTRL_SHIFT)
+    assert "Қазақстан" in w.article.toPlainText() and "Қaзақстан" not in w.article.toPlainText()
+    press(w.tokens, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Қaзақстан" in w.article.toPlainText()

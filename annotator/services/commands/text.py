@@ -34,7 +34,8 @@ class FixMixedScript(Command):
         return message("fix {old} to {new}", old=repr(self.old), new=repr(self.new))
 
     def changes(self) -> Changes:
-        return Changes(sentences=frozenset({self.sentence_id}), documents=frozenset({self.document_id}))
+        document = frozenset({self.document_id})
+        return Changes(sentences=frozenset({self.sentence_id}), documents=document, text=document)
 
     def do(self, s: Session, schema: Schema) -> None:
         replace_characters(s, self.sentence_id, self.start, self.old, self.new)
