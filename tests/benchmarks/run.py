@@ -148,6 +148,40 @@ def _corrections(work: Path) -> dict[str, Any]:
     return _script("corrections_bench.py", work / "corrections.json", 900, "the corrections benchmark")
 
 
+def _cli(work: Path, conll: Path) -> dict[str, float]:
+    """Seconds of whole ``annotator`` processes, as a user waits for them (interpreter, imports,
+    opening the project and its checks included): start-up alone, init, import, export, stats."""
+    db = work / "cli.sqlite"
+    out = work / "cli-out.conll"
+    for old in (db, out):
+        old.unlink(missing_ok=True)
+    commands = {
+        "startup": ["--version"],
+        "init": ["init", "--db", str(db)],
+        "import": ["import", "--db", str(db), "--annotator", "a", str(conll)],
+        "export": [
+            *("export", "--db", str(db), "--format", "conll", "--annotator", "a"),
+            *("--status", "all", "--out", str(out)),
+        ],
+        "stats": ["stats", "--db", str(db)],
+    }
+    seconds: dict[str, float] = {}
+    for name, args in commands.items():
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "annotator", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=1200,
+            check=False,
+        )
+        seconds[name] = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise SystemExit(f"annotator {name} failed: {proc.stderr.strip()[-500:]}")
+    return seconds
+
+
 def _script(name: str, out: Path, timeout: int, what: str) -> dict[str, Any]:
     """Run the benchmark script ``name`` in its own process, show what it printed, and read the
     figures it wrote to ``out`` (``--json``)."""
@@ -254,6 +288,9 @@ def run(n: int, work: Path, actions: int) -> dict[str, Any]:
     r["agreement_values"] = {name: review.overall(report, name) for name in report["layers"]}
     r["stats_sentences"] = counted["sentences"]
     project.close()
+
+    print("  the same as whole annotator processes (what a user waits for) ...", flush=True)
+    r["cli"] = _cli(work, conll)
 
     _checkpoint(p1)
     r["db_bytes"] = {"project": _db_bytes(p1), "floor": _db_bytes(floor_db)}
@@ -362,6 +399,15 @@ def report(r: dict[str, Any]) -> bool:
         base = floor_in if "import" in name else floor_out if "export" in name else None
         ratio = f"{ph['seconds'] / base:8.2f}x" if base else " " * 9
         print(f"{name:<22} {ph['seconds']:9.2f} {ratio} {ph['peak_rss_mb']:8.1f} MB")
+    cli = r.get("cli")
+    if cli:  # issue 19: what a user waits for, beside the in-process figures above
+        print(f"\n{'whole process':<22} {'seconds':>9} {'in-process':>11} {'fixed cost':>11}")
+        print(f"{'annotator --version':<22} {cli['startup']:9.2f}")
+        print(f"{'annotator init':<22} {cli['init']:9.2f}")
+        for name, phase in (("import", "conll_import"), ("export", "conll_export")):
+            inside = r[phase]["seconds"]
+            print(f"{'annotator ' + name:<22} {cli[name]:9.2f} {inside:11.2f} {cli[name] - inside:11.2f}")
+        print(f"{'annotator stats':<22} {cli['stats']:9.2f}  (opening the project and its checks included)")
     g = r["gui"]
     print(f"\nwindow ({g['actions']} actions each): first sentence {g['first_sentence_s']:.2f} s after start")
     for key in ("next_sentence", "label", "undo"):
