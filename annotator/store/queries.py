@@ -20,7 +20,7 @@ from annotator.core.records import TeamMember as TeamMember
 from annotator.core.text import whitespace_after
 from annotator.store.assignments import assigned_to_query
 from annotator.store.locks import lock_person_name
-from annotator.store.offsets import unpack
+from annotator.store.offsets import pairs, unpack
 from annotator.store.tables import (
     Activity,
     Annotator,
@@ -117,6 +117,13 @@ def document_sentences(session: Session, document_id: int) -> list[SentenceInfo]
         .order_by(Sentence.position)
     )
     return [SentenceInfo(*r) for r in rows]
+
+
+def token_pairs(session: Session, sentence_id: int) -> tuple[tuple[int, int], ...] | None:
+    """A sentence's tokens as ``(start, end)`` pairs, read from its packed offsets alone (an edit's
+    check that the window showed the tokens stored now); None when there is no such sentence."""
+    packed = session.scalar(select(Sentence.token_offsets).where(Sentence.id == sentence_id))
+    return None if packed is None else pairs(packed)
 
 
 def sentence_tokens(session: Session, sentence_id: int) -> list[tuple[int, int, str]]:

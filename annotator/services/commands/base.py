@@ -40,8 +40,8 @@ class Command:
         """Do (or redo) the edit in one transaction, committed before this returns; what changed."""
         with project.transaction() as s:
             if self.seen_tokens is not None:
-                now = tuple((a, b) for a, b, _ in queries.sentence_tokens(s, self.sentence_id))
-                self.stale = now != self.seen_tokens
+                now = queries.token_pairs(s, self.sentence_id)
+                self.stale = now is not None and now != self.seen_tokens
                 if self.stale:
                     raise StoreError(
                         message(
