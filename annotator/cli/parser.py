@@ -16,9 +16,9 @@ from annotator.core.choices import KINDS, LEVELS, SCOPES
 from annotator.core.model import ROLES, STATUSES
 from annotator.core.tags import SCHEMES
 from annotator.core.text import SEGMENT_MODES
-from annotator.formats.conll import SEPARATORS
-from annotator.formats.jsonl_write import TOKEN_FORMS
+from annotator.formats.conll_write import SEPARATORS
 from annotator.formats.registry import READERS, WRITERS
+from annotator.formats.writers import TOKEN_FORMS
 
 
 def _db_option() -> argparse.ArgumentParser:
