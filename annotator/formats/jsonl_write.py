@@ -36,9 +36,8 @@ from annotator.core.model import (
 )
 from annotator.core.tags import encode, flatten
 from annotator.formats.jsonl.hf import documents_file, labels_file
-from annotator.formats.writers import WriteStats
+from annotator.formats.writers import TOKEN_FORMS, WriteStats
 
-TOKEN_FORMS = ("objects", "strings")
 __all__ = ["TOKEN_FORMS", "JsonlWriter", "documents_file", "labels_file", "sentence_object", "tag_names"]
 
 

@@ -4,6 +4,8 @@
 ``WRITERS``: an output format's name, the ending of its default destination, whether it writes
 one stream or a folder of files, and how to make its writer. Every list of formats shown to
 people (``--format`` choices, the window's file filter and export dialog) is derived from these.
+A format's module is imported when its reader or writer is first made, so that naming the formats
+(the command line's parser does at every start) reads none of them.
 """
 
 from __future__ import annotations
@@ -18,16 +20,8 @@ from annotator.core.errors import InputError
 from annotator.core.model import Record
 from annotator.core.schema import Schema
 from annotator.core.text import TOKENIZER_VERSION
-from annotator.formats.brat import BratWriter
-from annotator.formats.conll import ConllWriter, read_conll
-from annotator.formats.doccano_write import DoccanoWriter
 from annotator.formats.json_list import first_character
-from annotator.formats.jsonl import read_jsonl
-from annotator.formats.jsonl_write import JsonlWriter
-from annotator.formats.labelstudio import read_labelstudio
-from annotator.formats.labelstudio_write import LabelStudioWriter
 from annotator.formats.lines import ProgressFn
-from annotator.formats.text import read_text
 from annotator.formats.writers import Writer
 
 
@@ -50,10 +44,14 @@ Reader = Callable[[Path, ReadOptions, ProgressFn | None], Iterator[Record]]
 
 
 def _text(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
+    from annotator.formats.text import read_text
+
     return read_text(path, opts.segment, progress, opts.tokenizer_version)
 
 
 def _conll(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
+    from annotator.formats.conll import read_conll
+
     return read_conll(
         path,
         schema=opts.schema,
@@ -67,6 +65,8 @@ def _conll(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterat
 
 
 def _jsonl(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
+    from annotator.formats.jsonl import read_jsonl
+
     return read_jsonl(
         path,
         annotator=opts.annotator,
@@ -78,6 +78,8 @@ def _jsonl(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterat
 
 
 def _labelstudio(path: Path, opts: ReadOptions, progress: ProgressFn | None) -> Iterator[Record]:
+    from annotator.formats.labelstudio import read_labelstudio
+
     return read_labelstudio(
         path,
         annotator=opts.annotator,
@@ -199,22 +201,32 @@ FolderWriterFactory = Callable[[Path, WriteOptions], Writer]
 
 
 def _conll_writer(out: TextIO, opts: WriteOptions) -> Writer:
+    from annotator.formats.conll import ConllWriter
+
     return ConllWriter(out, opts.scheme, opts.docstart, opts.events, opts.separator, opts.events_out)
 
 
 def _jsonl_writer(out: TextIO, opts: WriteOptions) -> Writer:
+    from annotator.formats.jsonl_write import JsonlWriter
+
     return JsonlWriter(out, opts.per_document, opts.tokens, opts.documents)
 
 
 def _labelstudio_writer(out: TextIO, opts: WriteOptions) -> Writer:
+    from annotator.formats.labelstudio_write import LabelStudioWriter
+
     return LabelStudioWriter(out)
 
 
 def _doccano_writer(out: TextIO, opts: WriteOptions) -> Writer:
+    from annotator.formats.doccano_write import DoccanoWriter
+
     return DoccanoWriter(out)
 
 
 def _brat_writer(folder: Path, opts: WriteOptions) -> Writer:
+    from annotator.formats.brat import BratWriter
+
     if opts.schema is None:
         raise ValueError("brat standoff is written from the project's schema: give WriteOptions.schema")
     return BratWriter(folder, opts.schema)

@@ -13,6 +13,9 @@ from typing import Protocol
 
 from annotator.core.model import Record
 
+# How a JSONL export spells tokens: objects with offsets, or strings beside a token_offsets list.
+TOKEN_FORMS = ("objects", "strings")
+
 
 @dataclass(frozen=True)
 class WriteStats:

@@ -11,8 +11,6 @@ from annotator.core.errors import ProjectError, SchemaError
 from annotator.core.model import ImportSummary
 from annotator.core.paths import seeds_dir
 from annotator.core.schema import Schema, default_schema_path, load_schema, parse_schema
-from annotator.formats.labelstudio_write import labelling_config
-from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.user_dirs import default_db_path
 from annotator.store import Project, open_project, queries, tokenizing
 from annotator.store.engine import display_url, sqlite_file
@@ -47,6 +45,8 @@ def load_seeds(project: Project, progress: Callable[[int, int], None] | None = N
     files = seed_files()
     if not files:
         raise ProjectError(f"{seeds_dir()}: no seed articles found")
+    from annotator.services.importing import ImportOptions, import_paths  # only when seeding
+
     summary = import_paths(project, files, ImportOptions(fmt="txt", segment="lines"), progress)
     with project.transaction() as session:
         queries.set_meta(session, "seeds_loaded", "yes")
@@ -209,6 +209,8 @@ def stored_schema(db: str | None) -> str:
 def labelstudio_config(db: str | None) -> str:
     """Label Studio's labelling config (``<View>`` XML) for the entity labels of the stored schema."""
     schema = parse_schema(stored_schema(db), "the project's schema")
+    from annotator.formats.labelstudio_write import labelling_config
+
     return labelling_config(label.name for label in schema.labels)
 
 
