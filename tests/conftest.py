@@ -3,9 +3,12 @@ hypothesis profiles (``HYPOTHESIS_PROFILE=quick`` for make quick; unset or ``ci`
 
 from __future__ import annotations
 
+import atexit
 import errno
 import os
+import shutil
 import subprocess
+import tempfile
 import time
 import uuid
 import warnings
@@ -26,6 +29,12 @@ from annotator.store import Project, open_project
 from annotator.store.tables import Base
 
 REPO = Path(__file__).resolve().parents[1]
+
+# The schema template of this run (annotator/store/schema_template.py) is made once, in a cache of
+# its own: never the real user's, and shared by every test and the processes they start.
+_CACHE = tempfile.mkdtemp(prefix="annotator-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 SEEDS = REPO / "seeds"
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -1,42 +1,53 @@
-"""Alembic migrations run from code: every open upgrades the project to the newest revision."""
+"""Alembic migrations run from code: an open upgrades a project that is behind to the newest revision.
+
+Alembic is imported only here and only when a migration runs (or a test asks): which revisions exist
+is read from the files' names (:mod:`.revisions`), and what they make at the newest one from the
+kept template (:mod:`.schema_template`).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import sqlite3
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 
 from annotator.core.errors import ProjectError, StoreUnavailable
-from annotator.store.safety import SchemaObject
+from annotator.store.revisions import MIGRATIONS, head_revision, is_known_revision
+from annotator.store.schema_template import SchemaObject, template_objects
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+__all__ = [
+    "MIGRATIONS",
+    "alembic_config",
+    "created_objects",
+    "current_revision",
+    "head_revision",
+    "is_known_revision",
+    "upgrade",
+]
 
 
 def alembic_config() -> Config:
     """An Alembic configuration pointing at the migrations shipped in this package."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
-def head_revision() -> str:
-    """The newest revision the code knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at, or None for an empty database."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -46,11 +57,6 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
         return script.get_revision(revision) is not None
     except Exception:  # alembic raises several resolution errors for an unknown id
         return False
-
-
-def is_known_revision(revision: str) -> bool:
-    """True when this version of annotator has the migration ``revision``."""
-    return _known(ScriptDirectory.from_config(alembic_config()), revision)
 
 
 def _owns_tables(conn: Connection) -> bool:
@@ -64,6 +70,9 @@ def _owns_tables(conn: Connection) -> bool:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to ``revision``; a database newer than the code is refused."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     cfg = alembic_config()
     current = current_revision(engine)
     script = ScriptDirectory.from_config(cfg)
@@ -125,8 +134,13 @@ def created_objects(revision: str | None) -> tuple[SchemaObject, ...]:
     """What the migrations up to ``revision`` create in SQLite: the rows of ``sqlite_master``.
 
     Worked out by running the migrations on an empty in-memory database, once per revision and
-    process, so a new migration counts without a list kept by hand. None: the empty database.
+    process, so a new migration counts without a list kept by hand. None: the empty database. The newest
+    revision's are read from the kept template when there is one (made by the same migrations).
     """
+    if revision is not None and revision == head_revision():
+        kept = template_objects()
+        if kept is not None:
+            return kept
     engine = create_engine("sqlite://", poolclass=StaticPool)
     try:
         if revision is not None:

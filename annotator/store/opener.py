@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import inspect, select
@@ -17,7 +18,9 @@ from annotator.store.engine import database_url, display_url, make_engine, sqlit
 from annotator.store.failures import discard, opening
 from annotator.store.outages import unavailable
 from annotator.store.project import Project
+from annotator.store.revisions import head_revision, is_known_revision, stored_revision
 from annotator.store.safety import backup_file, foreign_object, inspect_file
+from annotator.store.schema_template import copy_template
 from annotator.store.tables import Annotator, ProjectMeta
 from annotator.store.tokenizing import TOKENIZER_KEY
 
@@ -41,17 +44,19 @@ def open_project(
     and the project carries ``schema`` instead (to show or replace a stored schema that no longer
     passes the checks).
     """
-    from annotator.store.migrate import head_revision, is_known_revision, upgrade
-
     url = database_url(target)
     shown = display_url(url) if "://" in str(target) else str(target)
     path = sqlite_file(url)
     fresh = path if path is not None and not path.exists() else None  # removed again if creating fails
+    seeded = False  # a new SQLite project copied from the schema template (no migration to run)
     if path is not None:
         if not path.exists():
             if not create:
                 raise ProjectError(f"{path}: no project here (create one with: annotator init --db {path})")
+            if schema is None:
+                raise ProjectError(f"{shown}: a new project needs a schema")
             path.parent.mkdir(parents=True, exist_ok=True)
+            seeded = _seed(path, fresh)
         else:
             # A read-only look first: a foreign, damaged or newer file is refused untouched.
             facts = inspect_file(path, check=check)
@@ -73,13 +78,14 @@ def open_project(
     try:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
+            current = stored_revision(conn) if "alembic_version" in tables else None
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
         discard(fresh)
         reason = str(getattr(exc, "orig", exc)) or type(exc).__name__
         raise ProjectError(f"{shown}: cannot open the project: {reason}") from None
-    created = "project_meta" not in tables
-    if created and tables - {"alembic_version"}:
+    created = seeded or "project_meta" not in tables
+    if created and not seeded and tables - {"alembic_version"}:
         engine.dispose()
         raise ProjectError(f"{shown}: this database holds other tables and is not an annotator project")
     if created and not create:
@@ -88,8 +94,11 @@ def open_project(
     if created and schema is None:
         engine.dispose()
         raise ProjectError(f"{shown}: a new project needs a schema")
-    with opening(engine, shown, fresh, unavailable):
-        upgrade(engine)  # writes (under the write lock) only when there is something to migrate
+    if current != head_revision():  # the usual open has nothing to migrate and never loads Alembic
+        from annotator.store.migrate import upgrade
+
+        with opening(engine, shown, fresh, unavailable):
+            upgrade(engine)  # writes (under the write lock) only when there is something to migrate
     sessions = sessionmaker(engine, expire_on_commit=False)
     with opening(engine, shown, fresh, unavailable), sessions() as session, session.begin():
         if created:  # only then is this a write: reading the stored schema never waits
@@ -120,3 +129,13 @@ def open_project(
         )
         raise SchemaError(exc.path, exc.line, f"{exc.message} (to fix it: {fix})", exc.column) from None
     return Project(url, engine, sessions, project_schema), created
+
+
+def _seed(path: Path, fresh: Path | None) -> bool:
+    """Make the new file ``path`` an empty project at the newest revision from the kept template;
+    False when there is none (the migrations then run as for a server)."""
+    try:
+        return copy_template(path)
+    except (OSError, sqlite3.Error) as exc:
+        discard(fresh)
+        raise ProjectError(f"{path}: cannot create the project: {exc}") from None
