@@ -33,8 +33,9 @@ from annotator.services.exporting import ExportOptions, export_layer  # noqa: E4
 from annotator.services.importing import ImportOptions, import_paths  # noqa: E402
 from annotator.services.project import create  # noqa: E402
 from annotator.store import queries  # noqa: E402
-from tests.benchmarks import floor  # noqa: E402
+from tests.benchmarks import floor, postgres_scale, scale  # noqa: E402
 from tests.benchmarks.corpus import generate  # noqa: E402
+from tests.benchmarks.targets import report  # noqa: E402
 
 MB = 1024 * 1024
 
@@ -74,7 +75,7 @@ def _checkpoint(db: Path) -> None:
     con.close()
 
 
-def _gui(db: Path, actions: int) -> dict[str, Any]:
+def _gui(db: Path | str, actions: int) -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     started = time.time()
     proc = subprocess.run(
@@ -148,40 +149,6 @@ def _corrections(work: Path) -> dict[str, Any]:
     return _script("corrections_bench.py", work / "corrections.json", 900, "the corrections benchmark")
 
 
-def _cli(work: Path, conll: Path) -> dict[str, float]:
-    """Seconds of whole ``annotator`` processes, as a user waits for them (interpreter, imports,
-    opening the project and its checks included): start-up alone, init, import, export, stats."""
-    db = work / "cli.sqlite"
-    out = work / "cli-out.conll"
-    for old in (db, out):
-        old.unlink(missing_ok=True)
-    commands = {
-        "startup": ["--version"],
-        "init": ["init", "--db", str(db)],
-        "import": ["import", "--db", str(db), "--annotator", "a", str(conll)],
-        "export": [
-            *("export", "--db", str(db), "--format", "conll", "--annotator", "a"),
-            *("--status", "all", "--out", str(out)),
-        ],
-        "stats": ["stats", "--db", str(db)],
-    }
-    seconds: dict[str, float] = {}
-    for name, args in commands.items():
-        start = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-m", "annotator", *args],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=1200,
-            check=False,
-        )
-        seconds[name] = time.perf_counter() - start
-        if proc.returncode != 0:
-            raise SystemExit(f"annotator {name} failed: {proc.stderr.strip()[-500:]}")
-    return seconds
-
-
 def _script(name: str, out: Path, timeout: int, what: str) -> dict[str, Any]:
     """Run the benchmark script ``name`` in its own process, show what it printed, and read the
     figures it wrote to ``out`` (``--json``)."""
@@ -225,7 +192,7 @@ def _training_window() -> dict[str, Any] | None:
     return result
 
 
-def run(n: int, work: Path, actions: int) -> dict[str, Any]:
+def run(n: int, work: Path, actions: int, postgres: str | None = None, keep: bool = False) -> dict[str, Any]:
     """Run every phase at ``n`` sentences in ``work``; return the figures."""
     r: dict[str, Any] = {
         "sentences": n,
@@ -289,13 +256,19 @@ def run(n: int, work: Path, actions: int) -> dict[str, Any]:
     r["stats_sentences"] = counted["sentences"]
     project.close()
 
-    print("  the same as whole annotator processes (what a user waits for) ...", flush=True)
-    r["cli"] = _cli(work, conll)
+    print("  whole annotator processes (what a user waits for) ...", flush=True)
+    r["cli_small"] = scale.fixed_costs(work)
+    r["cli"] = scale.whole_processes(work, conll, p2, p1)
+    r["tenth"] = scale.tenth(work, n, _phase)
 
     _checkpoint(p1)
     r["db_bytes"] = {"project": _db_bytes(p1), "floor": _db_bytes(floor_db)}
     print("  window (offscreen, separate process) ...", flush=True)
     r["gui"] = _gui(p1, actions)
+    if postgres:
+        r["postgres"] = postgres_scale.measure(
+            postgres, conll, work, _phase, lambda url: _gui(url, actions), keep
+        )
     print("  assigning 10,000 documents (separate process) ...", flush=True)
     r["assign"] = _assign(work)
     r["suggest"] = _suggest(work)
@@ -304,134 +277,6 @@ def run(n: int, work: Path, actions: int) -> dict[str, Any]:
     r["tokenizer"] = _tokenizer(work)
     r["corrections"] = _corrections(work)
     return r
-
-
-TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]] = [
-    (
-        "CoNLL import / floor import",
-        lambda r: r["conll_import"]["seconds"] / r["floor_import"]["seconds"],
-        "x",
-        1.5,
-    ),
-    (
-        "CoNLL export / floor export",
-        lambda r: r["conll_export"]["seconds"] / r["floor_export"]["seconds"],
-        "x",
-        1.5,
-    ),
-    (
-        "peak RSS, imports and exports",
-        lambda r: max(
-            r[k]["peak_rss_mb"] for k in ("conll_import", "jsonl_import", "conll_export", "jsonl_export")
-        ),
-        "MB",
-        300,
-    ),
-    ("agreement, 3 annotators, all layers", lambda r: r["agreement"]["seconds"], "s", 5),
-    ("window: first sentence after start", lambda r: r["gui"]["first_sentence_s"], "s", 2),
-    ("window: next sentence p95", lambda r: r["gui"]["next_sentence"]["p95_ms"], "ms", 16),
-    ("window: label p95", lambda r: r["gui"]["label"]["p95_ms"], "ms", 16),
-    ("database size / floor's", lambda r: r["db_bytes"]["project"] / r["db_bytes"]["floor"], "x", 2),
-]
-
-
-# Issue 15's targets, when the KazNERD split was there to measure them (unit F1: at least the limit).
-SUGGEST_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]] = [
-    ("entity tagger F1, KazNERD 80/20", lambda r: r["suggest"]["full"]["f1"], "F1", 0.80),
-    ("entity tagger training, 80 %", lambda r: r["suggest"]["full"]["train_seconds"], "s", 180),
-    ("suggestions for a sentence p95", lambda r: r["suggest"]["recommender"]["suggest"]["p95_ms"], "ms", 16),
-]
-ASSIGN_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]] = [
-    ("assign 10,000 documents (in-process)", lambda r: r["assign"]["assign_s"], "s", 1),
-]
-# Issue 18's targets for the current tokenizer, on the treebank's training sentences.
-TOKENIZER_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]] = [
-    ("token F1, UD Kazakh KTB train (v2)", lambda r: r["tokenizer"]["v2"]["tokens"]["f1"], "F1", 0.985),
-    ("sentence F1, running text (v2)", lambda r: r["tokenizer"]["v2"]["sentences"]["f1"], "F1", 0.98),
-]
-# Issue 18's corrections: one is a rare, deliberate action, so its target is a tenth of a second
-# (what a person takes as at once), not the 16 ms of a keystroke that moves or labels.
-CORRECTION_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]] = [
-    # a correction every sentence refused has no figure: shown as missed (infinite)
-    (
-        f"{name} p95 (apply)",
-        lambda r, name=name: r["corrections"].get(name, {}).get("apply_p95_ms", float("inf")),
-        "ms",
-        100,
-    )
-    for name in ("split token", "merge tokens", "split sentence", "merge sentences")
-]
-TRAINING_WINDOW_TARGETS: list[tuple[str, Callable[[dict[str, Any]], float], str, float]] = [
-    ("background training, KazNERD valid", lambda r: r["training_window"]["training_s"], "s", 180),
-    (
-        "window next p95 while training",
-        lambda r: r["training_window"]["training"]["next"]["p95_ms"],
-        "ms",
-        16,
-    ),
-    (
-        "window label p95 while training",
-        lambda r: r["training_window"]["training"]["label"]["p95_ms"],
-        "ms",
-        16,
-    ),
-]
-
-
-def report(r: dict[str, Any]) -> bool:
-    """Print the figures and the targets; True when every target is met."""
-    floor_in, floor_out = r["floor_import"]["seconds"], r["floor_export"]["seconds"]
-    print(f"\n{'phase':<22} {'seconds':>9} {'vs floor':>9} {'peak RSS':>10}")
-    for name in (
-        "floor_import",
-        "schema_floor_import",
-        "conll_import",
-        "jsonl_import",
-        "jsonl_import_b_c",
-        "floor_export",
-        "schema_floor_export",
-        "conll_export",
-        "jsonl_export",
-        "stats",
-        "agreement",
-    ):
-        ph = r[name]
-        base = floor_in if "import" in name else floor_out if "export" in name else None
-        ratio = f"{ph['seconds'] / base:8.2f}x" if base else " " * 9
-        print(f"{name:<22} {ph['seconds']:9.2f} {ratio} {ph['peak_rss_mb']:8.1f} MB")
-    cli = r.get("cli")
-    if cli:  # issue 19: what a user waits for, beside the in-process figures above
-        print(f"\n{'whole process':<22} {'seconds':>9} {'in-process':>11} {'fixed cost':>11}")
-        print(f"{'annotator --version':<22} {cli['startup']:9.2f}")
-        print(f"{'annotator init':<22} {cli['init']:9.2f}")
-        for name, phase in (("import", "conll_import"), ("export", "conll_export")):
-            inside = r[phase]["seconds"]
-            print(f"{'annotator ' + name:<22} {cli[name]:9.2f} {inside:11.2f} {cli[name] - inside:11.2f}")
-        print(f"{'annotator stats':<22} {cli['stats']:9.2f}  (opening the project and its checks included)")
-    g = r["gui"]
-    print(f"\nwindow ({g['actions']} actions each): first sentence {g['first_sentence_s']:.2f} s after start")
-    for key in ("next_sentence", "label", "undo"):
-        print(f"  {key:<14} median {g[key]['median_ms']:6.1f} ms   p95 {g[key]['p95_ms']:6.1f} ms")
-    print(f"database: {r['db_bytes']['project'] / MB:.1f} MB (floor {r['db_bytes']['floor'] / MB:.1f} MB)")
-    print(f"CoNLL export identical to the input: {r['conll_roundtrip_identical']}")
-    print(f"\n{'target':<38} {'measured':>10} {'limit':>10}")
-    ok = True
-    r["targets"] = {}
-    targets = TARGETS + (SUGGEST_TARGETS if r.get("suggest") else [])
-    targets += ASSIGN_TARGETS if r.get("assign") else []
-    targets += TOKENIZER_TARGETS if r.get("tokenizer") else []
-    targets += [t for t in CORRECTION_TARGETS if r.get("corrections")]
-    window = r.get("training_window")
-    targets += TRAINING_WINDOW_TARGETS if window and window.get("training") else []
-    for label, fn, unit, limit in targets:
-        value = fn(r)
-        met = (
-            value >= limit if unit == "F1" else value < limit if unit in ("MB", "s", "ms") else value <= limit
-        )
-        ok &= met
-        r["targets"][label] = {"value": round(value, 3), "limit": limit, "unit": unit, "met": met}
-        print(f"{label:<38} {value:9.2f}{unit:<2} {limit:8}{unit:<2} {'ok' if met else 'MISSED'}")
-    return ok
 
 
 def main() -> int:
@@ -448,11 +293,17 @@ def main() -> int:
         "--work", type=Path, default=None, help="folder for the files (default: a temporary one)"
     )
     parser.add_argument("--keep", action="store_true", help="keep the generated files and databases")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        default=None,
+        help="also measure import, export, stats and the window on a new database of this server",
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="annotator-bench-"))
     os.environ.setdefault("XDG_DATA_HOME", str(work / "xdg"))
     try:
-        results = run(args.sentences, work, args.actions)
+        results = run(args.sentences, work, args.actions, args.postgres, args.keep)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
