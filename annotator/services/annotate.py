@@ -9,17 +9,20 @@ assignments, see the whole corpus.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from annotator.core.model import Role
 from annotator.core.records import AnnotatorInfo
 from annotator.core.views import ArgumentView, EntityView, EventView, SentenceView
 from annotator.services.assignment import pool_settings
-from annotator.store import Project, Session, reading
+from annotator.store import Project, Session, paging, reading
 from annotator.store import assignments as assigned
 
 __all__ = [
     "ArgumentView",
+    "CorpusOrder",
     "EntityView",
     "EventView",
     "Navigator",
@@ -49,19 +52,90 @@ def load_sentence(project: Project, sentence_id: int, annotator_id: int) -> Sent
         return reading.sentence_view(s, sentence_id, annotator_id)
 
 
+PAGE = 64  # documents read at a time when stepping across documents without sentences
+
+
+class CorpusOrder(Sequence[int]):
+    """Every document's id by name, read from the database when asked (never all at once).
+
+    It answers what a list of ids would (``len``, ``in``, ``[i]``, ``index``, iteration a page at a
+    time), each with one indexed query; the navigator steps with :func:`paging.documents_from`.
+    """
+
+    def __init__(self, project: Project):
+        self.project = project
+
+    def __len__(self) -> int:
+        with self.project.reading() as s:
+            return paging.count_matching(s)
+
+    def __contains__(self, document_id: object) -> bool:
+        if not isinstance(document_id, int):
+            return False
+        with self.project.reading() as s:
+            return paging.document_name(s, document_id) is not None
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):  # a few ids (tests, a glance at the start): one query each
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        with self.project.reading() as s:
+            found = paging.document_at(s, index) if index >= 0 else None
+        if found is None:
+            raise IndexError(index)
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        after: int | None = None
+        while True:
+            with self.project.reading() as s:
+                page = paging.documents_from(s, after, +1, PAGE)
+            yield from page
+            if len(page) < PAGE:
+                return
+            after = page[-1]
+
+    def index(self, document_id: object, start: int = 0, stop: int | None = None) -> int:
+        """The place of a document in corpus order; ValueError when it is not a document."""
+        if isinstance(document_id, int):
+            with self.project.reading() as s:
+                row = paging.row_of(s, document_id)
+            if row is not None and row >= start and (stop is None or row < stop):
+                return row
+        raise ValueError(f"{document_id} is not in the corpus")
+
+
 class Navigator:
     """Sentence order across the corpus: documents by name, sentences by position.
 
-    Holds document ids and, per visited document, its sentence ids: never the corpus text.
-    ``assigned_to``: the corpus is the documents assigned to that person (see :func:`work_scope`).
+    Holds, per visited document, its sentence ids: never the corpus text, and never every
+    document id (the whole corpus is a :class:`CorpusOrder`, stepped through with indexed
+    queries). ``assigned_to``: the corpus is the documents assigned to that person (see
+    :func:`work_scope`); their ids are read once, as they were when the navigator was made.
+
+    Progress: the corpus-wide done and total counts are counted once, then followed from the
+    done counts of the documents read since (a status set in one changes only that document's).
     """
 
     def __init__(self, project: Project, assigned_to: int | None = None):
         self.project = project
         self.assigned_to = assigned_to
-        with project.reading() as s:
-            self.documents = reading.document_ids(s, assigned_to)
+        self.documents: Sequence[int]
+        if assigned_to is None:
+            self.documents = CorpusOrder(project)
+        else:
+            with project.reading() as s:
+                self.documents = reading.document_ids(s, assigned_to)
         self._sentences: dict[int, list[int]] = {}
+        self._corpus: list[int] | None = None  # [done, total], counted at the first progress read
+        self._done_in: dict[int, int] = {}  # document → its done count when last read
 
     def sentences(self, document_id: int, s: Session | None = None) -> list[int]:
         """Sentence ids of a document in order (cached; read in ``s`` when given, else on its own)."""
@@ -74,12 +148,45 @@ class Navigator:
         return self._sentences[document_id]
 
     def forget(self, document_id: int) -> None:
-        """Read a document's sentences again next time (a correction split or merged some)."""
+        """Read a document's sentences again next time (a correction split or merged some); the
+        corpus counts are counted again too."""
         self._sentences.pop(document_id, None)
+        self._corpus = None
+        self._done_in.clear()
+
+    def _holds(self, document_id: int, s: Session | None) -> bool:
+        if isinstance(self.documents, CorpusOrder):
+            if s is None:
+                return document_id in self.documents
+            return paging.document_name(s, document_id) is not None
+        return document_id in self.documents
+
+    def _documents_from(self, after: int | None, delta: int, s: Session | None) -> Iterator[int]:
+        """Document ids in corpus order after (``delta`` +1) or before (-1) ``after``, nearest first."""
+        if not isinstance(self.documents, CorpusOrder):
+            ids = list(self.documents)
+            if after is None:
+                yield from ids if delta > 0 else reversed(ids)
+                return
+            d = ids.index(after) + delta
+            while 0 <= d < len(ids):
+                yield ids[d]
+                d += delta
+            return
+        if s is None:
+            with self.project.reading() as own:
+                yield from self._documents_from(after, delta, own)
+            return
+        while True:
+            page = paging.documents_from(s, after, delta, PAGE)
+            yield from page
+            if len(page) < PAGE:
+                return
+            after = page[-1]
 
     def first(self, s: Session | None = None) -> int | None:
         """The first sentence of the first document by name."""
-        for doc in self.documents:
+        for doc in self._documents_from(None, +1, s):
             ids = self.sentences(doc, s)
             if ids:
                 return ids[0]
@@ -91,7 +198,7 @@ class Navigator:
             with self.project.reading() as own:
                 return self.locate(sentence_id, own)
         doc = reading.document_of(s, sentence_id)
-        if doc is None or doc not in self.documents:
+        if doc is None or not self._holds(doc, s):
             return None
         ids = self.sentences(doc, s)
         return (doc, ids.index(sentence_id)) if sentence_id in ids else None
@@ -106,14 +213,12 @@ class Navigator:
         ids = self.sentences(document_id, s)
         if 0 <= index + delta < len(ids):
             return ids[index + delta]
-        if document_id not in self.documents:
+        if not self._holds(document_id, s):
             return None
-        d = self.documents.index(document_id) + delta
-        while 0 <= d < len(self.documents):
-            ids = self.sentences(self.documents[d], s)
+        for doc in self._documents_from(document_id, delta, s):
+            ids = self.sentences(doc, s)
             if ids:
                 return ids[0] if delta > 0 else ids[-1]
-            d += delta
         return None
 
     def next_not_done(self, sentence_id: int, annotator_id: int, s: Session | None = None) -> int | None:
@@ -124,8 +229,20 @@ class Navigator:
         return reading.next_not_done(s, sentence_id, annotator_id, self.assigned_to)
 
     def progress(self, s: Session, annotator_id: int, document_id: int) -> Progress:
-        """The annotator's progress in a document and in this navigator's corpus."""
-        return Progress(*reading.progress(s, annotator_id, document_id, self.assigned_to))
+        """The annotator's progress in a document and in this navigator's corpus.
+
+        The document's counts are read every time (one document's rows); the corpus's are counted
+        at the first call and then moved by the change in the done count of each document read
+        again, which is where this window's statuses are set.
+        """
+        done, total = paging.document_progress(s, annotator_id, document_id)
+        if self._corpus is None:
+            self._corpus = list(paging.corpus_progress(s, annotator_id, self.assigned_to))
+            self._done_in.clear()
+        elif document_id in self._done_in:
+            self._corpus[0] += done - self._done_in[document_id]
+        self._done_in[document_id] = done
+        return Progress(done, total, *self._corpus)
 
 
 @dataclass(frozen=True)
@@ -143,7 +260,8 @@ def progress(
 ) -> Progress:
     """The annotator's progress in a document and in the corpus (their work, with ``assigned_to``)."""
     with project.reading() as s:
-        return Progress(*reading.progress(s, annotator_id, document_id, assigned_to))
+        document = paging.document_progress(s, annotator_id, document_id)
+        return Progress(*document, *paging.corpus_progress(s, annotator_id, assigned_to))
 
 
 def search(

@@ -150,29 +150,6 @@ def document_of(session: Session, sentence_id: int) -> int | None:
     return session.scalar(select(Sentence.document_id).where(Sentence.id == sentence_id))
 
 
-def progress(
-    session: Session, annotator_id: int, document_id: int, assigned_to: int | None = None
-) -> tuple[int, int, int, int]:
-    """Done and total sentences of the document, and of the corpus, for the annotator.
-
-    ``assigned_to``: the corpus is the documents assigned to that person.
-    """
-    done = (
-        select(func.count())
-        .select_from(SentenceStatus)
-        .where(SentenceStatus.annotator_id == annotator_id, SentenceStatus.status == "done")
-    )
-    in_document = done.join(Sentence, Sentence.id == SentenceStatus.sentence_id)
-    doc_done = in_document.where(Sentence.document_id == document_id)
-    doc_total = select(func.count()).select_from(Sentence).where(Sentence.document_id == document_id)
-    total = select(func.count()).select_from(Sentence)
-    if assigned_to is not None:
-        mine = assigned_to_query(assigned_to)
-        done = in_document.where(Sentence.document_id.in_(mine))
-        total = total.where(Sentence.document_id.in_(mine))
-    return tuple(int(session.scalar(q) or 0) for q in (doc_done, doc_total, done, total))  # type: ignore[return-value]
-
-
 def next_not_done(
     session: Session, sentence_id: int, annotator_id: int, assigned_to: int | None = None
 ) -> int | None:
