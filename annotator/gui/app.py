@@ -90,20 +90,18 @@ def _run(app: QCoreApplication, db: str | None, annotator: str | None) -> int:
         print(f"annotator: {exc}", file=sys.stderr)
         project.close()
         return 1
-    try:
-        projects.rolling_backup(project)  # one generation at every start, a few kept
-    except AnnotatorError as exc:
-        message = translate("App", "The project could not be backed up: {problem}")
-        QMessageBox.warning(None, "annotator", message.format(problem=exc))
     settings().setValue("last_annotator", info.name)
     window: QMainWindow
     if info.role in REVIEWING:
         from annotator.gui.review_window import ReviewWindow
 
-        window = ReviewWindow(project, info, settings())
+        review = ReviewWindow(project, info, settings())
+        window, upkeep = review, review.runner.upkeep
     else:
-        window = AnnotationWindow(project, info, settings())
+        annotation = AnnotationWindow(project, info, settings())
+        window, upkeep = annotation, annotation.runner.upkeep
     window.show()
+    upkeep.start()  # in the background: the start's backup (when one is due) and the full check
     code = int(app.exec())
     project.close()
     return code

@@ -393,6 +393,7 @@ class AnnotationWindow(QMainWindow):
         self.recommending.remember()
         self.assisting.stop()  # the training child process goes with the window
         self.transfer.stop()  # first: an import of this window still writing would hold the project
+        self.runner.upkeep.stop()  # a backup or the full check still running ends at its next step
         try:  # closing never fails: a position that cannot be stored is only logged
             with self.runner.without_waiting():
                 self.session.save_position()

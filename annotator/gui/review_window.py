@@ -313,6 +313,7 @@ class ReviewWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close the gold editor with the review window (a dashboard's computation ends first)."""
         self.dashboard.pane.wait()
+        self.runner.upkeep.stop()  # a backup or the check still running ends at its next step
         if getattr(self, "gold_window", None) is not None:
             self.gold_window.history.unsubscribe(self._gold_changed)
             self.gold_window.close()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 from annotator.core.errors import AnnotatorError, StoreUnavailable
 from annotator.gui.failures import log_file, logger
 from annotator.gui.language import shown, translate
+from annotator.gui.upkeep import Upkeep
 from annotator.services.annotation_session import AnnotationSession
 from annotator.services.commands import Command
 from annotator.services.session import EditingSession, Outcome, Result
@@ -61,6 +62,7 @@ class EditRunner:
         self._waiting = False
         self._depth = 0
         session.committed.connect(lambda _what: self.saved())  # green before the views refresh
+        self.upkeep = Upkeep(window, session, lambda line, error: self.say(line, error))  # backups
 
     # -- the three ways to change the data -----------------------------------------------------
     def execute(self, command: Command) -> bool:

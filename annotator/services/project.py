@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import ProjectError, SchemaError
+from annotator.core.messages import message
 from annotator.core.model import ImportSummary
 from annotator.core.paths import seeds_dir
 from annotator.core.schema import Schema, default_schema_path, load_schema, parse_schema
 from annotator.services.user_dirs import default_db_path
-from annotator.store import Project, open_project, queries, tokenizing
+from annotator.store import Project, integrity, open_project, queries, tokenizing
 from annotator.store.engine import display_url, sqlite_file
 from annotator.store.safety import backup_file, inspect_file, list_backups, restore_file
+from annotator.store.safety import backup_is_current as backup_is_up_to_date
 
 ENV_DB = "ANNOTATOR_DB"
 
@@ -153,10 +156,46 @@ def backup(db: str | None, out: str | Path | None = None) -> Path:
     return backup_file(path, Path(out) if out else None)
 
 
-def rolling_backup(project: Project) -> Path | None:
-    """A new rolling backup of an open SQLite project (the app makes one at start and every so many edits)."""
+def rolling_backup(project: Project, stop: threading.Event | None = None) -> Path | None:
+    """A new rolling backup of an open SQLite project (the window makes one at start and every so
+    many edits, in the background); None for a PostgreSQL project. ``stop`` set: it ends at its
+    next step (ProjectError) and leaves no file."""
     path = sqlite_file(project.url)
-    return backup_file(path) if path is not None else None
+    return backup_file(path, stop=stop) if path is not None else None
+
+
+def backup_is_current(project: Project) -> bool:
+    """True when a new rolling backup would hold nothing the newest one lacks (or the project is
+    on PostgreSQL, which annotator does not back up)."""
+    path = sqlite_file(project.url)
+    return path is None or backup_is_up_to_date(path)
+
+
+def integrity_problem(project: Project, stop: threading.Event | None = None) -> str | None:
+    """The full check of an open SQLite project's file (``PRAGMA quick_check``, seconds at a
+    million sentences: the window runs it in the background): None when the file is sound, the
+    check was stopped, or the project is on PostgreSQL (its server keeps its files); else the
+    warning to show, naming the file and how to restore its newest backup."""
+    path = sqlite_file(project.url)
+    if path is None:
+        return None
+    problem = integrity.first_problem(path, stop)
+    if problem is None:
+        return None
+    newest = integrity.newest_backup(path)
+    if newest is None:
+        return message(
+            "{path}: the project file is damaged ({problem}); no backup of it was found",
+            path=str(path),
+            problem=problem,
+        )
+    return message(
+        "{path}: the project file is damaged ({problem}); close the window and restore the newest "
+        "backup with: {command}",
+        path=str(path),
+        problem=problem,
+        command=f"annotator restore --db {path} {newest}",
+    )
 
 
 def backups(db: str | None) -> list[Path]:

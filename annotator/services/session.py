@@ -25,12 +25,12 @@ from annotator.core.changes import NOTHING, Changes
 from annotator.core.errors import AnnotatorError, StoreUnavailable
 from annotator.core.messages import message, text_of
 from annotator.core.signals import Signal
-from annotator.services import project as projects
+from annotator.services.backups import BACKUP_EVERY, Backups
 from annotator.services.commands import Command
 from annotator.services.history import History
 from annotator.store import Project
 
-BACKUP_EVERY = 300  # stored edits between two rolling backups (the app also makes one at start)
+__all__ = ["BACKUP_EVERY", "EditingSession", "Outcome", "Result"]
 
 
 class Result(Enum):
@@ -59,7 +59,7 @@ class Outcome:
     message: str = ""
     reason: str = ""
     defect: BaseException | None = None
-    alert: bool = False  # the message warns (a backup that failed), though the edit is stored
+    alert: bool = False  # the message warns, though the edit is stored
 
     @property
     def stored(self) -> bool:
@@ -68,7 +68,9 @@ class Outcome:
 
 
 class EditingSession:
-    """The undo history of one window, the edits it runs, and its backup policy.
+    """The undo history of one window, the edits it runs, and its backup policy (``backups``:
+    every ``backup_every`` stored edits a rolling backup starts in the background, see
+    :mod:`annotator.services.backups`; the edit never waits for it).
 
     Subclasses say what they show of a sentence (``shown``), how to read it again (``reload``)
     and how to refresh after a stored edit (``after_edit``).
@@ -77,8 +79,7 @@ class EditingSession:
     def __init__(self, project: Project, backup_every: int = BACKUP_EVERY):
         self.project = project
         self.history = History(project)
-        self.backup_every = backup_every
-        self.edits_since_backup = 0
+        self.backups = Backups(project, backup_every)
         self.committed: Signal[str] = Signal()  # an edit is stored (its name), before views refresh
         self.changed: Signal[Changes] = Signal()  # after every stored edit, undo or redo
         self.said: Signal[str] = Signal()  # a line a view should show (a backup made, a refresh failed)
@@ -137,10 +138,10 @@ class EditingSession:
 
     def _stored(self, result: Result, what: str, command: Command, changes: Changes, message: str) -> Outcome:
         self.committed.emit(what)
-        backed_up, failed = self._backup_if_due()
         self.after_edit(command, changes)
         self.changed.emit(changes)
-        return Outcome(result, what, command, changes, message=backed_up or message, alert=failed)
+        self.backups.after_edit()  # started in the background, said when it ends
+        return Outcome(result, what, command, changes, message=message)
 
     def _not_saved(
         self, what: str, reason: str, sentence_id: int, defect: BaseException | None = None
@@ -174,18 +175,14 @@ class EditingSession:
         return after is not None and after != before
 
     # -- backups -------------------------------------------------------------------------------
-    def _backup_if_due(self) -> tuple[str, bool]:
-        """Every ``backup_every`` stored edits, a rolling backup: the line to say about it (if any),
-        and whether it is a warning (the backup failed)."""
-        self.edits_since_backup += 1
-        if self.edits_since_backup < self.backup_every:
-            return "", False
-        self.edits_since_backup = 0
-        try:
-            where = projects.rolling_backup(self.project)
-        except AnnotatorError as exc:
-            return message("backup failed: {problem}", problem=text_of(exc) or str(exc)), True
-        return (message("backed up to {where}", where=str(where)) if where is not None else ""), False
+    @property
+    def backup_every(self) -> int:
+        """Stored edits between two rolling backups."""
+        return self.backups.every
+
+    @backup_every.setter
+    def backup_every(self, every: int) -> None:
+        self.backups.every = every
 
     # -- what subclasses provide ---------------------------------------------------------------
     def shown(self, sentence_id: int) -> object:

@@ -16,6 +16,8 @@ import os
 import re
 import sqlite3
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -203,24 +205,50 @@ def list_backups(path: Path) -> list[Path]:
     return sorted(folder.glob(f"{path.stem}-*.sqlite"))
 
 
-def copy_database(source: sqlite3.Connection, destination: Path) -> None:
-    """Write a consistent copy of an open database to ``destination`` (atomically: temp file, rename)."""
+STEP_PAGES = 1024  # pages copied per backup step (4 MB of 4 KiB pages); the GIL is free during a step
+
+
+def copy_database(source: sqlite3.Connection, destination: Path, stop: threading.Event | None = None) -> None:
+    """Write a consistent copy of an open database to ``destination`` (atomically: temp file, rename).
+
+    The copy is made in steps of :data:`STEP_PAGES` pages inside one read transaction on
+    ``source``: that snapshot is what is copied, so edits committed meanwhile by other
+    connections neither restart the copy nor appear in it. ``stop`` set: the copy ends at the
+    next step (ProjectError) and leaves no file behind.
+    """
     destination.parent.mkdir(parents=True, exist_ok=True)
     # Made here, new and unpredictable (O_EXCL), so that no link planted beside the destination can
     # redirect the copy; SQLite then writes into this empty file as into a new database.
     handle, name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".partial", dir=destination.parent)
     partial = Path(name)
+
+    def step(_status: int, _remaining: int, _total: int) -> None:
+        if stop is not None and stop.is_set():
+            raise ProjectError(f"{destination}: the backup was stopped")
+
     try:
         try:
             os.fchmod(handle, 0o666 & ~_umask())  # as a file made the usual way, not mkstemp's 0600
         finally:
             os.close(handle)
         target = sqlite3.connect(partial)
+        held = source.in_transaction
+        # The copy holds what was committed before this moment; its mtime says so, a second early,
+        # as file times lag the clock by up to a tick (backup_is_current must never be wrong).
+        taken = time.time() - 1.0
         try:
-            source.backup(target)
+            if not held:  # a read snapshot held for the whole copy (autocommit connections)
+                source.execute("BEGIN")
+                source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            try:
+                source.backup(target, pages=STEP_PAGES, progress=step)
+            finally:
+                if not held and source.in_transaction:
+                    source.execute("ROLLBACK")
             target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
         finally:
             target.close()
+        os.utime(partial, (taken, taken))
         os.replace(partial, destination)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -233,19 +261,21 @@ def _umask() -> int:
     return mask
 
 
-def backup_file(path: Path, destination: Path | None = None, keep: int = KEEP) -> Path:
+def backup_file(
+    path: Path, destination: Path | None = None, keep: int = KEEP, stop: threading.Event | None = None
+) -> Path:
     """Back up the project at ``path`` (to ``destination``, or a new rolling generation) and return where.
 
-    Rolling backups beyond the ``keep`` newest are removed.
+    Rolling backups beyond the ``keep`` newest are removed. ``stop``: see :func:`copy_database`.
     """
     rolling = destination is None
     if destination is None:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         destination = backup_dir(path) / f"{path.stem}-{stamp}.sqlite"
-    source = sqlite3.connect(path)
+    source = sqlite3.connect(path, isolation_level=None)
     try:
         source.execute("PRAGMA busy_timeout = 30000")
-        copy_database(source, destination)
+        copy_database(source, destination, stop)
     except sqlite3.Error as exc:
         raise ProjectError(f"{path}: backup failed: {exc}") from None
     finally:
@@ -254,6 +284,23 @@ def backup_file(path: Path, destination: Path | None = None, keep: int = KEEP) -
         for old in list_backups(path)[:-keep]:
             old.unlink(missing_ok=True)
     return destination
+
+
+def last_change(path: Path) -> float:
+    """When the project at ``path`` last changed on disk: the newer of its file and its write-ahead
+    log (an empty log is only a connection's, made when it opened: no change)."""
+    times = [path.stat().st_mtime] if path.exists() else []
+    wal = Path(f"{path}-wal")
+    if wal.exists() and (facts := wal.stat()).st_size > 0:
+        times.append(facts.st_mtime)
+    return max(times, default=0.0)
+
+
+def backup_is_current(path: Path) -> bool:
+    """True when the newest rolling backup was made after the project's last change on disk
+    (a new one would hold the same data)."""
+    found = list_backups(path)
+    return bool(found) and found[-1].stat().st_mtime >= last_change(path)
 
 
 def restore_file(path: Path, backup: Path) -> Path | None:

@@ -164,11 +164,15 @@ def test_a_rolling_backup_every_so_many_edits(tmp_path: Any) -> None:
     projects.load_seeds(project)
     session = _session(project)
     session.backup_every = 2
+    news: list[str] = []
+    session.backups.said.connect(lambda said: news.append(said.line))
     start = session.start()
     assert start is not None
     sid, me = start.view.id, session.person.id
-    first = session.execute(c.AddEntity(sid, me, 0, 1, "PERSON"))
+    session.execute(c.AddEntity(sid, me, 0, 1, "PERSON"))
+    assert news == []
     second = session.execute(c.AddEntity(sid, me, 2, 3, "GPE"))
-    assert first.message == "" and second.message.startswith("backed up to ")
+    assert second.message == ""  # the edit says nothing of the backup: the backup says it itself
+    assert len(news) == 1 and news[0].startswith("backed up to ")
     assert len(projects.backups(str(tmp_path / "p.sqlite"))) == 1
     project.close()
