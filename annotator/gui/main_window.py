@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.records import AnnotatorInfo, DocumentInfo
+from annotator.core.records import AnnotatorInfo
 from annotator.core.views import SentenceView
 from annotator.gui import dialogs
 from annotator.gui.article import ArticlePane
@@ -23,7 +23,7 @@ from annotator.gui.dialogs import KeymapDialog
 from annotator.gui.editing import AnnotationActions
 from annotator.gui.failures import logger
 from annotator.gui.language import shown, translate
-from annotator.gui.menus import build_menus
+from annotator.gui.menus import build_menus, show_history
 from annotator.gui.panels import AnnotationPanels, Palette
 from annotator.gui.panes import DocumentPane, SentencePane
 from annotator.gui.physical_keys import PhysicalKeys
@@ -36,6 +36,7 @@ from annotator.services.active_time import Clock
 from annotator.services.annotate import Navigator
 from annotator.services.annotation_session import AnnotationSession, Screen
 from annotator.services.commands import Command
+from annotator.services.document_list import DocumentList
 from annotator.services.history import History
 from annotator.store import Project
 
@@ -75,8 +76,8 @@ class AnnotationWindow(QMainWindow):
         self.recommending = Recommending(self, self.recommender, self.recommender_scroll)
         build_menus(self)
         self.physical_keys = PhysicalKeys(self)  # the same keys by position on Kazakh and Russian layouts
-        self.history.subscribe(self._history_changed)
-        self._history_changed()
+        self.history.subscribe(lambda: show_history(self))  # the Edit menu names the next undo and redo
+        show_history(self)
         self.session.screen_changed.connect(self._show_screen)
         self.session.documents_changed.connect(self._show_documents)
         self.session.said.connect(self._said)
@@ -172,10 +173,10 @@ class AnnotationWindow(QMainWindow):
         except AnnotatorError as exc:
             self.fail(translate("Window", "the document list could not be read: {problem}"), exc)
 
-    def _show_documents(self, docs: list[DocumentInfo]) -> None:
+    def _show_documents(self, docs: DocumentList) -> None:
         empty = self.session.serving.empty_line  # nothing assigned: said in the list and the status bar
         self.document_pane.show_documents(docs, self.current.document_id if self.current else None, empty)
-        if empty and not docs:
+        if empty and not self.document_pane.model.total:
             self.status_progress.setText(empty)
 
     def _document_clicked(self, document_id: int) -> None:
@@ -254,15 +255,6 @@ class AnnotationWindow(QMainWindow):
     def execute(self, command: Command) -> bool:
         """Apply (and commit) an edit; the runner shows its outcome, the session what changed."""
         return self.runner.execute(command)
-
-    def _history_changed(self) -> None:
-        undo, redo = self.history.next_undo, self.history.next_redo
-        undo_text = translate("Menus", "&Undo {what}").format(what=shown(undo.text)) if undo else None
-        redo_text = translate("Menus", "&Redo {what}").format(what=shown(redo.text)) if redo else None
-        self.undo_action.setText(undo_text or translate("Menus", "&Undo"))
-        self.redo_action.setText(redo_text or translate("Menus", "&Redo"))
-        self.undo_action.setEnabled(undo is not None)
-        self.redo_action.setEnabled(redo is not None)
 
     def _said(self, message: str, later: bool = True) -> None:
         if later and not self.isVisible():  # said while the window is built (at start): once it is

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.core.keymap import keys_of
 from annotator.gui import mixed_script
-from annotator.gui.language import language_menu, translate
+from annotator.gui.language import language_menu, shown, translate
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import AnnotationWindow
@@ -234,3 +234,14 @@ def _suggest_menu(window: AnnotationWindow) -> None:
     )
     menu.addSeparator()
     menu.addAction(a("train", translate("Menus", "&Train now"), acts.train, keys_of("train"), True))
+
+
+def show_history(window: AnnotationWindow) -> None:
+    """The Edit menu's Undo and Redo name what they would undo and redo, and are off without it."""
+    undo, redo = window.history.next_undo, window.history.next_redo
+    undo_text = translate("Menus", "&Undo {what}").format(what=shown(undo.text)) if undo else None
+    redo_text = translate("Menus", "&Redo {what}").format(what=shown(redo.text)) if redo else None
+    window.undo_action.setText(undo_text or translate("Menus", "&Undo"))
+    window.redo_action.setText(redo_text or translate("Menus", "&Redo"))
+    window.undo_action.setEnabled(undo is not None)
+    window.redo_action.setEnabled(redo is not None)

@@ -2,30 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.keymap import key_of
-from annotator.core.records import DocumentInfo
 from annotator.core.schema import Schema
 from annotator.core.suggestions import STANCE, Suggestion
+from annotator.gui.document_model import DocumentModel
 from annotator.gui.language import translate, word
 from annotator.gui.status import plain_label
 from annotator.gui.token_view import TokenView
 from annotator.services.annotation_session import Screen
+from annotator.services.document_list import DocumentList
 
 
 class DocumentPane(QWidget):
     """Every document with the annotator's progress (an annotator's: those assigned to them),
-    filtered by typing; a click opens one. With no document, a line says why (``empty``)."""
+    filtered by typing; a click opens one. With no document, a line says why (``empty``).
+
+    The list is a view over :class:`DocumentModel`: rows are read a page at a time as they are
+    shown, and the filter is a part of the name matched in SQL (at a million sentences, ten
+    thousand documents: none is read before it scrolls into sight).
+    """
 
     opened = Signal(int)  # a document id
 
@@ -34,7 +40,11 @@ class DocumentPane(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(translate("Panes", "filter documents"))
         self.filter.setClearButtonEnabled(True)
-        self.list = QListWidget()
+        self.model = DocumentModel()
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)  # the view asks only for the rows it shows
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.empty = plain_label()  # why the list is empty (nothing assigned yet)
         self.empty.setWordWrap(True)
@@ -45,41 +55,46 @@ class DocumentPane(QWidget):
         lay.addWidget(self.filter)
         lay.addWidget(self.empty)
         lay.addWidget(self.list)
-        self.ids: list[int] = []
+        self.current: int | None = None  # the document shown
         self.filter.textChanged.connect(self._filter)
-        self.list.itemClicked.connect(self._clicked)
+        self.list.clicked.connect(self._clicked)
 
-    def show_documents(self, docs: list[DocumentInfo], current: int | None, empty: str = "") -> None:
-        """Fill the list (row by row: items are made by Qt, see dialogs.Chooser) and mark ``current``;
-        ``empty``: the line shown instead when there is no document."""
+    def show_documents(self, docs: DocumentList, current: int | None, empty: str = "") -> None:
+        """Show the list (its rows are read as they are shown) and mark ``current``; ``empty``: the
+        line shown instead when there is no document."""
+        self.model.show(docs, self.filter.text())
         self.empty.setText(empty)
-        self.empty.setVisible(bool(empty) and not docs)
-        self.list.clear()
-        self.ids = [doc.id for doc in docs]
-        self.list.addItems([f"{doc.name}  ({doc.done}/{doc.sentences})" for doc in docs])
-        self._filter(self.filter.text())
+        self.empty.setVisible(bool(empty))  # said only when the person has no document at all
         self.mark(current)
 
+    def rows(self) -> list[str]:
+        """Every row's text (reads every page: for tests and small lists)."""
+        return [str(self.model.data(self.model.index(row))) for row in range(self.model.rowCount())]
+
     def mark(self, document_id: int | None) -> None:
-        """Select the row of a document (the one shown)."""
-        if document_id is not None and document_id in self.ids:
-            self.list.setCurrentRow(self.ids.index(document_id))
+        """Select the row of a document (the one shown) and scroll to it."""
+        self.current = document_id
+        row = self.model.row_of(document_id) if document_id is not None else None
+        if row is None:
+            self.list.clearSelection()
+            return
+        index = self.model.index(row)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
 
     def show_progress(self, screen: Screen) -> None:
         """The shown document's row gets its new done count."""
-        item = self.list.currentItem()
-        if item is not None:
-            p = screen.progress
-            item.setText(f"{screen.view.document_name}  ({p.document_done}/{p.document_total})")
+        p = screen.progress
+        self.model.update(screen.view.document_id, p.document_done, p.document_total)
 
     def _filter(self, text: str) -> None:
-        needle = text.casefold()
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setHidden(needle not in item.text().casefold())
+        self.model.show(self.model.source, text)
+        self.mark(self.current)
 
-    def _clicked(self, item: QListWidgetItem) -> None:
-        self.opened.emit(self.ids[self.list.row(item)])
+    def _clicked(self, index: QModelIndex) -> None:
+        doc = self.model.document(index.row())
+        if doc is not None:
+            self.opened.emit(doc.id)
 
 
 def suggested_line(suggestions: tuple[Suggestion, ...]) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD
-from annotator.core.records import AnnotatorInfo, DocumentInfo, TeamMember
+from annotator.core.records import AnnotatorInfo, TeamMember
 from annotator.core.signals import Signal
 from annotator.core.suggestions import Suggestion
 from annotator.core.views import SentenceView
@@ -31,6 +31,7 @@ from annotator.services.active_time import ActiveTimer, Clock
 from annotator.services.annotate import Navigator, Progress
 from annotator.services.assisting import Assist
 from annotator.services.commands import Command
+from annotator.services.document_list import DocumentList
 from annotator.services.serving import Serving
 from annotator.services.session import EditingSession, Outcome
 from annotator.store import Project, Session, active_time, assignments, queries, reading
@@ -79,7 +80,7 @@ class AnnotationSession(EditingSession):
         self.screen: Screen | None = None
         self.pending_position: int | None = None  # a sentence moved to, not yet stored as where we are
         self.screen_changed: Signal[Screen] = Signal()
-        self.documents_changed: Signal[list[DocumentInfo]] = Signal()
+        self.documents_changed: Signal[DocumentList] = Signal()
         self.article_wanted = False  # the window shows the whole article: screens carry it
         self.assist = Assist(self)  # suggestions: what the recommenders propose, and the keys on them
         self.timer = ActiveTimer(clock or time.monotonic)  # active time per sentence (save_time stores it)
@@ -329,20 +330,20 @@ class AnnotationSession(EditingSession):
         return outcome
 
     # -- the rest of what the window shows -----------------------------------------------------
-    def documents(self) -> list[DocumentInfo]:
-        """Every document (an annotator's assigned ones, see ``serving``) with this person's progress."""
-        with self.project.reading() as s:
-            docs = queries.documents_overview(s, self.person.id, self.navigator.assigned_to is not None)
-        self.serving.documents_read(len(docs))
+    def documents(self) -> DocumentList:
+        """Every document (an annotator's assigned ones, see ``serving``) with this person's
+        progress, read a page at a time when asked (only how many there are is read here)."""
+        docs = DocumentList(self.project, self.person.id, self.navigator.assigned_to)
+        self.serving.documents_read(docs.count())
         return docs
 
-    def announce_documents(self) -> list[DocumentInfo]:
-        """Read the document list (with this person's progress) and announce it."""
+    def announce_documents(self) -> DocumentList:
+        """Announce the document list (with this person's progress) anew."""
         docs = self.documents()
         self.documents_changed.emit(docs)
         return docs
 
-    def reload_documents(self) -> list[DocumentInfo]:
+    def reload_documents(self) -> DocumentList:
         """After an import or on refresh: the corpus order is read again and the list announced."""
         self.navigator = Navigator(self.project, self.serving.read_settings())
         return self.announce_documents()

@@ -15,10 +15,6 @@
         <source>The gold layer is edited by reviewers, from review mode.</source>
         <translation>Эталон қабатын рецензенттер рецензия режимінен өңдейді.</translation>
     </message>
-    <message>
-        <source>The project could not be backed up: {problem}</source>
-        <translation>Жобаның сақтық көшірмесі жасалмады: {problem}</translation>
-    </message>
 </context>
 <context>
     <name>Assisting</name>
@@ -968,6 +964,14 @@
         <translation>тапсырылмаған</translation>
     </message>
     <message>
+        <source>{path}: the project file is damaged ({problem}); close the window and restore the newest backup with: {command}</source>
+        <translation>{path}: жоба файлы бүлінген ({problem}); терезені жауып, ең жаңа сақтық көшірмені мына пәрменмен қалпына келтіріңіз: {command}</translation>
+    </message>
+    <message>
+        <source>{path}: the project file is damaged ({problem}); no backup of it was found</source>
+        <translation>{path}: жоба файлы бүлінген ({problem}); оның сақтық көшірмесі табылмады</translation>
+    </message>
+    <message>
         <source>{extent} covered by two or more of them ({scope})</source>
         <translation>{extent} екі не одан көп аннотатор қамтыған ({scope})</translation>
     </message>
@@ -1766,6 +1770,17 @@ Details are in {log}.</source>
     <message>
         <source>, event triggers to {path}</source>
         <translation>, оқиға триггерлері: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Upkeep</name>
+    <message>
+        <source>The project file is damaged</source>
+        <translation>Жоба файлы бүлінген</translation>
+    </message>
+    <message>
+        <source>the project file could not be checked: {problem}</source>
+        <translation>жоба файлын тексеру мүмкін болмады: {problem}</translation>
     </message>
 </context>
 <context>

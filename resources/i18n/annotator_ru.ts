@@ -15,10 +15,6 @@
         <source>The gold layer is edited by reviewers, from review mode.</source>
         <translation>Эталонный слой правят рецензенты, из режима рецензирования.</translation>
     </message>
-    <message>
-        <source>The project could not be backed up: {problem}</source>
-        <translation>Не удалось сделать резервную копию проекта: {problem}</translation>
-    </message>
 </context>
 <context>
     <name>Assisting</name>
@@ -968,6 +964,14 @@
         <translation>не назначено</translation>
     </message>
     <message>
+        <source>{path}: the project file is damaged ({problem}); close the window and restore the newest backup with: {command}</source>
+        <translation>{path}: файл проекта повреждён ({problem}); закройте окно и восстановите последнюю резервную копию командой: {command}</translation>
+    </message>
+    <message>
+        <source>{path}: the project file is damaged ({problem}); no backup of it was found</source>
+        <translation>{path}: файл проекта повреждён ({problem}); его резервная копия не найдена</translation>
+    </message>
+    <message>
         <source>{extent} covered by two or more of them ({scope})</source>
         <translation>{extent}, размеченные двумя или более из них ({scope})</translation>
     </message>
@@ -1766,6 +1770,17 @@ Details are in {log}.</source>
     <message>
         <source>, event triggers to {path}</source>
         <translation>, триггеры событий: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Upkeep</name>
+    <message>
+        <source>The project file is damaged</source>
+        <translation>Файл проекта повреждён</translation>
+    </message>
+    <message>
+        <source>the project file could not be checked: {problem}</source>
+        <translation>не удалось проверить файл проекта: {problem}</translation>
     </message>
 </context>
 <context>

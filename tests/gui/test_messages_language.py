@@ -189,10 +189,10 @@ def test_the_import_summary_is_said_in_the_interface_language(
 ) -> None:
     shown_in(code)
     w = open_window("a")
-    count = w.documents.count()
+    count = len(w.document_pane.rows())
     news = write(tmp_path / "news.conll", "Алматы B-GPE\nқаласы O\n")
     w.import_files([str(news)])
-    qtbot.waitUntil(lambda: w.documents.count() == count + 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(w.document_pane.rows()) == count + 1, timeout=10_000)
     qtbot.waitUntil(lambda: w.statusBar().currentMessage() == IMPORTED[code], timeout=10_000)
 
 

@@ -108,7 +108,7 @@ def test_an_annotator_with_nothing_assigned_is_told_so(project: Project, docs: d
     me, other = person(project, "Айгерім"), person(project, "Болат")
     give(project, [(docs["d1"], other.id)])
     session, said = _session(project, me)
-    assert session.screen is None and session.documents() == []
+    assert session.screen is None and list(session.documents()) == []
     assert said == [NOTHING_ASSIGNED]
     assert session.serving.empty_line == NOTHING_ASSIGNED
     assert session.next_todo() is None and session.step(1) is None  # nothing to move to, no error
