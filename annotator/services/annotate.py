@@ -136,6 +136,7 @@ class Navigator:
         self._sentences: dict[int, list[int]] = {}
         self._corpus: list[int] | None = None  # [done, total], counted at the first progress read
         self._done_in: dict[int, int] = {}  # document → its done count when last read
+        self._stale: set[int] = set()  # documents whose done count may have changed since
 
     def sentences(self, document_id: int, s: Session | None = None) -> list[int]:
         """Sentence ids of a document in order (cached; read in ``s`` when given, else on its own)."""
@@ -153,6 +154,7 @@ class Navigator:
         self._sentences.pop(document_id, None)
         self._corpus = None
         self._done_in.clear()
+        self._stale.clear()
 
     def _holds(self, document_id: int, s: Session | None) -> bool:
         if isinstance(self.documents, CorpusOrder):
@@ -231,18 +233,28 @@ class Navigator:
     def progress(self, s: Session, annotator_id: int, document_id: int) -> Progress:
         """The annotator's progress in a document and in this navigator's corpus.
 
-        The document's counts are read every time (one document's rows); the corpus's are counted
-        at the first call and then moved by the change in the done count of each document read
-        again, which is where this window's statuses are set.
+        A document's done count is read the first time and again after :meth:`statuses_changed`
+        (its total is its sentence count); the corpus's counts are counted at the first call and
+        then moved by the change in the done count of each document read again, which is where
+        this window's statuses are set.
         """
-        done, total = paging.document_progress(s, annotator_id, document_id)
+        known = self._done_in.get(document_id)
+        if known is None or document_id in self._stale:
+            done, _ = paging.document_progress(s, annotator_id, document_id)
+            self._stale.discard(document_id)
+        else:
+            done = known
         if self._corpus is None:
             self._corpus = list(paging.corpus_progress(s, annotator_id, self.assigned_to))
             self._done_in.clear()
-        elif document_id in self._done_in:
-            self._corpus[0] += done - self._done_in[document_id]
+        elif known is not None:
+            self._corpus[0] += done - known
         self._done_in[document_id] = done
-        return Progress(done, total, *self._corpus)
+        return Progress(done, len(self.sentences(document_id, s)), *self._corpus)
+
+    def statuses_changed(self) -> None:
+        """A status was set (an edit with ``Changes.progress``): done counts are read again."""
+        self._stale.update(self._done_in)
 
 
 @dataclass(frozen=True)

@@ -297,6 +297,8 @@ class AnnotationSession(EditingSession):
         """After a stored edit: the sentence it changed is shown (the cursor stays when it is current)."""
         for document_id in changes.structure:  # sentences split or merged: their order is read again
             self.navigator.forget(document_id)
+        if changes.progress:  # a status set: the done counts are read again
+            self.navigator.statuses_changed()
         try:
             if changes.structure:
                 self._move(lambda _s: command.sentence_id, keep_cursor=True, neighbours=True)
