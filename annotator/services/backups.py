@@ -22,6 +22,7 @@ from annotator.services import project as projects
 from annotator.store import Project
 
 BACKUP_EVERY = 300  # stored edits between two rolling backups (the window also makes one at start)
+PAUSE_S = 0.004  # rest between two steps of a copy (4 MB each): the person's keys keep the machine
 
 Job = Callable[[], Path | None]
 # A runner: runs the job (in a worker thread, say) and then calls one of the two back, in the
@@ -87,7 +88,7 @@ class Backups:
         return True
 
     def _job(self) -> Path | None:
-        return projects.rolling_backup(self.project, self._stop)
+        return projects.rolling_backup(self.project, self._stop, PAUSE_S)
 
     def _done(self, where: Path | None) -> None:
         self.running = False

@@ -156,12 +156,12 @@ def backup(db: str | None, out: str | Path | None = None) -> Path:
     return backup_file(path, Path(out) if out else None)
 
 
-def rolling_backup(project: Project, stop: threading.Event | None = None) -> Path | None:
+def rolling_backup(project: Project, stop: threading.Event | None = None, pause: float = 0.0) -> Path | None:
     """A new rolling backup of an open SQLite project (the window makes one at start and every so
     many edits, in the background); None for a PostgreSQL project. ``stop`` set: it ends at its
-    next step (ProjectError) and leaves no file."""
+    next step (ProjectError) and leaves no file; ``pause``: seconds to rest between two steps."""
     path = sqlite_file(project.url)
-    return backup_file(path, stop=stop) if path is not None else None
+    return backup_file(path, stop=stop, pause=pause) if path is not None else None
 
 
 def backup_is_current(project: Project) -> bool:

@@ -208,13 +208,16 @@ def list_backups(path: Path) -> list[Path]:
 STEP_PAGES = 1024  # pages copied per backup step (4 MB of 4 KiB pages); the GIL is free during a step
 
 
-def copy_database(source: sqlite3.Connection, destination: Path, stop: threading.Event | None = None) -> None:
+def copy_database(
+    source: sqlite3.Connection, destination: Path, stop: threading.Event | None = None, pause: float = 0.0
+) -> None:
     """Write a consistent copy of an open database to ``destination`` (atomically: temp file, rename).
 
     The copy is made in steps of :data:`STEP_PAGES` pages inside one read transaction on
     ``source``: that snapshot is what is copied, so edits committed meanwhile by other
     connections neither restart the copy nor appear in it. ``stop`` set: the copy ends at the
-    next step (ProjectError) and leaves no file behind.
+    next step (ProjectError) and leaves no file behind. ``pause``: seconds to rest after each step
+    (a copy made beside someone's work leaves them most of the machine).
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
     # Made here, new and unpredictable (O_EXCL), so that no link planted beside the destination can
@@ -225,6 +228,8 @@ def copy_database(source: sqlite3.Connection, destination: Path, stop: threading
     def step(_status: int, _remaining: int, _total: int) -> None:
         if stop is not None and stop.is_set():
             raise ProjectError(f"{destination}: the backup was stopped")
+        if pause:
+            time.sleep(pause)
 
     try:
         try:
@@ -262,11 +267,15 @@ def _umask() -> int:
 
 
 def backup_file(
-    path: Path, destination: Path | None = None, keep: int = KEEP, stop: threading.Event | None = None
+    path: Path,
+    destination: Path | None = None,
+    keep: int = KEEP,
+    stop: threading.Event | None = None,
+    pause: float = 0.0,
 ) -> Path:
     """Back up the project at ``path`` (to ``destination``, or a new rolling generation) and return where.
 
-    Rolling backups beyond the ``keep`` newest are removed. ``stop``: see :func:`copy_database`.
+    Rolling backups beyond the ``keep`` newest are removed. ``stop``, ``pause``: see :func:`copy_database`.
     """
     rolling = destination is None
     if destination is None:
@@ -275,7 +284,7 @@ def backup_file(
     source = sqlite3.connect(path, isolation_level=None)
     try:
         source.execute("PRAGMA busy_timeout = 30000")
-        copy_database(source, destination, stop)
+        copy_database(source, destination, stop, pause)
     except sqlite3.Error as exc:
         raise ProjectError(f"{path}: backup failed: {exc}") from None
     finally:

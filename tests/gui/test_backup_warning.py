@@ -21,7 +21,7 @@ def test_a_failed_backup_is_said_as_a_warning_and_the_edit_stays_saved(
 ) -> None:
     w = open_window("a")
 
-    def full(_project: object, _stop: object = None) -> None:
+    def full(_project: object, _stop: object = None, _pause: float = 0.0) -> None:
         raise AnnotatorError("the disk is full")
 
     monkeypatch.setattr("annotator.services.backups.projects.rolling_backup", full)

@@ -32,7 +32,7 @@ def test_a_key_is_stored_and_shown_while_its_backup_is_still_blocked(
     w = open_window("a")
     release, began = threading.Event(), threading.Event()
 
-    def blocked(project: Project, stop: threading.Event | None = None) -> Path | None:
+    def blocked(project: Project, stop: threading.Event | None = None, _pause: float = 0.0) -> Path | None:
         began.set()
         assert release.wait(30), "the test never released the backup"
         return safety.backup_file(_file(project), stop=stop)
@@ -75,7 +75,7 @@ def test_closing_the_window_stops_a_running_backup_and_leaves_no_file(
     monkeypatch.setattr(safety, "STEP_PAGES", 1)
     monkeypatch.setattr(
         "annotator.services.backups.projects.rolling_backup",
-        lambda project, stop=None: real(project, _Slow(stop, began)),
+        lambda project, stop=None, pause=0.0: real(project, _Slow(stop, began), pause),
     )
     folder = safety.backup_dir(_file(w.project))
     assert w.session.backups.at_start()

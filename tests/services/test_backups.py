@@ -146,7 +146,7 @@ def test_a_stopped_backup_leaves_no_file(made: Project, monkeypatch: pytest.Monk
 def test_an_edit_returns_before_its_backup_finishes(made: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     release, began = threading.Event(), threading.Event()
 
-    def slow(project: Project, stop: threading.Event | None = None) -> Path | None:
+    def slow(project: Project, stop: threading.Event | None = None, _pause: float = 0.0) -> Path | None:
         began.set()
         assert release.wait(30), "the test never released the backup"
         return safety.backup_file(_file(project), stop=stop)
