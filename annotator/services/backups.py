@@ -22,7 +22,7 @@ from annotator.services import project as projects
 from annotator.store import Project
 
 BACKUP_EVERY = 300  # stored edits between two rolling backups (the window also makes one at start)
-PAUSE_S = 0.004  # rest between two steps of a copy (4 MB each): the person's keys keep the machine
+PAUSE_S = 0.02  # rest between two steps of a copy (4 MB each): the person's keys keep the machine
 
 Job = Callable[[], Path | None]
 # A runner: runs the job (in a worker thread, say) and then calls one of the two back, in the
