@@ -3,9 +3,10 @@
 Neither runs in the window's thread, so neither delays the start or an edit at any corpus size.
 The session's :class:`~annotator.services.backups.Backups` decides when a backup is due and
 hands the copy to :meth:`Upkeep.run` (a worker thread); what became of it is a status line, a
-warning when it failed. :meth:`Upkeep.start` (called once the window shows) makes the start's
-backup when the newest one is older than the project's last change, and runs ``quick_check``:
-damage is a warning naming the file and the command that restores the newest backup. Closing
+warning when it failed. :meth:`Upkeep.start` (called once the window shows) runs ``quick_check``,
+then, on a sound file only (a copy of damage must never become the newest backup), makes the
+start's backup when the newest one is older than the project's last change. Damage is a warning
+naming the file and the command that restores the newest backup. Closing
 the window stops both at their next step and waits for them (never a half file left).
 """
 
@@ -44,17 +45,14 @@ class Upkeep:
         self._started(run_in_background(self.window, job, done, failed))
 
     def start(self) -> None:
-        """Once the window shows: the start's backup when one is due, and the full check."""
-        self.session.backups.at_start()
+        """Once the window shows: the full check, then (a sound file only, so that a copy of
+        damage never becomes the newest backup) the start's backup when one is due."""
         project = self.session.project
-        self._started(
-            run_in_background(
-                self.window,
-                lambda: projects.integrity_problem(project, self._stop),
-                self._checked,
-                self._unchecked,
-            )
-        )
+
+        def check() -> str | None:
+            return projects.integrity_problem(project, self._stop)
+
+        self._started(run_in_background(self.window, check, self._checked, self._unchecked))
 
     def stop(self) -> None:
         """The window closes: stop what runs at its next step and wait for it (bounded)."""
@@ -71,7 +69,10 @@ class Upkeep:
         self.say(news.line, news.failed)
 
     def _checked(self, problem: str | None) -> None:
-        if problem is None or self._stop.is_set():
+        if self._stop.is_set():
+            return
+        if problem is None:
+            self.session.backups.at_start()
             return
         self.say(problem, True)
         box = QMessageBox(

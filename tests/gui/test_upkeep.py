@@ -100,4 +100,18 @@ def test_damage_found_after_the_start_is_a_warning_with_the_restore_command(
     assert box is not None and box.isVisible()
     assert str(path) in box.text() and f"annotator restore --db {path} {backup}" in box.text()
     assert any(line.startswith("⚠ ") and "damaged" in line for line in said)
+    assert projects.backups(str(path)) == [backup], "no copy of the damage made at start"
     press(w.tokens, Qt.Key.Key_PageDown)  # the window still works: the warning is not modal to it
+
+
+def test_a_sound_project_is_checked_then_backed_up_at_start(
+    open_window: Callable[[str], AnnotationWindow], qtbot: QtBot
+) -> None:
+    w = open_window("a")
+    said: list[str] = []
+    w.statusBar().messageChanged.connect(said.append)
+    w.runner.upkeep.start()
+    qtbot.waitUntil(lambda: any(line.startswith("backed up to ") for line in said), timeout=20_000)
+    assert w.runner.upkeep.warning is None
+    (backup,) = projects.backups(str(_file(w.project)))
+    assert backup.is_file()
