@@ -39,6 +39,7 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("data_commands", "schema_command"),
     "team": ("team_command", "team_command"),
     "stats": ("data_commands", "stats_command"),
+    "check": ("data_commands", "check_command"),
     "train": ("work_commands", "train_command"),
     "suggest": ("work_commands", "suggest_command"),
     "completion": ("data_commands", "completion_command"),

@@ -174,6 +174,24 @@ def stats_command(args: argparse.Namespace, db: str | None) -> int:
     return 0
 
 
+def check_command(args: argparse.Namespace, db: str | None) -> int:
+    """``annotator check``: the whole file's ``quick_check`` (what opening leaves to the background)."""
+    from annotator.services import project as projects
+
+    project = projects.open_existing(db)
+    try:
+        if not projects.has_file(project):
+            emit(f"{projects.shown_url(project)}: a server project; its server keeps its own files")
+            return 0
+        problem = projects.whole_file_problem(project)
+    finally:
+        project.close()
+    if problem is not None:
+        raise AnnotatorError(problem)
+    emit(f"{projects.shown_url(project)}: every page is sound")
+    return 0
+
+
 def backup_command(args: argparse.Namespace, db: str | None) -> int:
     """``annotator backup``: a consistent copy of the project, or the list of rolling backups."""
     from annotator.services import project as projects

@@ -190,6 +190,12 @@ TEXTS: dict[str, CommandHelp] = {
         "and sentences done. Reads only: a missing project is an error, never made.",
         ("annotator stats", "annotator stats --json --db news.sqlite"),
     ),
+    "check": CommandHelp(
+        "Check every page of a SQLite project's file (PRAGMA quick_check), read-only, while others\n"
+        "work on it. Opening a project checks only what does not grow with the corpus; the window\n"
+        "runs this in the background. Exits 1 when the file is damaged, naming the backup to restore.",
+        ("annotator check", "annotator check --db news.sqlite && echo sound"),
+    ),
     "completion": CommandHelp(
         "Print a shell completion script for annotator: commands, options, --format choices and\n"
         "file names. Load it in the shell's start-up file.",

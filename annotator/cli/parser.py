@@ -270,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     pg.add_argument("--json", action="store_true", help="print one JSON object")
     st = sub.add_parser("stats", parents=[db], help="corpus and per-annotator counts")
     st.add_argument("--json", action="store_true", help="print one JSON object")
+    sub.add_parser("check", parents=[db], help="check every page of a SQLite project's file")
     cp = sub.add_parser("completion", help="print the shell completion script for bash, zsh or tcsh")
     cp.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     return apply_help(parser)

@@ -198,6 +198,27 @@ def integrity_problem(project: Project, stop: threading.Event | None = None) -> 
     )
 
 
+def has_file(project: Project) -> bool:
+    """True for a SQLite project (a file this machine checks and backs up), False on a server."""
+    return sqlite_file(project.url) is not None
+
+
+def whole_file_problem(project: Project) -> str | None:
+    """``annotator check``: the full check of a SQLite project's file, None when it is sound (or on
+    a server), else one line naming the file, the problem and the backup to restore."""
+    path = sqlite_file(project.url)
+    problem = None if path is None else integrity.first_problem(path)
+    if path is None or problem is None:
+        return None
+    newest = integrity.newest_backup(path)
+    fix = (
+        f"restore the newest backup with: annotator restore --db {path} {newest}"
+        if newest
+        else "no backup of it was found"
+    )
+    return f"{path}: the project file is damaged ({problem}); {fix}"
+
+
 def backups(db: str | None) -> list[Path]:
     """The rolling backups of the project ``db`` resolves to, oldest first.
 
