@@ -204,4 +204,3 @@ def next_not_done(
             return int(after)
     first = session.scalar(not_done)
     return int(first) if first is not None and first != sentence_id else None
-

@@ -35,6 +35,7 @@ Hit = tuple[int, str, int, str]  # sentence id, document name, ordinal, text
 TABLE = "sentence_search"  # migrations/versions/0008_sentence_search.py
 MIN_INDEXED = 3  # the trigram tokenizer finds nothing shorter
 _INDEX = table(TABLE, column("rowid"))
+DEFERRED_KEY = "search:indexed_upto"  # project_meta, within an import's transaction only
 _SCAN_BATCH = 2000
 
 
@@ -95,12 +96,16 @@ def indexable(query: str) -> bool:
 
 
 def has_index(session: Session) -> bool:
-    """True when this SQLite project has the FTS5 table (PostgreSQL: the query is the same either way)."""
+    """True when this SQLite project has the FTS5 table and it holds every sentence (no import left
+    some waiting: ``defer``); on PostgreSQL the query is the same with or without the index."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return True
     sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
-    return connection.exec_driver_sql(sql, (TABLE,)).first() is not None
+    if connection.exec_driver_sql(sql, (TABLE,)).first() is None:
+        return False
+    waiting = "SELECT 1 FROM project_meta WHERE key = ?"
+    return connection.exec_driver_sql(waiting, (DEFERRED_KEY,)).first() is None
 
 
 def _trigrams(needle: str) -> str:
@@ -160,3 +165,35 @@ def _ordinal(session: Session, document_id: int, position: int) -> int:
     earlier = aliased(Sentence)
     count = select(func.count()).where(earlier.document_id == document_id, earlier.position < position)
     return int(session.scalar(count) or 0)
+
+
+def defer(session: Session) -> None:
+    """Until ``catch_up``, in this transaction, new sentences wait to be indexed (a bulk import).
+
+    The triggers then leave the sentences past the current last id alone; ``catch_up`` indexes
+    them in one statement, which costs less than a trigger per row. Nothing on PostgreSQL, or
+    without the index. Both belong in the same transaction: nobody else ever sees the mark.
+    """
+    if session.connection().dialect.name != "sqlite" or not has_index(session):
+        return
+    session.connection().exec_driver_sql(
+        "INSERT OR IGNORE INTO project_meta (key, value) "
+        "SELECT ?, CAST(coalesce(max(id), 0) AS TEXT) FROM sentences",
+        (DEFERRED_KEY,),
+    )
+
+
+def catch_up(session: Session) -> None:
+    """Index the sentences that ``defer`` left waiting, and let the triggers index again."""
+    if session.connection().dialect.name != "sqlite":
+        return
+    connection = session.connection()
+    mark = connection.exec_driver_sql(
+        "SELECT value FROM project_meta WHERE key = ?", (DEFERRED_KEY,)
+    ).scalar()
+    if mark is None:
+        return
+    connection.exec_driver_sql(
+        f"INSERT INTO {TABLE}(rowid, text) SELECT id, text FROM sentences WHERE id > ?", (int(mark),)
+    )
+    connection.exec_driver_sql("DELETE FROM project_meta WHERE key = ?", (DEFERRED_KEY,))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Token
 from annotator.services import project as projects
 from annotator.services import retokenize as retokenizing
@@ -24,6 +25,7 @@ pytestmark = pytest.mark.timeout(120)
 
 FIRST = "Қазақстан Республикасы Астанада, жиналыс өтті. Президент сөз сөйледі."
 SECOND = "Жиналысқа мыңдаған адам келді."
+INTEGRITY_CHECK = "INSERT INTO sentence_search(sentence_search, rank) VALUES ('integrity-check', 1)"
 
 
 def hits(project: Project, needle: str) -> list[tuple[int, str, int, str]]:
@@ -37,7 +39,7 @@ def in_step(project: Project) -> None:
     """FTS5's integrity check with the text (rank 1): raises when the index misses a write."""
     if project.engine.dialect.name == "sqlite":
         with project.engine.begin() as conn:
-            conn.execute(text("INSERT INTO sentence_search(sentence_search, rank) VALUES ('integrity-check', 1)"))
+            conn.execute(text(INTEGRITY_CHECK))
 
 
 @pytest.fixture
@@ -58,6 +60,20 @@ def test_imported_sentences_are_found_the_next_import_too(news: Project, tmp_pat
     assert hits(news, "ақпан айы") == []
     import_paths(news, [write(tmp_path / "later.txt", "Ақпан айы келді.\n")])
     assert [(h[1], h[2]) for h in hits(news, "ақпан айы")] == [("later", 0)]
+
+
+def test_an_import_that_fails_leaves_the_index_as_it_was(news: Project, tmp_path: Path) -> None:
+    """The import indexes its sentences at its end (store ``defer``/``catch_up``): a refused file
+    rolls everything back, the mark included, and later writes are indexed at once again."""
+    bad = write(tmp_path / "bad.jsonl", '{"document": "x", "text": "Ақпан айы."}\n{"document": \n')
+    with pytest.raises(AnnotatorError):
+        import_paths(news, [bad])
+    with news.reading() as s:
+        assert s.execute(text("SELECT count(*) FROM project_meta WHERE key LIKE 'search:%'")).scalar() == 0
+    assert hits(news, "ақпан айы") == [] and len(hits(news, "мыңдаған")) == 1
+    first, _ = sentences(news)
+    SplitSentence(first, token=7).apply(news)
+    assert len(hits(news, "президент")) == 1
 
 
 def test_a_split_and_a_merge_are_found_as_the_sentences_they_make(news: Project) -> None:

@@ -16,6 +16,7 @@ from annotator.services.importing import import_paths
 from annotator.store import open_project, sentence_search
 from annotator.store.migrate import alembic_config, upgrade
 from tests.conftest import postgres_database, write
+from tests.services.test_search_in_step import INTEGRITY_CHECK
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -56,9 +57,10 @@ def test_an_existing_sqlite_project_gets_its_sentences_indexed(tmp_path: Path, n
     project.close()
     project, created = open_project(str(path))  # upgrades: the index is made and filled
     assert not created
-    assert {"sentence_search", "sentences_search_insert", "sentences_search_update"} <= _objects(project.engine)
+    made = {"sentence_search", "sentences_search_insert", "sentences_search_update"}
+    assert made <= _objects(project.engine)
     with project.engine.begin() as conn:
-        conn.execute(text("INSERT INTO sentence_search(sentence_search, rank) VALUES ('integrity-check', 1)"))
+        conn.execute(text(INTEGRITY_CHECK))
     with project.reading() as s:
         assert [hit[3] for hit in sentence_search.search(s, "almaty ҚАЛАСЫ")] == ["ALMATY қаласы."]
         assert [hit[2] for hit in sentence_search.search(s, "қазақстан")] == [0]
@@ -69,7 +71,8 @@ def test_postgresql_gets_the_trigram_index() -> None:
     with postgres_database() as url:
         project, _ = open_project(url, create=True, schema=SCHEMA)
         with project.engine.connect() as conn:
-            found = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = 'sentences_text_search'"))
+            sql = "SELECT indexdef FROM pg_indexes WHERE indexname = 'sentences_text_search'"
+            found = conn.execute(text(sql))
             assert "gin_trgm_ops" in found.scalar_one()
         _downgrade(project.engine, "0007")
         with project.engine.connect() as conn:

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from annotator.services.importing import import_paths
 from annotator.store import Project, assignments, queries, sentence_search
+from annotator.store.sentence_search import Hit
 from annotator.store.tables import Document, Sentence
 from tests.conftest import write
 
@@ -56,7 +57,7 @@ NEEDLES = [
 ]
 
 
-def reference(project: Project, needle: str, assigned_to: int | None = None) -> list[tuple[int, str, int, str]]:
+def reference(project: Project, needle: str, assigned_to: int | None = None) -> list[Hit]:
     """Today's search before the index: every sentence in corpus order, casefolded."""
     folded = needle.casefold().strip()
     out = []
@@ -72,7 +73,7 @@ def reference(project: Project, needle: str, assigned_to: int | None = None) -> 
     return out
 
 
-def found(project: Project, needle: str, limit: int = 200, **kw: int | None) -> list[tuple[int, str, int, str]]:
+def found(project: Project, needle: str, limit: int = 200, **kw: int | None) -> list[Hit]:
     with project.reading() as s:
         return sentence_search.search(s, needle, limit, **kw)
 
@@ -105,7 +106,7 @@ def test_pages_follow_one_another_without_gaps_or_repeats(corpus: Project) -> No
     whole = reference(corpus, "е")  # a one-letter needle reads the sentences in order
     assert len(whole) >= 6
     for needle in ("е", "мен", "ан"):
-        pages: list[tuple[int, str, int, str]] = []
+        pages: list[Hit] = []
         after = None
         for _ in range(20):
             page = found(corpus, needle, 2, after=after)

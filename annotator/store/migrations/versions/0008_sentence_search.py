@@ -6,7 +6,8 @@ SQLite: ``sentence_search``, an FTS5 table over ``sentences.text`` with the trig
 a second copy of the text nor where in it, so the file grows by as little as such an index can
 (about 190 MB for a million sentences, against 400 MB with positions). Three triggers keep it in
 step with every write of a sentence's text, whichever code makes it (import, corrections,
-retokenizing, the fix of a mixed-script word, a document's deletion by cascade). A SQLite built
+retokenizing, the fix of a mixed-script word, a document's deletion by cascade); an import adds
+its new sentences in one statement at its end instead (``DEFERRED`` below). A SQLite built
 without FTS5 gets neither table nor triggers: the search then reads every sentence, as before.
 
 PostgreSQL: a GIN index of ``lower(text)`` with pg_trgm's ``gin_trgm_ops``, which
@@ -32,17 +33,22 @@ depends_on = None
 LOG = logging.getLogger(__name__)
 TABLE = "sentence_search"  # store/sentence_search.py reads it
 INDEX = "sentences_text_search"
+# While an import runs (store/sentence_search.py: ``defer``), this row holds the last sentence id
+# indexed: the import's new sentences are indexed in one statement at its end (``catch_up``),
+# which costs less than a trigger per row; rows past it are not in the index to take out.
+DEFERRED = "(SELECT CAST(value AS INTEGER) FROM project_meta WHERE key = 'search:indexed_upto')"
+INDEXED = f"old.id <= coalesce({DEFERRED}, old.id)"
 TRIGGERS = {
     "sentences_search_insert": (
-        "AFTER INSERT ON sentences BEGIN "
+        f"AFTER INSERT ON sentences WHEN {DEFERRED} IS NULL BEGIN "
         f"INSERT INTO {TABLE}(rowid, text) VALUES (new.id, new.text); END"
     ),
     "sentences_search_delete": (
-        "AFTER DELETE ON sentences BEGIN "
+        f"AFTER DELETE ON sentences WHEN {INDEXED} BEGIN "
         f"INSERT INTO {TABLE}({TABLE}, rowid, text) VALUES ('delete', old.id, old.text); END"
     ),
     "sentences_search_update": (
-        "AFTER UPDATE OF id, text ON sentences BEGIN "
+        f"AFTER UPDATE OF id, text ON sentences WHEN {INDEXED} BEGIN "
         f"INSERT INTO {TABLE}({TABLE}, rowid, text) VALUES ('delete', old.id, old.text); "
         f"INSERT INTO {TABLE}(rowid, text) VALUES (new.id, new.text); END"
     ),
