@@ -13,7 +13,9 @@ test, so the index never decides alone what is a hit:
 - PostgreSQL: ``lower(text) LIKE '%needle%'``, which the pg_trgm index of revision 0008 serves
   (and a plain scan where the extension was missing).
 
-Needles of fewer than three characters (no trigram), needles with a character whose case fold is
+A needle the index finds in more than ``DENSE`` sentences is read in corpus order too: its hits
+come early, and sorting every candidate would cost more. Needles of fewer than three characters
+(no trigram), needles with a character whose case fold is
 not its one lower-case letter (ß, ligatures, final sigma, dotted İ: the index folds them
 otherwise), and a SQLite without the FTS5 table read the sentences in corpus order instead and
 stop at ``limit`` hits. Known difference kept: a sentence whose *text* has such a character (ß)
@@ -32,11 +34,15 @@ from annotator.store.assignments import assigned_clause
 from annotator.store.tables import Document, Sentence
 
 Hit = tuple[int, str, int, str]  # sentence id, document name, ordinal, text
+Rows = Select[*tuple[Any, ...]]
 TABLE = "sentence_search"  # migrations/versions/0008_sentence_search.py
 MIN_INDEXED = 3  # the trigram tokenizer finds nothing shorter
 _INDEX = table(TABLE, column("rowid"))
 DEFERRED_KEY = "search:indexed_upto"  # project_meta, within an import's transaction only
 _SCAN_BATCH = 2000
+# More candidates than this: the needle is common (2% of a million sentences), its first hits come
+# early in corpus order, and reading in that order beats sorting every candidate.
+DENSE = 20_000
 
 
 def search(
@@ -61,14 +67,14 @@ def search(
             return []  # the sentence went (a correction merged it away): nothing to continue from
         rows = rows.where(_beyond(*start))
     narrowed = _narrowed(session, rows, query, needle)
-    if narrowed is None:
+    if narrowed is None or _dense(session, needle):
         found = _scan(session, rows, needle, limit)
     else:
         found = _candidates(session, narrowed, needle, limit)
     return [(sid, name, _ordinal(session, doc, position), txt) for sid, name, txt, doc, position in found]
 
 
-def _ordered(session: Session) -> Select[Any]:
+def _ordered(session: Session) -> Rows:
     return (
         select(Sentence.id, Document.name, Sentence.text)
         .join(Document, Document.id == Sentence.document_id)
@@ -114,7 +120,7 @@ def _trigrams(needle: str) -> str:
     return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
 
 
-def _narrowed(session: Session, rows: Select[Any], query: str, needle: str) -> Select[Any] | None:
+def _narrowed(session: Session, rows: Rows, query: str, needle: str) -> Rows | None:
     """``rows`` narrowed by the index to candidates for ``needle``, or None when it cannot help."""
     if not indexable(query) or not has_index(session):
         return None
@@ -125,13 +131,23 @@ def _narrowed(session: Session, rows: Select[Any], query: str, needle: str) -> S
     return rows.where(func.lower(Sentence.text).like(f"%{escaped}%", escape="\\"))
 
 
-def _scan(session: Session, rows: Select[Any], needle: str, limit: int) -> list[tuple[Any, ...]]:
+def _dense(session: Session, needle: str) -> bool:
+    """True when the index holds more than ``DENSE`` candidates for ``needle`` (SQLite only: the
+    PostgreSQL planner weighs that itself)."""
+    if session.connection().dialect.name != "sqlite":
+        return False
+    sql = f"SELECT count(*) FROM (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT ?)"
+    count = session.connection().exec_driver_sql(sql, (_trigrams(needle), DENSE + 1)).scalar()
+    return int(count or 0) > DENSE
+
+
+def _scan(session: Session, rows: Rows, needle: str, limit: int) -> list[tuple[Any, ...]]:
     """Every sentence in corpus order, checked here, until ``limit`` hits."""
     found = session.execute(rows.execution_options(yield_per=_SCAN_BATCH))
     return _first(found, needle, limit)
 
 
-def _candidates(session: Session, narrowed: Select[Any], needle: str, limit: int) -> list[tuple[Any, ...]]:
+def _candidates(session: Session, narrowed: Rows, needle: str, limit: int) -> list[tuple[Any, ...]]:
     """The index's candidates in corpus order, a batch at a time, checked here until ``limit`` hits.
 
     A batch that holds a candidate the check refuses (two trigrams apart in the sentence) leaves

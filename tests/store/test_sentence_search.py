@@ -165,3 +165,22 @@ def test_an_index_that_is_missing_means_reading_every_sentence(corpus: Project) 
             conn.execute(text("DROP TABLE sentence_search"))
     for needle in NEEDLES:
         assert found(corpus, needle) == reference(corpus, needle), needle
+
+
+def test_a_common_needle_is_read_in_corpus_order_with_the_same_hits(
+    corpus: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More candidates than ``DENSE``: reading in order finds the first page sooner than sorting."""
+    monkeypatch.setattr(sentence_search, "DENSE", 1)
+    read: list[str] = []
+    scan = sentence_search._scan
+
+    def counted(session, rows, needle, limit):  # type: ignore[no-untyped-def]
+        read.append(needle)
+        return scan(session, rows, needle, limit)
+
+    monkeypatch.setattr(sentence_search, "_scan", counted)
+    for needle in ("қазақстан", "ұлытау", "мен"):
+        assert found(corpus, needle) == reference(corpus, needle), needle
+    expected = ["қазақстан", "мен"] if corpus.engine.dialect.name == "sqlite" else []
+    assert read == expected  # ұлытау is in one sentence only
