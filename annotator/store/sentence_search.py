@@ -71,7 +71,8 @@ def search(
         found = _scan(session, rows, needle, limit)
     else:
         found = _candidates(session, narrowed, needle, limit)
-    return [(sid, name, _ordinal(session, doc, position), txt) for sid, name, txt, doc, position in found]
+    ordinals = _ordinals(session, [row[0] for row in found])
+    return [(sid, name, ordinals[sid], txt) for sid, name, txt, _, _ in found]
 
 
 def _ordered(session: Session) -> Rows:
@@ -176,11 +177,19 @@ def _first(rows: Iterable[Sequence[Any]], needle: str, limit: int) -> list[tuple
     return hits
 
 
-def _ordinal(session: Session, document_id: int, position: int) -> int:
-    """The sentence's place in its document, from 0."""
+def _ordinals(session: Session, sentence_ids: list[int]) -> dict[int, int]:
+    """Each sentence's place in its document, from 0: one query for a page (a query per hit cost
+    more than the search itself)."""
+    if not sentence_ids:
+        return {}
     earlier = aliased(Sentence)
-    count = select(func.count()).where(earlier.document_id == document_id, earlier.position < position)
-    return int(session.scalar(count) or 0)
+    count = (
+        select(func.count())
+        .where(earlier.document_id == Sentence.document_id, earlier.position < Sentence.position)
+        .scalar_subquery()
+    )
+    rows = session.execute(select(Sentence.id, count).where(Sentence.id.in_(sentence_ids)))
+    return {int(sid): int(n) for sid, n in rows}
 
 
 def defer(session: Session) -> None:
