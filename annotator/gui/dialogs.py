@@ -1,4 +1,4 @@
-"""Small dialogs: a type-to-filter chooser, search, the keymap, export options."""
+"""Small dialogs: a type-to-filter chooser, search (``search_dialog.py``), the keymap, export options."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from annotator.core.schema import EntityLabel
 from annotator.core.tags import SCHEMES
 from annotator.formats.registry import WRITERS
 from annotator.gui.language import QT_TRANSLATE_NOOP, localized, translate
+from annotator.gui.search_dialog import Find, SearchDialog
 from annotator.services.exporting import ExportOptions
 
 D = TypeVar("D", bound=QDialog)
@@ -143,66 +144,14 @@ def choose(
     return run_modal(dialog)
 
 
-class SearchDialog(QDialog):
-    """Search the corpus: type, Enter to search, Enter again (or a double-click) to jump to the hit."""
-
-    def __init__(self, parent: QWidget | None, search: Any):
-        super().__init__(parent)
-        self.setWindowTitle(translate("Dialogs", "Search the corpus"))
-        self.search = search
-        self.query = QLineEdit()
-        self.query.setPlaceholderText(translate("Dialogs", "text to find (any case)"))
-        self.hits = QListWidget()
-        self.info = QLabel("")
-        self.info.setTextFormat(Qt.TextFormat.PlainText)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.query)
-        layout.addWidget(self.info)
-        layout.addWidget(self.hits)
-        self.query.returnPressed.connect(self._enter)
-        self.hits.itemActivated.connect(lambda _i: self._take())
-        self.searched = ""
-        self.found: list[int] = []
-        self.value: int | None = None
-        self.resize(720, 460)
-
-    def _enter(self) -> None:
-        if self.query.text() == self.searched and self.hits.count():
-            self._take()
-            return
-        self.searched = self.query.text()
-        self.hits.clear()
-        results = self.search(self.searched)
-        self.found = [sid for sid, _, _, _ in results]
-        self.hits.addItems([f"{doc} · {position + 1}: {text}" for _, doc, position, text in results])
-        found = translate("Dialogs", "{count} sentence(s); Enter jumps to the selected one")
-        self.info.setText(found.format(count=len(results)))
-        if self.hits.count():
-            self.hits.setCurrentRow(0)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Up/Down in the query field move through the hits."""
-        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.hits.keyPressEvent(event)
-        else:
-            super().keyPressEvent(event)
-
-    def _take(self) -> None:
-        row = self.hits.currentRow()
-        if 0 <= row < len(self.found):
-            self.value = self.found[row]
-            self.accept()
-
-
-def search(parent: QWidget, find: Any) -> int | None:
-    """The search dialog over ``find(query)``; the id of the sentence chosen, or None.
+def search(parent: QWidget, find: Find) -> int | None:
+    """The search dialog over ``find(query, after)`` (a page of hits after the sentence ``after``);
+    the id of the sentence chosen, or None.
 
     The last query stays, selected, so that typing replaces it and Enter searches it again.
     """
     dialog = reused(parent, SearchDialog, lambda: SearchDialog(parent, find))
-    dialog.search, dialog.value, dialog.searched = find, None, ""
-    dialog.query.selectAll()
-    dialog.query.setFocus()
+    dialog.start(find)
     chosen: int | None = run_modal(dialog)
     return chosen
 

@@ -341,9 +341,9 @@ class AnnotationWindow(QMainWindow):
     def search(self) -> None:
         """Search the corpus and jump to the chosen sentence."""
 
-        def find(query: str) -> list[tuple[int, str, int, str]]:
+        def find(query: str, after: int | None = None, limit: int = 200) -> list[tuple[int, str, int, str]]:
             try:
-                return self.session.search(query)
+                return self.session.search(query, limit, after)
             except AnnotatorError as exc:
                 self.fail(translate("Window", "search failed: {problem}"), exc)
                 return []

@@ -17,7 +17,7 @@ from annotator.core.model import Role
 from annotator.core.records import AnnotatorInfo
 from annotator.core.views import ArgumentView, EntityView, EventView, SentenceView
 from annotator.services.assignment import pool_settings
-from annotator.store import Project, Session, paging, reading
+from annotator.store import Project, Session, paging, reading, sentence_search
 from annotator.store import assignments as assigned
 
 __all__ = [
@@ -277,9 +277,10 @@ def progress(
 
 
 def search(
-    project: Project, query: str, limit: int = 200, assigned_to: int | None = None
+    project: Project, query: str, limit: int = 200, assigned_to: int | None = None, after: int | None = None
 ) -> list[tuple[int, str, int, str]]:
-    """Sentences containing ``query``, ignoring case in any script: id, document, ordinal, text
-    (only in the documents assigned to ``assigned_to`` when given)."""
+    """Sentences containing ``query``, ignoring case in any script: id, document, ordinal, text, at
+    most ``limit`` in corpus order, after the sentence ``after`` (the previous page's last hit) when
+    given, only in the documents assigned to ``assigned_to`` when given."""
     with project.reading() as s:
-        return reading.search(s, query, limit, assigned_to)
+        return sentence_search.search(s, query, limit, assigned_to, after)

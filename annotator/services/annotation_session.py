@@ -355,6 +355,9 @@ class AnnotationSession(EditingSession):
         with self.project.reading() as s:
             return [m for m in queries.team_progress(s) if m.name != self.person.name]
 
-    def search(self, query: str, limit: int = 200) -> list[tuple[int, str, int, str]]:
-        """Sentences containing ``query`` (any case, any script): id, document, ordinal, text."""
-        return annotate.search(self.project, query, limit, self.navigator.assigned_to)
+    def search(
+        self, query: str, limit: int = 200, after: int | None = None
+    ) -> list[tuple[int, str, int, str]]:
+        """Sentences containing ``query`` (any case, any script): id, document, ordinal, text; a
+        page of ``limit``, the next one ``after`` the last hit's id."""
+        return annotate.search(self.project, query, limit, self.navigator.assigned_to, after)

@@ -1,4 +1,5 @@
-"""Queries behind the annotation window: one sentence's view, navigation, progress and search."""
+"""Queries behind the annotation window: one sentence's view, navigation and progress (search:
+``sentence_search.py``)."""
 
 from __future__ import annotations
 
@@ -180,32 +181,3 @@ def next_not_done(
             return int(after)
     first = session.scalar(not_done)
     return int(first) if first is not None and first != sentence_id else None
-
-
-def search(
-    session: Session, query: str, limit: int = 200, assigned_to: int | None = None
-) -> list[tuple[int, str, int, str]]:
-    """Sentences containing ``query`` ignoring case in any script, in corpus order, at most ``limit``:
-    id, document name, ordinal (the sentence's place in its document, from 0) and text. With
-    ``assigned_to``, only in the documents assigned to that person."""
-    needle = query.casefold().strip()
-    if not needle:
-        return []
-    hits: list[tuple[int, str, int, str]] = []
-    every = (
-        select(Sentence.id, Sentence.document_id, Document.name, Sentence.text)
-        .join(Document, Document.id == Sentence.document_id)
-        .order_by(Document.name, Document.id, Sentence.position)
-    )
-    if assigned_to is not None:
-        every = every.where(assigned_clause(assigned_to, Sentence.document_id))
-    rows = session.execute(every.execution_options(yield_per=2000))
-    document, ordinal = None, 0
-    for sid, doc_id, name, text in rows:
-        ordinal = ordinal + 1 if doc_id == document else 0
-        document = doc_id
-        if needle in text.casefold():
-            hits.append((sid, name, ordinal, text))
-            if len(hits) >= limit:
-                break
-    return hits

@@ -224,6 +224,14 @@
         <translation>ізделетін мәтін (кез келген регистр)</translation>
     </message>
     <message>
+        <source>More</source>
+        <translation>Тағы</translation>
+    </message>
+    <message>
+        <source>first {count} sentences shown; More (or Down on the last) shows more</source>
+        <translation>алғашқы {count} сөйлем көрсетілді; «Тағы» (немесе соңғысында Down) келесілерін көрсетеді</translation>
+    </message>
+    <message>
         <source>{count} sentence(s); Enter jumps to the selected one</source>
         <translation>{count} сөйлем; Enter таңдалғанына өтеді</translation>
     </message>

@@ -224,6 +224,14 @@
         <translation>искомый текст (любой регистр)</translation>
     </message>
     <message>
+        <source>More</source>
+        <translation>Ещё</translation>
+    </message>
+    <message>
+        <source>first {count} sentences shown; More (or Down on the last) shows more</source>
+        <translation>показаны первые {count} предложений; «Ещё» (или Down на последнем) покажет следующие</translation>
+    </message>
+    <message>
         <source>{count} sentence(s); Enter jumps to the selected one</source>
         <translation>предложений: {count}; Enter — перейти к выбранному</translation>
     </message>
