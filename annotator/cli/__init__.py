@@ -125,6 +125,7 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
         per_document=args.per == "document",
         separator=args.separator,
         tokens=args.tokens,
+        documents=tuple(args.document),
     )
     bar = ProgressBar("exporting")
     try:
