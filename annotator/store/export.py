@@ -223,10 +223,14 @@ class _LayerReader:
             .join(Sentence, Sentence.id == EventRow.sentence_id)
             .where(_in_range(EventRow.annotator_id == me))
         )
+        # Through the batch's events (an argument has its event's sentence and annotator): the
+        # arguments have no index by sentence, and a join from them read every argument per batch.
         self.arguments = (
             select(EventArgument.event_id, EventArgument.role, EventArgument.entity_id)
-            .join(Sentence, Sentence.id == EventArgument.sentence_id)
-            .where(_in_range(EventArgument.annotator_id == me))
+            .select_from(Sentence)
+            .join(EventRow, EventRow.sentence_id == Sentence.id)
+            .join(EventArgument, EventArgument.event_id == EventRow.id)
+            .where(_in_range(EventRow.annotator_id == me))
             .order_by(EventArgument.event_id, EventArgument.id)
         )
         self.stance = (
