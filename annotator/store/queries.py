@@ -202,8 +202,7 @@ def stats(session: Session) -> dict[str, Any]:
     per: dict[str, dict[str, int]] = {}
     for annotator_id, *counts in session.execute(_PER_ANNOTATOR):
         if annotator_id in names:
-            entities, events, stance, done = (int(n or 0) for n in counts)
-            per[names[annotator_id]] = {"entities": entities, "events": events, "stance": stance, "done": done}
+            per[names[annotator_id]] = dict(zip(_KINDS, (int(n or 0) for n in counts), strict=True))
     return {
         "documents": int(documents),
         "sentences": int(sentences),

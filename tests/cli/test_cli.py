@@ -301,7 +301,17 @@ def test_a_glob_passes_over_side_files_and_a_side_file_alone_says_what_to_import
 
 def test_export_of_one_document_by_name(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = str(tmp_path / "p.sqlite")
-    run(capsys, "import", "--db", db, "--annotator", "bob", "--status", "done", str(FIXTURES / "example.conll"))
+    run(
+        capsys,
+        "import",
+        "--db",
+        db,
+        "--annotator",
+        "bob",
+        "--status",
+        "done",
+        str(FIXTURES / "example.conll"),
+    )
     code, whole, _ = run(capsys, "export", "--db", db, "--format", "conll", "--out", "-")
     assert code == 0
     second = "-DOCSTART-" + whole.split("-DOCSTART-")[2]
