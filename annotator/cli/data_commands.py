@@ -89,6 +89,7 @@ def export_command(args: argparse.Namespace, db: str | None) -> int:
         per_document=args.per == "document",
         separator=args.separator,
         tokens=args.tokens,
+        documents=tuple(args.document),
     )
     bar = ProgressBar("exporting")
     try:

@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", metavar="PATH", help="destination (default under exports/); - for standard output"
     )
     exp.add_argument(
+        "--document", metavar="NAME", action="append", default=[], help="only this document (repeatable)"
+    )
+    exp.add_argument(
         "--no-docstart", dest="docstart", action="store_false", help="CoNLL: no -DOCSTART- lines"
     )
     exp.add_argument(

@@ -57,6 +57,7 @@ class ExportOptions:
     separator: str = "tab"
     tokens: str = "objects"  # JSONL: token objects, or strings with token_offsets
     events_to: str = "file"  # CoNLL --events: a file beside the export (file) or a column (column)
+    documents: tuple[str, ...] = ()  # only these documents, by name (empty: every document)
 
 
 @dataclass
@@ -112,6 +113,19 @@ def resolve_layer(session: Session, annotator: str | None, gold: bool) -> querie
     return found
 
 
+def _document_ids(session: Session, names: tuple[str, ...]) -> tuple[int, ...]:
+    """The ids of the documents called ``names`` (in that order, once each); an unknown name is an
+    ExportError."""
+    ids: list[int] = []
+    for name in names:
+        found = queries.find_document(session, name)
+        if found is None:
+            raise ExportError(f"the project has no document named {name!r}")
+        if found[0] not in ids:
+            ids.append(found[0])
+    return tuple(ids)
+
+
 def default_destination(project: Project, layer: str, fmt: str) -> Path:
     """``exports/PROJECT-LAYER-FORMAT.ext`` (a folder for brat), cleaned into one portable file name."""
     return exports_dir() / f"{sanitize(f'{project.name}-{layer}-{fmt}')}{WRITERS[fmt].suffix}"
@@ -138,7 +152,7 @@ def export_layer(
         )
     with collector_paused(), project.reading() as session:
         layer = resolve_layer(session, options.annotator, options.gold)
-        selection = Selection(layer.id, options.status)
+        selection = Selection(layer.id, options.status, _document_ids(session, options.documents))
         total = count_selected(session, selection)
         if total == 0:
             what = "marked done" if options.status == "done" else "in the project"

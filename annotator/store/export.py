@@ -53,10 +53,12 @@ BATCH = 2000
 
 @dataclass(frozen=True)
 class Selection:
-    """Whose layer to export and which sentences: ``done`` only, or ``all``."""
+    """Whose layer to export and which sentences: ``done`` only, or ``all``; of the documents
+    ``documents`` (ids), or of every document when it is empty."""
 
     annotator_id: int
     status: str = "done"
+    documents: tuple[int, ...] = ()
 
 
 def count_selected(session: Session, selection: Selection) -> int:
@@ -70,6 +72,8 @@ def count_selected(session: Session, selection: Selection) -> int:
                 SentenceStatus.annotator_id == selection.annotator_id,
             ),
         ).where(SentenceStatus.status == "done")
+    if selection.documents:
+        query = query.where(Sentence.document_id.in_(selection.documents))
     return int(session.scalar(query) or 0)
 
 
@@ -81,20 +85,26 @@ def iter_layer(
 ) -> Iterator[Record]:
     """Yield DocumentStart, SentenceRecord and DocumentStanceRecord records for the selection."""
     name = session.scalar(select(Annotator.name).where(Annotator.id == selection.annotator_id)) or ""
-    docs = session.execute(select(Document.id, Document.name, Document.source).order_by(Document.name)).all()
+    query = select(Document.id, Document.name, Document.source).order_by(Document.name)
+    if selection.documents:
+        query = query.where(Document.id.in_(selection.documents))
+    docs = session.execute(query).all()
     reader = _LayerReader(session, selection, name, attribute_order, target_order)
     for doc_id, doc_name, source in docs:
         yield from reader.document(doc_id, doc_name, source)
 
 
-def _assignees(conn: Any) -> dict[int, tuple[str, ...]]:
-    """Document id → the names of the people it is assigned to, by name."""
+def _assignees(conn: Any, documents: tuple[int, ...]) -> dict[int, tuple[str, ...]]:
+    """Document id → the names of the people it is assigned to, by name (of ``documents``, or of
+    every document when it is empty)."""
     out: dict[int, list[str]] = {}
     query = (
         select(Assignment.document_id, Annotator.name)
         .join(Annotator, Annotator.id == Assignment.annotator_id)
         .order_by(Assignment.document_id, Annotator.name)
     )
+    if documents:
+        query = query.where(Assignment.document_id.in_(documents))
     for doc, name in conn.execute(query):
         out.setdefault(int(doc), []).append(str(name))
     return {doc: tuple(names) for doc, names in out.items()}
@@ -149,12 +159,15 @@ class _LayerReader:
         self.rank = {name: i for i, name in enumerate(attribute_order)}
         self.target_rank = {name: i for i, name in enumerate(target_order)}
         me = sel.annotator_id
+        # Whether the layer has each kind anywhere; a few documents are simply asked (asking
+        # whether a layer has any event at all may read much of a large corpus's events).
         self.has = {
-            model: self.conn.execute(select(exists().where(model.annotator_id == me))).scalar_one()
+            model: bool(sel.documents)
+            or self.conn.execute(select(exists().where(model.annotator_id == me))).scalar_one()
             for model in (EventRow, SentenceStance, DocumentStance, ActiveTime)
         }
         self.text = select(Document.text).where(Document.id == bindparam("doc"))
-        self.assignees = _assignees(self.conn)
+        self.assignees = _assignees(self.conn, sel.documents)
         self.document_stance = select(
             DocumentStance.target, DocumentStance.label, DocumentStance.holder_id
         ).where(DocumentStance.document_id == bindparam("doc"), DocumentStance.annotator_id == me)
@@ -210,10 +223,14 @@ class _LayerReader:
             .join(Sentence, Sentence.id == EventRow.sentence_id)
             .where(_in_range(EventRow.annotator_id == me))
         )
+        # Through the batch's events (an argument has its event's sentence and annotator): the
+        # arguments have no index by sentence, and a join from them read every argument per batch.
         self.arguments = (
             select(EventArgument.event_id, EventArgument.role, EventArgument.entity_id)
-            .join(Sentence, Sentence.id == EventArgument.sentence_id)
-            .where(_in_range(EventArgument.annotator_id == me))
+            .select_from(Sentence)
+            .join(EventRow, EventRow.sentence_id == Sentence.id)
+            .join(EventArgument, EventArgument.event_id == EventRow.id)
+            .where(_in_range(EventRow.annotator_id == me))
             .order_by(EventArgument.event_id, EventArgument.id)
         )
         self.stance = (

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session, aliased
 
 from annotator.store.tables import (
     EntityRow,
@@ -97,3 +98,77 @@ def all_sentence_ids(session: Session) -> list[int]:
     """Every sentence id in corpus order."""
     query = select(Sentence.id).order_by(Sentence.document_id, Sentence.position)
     return list(session.connection().scalars(query).all())
+
+
+def sentence_stance(session: Session, annotator_id: int) -> dict[tuple[int, str], str]:
+    """One annotator's sentence stance: ``(sentence id, target)`` → label."""
+    query = select(SentenceStance.sentence_id, SentenceStance.target, SentenceStance.label).where(
+        SentenceStance.annotator_id == annotator_id
+    )
+    return {(sid, target): label for sid, target, label in session.connection().execute(query).all()}
+
+
+@dataclass
+class LayerBlock:
+    """One annotator's entities and events (with argument spans) in a block of documents."""
+
+    entities: dict[int, list[tuple[int, int, str]]]
+    events: dict[int, list[tuple[int, int, str, frozenset[tuple[str, int, int]]]]]
+
+
+class BlockReader:
+    """Reads annotators' layers a block of documents at a time (documents ``lo..hi`` by id), so
+    that agreement never holds a whole corpus's spans: a few statements per block and person,
+    built once. Within a sentence, spans come in the order they were stored."""
+
+    def __init__(self, session: Session) -> None:
+        self.conn = session.connection()
+        in_block = Sentence.document_id.between(bindparam("lo"), bindparam("hi"))
+
+        def mine(column: Any) -> Any:
+            # ``+ 0``: the block's sentences are the way in, not the person's index (SQLite would
+            # otherwise read every row of the person's for each block).
+            return (column + 0) == bindparam("me")
+
+        self.entities = (
+            select(EntityRow.sentence_id, EntityRow.token_start, EntityRow.token_last + 1, EntityRow.label)
+            .join(Sentence, Sentence.id == EntityRow.sentence_id)
+            .where(in_block, mine(EntityRow.annotator_id))
+            .order_by(EntityRow.sentence_id, EntityRow.id)
+        )
+        argument_entity = aliased(EntityRow)
+        self.arguments = (
+            select(
+                EventArgument.event_id,
+                EventArgument.role,
+                argument_entity.token_start,
+                argument_entity.token_last + 1,
+            )
+            .select_from(Sentence)
+            .join(EventRow, EventRow.sentence_id == Sentence.id)
+            .join(EventArgument, EventArgument.event_id == EventRow.id)
+            .join(argument_entity, argument_entity.id == EventArgument.entity_id)
+            .where(in_block, mine(EventRow.annotator_id))
+        )
+        self.events = (
+            select(
+                EventRow.id, EventRow.sentence_id, EventRow.token_start, EventRow.token_last, EventRow.type
+            )
+            .join(Sentence, Sentence.id == EventRow.sentence_id)
+            .where(in_block, mine(EventRow.annotator_id))
+            .order_by(EventRow.sentence_id, EventRow.id)
+        )
+
+    def block(self, annotator_id: int, lo: int, hi: int) -> LayerBlock:
+        """The annotator's entities and events in documents ``lo..hi``."""
+        params = {"me": annotator_id, "lo": lo, "hi": hi}
+        entities: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for sid, ts, te, label in self.conn.execute(self.entities, params).all():
+            entities[sid].append((ts, te, label))
+        args: dict[int, set[tuple[str, int, int]]] = defaultdict(set)
+        for ev, role, ts, te in self.conn.execute(self.arguments, params).all():
+            args[ev].add((role, ts, te))
+        events: dict[int, list[tuple[int, int, str, frozenset[tuple[str, int, int]]]]] = defaultdict(list)
+        for ev, sid, ts, tl, etype in self.conn.execute(self.events, params).all():
+            events[sid].append((ts, tl + 1, etype, frozenset(args[ev])))
+        return LayerBlock(entities, events)

@@ -121,6 +121,8 @@ def _span_constraints(table: str, label: str) -> tuple[object, ...]:
         Index(
             f"uq_{table}_span", "sentence_id", "annotator_id", "token_start", "token_last", label, unique=True
         ),
+        # A person's rows as a range (migration 0009): their counts, and their layer read alone.
+        Index(f"ix_{table}_annotator", "annotator_id"),
     )
 
 

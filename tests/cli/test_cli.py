@@ -297,3 +297,26 @@ def test_a_glob_passes_over_side_files_and_a_side_file_alone_says_what_to_import
         code, out, err = run(capsys, "import", "--db", db, str(gl / side))
         assert (code, out) == (1, "")
         assert err.startswith(f"annotator: {gl / side}: is the {what} of ex.jsonl: import ex.jsonl")
+
+
+def test_export_of_one_document_by_name(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "p.sqlite")
+    run(
+        capsys,
+        "import",
+        "--db",
+        db,
+        "--annotator",
+        "bob",
+        "--status",
+        "done",
+        str(FIXTURES / "example.conll"),
+    )
+    code, whole, _ = run(capsys, "export", "--db", db, "--format", "conll", "--out", "-")
+    assert code == 0
+    second = "-DOCSTART-" + whole.split("-DOCSTART-")[2]
+    code, out, err = run(
+        capsys, "export", "--db", db, "--format", "conll", "--out", "-", "--document", "example-0002"
+    )
+    assert (code, out) == (0, second), err
+    assert "of 1 document (bob)" in err

@@ -38,6 +38,9 @@ class LayerIntake:
         self.job = job
         self.annotators: dict[str, int] = {}
         self.long_names = LongNames(job.schema)  # schema names too long for the database, if any
+        # (sentence id, annotator id) of the stored sentences given layers so far: a stored sentence
+        # may come again (a document given twice). A new document's sentences have ids of their
+        # own, so theirs are checked within a batch only: the set never grows with a new corpus.
         self.seen_layers: set[tuple[int, int]] = set()
         self.assignees: dict[str, int] = {}  # people named by assignment lines, by name
 
@@ -101,6 +104,7 @@ class LayerIntake:
         """Check the layers of these (sentence id, record) pairs and write those taken."""
         job = self.job
         work: list[tuple[int, int, SentenceRecord, Layer]] = []
+        seen = set() if isinstance(doc, NewDocument) else self.seen_layers
         for sid, record in pairs:
             for layer in record.layers:
                 try:
@@ -112,11 +116,11 @@ class LayerIntake:
                 aid = self.annotator_id(layer.annotator, record.line)
                 if not self.accepts(doc, aid):
                     continue
-                if (sid, aid) in self.seen_layers:
+                if (sid, aid) in seen:
                     raise job.fail(
                         record.line, f"the sentence is given twice for annotator {layer.annotator!r}"
                     )
-                self.seen_layers.add((sid, aid))
+                seen.add((sid, aid))
                 work.append((sid, aid, record, layer))
         if work:
             LayerWriter(job, doc, work).write()
