@@ -73,6 +73,7 @@ class Transfer:
 
     def _imported(self, summary: object) -> None:
         self.window.reload_documents()
+        self.window.runner.upkeep.index_search()  # the new sentences, for the search
         if self.session.view is None:
             first = self.session.navigator.first()
             if first is not None:

@@ -1,4 +1,5 @@
-"""A window's upkeep in the background: its rolling backups and the full integrity check.
+"""A window's upkeep in the background: its rolling backups, the full integrity check, and the
+search index of the sentences an import left waiting (:mod:`annotator.services.search_index`).
 
 Neither runs in the window's thread, so neither delays the start or an edit at any corpus size.
 The session's :class:`~annotator.services.backups.Backups` decides when a backup is due and
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from annotator.gui.language import shown, translate
 from annotator.gui.workers import Worker, run_in_background
 from annotator.services import project as projects
+from annotator.services import search_index
 from annotator.services.backups import BackupNews, Job
 from annotator.services.session import EditingSession
 
@@ -37,6 +39,7 @@ class Upkeep:
         self.workers: list[Worker] = []
         self.warning: QMessageBox | None = None  # the damage warning, once shown
         self._stop = threading.Event()
+        self._indexing = False
         session.backups.background = self.run
         session.backups.said.connect(self._backup_news)
 
@@ -68,11 +71,40 @@ class Upkeep:
     def _backup_news(self, news: BackupNews) -> None:
         self.say(news.line, news.failed)
 
+    def index_search(self) -> None:
+        """Index the sentences waiting for the search (after the start's check, after an import),
+        in a worker, unless that runs already."""
+        if self._indexing or self._stop.is_set():
+            return
+        self._indexing = True
+        project = self.session.project
+
+        def index() -> int:
+            return search_index.index_waiting(project, self._stop)
+
+        self._started(run_in_background(self.window, index, self._indexed, self._not_indexed))
+
+    def _indexed(self, blocks: int) -> None:
+        self._indexing = False
+        if blocks and not self._stop.is_set():
+            self.say(translate("Upkeep", "the search index holds every sentence now"), False)
+
+    def _not_indexed(self, problem: str) -> None:
+        self._indexing = False
+        if not self._stop.is_set():
+            self.say(
+                translate("Upkeep", "the search index could not be filled: {problem}").format(
+                    problem=problem
+                ),
+                True,
+            )
+
     def _checked(self, problem: str | None) -> None:
         if self._stop.is_set():
             return
         if problem is None:
             self.session.backups.at_start()
+            self.index_search()
             return
         self.say(problem, True)
         box = QMessageBox(

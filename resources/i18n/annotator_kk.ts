@@ -1783,6 +1783,14 @@ Details are in {log}.</source>
 <context>
     <name>Upkeep</name>
     <message>
+        <source>the search index holds every sentence now</source>
+        <translation>іздеу индексінде енді барлық сөйлем бар</translation>
+    </message>
+    <message>
+        <source>the search index could not be filled: {problem}</source>
+        <translation>іздеу индексі толтырылмады: {problem}</translation>
+    </message>
+    <message>
         <source>The project file is damaged</source>
         <translation>Жоба файлы бүлінген</translation>
     </message>

@@ -1783,6 +1783,14 @@ Details are in {log}.</source>
 <context>
     <name>Upkeep</name>
     <message>
+        <source>the search index holds every sentence now</source>
+        <translation>поисковый индекс теперь содержит все предложения</translation>
+    </message>
+    <message>
+        <source>the search index could not be filled: {problem}</source>
+        <translation>не удалось заполнить поисковый индекс: {problem}</translation>
+    </message>
+    <message>
         <source>The project file is damaged</source>
         <translation>Файл проекта повреждён</translation>
     </message>

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from annotator.gui.main_window import AnnotationWindow
 from annotator.services import project as projects
-from annotator.store import Project, safety
+from annotator.services import search_index
+from annotator.store import Project, safety, sentence_search
 from tests import stored
 from tests.gui.conftest import press
 from tests.store.test_integrity import damage
@@ -115,3 +116,17 @@ def test_a_sound_project_is_checked_then_backed_up_at_start(
     assert w.runner.upkeep.warning is None
     (backup,) = projects.backups(str(_file(w.project)))
     assert backup.is_file()
+
+
+def test_the_sentences_an_import_left_waiting_are_indexed_after_the_start(
+    open_window: Callable[[str], AnnotationWindow], qtbot: QtBot
+) -> None:
+    w = open_window("a")
+    assert search_index.waiting(w.project)  # the project's import left its sentences to the window
+    said: list[str] = []
+    w.statusBar().messageChanged.connect(said.append)
+    w.runner.upkeep.start()
+    qtbot.waitUntil(lambda: not search_index.waiting(w.project), timeout=20_000)
+    qtbot.waitUntil(lambda: "the search index holds every sentence now" in said, timeout=10_000)
+    with w.project.reading() as s:
+        assert sentence_search.has_index(s)

@@ -5,6 +5,7 @@ a document's deletion). On SQLite FTS5's own integrity check compares the index 
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Token
 from annotator.services import project as projects
 from annotator.services import retokenize as retokenizing
+from annotator.services import search_index
 from annotator.services.annotate import Navigator
 from annotator.services.commands.corrections import MergeSentences, SplitSentence
 from annotator.services.commands.text import token_fix
@@ -29,7 +31,9 @@ INTEGRITY_CHECK = "INSERT INTO sentence_search(sentence_search, rank) VALUES ('i
 
 
 def hits(project: Project, needle: str) -> list[tuple[int, str, int, str]]:
-    """The search's hits, after the index was checked against the sentences' text."""
+    """The search's hits once the window's upkeep indexed what an import left waiting, after the
+    index was checked against the sentences' text."""
+    search_index.index_waiting(project)
     in_step(project)
     with project.reading() as s:
         return sentence_search.search(s, needle)
@@ -63,8 +67,9 @@ def test_imported_sentences_are_found_the_next_import_too(news: Project, tmp_pat
 
 
 def test_an_import_that_fails_leaves_the_index_as_it_was(news: Project, tmp_path: Path) -> None:
-    """The import indexes its sentences at its end (store ``defer``/``catch_up``): a refused file
-    rolls everything back, the mark included, and later writes are indexed at once again."""
+    """An import leaves its sentences waiting (store ``defer``): a refused file rolls everything
+    back, the mark included, and later writes are indexed at once again."""
+    search_index.index_waiting(news)
     bad = write(tmp_path / "bad.jsonl", '{"document": "x", "text": "Ақпан айы."}\n{"document": \n')
     with pytest.raises(AnnotatorError):
         import_paths(news, [bad])
@@ -144,3 +149,35 @@ def test_a_restored_backup_is_found_as_it_was(tmp_path: Path) -> None:
     project = projects.open_existing(str(path))
     assert hits(project, "ақпан") == [] and len(hits(project, "қaзақ")) == 1
     project.close()
+
+
+def test_an_import_costs_no_indexing_and_its_sentences_are_found_meanwhile(
+    news: Project, tmp_path: Path
+) -> None:
+    """Issue 19: filling the trigram index costs more than the import, so the import leaves its
+    sentences waiting; the search reads them meanwhile (same hits), the upkeep's blocks index them."""
+    search_index.index_waiting(news)
+    lines = "".join(f"Ақпан айының {i}-күні жиналыс болды.\n" for i in range(30))
+    import_paths(news, [write(tmp_path / "later.txt", lines)])
+    with news.reading() as s:
+        assert sentence_search.waiting(s) and not sentence_search.has_index(s)
+        indexed = s.execute(text("SELECT count(*) FROM sentence_search WHERE sentence_search MATCH 'ақп'"))
+        assert indexed.scalar() == 0, "the import indexed nothing"
+        meanwhile = sentence_search.search(s, "АҚПАН АЙЫНЫҢ 2")
+    assert [h[2] for h in meanwhile] == [2, *range(20, 30)]
+    assert search_index.index_waiting(news, block=7) == 5  # 30 sentences, blocks of 7: the 5th ends it
+    with news.reading() as s:
+        assert not sentence_search.waiting(s) and sentence_search.has_index(s)
+        assert sentence_search.search(s, "АҚПАН АЙЫНЫҢ 2") == meanwhile
+    in_step(news)
+
+
+def test_a_stopped_indexing_goes_on_where_it_stopped(news: Project, tmp_path: Path) -> None:
+    search_index.index_waiting(news)
+    import_paths(news, [write(tmp_path / "later.txt", "".join(f"Жол {i} салынды.\n" for i in range(10)))])
+    stop = threading.Event()
+    stop.set()
+    assert search_index.index_waiting(news, stop) == 0  # the window closed before the first block
+    assert search_index.waiting(news)
+    assert search_index.index_waiting(news, block=4) == 3 and not search_index.waiting(news)
+    assert [h[2] for h in hits(news, "жол 9")] == [9]

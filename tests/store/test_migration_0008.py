@@ -12,6 +12,7 @@ from alembic import command
 from sqlalchemy import Engine, create_engine, text
 
 from annotator.core.schema import default_schema_path, load_schema
+from annotator.services import search_index
 from annotator.services.importing import import_paths
 from annotator.store import open_project, sentence_search
 from annotator.store.migrate import alembic_config, upgrade
@@ -55,10 +56,12 @@ def test_an_existing_sqlite_project_gets_its_sentences_indexed(tmp_path: Path, n
     _downgrade(project.engine, "0007")
     assert _objects(project.engine) == set()  # table, shadow tables and triggers gone
     project.close()
-    project, created = open_project(str(path))  # upgrades: the index is made and filled
+    project, created = open_project(str(path))  # upgrades: the index is made, its sentences wait
     assert not created
     made = {"sentence_search", "sentences_search_insert", "sentences_search_update"}
     assert made <= _objects(project.engine)
+    assert search_index.waiting(project)  # the upgrade does not fill it: the window's upkeep does
+    search_index.index_waiting(project)
     with project.engine.begin() as conn:
         conn.execute(text(INTEGRITY_CHECK))
     with project.reading() as s:

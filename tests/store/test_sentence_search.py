@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from annotator.services import search_index
 from annotator.services.importing import import_paths
 from annotator.store import Project, assignments, queries, sentence_search
 from annotator.store.sentence_search import Hit
@@ -82,6 +83,7 @@ def found(project: Project, needle: str, limit: int = 200, **kw: int | None) -> 
 def corpus(project: Project, tmp_path: Path) -> Project:
     paths = [write(tmp_path / f"{name}.txt", "\n".join(lines) + "\n") for name, lines in DOCS.items()]
     import_paths(project, paths)
+    search_index.index_waiting(project)  # what the window's upkeep does after an import
     return project
 
 

@@ -52,7 +52,7 @@ def import_paths(
         summary.unlabelled = [str(p) for p, fmt in zip(files, formats, strict=True) if fmt == "txt"]
     with collector_paused(), project.transaction() as session:
         job = ImportJob(session, project.schema, options, summary, strict=project.login is not None)
-        sentence_search.defer(session)  # the new sentences are indexed for search once, at the end
+        sentence_search.defer(session)  # indexed for search later, in the background (catch_up_some)
         version = tokenizer_version(session)  # the project's: an old project keeps cutting as before
         done = 0
         for path, size, fmt in zip(files, sizes, formats, strict=True):
@@ -77,7 +77,6 @@ def import_paths(
                 summary.notes += _trigger_notes(path, project, options.tag_column)
             done += size
         job.give_assignments()
-        sentence_search.catch_up(session)
     project.fold_log()
     return summary
 

@@ -7,7 +7,7 @@ a second copy of the text nor where in it, so the file grows by as little as suc
 (about 190 MB for a million sentences, against 400 MB with positions). Three triggers keep it in
 step with every write of a sentence's text, whichever code makes it (import, corrections,
 retokenizing, the fix of a mixed-script word, a document's deletion by cascade); an import adds
-its new sentences in one statement at its end instead (``DEFERRED`` below). A SQLite built
+its new sentences later, in the background, instead (``DEFERRED`` below). A SQLite built
 without FTS5 gets neither table nor triggers: the search then reads every sentence, as before.
 
 PostgreSQL: a GIN index of ``lower(text)`` with pg_trgm's ``gin_trgm_ops``, which
@@ -33,14 +33,15 @@ depends_on = None
 LOG = logging.getLogger(__name__)
 TABLE = "sentence_search"  # store/sentence_search.py reads it
 INDEX = "sentences_text_search"
-# While an import runs (store/sentence_search.py: ``defer``), this row holds the last sentence id
-# indexed: the import's new sentences are indexed in one statement at its end (``catch_up``),
-# which costs less than a trigger per row; rows past it are not in the index to take out.
+# After an import (store/sentence_search.py: ``defer``), this row holds the last sentence id
+# indexed: the sentences past it wait, and are indexed a block at a time in the background
+# (``catch_up_some``), which costs the import nothing; rows past it are not in the index to take out.
 DEFERRED = "(SELECT CAST(value AS INTEGER) FROM project_meta WHERE key = 'search:indexed_upto')"
 INDEXED = f"old.id <= coalesce({DEFERRED}, old.id)"
 TRIGGERS = {
     "sentences_search_insert": (
-        f"AFTER INSERT ON sentences WHEN {DEFERRED} IS NULL BEGIN "
+        # a sentence put back with an id already indexed past (the undo of a merge) is indexed now
+        f"AFTER INSERT ON sentences WHEN new.id <= coalesce({DEFERRED}, new.id) BEGIN "
         f"INSERT INTO {TABLE}(rowid, text) VALUES (new.id, new.text); END"
     ),
     "sentences_search_delete": (
@@ -73,7 +74,12 @@ def upgrade() -> None:
         )
         for name, body in TRIGGERS.items():
             op.execute(f"CREATE TRIGGER {name} {body}")
-        op.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")  # the sentences there are
+        # The sentences already there wait to be indexed, as an import's do: the window indexes them
+        # in the background a block at a time (a million sentences take a minute), not the upgrade.
+        op.execute(
+            "INSERT OR REPLACE INTO project_meta (key, value) SELECT 'search:indexed_upto', '0' "
+            "WHERE EXISTS (SELECT 1 FROM sentences)"
+        )
         return
     try:
         with bind.begin_nested():  # a refusal must not abort the migration's transaction
@@ -89,5 +95,6 @@ def downgrade() -> None:
         for name in TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute(f"DROP TABLE IF EXISTS {TABLE}")
+        op.execute("DELETE FROM project_meta WHERE key = 'search:indexed_upto'")
         return
     op.execute(f"DROP INDEX IF EXISTS {INDEX}")
