@@ -265,6 +265,10 @@ def run(n: int, work: Path, actions: int, postgres: str | None = None, keep: boo
     r["db_bytes"] = {"project": _db_bytes(p1), "floor": _db_bytes(floor_db)}
     print("  window (offscreen, separate process) ...", flush=True)
     r["gui"] = _gui(p1, actions)
+    print(
+        "  the window's search (its index filled first, as the window does after an import) ...", flush=True
+    )
+    r["search"] = scale.search(p1, _phase)
     if postgres:
         r["postgres"] = postgres_scale.measure(
             postgres, conll, work, _phase, lambda url: _gui(url, actions), keep

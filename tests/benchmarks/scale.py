@@ -22,6 +22,7 @@ from annotator.services.exporting import ExportOptions, export_layer
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.project import create
 from tests.benchmarks.corpus import generate
+from tests.benchmarks.one_document import one_document_export, stats_process
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = 20  # sentences of the corpus the fixed costs are measured on: next to no work
@@ -97,22 +98,45 @@ def fixed_costs(work: Path) -> dict[str, Any]:
     return seconds
 
 
-def whole_processes(work: Path, conll: Path, layered: Path, entities: Path) -> dict[str, float]:
+def whole_processes(work: Path, conll: Path, layered: Path, entities: Path) -> dict[str, Any]:
     """At full size: import and export as whole processes, stats on the three-annotator project
-    ``layered``, and the export of one document of ``entities``."""
+    ``layered`` and the export of one document of ``entities`` (best of three each)."""
     db, out = work / "cli.sqlite", work / "cli-out.conll"
     for old in (db, out):
         old.unlink(missing_ok=True)
     export = ("export", "--format", "conll", "--annotator", "a", "--status", "all")
+    one = one_document_export(entities)
     figures = {
         "import": _annotator("import", "--db", str(db), "--annotator", "a", str(conll)),
         "export": _annotator(*export, "--db", str(db), "--out", str(out)),
-        "stats": _annotator("stats", "--db", str(layered)),
-        "one_document": _annotator(
-            *export, "--db", str(entities), "--document", "doc-00001", "--out", str(work / "one.conll")
-        ),
+        "stats": stats_process(layered),
+        "one_document": one["seconds"],
+        "one_document_sentences": one["sentences"],
     }
     for suffix in ("", "-wal", "-shm"):  # the copy of the corpus is not needed again
         with contextlib.suppress(OSError):
             Path(f"{db}{suffix}").unlink()
     return figures
+
+
+def search(project_path: Path, phase: Phase) -> dict[str, Any]:
+    """The window's search on the full project: its index filled first (what the window's upkeep
+    does in the background after an import, timed), then every needle of search_bench, 5 times."""
+    from annotator.services import project as projects
+    from annotator.services import search_index
+    from tests.benchmarks import search_bench
+
+    project = projects.open_existing(str(project_path))
+    r: dict[str, Any] = {}
+    try:
+        phase(r, "index_fill", lambda: search_index.index_waiting(project, pause=0.0))
+        found = search_bench.run(project, 5, scan=False)
+    finally:
+        project.close()
+    every = [t for needle in found.values() for t in needle["first"] + needle["second"]]
+    r["p95_ms"] = round(sorted(every)[int(0.95 * (len(every) - 1))] * 1000, 1)
+    r["needles"] = {
+        name: {"hits": f["hits"], "first_ms": [round(t * 1000, 1) for t in f["first"]]}
+        for name, f in found.items()
+    }
+    return r

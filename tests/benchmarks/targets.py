@@ -160,13 +160,22 @@ def _tables(r: dict[str, Any]) -> None:
             inside = r[phase]["seconds"]
             print(f"{'annotator ' + name:<22} {cli[name]:9.2f} {inside:11.2f} {cli[name] - inside:11.2f}")
         print(f"{'annotator stats':<22} {cli['stats']:9.2f}  (3 annotators, every layer; opening included)")
-        print(f"{'export --document':<22} {cli['one_document']:9.2f}")
+        print(
+            f"{'export --document':<22} {cli['one_document']:9.2f}"
+            f"  ({cli['one_document_sentences']} sentences)"
+        )
     g = r["gui"]
     print(f"\nwindow ({g['actions']} actions each): first sentence {g['first_sentence_s']:.2f} s after start")
     for key in ("next_sentence", "label", "undo"):
         print(f"  {key:<14} median {g[key]['median_ms']:6.1f} ms   p95 {g[key]['p95_ms']:6.1f} ms")
     print(f"database: {r['db_bytes']['project'] / MB:.1f} MB (floor {r['db_bytes']['floor'] / MB:.1f} MB)")
     print(f"CoNLL export identical to the input: {r['conll_roundtrip_identical']}")
+    if r.get("search"):
+        fill = r["search"]["index_fill"]
+        print(
+            f"search index filled in the background: {fill['seconds']:.1f} s; "
+            f"search p95 {r['search']['p95_ms']} ms"
+        )
     if r.get("postgres"):
         from tests.benchmarks.postgres_scale import describe
 
