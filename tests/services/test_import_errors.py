@@ -261,7 +261,7 @@ def test_a_connection_killed_during_an_import_is_one_line_and_imports_nothing(
             example = str(FIXTURES / "example.conll")
             assert run(capsys, "import", "--db", url, "--annotator", "a", example)[0] == 0
             before = dump(project)
-            monkeypatch.setattr(cli, "ProgressBar", Killer)
+            monkeypatch.setattr("annotator.terminal.ProgressBar", Killer)  # the import command's bar
             err = refused(capsys, url, str(big))
             assert killed == [1]
             assert "the database cannot be reached" in err
