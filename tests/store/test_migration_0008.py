@@ -105,3 +105,17 @@ def test_postgresql_without_the_index_upgrades_and_searches_by_reading(tmp_path:
         with project.reading() as s:
             assert [hit[3] for hit in sentence_search.search(s, "ALMATY")] == ["ALMATY қаласы."]
         project.close()
+
+
+def test_a_postgresql_import_merges_the_search_index_once_at_its_end(tmp_path: Path) -> None:
+    """The GIN index keeps an import's entries in its pending list and merges them at the import's
+    end (a third less time at scale): nothing is left pending for a search to read through."""
+    with postgres_database() as url:
+        project, _ = open_project(url, create=True, schema=SCHEMA)
+        import_paths(project, [write(tmp_path / "news.txt", LINES)])
+        with project.engine.begin() as conn:
+            left = conn.execute(text("SELECT gin_clean_pending_list('sentences_text_search'::regclass)"))
+            assert left.scalar() == 0, "the import left entries in the pending list"
+        with project.reading() as s:
+            assert [hit[3] for hit in sentence_search.search(s, "ALMATY")] == ["ALMATY қаласы."]
+        project.close()

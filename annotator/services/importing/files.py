@@ -77,6 +77,7 @@ def import_paths(
                 summary.notes += _trigger_notes(path, project, options.tag_column)
             done += size
         job.give_assignments()
+        sentence_search.settle(session)  # PostgreSQL: the search index's new entries merged once
     project.fold_log()
     return summary
 
