@@ -115,6 +115,8 @@ def schema_floor_import(conll: Path, db: Path, annotator_id: int) -> int:
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("PRAGMA synchronous = NORMAL")
     con.execute("BEGIN IMMEDIATE")
+    # as an import does: the search index is filled later, in the background (store.sentence_search)
+    con.execute("INSERT OR IGNORE INTO project_meta (key, value) VALUES ('search:indexed_upto', '0')")
     sid = position = last = eid = 0
     sentences: list[tuple[object, ...]] = []
     entities: list[list[object]] = []
