@@ -68,14 +68,16 @@ PG_URL = os.environ.get("ANNOTATOR_TEST_PG", "")
 
 
 @contextmanager
-def postgres_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database on the test server (``ANNOTATOR_TEST_PG``), dropped afterwards."""
+def postgres_database(ctype: str | None = None) -> Iterator[str]:
+    """A new, empty PostgreSQL database on the test server (``ANNOTATOR_TEST_PG``), dropped afterwards;
+    with the character type ``ctype`` (``LC_CTYPE``) when given, else the server's."""
     if not PG_URL:
         pytest.skip("no PostgreSQL server for this run (ANNOTATOR_TEST_PG is empty; make test sets it)")
     name = f"annotator_test_{uuid.uuid4().hex[:16]}"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'"))
+        locale = f" LC_CTYPE '{ctype}'" if ctype else ""
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'{locale}"))
     try:
         yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:

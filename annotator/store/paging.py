@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from annotator.core.records import DocumentInfo
 from annotator.store.assignments import assigned_to_query
+from annotator.store.folding import folded
 from annotator.store.tables import Document, Sentence, SentenceStatus
 
 
@@ -23,14 +24,11 @@ def _like(needle: str) -> str:
 
 
 def _where(session: Session, needle: str, assigned_to: int | None) -> ColumnElement[bool]:
-    """Documents whose name holds ``needle`` in any case and script (SQLite's own ``lower`` knows
-    only ASCII: the engine gives it Python's ``casefold``), among those assigned to ``assigned_to``."""
+    """Documents whose name holds ``needle`` in any case and script (folded as ``folding`` says),
+    among those assigned to ``assigned_to``."""
     clause: ColumnElement[bool] = true()
     if needle:
-        if session.get_bind().dialect.name == "sqlite":
-            name = func.annotator_casefold(Document.name)
-        else:
-            name = func.lower(Document.name)
+        name = folded(session, Document.name)
         clause = clause & name.like(_like(needle.casefold()), escape="\\")
     if assigned_to is not None:
         clause = clause & Document.id.in_(assigned_to_query(assigned_to))

@@ -11,7 +11,8 @@ test, so the index never decides alone what is a hit:
 - SQLite: the FTS5 table of revision 0008 (trigram tokenizer, ``detail=none``): the sentences
   holding every trigram of the needle, in no particular order; they are sorted here.
 - PostgreSQL: ``lower(text) LIKE '%needle%'``, which the pg_trgm index of revision 0008 serves
-  (and a plain scan where the extension was missing).
+  (and a plain scan where the extension was missing). A database whose ``lower`` does not fold
+  Cyrillic (``LC_CTYPE=C``) folds the text otherwise (``folding``), exact but without the index.
 
 A needle the index finds in more than ``DENSE`` sentences is read in corpus order too: its hits
 come early, and sorting every candidate would cost more. Needles of fewer than three characters
@@ -32,6 +33,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from annotator.store.assignments import assigned_clause
+from annotator.store.folding import folded
 from annotator.store.tables import Document, Sentence
 
 Hit = tuple[int, str, int, str]  # sentence id, document name, ordinal, text
@@ -132,7 +134,7 @@ def _narrowed(session: Session, rows: Rows, query: str, needle: str) -> Rows | N
         match = text(f"{TABLE} MATCH :trigrams").bindparams(trigrams=_trigrams(needle))
         return rows.join(_INDEX, _INDEX.c.rowid == Sentence.id).where(match)
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return rows.where(func.lower(Sentence.text).like(f"%{escaped}%", escape="\\"))
+    return rows.where(folded(session, Sentence.text).like(f"%{escaped}%", escape="\\"))
 
 
 def _dense(session: Session, needle: str) -> bool:
