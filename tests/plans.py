@@ -10,12 +10,15 @@ from sqlalchemy import event
 from annotator.store import Project
 
 
-def plans_of(project: Project, operation: Callable[[], object]) -> list[str]:
-    """Run ``operation`` and return the EXPLAIN QUERY PLAN lines of every SELECT it ran (SQLite)."""
+def plans_of(
+    project: Project, operation: Callable[[], object], kinds: tuple[str, ...] = ("SELECT",)
+) -> list[str]:
+    """Run ``operation`` and return the EXPLAIN QUERY PLAN lines of every statement of ``kinds``
+    it ran (SQLite; the SELECTs unless told)."""
     statements: list[tuple[str, Any]] = []
 
     def seen(_conn: Any, _cursor: Any, sql: str, params: Any, _context: Any, many: bool) -> None:
-        if sql.lstrip().upper().startswith("SELECT") and not many:
+        if sql.lstrip().upper().startswith(kinds) and not many:
             statements.append((sql, params))
 
     event.listen(project.engine, "before_cursor_execute", seen)

@@ -200,6 +200,13 @@ class SentenceStance(Base):
             ["entities.id", "entities.sentence_id", "entities.annotator_id"],
         ),
         Index("ix_sentence_stance_annotator", "annotator_id"),
+        # The stances an entity holds (its deletion and undo; migration 0010): only rows with a holder.
+        Index(
+            "ix_sentence_stance_holder",
+            "holder_id",
+            sqlite_where=text("holder_id IS NOT NULL"),
+            postgresql_where=text("holder_id IS NOT NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
@@ -216,6 +223,12 @@ class DocumentStance(Base):
     __table_args__ = (
         UniqueConstraint("document_id", "annotator_id", "target"),
         Index("ix_document_stance_annotator", "annotator_id"),
+        Index(
+            "ix_document_stance_holder",
+            "holder_id",
+            sqlite_where=text("holder_id IS NOT NULL"),
+            postgresql_where=text("holder_id IS NOT NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))

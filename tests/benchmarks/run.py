@@ -262,9 +262,10 @@ def run(n: int, work: Path, actions: int, postgres: str | None = None, keep: boo
     r["tenth"] = scale.tenth(work, n, _phase)
 
     _checkpoint(p1)
+    _checkpoint(p2)
     r["db_bytes"] = {"project": _db_bytes(p1), "floor": _db_bytes(floor_db)}
     print("  window (offscreen, separate process) ...", flush=True)
-    r["gui"] = _gui(p1, actions)
+    r["gui"] = _gui(p2, actions)  # every layer of three people: a label's holder lookups read stance
     print(
         "  the window's search (its index filled first, as the window does after an import) ...", flush=True
     )
