@@ -51,3 +51,31 @@ def test_a_label_its_deletion_and_their_undo_read_no_layer_table_whole(project: 
 
     plans = plans_of(project, edits, ("SELECT", "UPDATE", "DELETE"))
     assert full_scans(plans, LAYER_TABLES) == [], plans
+
+
+def test_an_event_its_arguments_a_status_and_their_undo_read_no_layer_table_whole(project: Project) -> None:
+    if project.engine.dialect.name != "sqlite":
+        pytest.skip("the plans read are SQLite's (PostgreSQL has the same indexes)")
+    projects.load_seeds(project)
+    with project.transaction() as s:
+        person = queries.ensure_annotator(s, "a")
+    session = AnnotationSession(project, person)
+    start = session.start()
+    assert start is not None
+    sid, me = start.view.id, person.id
+
+    def edits() -> None:
+        assert session.execute(c.AddEntity(sid, me, 0, 1, "PERSON")).stored
+        assert session.execute(c.AddEvent(sid, me, 2, 3, "Contact.Meet")).stored
+        (entity,) = session.view.entities  # type: ignore[union-attr]
+        (event,) = session.view.events  # type: ignore[union-attr]
+        assert session.execute(c.AddArgument(sid, event.id, "Entity", entity.id)).stored
+        assert session.execute(c.SetAttribute(sid, event.id, "tense", "future")).stored
+        assert session.execute(c.SetStatus(sid, me, "done")).stored
+        assert session.execute(c.DeleteEvent(sid, event.id)).stored
+        for _ in range(6):
+            assert session.undo().stored
+        assert session.redo().stored
+
+    plans = plans_of(project, edits, ("SELECT", "UPDATE", "DELETE"))
+    assert full_scans(plans, LAYER_TABLES) == [], plans
