@@ -26,18 +26,25 @@ LAYER_TABLES = (
 )
 
 
-def test_a_label_its_deletion_and_their_undo_read_no_layer_table_whole(project: Project) -> None:
+@pytest.fixture
+def session(project: Project) -> AnnotationSession:
+    """Person ``a``'s session on the seeds, at its first sentence (SQLite: the plans are its own)."""
     if project.engine.dialect.name != "sqlite":
         pytest.skip("the plans read are SQLite's (PostgreSQL has the same indexes)")
     projects.load_seeds(project)
     with project.transaction() as s:
         person = queries.ensure_annotator(s, "a")
-    session = AnnotationSession(project, person)
-    me = person.id
-    start = session.start()
-    assert start is not None
-    sid = start.view.id
-    doc = start.view.document_id
+    editing = AnnotationSession(project, person)
+    assert editing.start() is not None
+    return editing
+
+
+def test_a_label_its_deletion_and_their_undo_read_no_layer_table_whole(
+    project: Project, session: AnnotationSession
+) -> None:
+    view, me = session.view, session.person.id
+    assert view is not None
+    sid, doc = view.id, view.document_id
 
     def edits() -> None:
         assert session.execute(c.AddEntity(sid, me, 0, 1, "PERSON")).stored
@@ -53,16 +60,12 @@ def test_a_label_its_deletion_and_their_undo_read_no_layer_table_whole(project: 
     assert full_scans(plans, LAYER_TABLES) == [], plans
 
 
-def test_an_event_its_arguments_a_status_and_their_undo_read_no_layer_table_whole(project: Project) -> None:
-    if project.engine.dialect.name != "sqlite":
-        pytest.skip("the plans read are SQLite's (PostgreSQL has the same indexes)")
-    projects.load_seeds(project)
-    with project.transaction() as s:
-        person = queries.ensure_annotator(s, "a")
-    session = AnnotationSession(project, person)
-    start = session.start()
-    assert start is not None
-    sid, me = start.view.id, person.id
+def test_an_event_its_arguments_a_status_and_their_undo_read_no_layer_table_whole(
+    project: Project, session: AnnotationSession
+) -> None:
+    view, me = session.view, session.person.id
+    assert view is not None
+    sid = view.id
 
     def edits() -> None:
         assert session.execute(c.AddEntity(sid, me, 0, 1, "PERSON")).stored
