@@ -10,12 +10,12 @@ for the scripts of a Kazakh corpus (Cyrillic, Latin).
   table of the Latin and Cyrillic letters (Kazakh's own ones among them). Those two are exact but
   no index holds them: the search reads every sentence.
 
-Which one applies is asked of the server once per connection (``lower('ӘҚҒҮҰІ')``).
+Which one applies is asked of the server once per connection (``lower`` of :data:`PROBE`).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, Connection, func
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 # The letters lower() must fold for a Kazakh corpus; probed on the server.
@@ -27,12 +27,6 @@ UPPER = _LATIN + _CYRILLIC + _KAZAKH
 LOWER = UPPER.lower()
 ICU_ROOT = "und-x-icu"
 _INFO_KEY = "annotator.folding"
-
-
-def folds_in_index(session: Session) -> bool:
-    """True when ``lower(column)`` folds as ``casefold`` does here (SQLite's registered function;
-    PostgreSQL's ``lower`` in a database whose character type knows Cyrillic): what the index holds."""
-    return _how(session) in ("sqlite", "lower")
 
 
 def folded(session: Session, column: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[str]:
@@ -47,20 +41,28 @@ def folded(session: Session, column: ColumnElement[str] | InstrumentedAttribute[
     return func.translate(column, UPPER, LOWER)
 
 
+def contains(
+    session: Session, column: ColumnElement[str] | InstrumentedAttribute[str], needle: str
+) -> ColumnElement[bool]:
+    """``column`` holds ``needle`` in any case (``needle`` casefolded here; its ``%``, ``_`` and
+    ``\\`` taken literally)."""
+    escaped = needle.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return folded(session, column).like(f"%{escaped}%", escape="\\")
+
+
 def _how(session: Session) -> str:
     connection = session.connection()
     if connection.dialect.name == "sqlite":
         return "sqlite"
     known = connection.info.get(_INFO_KEY)
     if known is None:
-        known = _probe(session)
+        known = _probe(connection)
         connection.info[_INFO_KEY] = known
     return str(known)
 
 
-def _probe(session: Session) -> str:
+def _probe(connection: Connection) -> str:
     """How this PostgreSQL database folds: 'lower', 'icu' or 'table'."""
-    connection = session.connection()
     said = connection.exec_driver_sql("SELECT lower(%(probe)s)", {"probe": PROBE}).scalar()
     if said == PROBE.lower():
         return "lower"

@@ -13,14 +13,8 @@ from sqlalchemy.orm import Session
 
 from annotator.core.records import DocumentInfo
 from annotator.store.assignments import assigned_to_query
-from annotator.store.folding import folded
+from annotator.store.folding import contains
 from annotator.store.tables import Document, Sentence, SentenceStatus
-
-
-def _like(needle: str) -> str:
-    """A LIKE pattern matching ``needle`` anywhere (its ``%``, ``_`` and ``\\`` taken literally)."""
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _where(session: Session, needle: str, assigned_to: int | None) -> ColumnElement[bool]:
@@ -28,8 +22,7 @@ def _where(session: Session, needle: str, assigned_to: int | None) -> ColumnElem
     among those assigned to ``assigned_to``."""
     clause: ColumnElement[bool] = true()
     if needle:
-        name = folded(session, Document.name)
-        clause = clause & name.like(_like(needle.casefold()), escape="\\")
+        clause = clause & contains(session, Document.name, needle)
     if assigned_to is not None:
         clause = clause & Document.id.in_(assigned_to_query(assigned_to))
     return clause

@@ -33,7 +33,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from annotator.store.assignments import assigned_clause
-from annotator.store.folding import folded
+from annotator.store.folding import contains
 from annotator.store.tables import Document, Sentence
 
 Hit = tuple[int, str, int, str]  # sentence id, document name, ordinal, text
@@ -133,8 +133,7 @@ def _narrowed(session: Session, rows: Rows, query: str, needle: str) -> Rows | N
     if session.connection().dialect.name == "sqlite":
         match = text(f"{TABLE} MATCH :trigrams").bindparams(trigrams=_trigrams(needle))
         return rows.join(_INDEX, _INDEX.c.rowid == Sentence.id).where(match)
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return rows.where(folded(session, Sentence.text).like(f"%{escaped}%", escape="\\"))
+    return rows.where(contains(session, Sentence.text, needle))
 
 
 def _dense(session: Session, needle: str) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 import time
 from collections import defaultdict
 from typing import Any
@@ -28,22 +27,13 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=50)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
     from sqlalchemy import event
 
-    from annotator.gui.main_window import AnnotationWindow
-    from annotator.store import open_project, queries
+    from tests.benchmarks.gui_latency import open_window
 
-    app = QApplication([])
-    project, _ = open_project(args.db)
-    with project.transaction() as s:
-        me = queries.ensure_annotator(s, f"bench-{time.time_ns()}")
-    settings = QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)
-    window = AnnotationWindow(project, me, settings)
-    window.show()
-    app.processEvents()
+    app, project, window = open_window(args.db)
     window.activateWindow()
     QTest.qWaitForWindowActive(window, 5000)
     tokens = window.tokens

@@ -47,7 +47,7 @@ def probe(session: Session) -> str:
 def test_the_database_lower_knows_no_cyrillic_and_the_search_still_finds_any_case(c_project: Project) -> None:
     with c_project.reading() as s:
         assert probe(s) == "ӘҚ", "the premise: this database's lower() leaves Cyrillic as it is"
-        assert not folding.folds_in_index(s)
+        assert "lower(sentences.text)" not in str(folding.folded(s, Sentence.text)), "not the index's"
         for needle in ("қазақстан", "ҚАЗАҚСТАН", "әлем", "ҮКІМЕТ", "almaty", "Қаласы"):
             assert len(sentence_search.search(s, needle)) == 1, needle
         assert sentence_search.search(s, "жоқ") == []
@@ -67,7 +67,6 @@ def test_a_database_whose_lower_folds_cyrillic_uses_it_and_its_index(tmp_path: P
             with project.reading() as s:
                 if probe(s) != "әқ":
                     pytest.skip("this server's default character type folds no Cyrillic")
-                assert folding.folds_in_index(s)
                 assert "lower(sentences.text)" in str(folding.folded(s, Sentence.text))
         finally:
             project.close()
