@@ -109,6 +109,12 @@ def current_language() -> str:
     return _current
 
 
+def number(value: int) -> str:
+    """A count as readers of the interface language write it: ``1 000 000`` in Kazakh and Russian
+    (a no-break space between thousands), ``1,000,000`` in English."""
+    return QLocale(_current).toString(value)
+
+
 def word(value: str) -> str:
     """A status or a default stance label in the interface language (any other value as it is)."""
     return translate("Vocabulary", value) if value in VOCABULARY else value

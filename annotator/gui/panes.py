@@ -17,7 +17,7 @@ from annotator.core.keymap import key_of
 from annotator.core.schema import Schema
 from annotator.core.suggestions import STANCE, Suggestion
 from annotator.gui.document_model import DocumentModel
-from annotator.gui.language import translate, word
+from annotator.gui.language import number, translate, word
 from annotator.gui.status import plain_label
 from annotator.gui.token_view import TokenView
 from annotator.services.annotation_session import Screen
@@ -167,8 +167,8 @@ class SentencePane(QScrollArea):
         self.heading.setText(
             where.format(
                 document=view.document_name,
-                number=view.ordinal + 1,
-                count=view.count,
+                number=number(view.ordinal + 1),
+                count=number(view.count),
                 status=word(view.status),
             )
         )

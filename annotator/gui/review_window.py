@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from annotator.core.keymap import REVIEW_KEYMAP, REVIEW_KEYS, review_keys_of
 from annotator.gui import dialogs
 from annotator.gui.dashboard import DashboardDock
-from annotator.gui.language import language_menu, shown, translate
+from annotator.gui.language import language_menu, number, shown, translate
 from annotator.gui.physical_keys import PhysicalKeys
 from annotator.gui.saving import EditRunner
 from annotator.gui.token_view import TokenView
@@ -229,7 +229,9 @@ class ReviewWindow(QMainWindow):
         first = s.versions[0]
         where = translate("Review", "{document} · sentence {number} of {count}")
         self.heading.setText(
-            where.format(document=first.document_name, number=first.ordinal + 1, count=first.count)
+            where.format(
+                document=first.document_name, number=number(first.ordinal + 1), count=number(first.count)
+            )
         )
 
     def _numbers(self, numbers: Numbers) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStatusBar, QWidget
 
 from annotator.core.records import TeamMember
-from annotator.gui.language import translate
+from annotator.gui.language import number, translate
 from annotator.services.annotation_session import Screen
 
 TEAMMATES_SHOWN = 4  # teammates named in the status bar (the busiest)
@@ -48,16 +48,16 @@ class StatusLine:
         """Where the shown sentence is and how far this person is."""
         view, p = screen.view, screen.progress
         where = translate("Status", "sentence {number} of {count}")
-        self.position.setText(where.format(number=view.ordinal + 1, count=view.count))
+        self.position.setText(where.format(number=number(view.ordinal + 1), count=number(view.count)))
         progress = translate(
             "Status", "document {done}/{total} done · corpus {corpus_done}/{corpus_total} done"
         )
         self.progress.setText(
             progress.format(
-                done=p.document_done,
-                total=p.document_total,
-                corpus_done=p.corpus_done,
-                corpus_total=p.corpus_total,
+                done=number(p.document_done),
+                total=number(p.document_total),
+                corpus_done=number(p.corpus_done),
+                corpus_total=number(p.corpus_total),
             )
         )
 
@@ -68,7 +68,8 @@ class StatusLine:
             return
         done = translate("Status", "{name} {done} done")
         parts = [
-            done.format(name=m.name, done=m.done) + ago(m.last_edit_at) for m in members[:TEAMMATES_SHOWN]
+            done.format(name=m.name, done=number(m.done)) + ago(m.last_edit_at)
+            for m in members[:TEAMMATES_SHOWN]
         ]
         self.team.setText(
             translate("Status", "team: {people}").format(people=" · ".join(parts)) if parts else ""

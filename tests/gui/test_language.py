@@ -243,3 +243,22 @@ def _gui_help() -> str:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     return str(sub.choices["gui"].format_help())  # type: ignore[attr-defined]
+
+
+def test_counts_are_written_with_the_thousands_of_the_interface_language(
+    project: Project,
+    window_on: Callable[[Project, str], AnnotationWindow],
+    shown_in: Callable[[str], None],
+    tmp_path: Path,
+) -> None:
+    from annotator.services.importing import ImportOptions, import_paths
+
+    article = tmp_path / "long.txt"
+    article.write_text("".join(f"Бұл {i}-сөйлем.\n" for i in range(1, 1235)), encoding="utf-8")
+    import_paths(project, [article], ImportOptions())
+    for code, thousands in (("kk", "1\xa0234"), ("ru", "1\xa0234"), ("en", "1,234")):
+        shown_in(code)
+        w = window_on(project, "Айгерім")
+        assert f"0/{thousands}" in w.status.progress.text()  # the document and the corpus
+        assert thousands in w.status.position.text() and thousands in w.heading.text()
+        w.close()
