@@ -8,7 +8,10 @@ read from the database at each check, so a demotion takes effect at once.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -20,6 +23,23 @@ from annotator.store.locks import lock_document_layer, lock_sentence_layer
 from annotator.store.tables import Activity, Annotator, utcnow
 
 ACTOR = "annotator.actor_id"
+
+# Built once: every edit runs them (see reading.py on what building a statement costs).
+_PEOPLE = select(Annotator.id, Annotator.name, Annotator.role).where(
+    Annotator.id.in_(bindparam("people", expanding=True))
+)
+
+
+def _counting(insert: Callable[[type[Activity]], Any]) -> Any:
+    """The statement that adds one edit to a person's activity, in a dialect's upsert."""
+    now = bindparam("now", type_=Activity.__table__.c.last_edit_at.type)
+    statement = insert(Activity).values(annotator_id=bindparam("who"), edits=1, last_edit_at=now)
+    return statement.on_conflict_do_update(
+        index_elements=[Activity.annotator_id], set_={"edits": Activity.edits + 1, "last_edit_at": now}
+    )
+
+
+_COUNT_EDIT = {"postgresql": _counting(pg_insert), "sqlite": _counting(sqlite_insert)}
 
 
 def actor_id(session: Session) -> int | None:
@@ -33,8 +53,7 @@ def refusal(session: Session, layer_id: int) -> str | None:
     me = actor_id(session)
     if me is None:
         return message("the change names nobody: open the project as an annotator or reviewer to edit it")
-    query = select(Annotator.id, Annotator.name, Annotator.role).where(Annotator.id.in_({me, layer_id}))
-    people = {row.id: row for row in session.execute(query)}
+    people = {row.id: row for row in session.execute(_PEOPLE, {"people": sorted({me, layer_id})})}
     actor, owner = people.get(me), people.get(layer_id)
     if actor is None or owner is None:
         return message("the annotator of this change is not in the project")
@@ -75,12 +94,5 @@ def authorize(
 
 def count_edit(session: Session, annotator_id: int) -> None:
     """Add one edit to a person's activity, in one statement (two first edits at once both count)."""
-    now = utcnow()
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(Activity).values(annotator_id=annotator_id, edits=1, last_edit_at=now)
-    statement = statement.on_conflict_do_update(
-        index_elements=[Activity.annotator_id],
-        set_={"edits": Activity.edits + 1, "last_edit_at": now},
-    )
-    session.execute(statement)
+    statement = _COUNT_EDIT[session.get_bind().dialect.name]
+    session.execute(statement, {"who": annotator_id, "now": utcnow()})

@@ -119,10 +119,13 @@ def document_sentences(session: Session, document_id: int) -> list[SentenceInfo]
     return [SentenceInfo(*r) for r in rows]
 
 
+_TOKEN_OFFSETS = select(Sentence.token_offsets).where(Sentence.id == bindparam("sentence"))  # every edit
+
+
 def token_pairs(session: Session, sentence_id: int) -> tuple[tuple[int, int], ...] | None:
     """A sentence's tokens as ``(start, end)`` pairs, read from its packed offsets alone (an edit's
     check that the window showed the tokens stored now); None when there is no such sentence."""
-    packed = session.scalar(select(Sentence.token_offsets).where(Sentence.id == sentence_id))
+    packed = session.scalar(_TOKEN_OFFSETS, {"sentence": sentence_id})
     return None if packed is None else pairs(packed)
 
 
