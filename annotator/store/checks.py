@@ -44,6 +44,8 @@ def held(session: Session, model: type[_Layered], row_id: int, what: str) -> _La
     if row is None:
         raise StoreError(f"there is no {what} {row_id}")
     authorize(session, row.annotator_id, sentence_id=row.sentence_id)
+    if session.get_bind().dialect.name != "postgresql":
+        return row  # SQLite: the write lock was taken at BEGIN, so nobody changed it in between
     row = session.get(model, row_id, populate_existing=True)
     if row is None:
         raise StoreError(f"the {what} was removed meanwhile (in another window?)")

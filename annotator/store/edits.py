@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import StoreError
@@ -27,7 +27,7 @@ from annotator.core.validate import (
 from annotator.store import assignments
 from annotator.store.access import authorize
 from annotator.store.checks import held, refuse, sentence_row
-from annotator.store.snapshots import StatusState, status_state
+from annotator.store.snapshots import EntityColumns, StatusState, status_state
 from annotator.store.tables import (
     DocumentStance,
     EntityRow,
@@ -38,6 +38,12 @@ from annotator.store.tables import (
     SentenceStatus,
     utcnow,
 )
+
+_LAYER_SPANS = select(EntityRow.token_start, EntityRow.token_last, EntityRow.label).where(
+    EntityRow.sentence_id == bindparam("sentence"), EntityRow.annotator_id == bindparam("annotator")
+)
+_INSERT_ENTITY = insert(EntityRow)
+_ENTITY_COLUMNS = ("sentence_id", "annotator_id", "token_start", "token_last", "sentence_tokens", "label")
 
 
 def add_entity(
@@ -50,33 +56,40 @@ def add_entity(
     label: str,
 ) -> int:
     """Add an entity over tokens ``token_start..token_end`` (end exclusive) and return its id."""
+    return new_entity(session, schema, sentence_id, annotator_id, token_start, token_end, label).id
+
+
+def new_entity(
+    session: Session,
+    schema: Schema,
+    sentence_id: int,
+    annotator_id: int,
+    token_start: int,
+    token_end: int,
+    label: str,
+) -> EntityColumns:
+    """Add an entity as :func:`add_entity` does and return its row as written.
+
+    Core statements built once: a label is the commonest edit, and nothing more is read back.
+    """
     authorize(session, annotator_id, sentence_id=sentence_id)
     sentence = sentence_row(session, sentence_id)
     try:
         check_label(schema, label)
         check_span(token_start, token_end, sentence.n_tokens, f"entity {label}")
-        spans = session.execute(
-            select(EntityRow.token_start, EntityRow.token_last, EntityRow.label).where(
-                EntityRow.sentence_id == sentence_id, EntityRow.annotator_id == annotator_id
-            )
-        ).all()
+        spans = session.execute(_LAYER_SPANS, {"sentence": sentence_id, "annotator": annotator_id}).all()
         existing = [(s, last + 1, lab) for s, last, lab in spans]
         if (token_start, token_end, label) in existing:
             raise LayerError(message("the same {label} entity is already there", label=label))
         check_no_overlap(schema, [*existing, (token_start, token_end, label)])
     except LayerError as exc:
         raise refuse(exc) from None
-    row = EntityRow(
-        sentence_id=sentence_id,
-        annotator_id=annotator_id,
-        token_start=token_start,
-        token_last=token_end - 1,
-        sentence_tokens=sentence.n_tokens,
-        label=label,
-    )
-    session.add(row)
-    session.flush()
-    return row.id
+    row = (sentence_id, annotator_id, token_start, token_end - 1, sentence.n_tokens, label)
+    values = dict(zip(_ENTITY_COLUMNS, row, strict=True))
+    key = session.connection().execute(_INSERT_ENTITY, values).inserted_primary_key
+    assert key is not None, "an INSERT of one row has its key"
+    (entity_id,) = key
+    return EntityColumns(int(entity_id), *row)
 
 
 def relabel_entity(session: Session, schema: Schema, entity_id: int, label: str) -> str:
@@ -91,14 +104,20 @@ def relabel_entity(session: Session, schema: Schema, entity_id: int, label: str)
     return old
 
 
+_UNHOLD = {
+    model: update(model).where(model.holder_id == bindparam("entity")).values(holder_id=None)
+    for model in (SentenceStance, DocumentStance)
+}
+_DELETE_ENTITY_ARGUMENTS = delete(EventArgument).where(EventArgument.entity_id == bindparam("entity"))
+_DELETE_ENTITY = delete(EntityRow).where(EntityRow.id == bindparam("entity"))
+
+
 def delete_entity(session: Session, entity_id: int) -> None:
     """Delete an entity, its arguments, and its role as holder of any stance."""
-    row = held(session, EntityRow, entity_id, "entity")
-    for model in (SentenceStance, DocumentStance):
-        session.execute(update(model).where(model.holder_id == entity_id).values(holder_id=None))
-    session.execute(delete(EventArgument).where(EventArgument.entity_id == entity_id))
-    session.delete(row)
-    session.flush()
+    held(session, EntityRow, entity_id, "entity")
+    entity = {"entity": entity_id}
+    for statement in (*_UNHOLD.values(), _DELETE_ENTITY_ARGUMENTS, _DELETE_ENTITY):
+        session.execute(statement, entity)
 
 
 def add_event(

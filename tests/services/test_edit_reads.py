@@ -13,6 +13,7 @@ from annotator.services import project as projects
 from annotator.services.annotation_session import AnnotationSession
 from annotator.store import Project, queries
 from tests.plans import full_scans, plans_of
+from tests.traffic import watching
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -82,3 +83,42 @@ def test_an_event_its_arguments_a_status_and_their_undo_read_no_layer_table_whol
 
     plans = plans_of(project, edits, ("SELECT", "UPDATE", "DELETE"))
     assert full_scans(plans, LAYER_TABLES) == [], plans
+
+
+def _reads_of(statements: list[str], table: str) -> list[str]:
+    return [s for s in statements if s.lstrip().upper().startswith("SELECT") and f"FROM {table}" in s]
+
+
+def test_a_label_reads_nothing_back_and_its_undo_reads_the_entity_once(project: Project) -> None:
+    """The commonest edit: a new entity's snapshot for undo is what was written (nothing can hang
+    on it before it commits), and an undo on SQLite reads the entity once (the write lock was
+    taken at BEGIN); on PostgreSQL it is read again after the sentence's lock."""
+    projects.load_seeds(project)
+    with project.transaction() as s:
+        person = queries.ensure_annotator(s, "a")
+    session = AnnotationSession(project, person)
+    view = session.start().view  # type: ignore[union-attr]
+    command = c.AddEntity(view.id, person.id, 0, 1, "PERSON")
+    with watching(project) as traffic:
+        assert session.execute(command).stored
+    shown = next(i for i, s in enumerate(traffic.statements) if "JOIN documents" in s)  # read again
+    label = traffic.statements[:shown]
+    assert any(s.startswith("INSERT INTO entities") for s in label)
+    assert [s for s in label if "FROM entities WHERE entities.id" in " ".join(s.split())] == []
+    for table in ("event_arguments", "sentence_stance", "document_stance"):
+        assert _reads_of(label, table) == [], table
+    with watching(project) as traffic:
+        assert session.undo().stored
+    assert session.view is not None and session.view.entities == ()
+    rereads = [s for s in _reads_of(traffic.statements, "entities") if "WHERE entities.id =" in s]
+    assert len(rereads) == (1 if project.engine.dialect.name == "sqlite" else 2)
+    assert session.redo().stored  # the snapshot taken from what was written restores it
+    redone = session.view
+    assert redone is not None
+    (entity,) = redone.entities
+    assert (entity.id, entity.token_start, entity.token_end, entity.label) == (
+        command.entity_id,
+        0,
+        1,
+        "PERSON",
+    )

@@ -106,10 +106,14 @@ class CreateCommand(Command, Generic[Snap]):
         """Make the row (recording its id on the command) and return its id."""
         raise NotImplementedError
 
+    def made(self, s: Session, row_id: int) -> Snap:
+        """The snapshot of the row :meth:`create` just made: read back, unless a subclass knows it."""
+        return self.rows.take(s, row_id)
+
     def do(self, s: Session, schema: Schema) -> None:
         """Create the row the first time, restore the same row on a redo."""
         if self.snapshot is None:
-            self.snapshot = self.rows.take(s, self.create(s, schema))
+            self.snapshot = self.made(s, self.create(s, schema))
         else:
             self.rows.restore(s, self.snapshot)
 

@@ -8,7 +8,7 @@ from annotator.core.messages import message
 from annotator.core.schema import Schema
 from annotator.services.commands.base import Command, CreateCommand, DeleteCommand, ReplaceCommand, Rows
 from annotator.store import Session, edits, snapshots
-from annotator.store.snapshots import ArgumentSnapshot, EntitySnapshot, EventSnapshot
+from annotator.store.snapshots import ArgumentSnapshot, EntityColumns, EntitySnapshot, EventSnapshot
 
 ENTITIES = Rows(snapshots.entity_snapshot, snapshots.restore_entity, edits.delete_entity)
 EVENTS = Rows(snapshots.event_snapshot, snapshots.restore_event, edits.delete_event)
@@ -26,6 +26,7 @@ class AddEntity(CreateCommand[EntitySnapshot]):
     token_end: int
     label: str
     entity_id: int | None = None
+    written: EntityColumns | None = field(default=None, repr=False, compare=False)
     snapshot: EntitySnapshot | None = None
     rows = ENTITIES
 
@@ -34,10 +35,17 @@ class AddEntity(CreateCommand[EntitySnapshot]):
         return message("tag {label}", label=self.label)
 
     def create(self, s: Session, schema: Schema) -> int:
-        self.entity_id = edits.add_entity(
+        self.written = edits.new_entity(
             s, schema, self.sentence_id, self.annotator_id, self.token_start, self.token_end, self.label
         )
+        self.entity_id = self.written.id
         return self.entity_id
+
+    def made(self, s: Session, row_id: int) -> EntitySnapshot:
+        """The row as written, with nothing hanging on it: no argument or stance can name an
+        entity before the transaction that makes it commits (three reads fewer per label)."""
+        assert self.written is not None and self.written.id == row_id
+        return EntitySnapshot(self.written, arguments=(), sentence_holders=(), document_holders=())
 
 
 @dataclass
