@@ -201,6 +201,10 @@ def run(n: int, work: Path, actions: int, postgres: str | None = None, keep: boo
     print(f"annotator benchmark: {n:,} sentences in {work}", flush=True)
     files = _phase(r, "generate", lambda: generate(work / "corpus", n))
     r["corpus"] = files.counts
+    # The tenth before and after the full-size phases: this machine's speed drifts by up to 2x
+    # within an hour (a plain Python loop measured 0.25 s and 1.1-1.8 s on one day), and one
+    # measure taken 20 minutes after the full size's timed the drift as much as the code.
+    r["tenth_before"] = scale.tenth(work, n, _phase, "tenth-before")
     conll = files.conll
     floor_db, p1, p2 = work / "floor.sqlite", work / "conll.sqlite", work / "jsonl.sqlite"
 

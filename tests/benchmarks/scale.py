@@ -1,7 +1,7 @@
 """Issue 19's measures for ``make bench``: linear growth and what a user waits for.
 
-* :func:`tenth`: the bulk paths again on a corpus a tenth the size, in the same run, so that the
-  table can show how each grows (linear is 10x);
+* :func:`tenth`: the bulk paths again on a corpus a tenth the size, in the same run, before the
+  full-size phases and after them, so that the table can show how each grows (linear is 10x);
 * :func:`fixed_costs`: whole ``annotator`` processes on a small corpus: start-up, init, import,
   export, stats. What is left is the fixed cost of a command (interpreter, imports, opening);
 * :func:`whole_processes`: the same commands at full size, beside the in-process figures, with
@@ -30,12 +30,17 @@ SMALL = 20  # sentences of the corpus the fixed costs are measured on: next to n
 Phase = Callable[[dict[str, Any], str, Callable[[], Any]], Any]
 
 
-def tenth(work: Path, n: int, phase: Phase) -> dict[str, Any]:
-    """CoNLL and JSONL import and export of a corpus of ``n // 10`` sentences (``phase`` times each)."""
+def tenth(work: Path, n: int, phase: Phase, name: str = "tenth") -> dict[str, Any]:
+    """CoNLL and JSONL import and export of a corpus of ``n // 10`` sentences (``phase`` times each).
+
+    The corpus is generated once under ``work/tenth`` and measured again under ``work/name``: the
+    run measures it before the full-size phases and after them (their mean is the tenth's time).
+    """
     m = max(n // 10, 1_000)
-    print(f"  the same on a tenth of the corpus ({m:,} sentences) ...", flush=True)
-    folder = work / "tenth"
-    files = generate(folder / "corpus", m)
+    print(f"  the same on a tenth of the corpus ({m:,} sentences, {name}) ...", flush=True)
+    files = generate(work / "tenth" / "corpus", m)
+    folder = work / name
+    folder.mkdir(parents=True, exist_ok=True)
     t: dict[str, Any] = {"sentences": m}
     project = create(str(folder / "conll.sqlite"))
     phase(t, "conll_import", lambda: import_paths(project, [files.conll], ImportOptions(annotator="a")))
