@@ -190,7 +190,9 @@ def test_u_goes_to_a_not_done_sentence_ranked_in_the_background(
     trained: Project, window_on: Opener, qtbot: QtBot
 ) -> None:
     w = window_on(trained, "a")
-    assert w.session.assist.training  # ranking started at the window's start, in a child process
+    # The ranking starts with the window, in a child process, and no key asks for it. Whether it
+    # is still going once the window is active depends on the machine (a warm child ranks these
+    # few sentences before the window's poll first looks): CI found it over already.
     _settle(w, qtbot)
     ranked = [sid for sid, _m, _t in w.session.assist.suggester.ranking]
     assert ranked and set(ranked) <= set(rest_ids(trained))
